@@ -1,0 +1,217 @@
+"""Strict YAML loading: bytes → plain data, with the line and column of every node.
+
+We walk libyaml's event stream ourselves instead of using PyYAML's composer so that what
+YAML would do silently becomes a located error (DESIGN §3): anchors and aliases (no
+"billion laughs"), explicit tags, duplicate keys, non-text keys. Plain scalars are typed
+the YAML 1.1 way (``NO`` is a boolean, ``06`` a number, ``2026-05-01`` a date) and their
+source text is kept, so the schema step can say "quote it" when it wanted text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from reconciler.problems import Problem, error
+
+try:  # the C parser is much faster; PyYAML without libyaml still works
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
+
+Path_ = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+class Document(NamedTuple):
+    """One parsed file. Positions are 1-based (line, column), keyed by the node's path."""
+
+    file: str
+    data: Any
+    values: dict[Path_, Position]
+    keys: dict[Path_, Position]
+    plain: dict[Path_, str]  # source text of plain scalars that YAML did not read as text
+
+    def where(self, path: Path_) -> Position:
+        """Position of the node at `path`, or of its nearest ancestor that has one."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def key_where(self, path: Path_) -> Position:
+        return self.keys.get(path) or self.where(path)
+
+
+class LoadResult(NamedTuple):
+    document: Document | None
+    problems: list[Problem]
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def load_file(path: Path, display: str) -> LoadResult:
+    """Read and parse one access file; never raises for bad content."""
+    try:
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return LoadResult(None, [error(display, (1, 1), "E011", reason=exc.strerror or str(exc))])
+    return load_bytes(raw, display)
+
+
+def load_bytes(raw: bytes, display: str) -> LoadResult:
+    if len(raw) > MAX_FILE_BYTES:
+        return LoadResult(None, [error(display, (1, 1), "E002", limit_mib=MAX_FILE_BYTES >> 20)])
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return LoadResult(None, [error(display, _byte_position(raw, exc.start), "E001")])
+    builder = _Builder(display)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Loader))
+    except _Fatal as fatal:
+        return LoadResult(None, [fatal.problem])
+    except yaml.reader.ReaderError as exc:
+        pos = _char_position(text, exc.position)
+        return LoadResult(None, [error(display, pos, "E003", detail=exc.reason)])
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = exc.problem or exc.context or ""
+        return LoadResult(None, [error(display, pos, "E003", detail=detail)])
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives a mark
+        return LoadResult(None, [error(display, (1, 1), "E003", detail=str(exc))])
+    doc = Document(display, data, builder.values, builder.keys, builder.plain)
+    return LoadResult(doc, builder.problems)
+
+
+def _byte_position(raw: bytes, offset: int) -> Position:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
+def _char_position(text: str, offset: int) -> Position:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _pos(event: yaml.Event) -> Position:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+class _Builder:
+    """Turns an event stream into plain data, recording positions and strictness problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.values: dict[Path_, Position] = {}
+        self.keys: dict[Path_, Position] = {}
+        self.plain: dict[Path_, str] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        data: Any = None
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Fatal(error(self.file, _pos(event), "E008"))
+                data = self._node(next(events), events, ())
+            elif isinstance(event, yaml.StreamEndEvent) and documents == 0:
+                raise _Fatal(error(self.file, (1, 1), "E007"))
+        if data is None:
+            raise _Fatal(error(self.file, (1, 1), "E007"))
+        return data
+
+    def _strict(self, event: yaml.NodeEvent, path: Path_) -> None:
+        if event.anchor is not None:
+            # An anchor can only be there to be repeated; refuse before any expansion.
+            raise _Fatal(error(self.file, _pos(event), "E005", anchor=event.anchor))
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")  # as the user wrote it
+            self.problems.append(error(self.file, _pos(event), "E006", tag=shown))
+
+    def _node(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _Fatal(error(self.file, _pos(event), "E010", limit=MAX_DEPTH))
+        if isinstance(event, yaml.AliasEvent):
+            raise _Fatal(error(self.file, _pos(event), "E005", anchor=event.anchor))
+        self._strict(event, path)
+        self.values[path] = _pos(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for item in events:
+                if isinstance(item, yaml.SequenceEndEvent):
+                    return items
+                items.append(self._node(item, events, (*path, len(items))))
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(events, path)
+        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def _mapping(self, events: Iterator[yaml.Event], path: Path_) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return mapping
+            key = self._key(key_event, events, path)
+            value_event = next(events)
+            if key is None:  # reported; still consume the value to stay in step
+                self._node(value_event, events, (*path, "\0"))
+                continue
+            if key in mapping:
+                first = self.keys[(*path, key)]
+                self.problems.append(
+                    error(self.file, _pos(key_event), "E004", key=key, first_line=first[0])
+                )
+                self._node(value_event, events, (*path, "\0"))
+                continue
+            self.keys[(*path, key)] = _pos(key_event)
+            mapping[key] = self._node(value_event, events, (*path, key))
+        raise AssertionError("unterminated mapping")  # pragma: no cover
+
+    def _key(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path_) -> str | None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self.problems.append(error(self.file, _pos(event), "E009", text="…"))
+            self._node(event, events, (*path, "\0"))
+            return None
+        self._strict(event, path)
+        value = self._scalar(event, None)
+        if not isinstance(value, str):
+            self.problems.append(error(self.file, _pos(event), "E009", text=event.value))
+            return None
+        return value
+
+    def _scalar(self, event: yaml.ScalarEvent, path: Path_ | None) -> Any:
+        text = unicodedata.normalize("NFC", event.value)
+        if event.style or event.tag is not None:  # quoted, block or tagged: text as written
+            return text
+        tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+        if tag == "tag:yaml.org,2002:str":
+            return text
+        try:
+            value = _constructor.yaml_constructors[tag](_constructor, yaml.ScalarNode(tag, text))
+        except (ValueError, yaml.YAMLError):  # e.g. 2026-13-45 looks like a date but is not
+            return text
+        if path is not None:
+            self.plain[path] = text
+        return value

@@ -1,0 +1,113 @@
+"""The desired state as the access files describe it, normalised (DESIGN §3).
+
+Built only from documents that passed the schema, so fields can be read without checks.
+Emails (and email usernames) are lower-cased; text was NFC-normalised by the loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from reconciler.loader import Document
+
+
+class Establishment(NamedTuple):
+    id: str
+    name: str
+    region: str
+    type: str
+    retired: bool
+
+
+class Representative(NamedTuple):
+    name: str
+    email: str
+    age_recipient: str | None
+
+
+class User(NamedTuple):
+    index: int  # position in the file's user list, to locate problems
+    username: str | None  # an existing RAMQ account; None for an account to create
+    email: str
+    title: str
+    first_name: str
+    last_name: str
+    profile: str
+    professional_number: str | None
+    services: tuple[str, ...]
+    code_token: str | None
+    reset_token: str | None
+    expires: dt.date | None
+    reviewed: dt.date | None
+    ticket: str | None
+
+    @property
+    def key(self) -> str:
+        """The account's identity: its username, or its email for a new account."""
+        return self.username or self.email
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class AccessFile(NamedTuple):
+    document: Document
+    establishment: Establishment
+    representative: Representative
+    users: tuple[User, ...]
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+    def where(self, user: User, *fields: str | int) -> tuple[int, int]:
+        return self.document.where(("users", user.index, *fields))
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _username(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.lower() if "@" in value else value
+
+
+def from_document(doc: Document) -> AccessFile:
+    data = doc.data
+    est = data["establishment"]
+    rep = data["representative"]
+    users = tuple(
+        User(
+            index=i,
+            username=_username(u.get("username")),
+            email=u["email"].lower(),
+            title=u["title"],
+            first_name=u["first_name"],
+            last_name=u["last_name"],
+            profile=u["profile"],
+            professional_number=u.get("professional_number"),
+            services=tuple(u["services"]),
+            code_token=(u.get("secret_code") or {}).get("rotate"),
+            reset_token=(u.get("password_reset") or {}).get("requested"),
+            expires=_date(u.get("expires")),
+            reviewed=_date(u.get("reviewed")),
+            ticket=u.get("ticket"),
+        )
+        for i, u in enumerate(data["users"])
+    )
+    return AccessFile(
+        document=doc,
+        establishment=Establishment(
+            est["id"], est["name"], est["region"], est["type"], bool(est.get("retired", False))
+        ),
+        representative=Representative(rep["name"], rep["email"].lower(), rep.get("age_recipient")),
+        users=users,
+    )

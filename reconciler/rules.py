@@ -1,0 +1,151 @@
+"""Domain rules that need no state (DESIGN §2, §3): P, C, E, U, K and the empty list.
+
+Each rule is a small function over normalised access files that yields located problems.
+What needs the state (unknown accounts, emails known elsewhere) is left to the planner.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import PurePath
+
+from reconciler import domain
+from reconciler.catalog import Messages
+from reconciler.model import AccessFile, User
+from reconciler.policy import Policy, ordered, ordered_types
+from reconciler.problems import Problem, error, warning
+
+
+def check_file(access: AccessFile, policy: Policy, messages: Messages) -> list[Problem]:
+    problems = [*_layout(access), *_user_list(access)]
+    seen: dict[str, User] = {}
+    for user in access.users:
+        problems.extend(_professional(access, user, messages))
+        problems.extend(_clinical_nurse(access, user))
+        problems.extend(_eligibility(access, user, policy))
+        problems.extend(_keys(access, user, messages))
+        if user.email == access.representative.email:
+            problems.append(error(access.file, access.where(user, "email"), "E058"))
+        first = seen.setdefault(user.key, user)
+        if first is not user:
+            first_line = access.where(first)[0]
+            problems.append(
+                error(access.file, access.where(user), "E059", key=user.key, first_line=first_line)
+            )
+    return problems
+
+
+def check_across(files: list[AccessFile], messages: Messages) -> list[Problem]:
+    """Rule U across files: one file per establishment and per username; unique emails."""
+    problems: list[Problem] = []
+    establishments: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
+    usernames: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
+    emails: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
+    for access in files:
+        where = access.document.where(("establishment", "id"))
+        establishments[access.establishment.id].append((access.file, where))
+        in_this_file: set[str] = set()
+        for user in access.users:
+            if user.key in in_this_file:
+                continue  # the same entry twice in one file is E059, reported per file
+            in_this_file.add(user.key)
+            if user.username:
+                usernames[user.username].append((access.file, access.where(user, "username")))
+            emails[user.email].append((access.file, access.where(user, "email")))
+    for code, index in (("E062", establishments), ("E060", usernames), ("E061", emails)):
+        for key, places in index.items():
+            if len(places) < 2:
+                continue
+            for i, (file, pos) in enumerate(places):
+                other = "; ".join(
+                    messages("where.line", file=f, line=p[0])
+                    for j, (f, p) in enumerate(places)
+                    if j != i
+                )
+                problems.append(error(file, pos, code, key=key, other=other))
+    return problems
+
+
+def _layout(access: AccessFile) -> Iterator[Problem]:
+    """access/<region>/<establishment-id>.yaml: checked only where that layout is used."""
+    path = PurePath(access.file)
+    est = access.establishment
+    if path.parent.name not in domain.REGIONS:
+        return
+    if path.stem != est.id:
+        where = access.document.where(("establishment", "id"))
+        yield warning(access.file, where, "W104", id=est.id, expected=f"{est.id}{path.suffix}")
+    if path.parent.name != est.region:
+        where = access.document.where(("establishment", "region"))
+        yield warning(access.file, where, "W105", folder=path.parent.name, region=est.region)
+
+
+def _user_list(access: AccessFile) -> Iterator[Problem]:
+    where = access.document.where(("users",))
+    if not access.users and not access.establishment.retired:
+        yield error(access.file, where, "E050")
+    if access.users and access.establishment.retired:
+        yield error(access.file, where, "E051")
+
+
+def _professional(access: AccessFile, user: User, messages: Messages) -> Iterator[Problem]:
+    """Rule P, and the professional number's format by profile."""
+    if user.profile not in domain.PROFESSIONALS:
+        if user.professional_number is not None:
+            yield error(access.file, access.where(user, "professional_number"), "E055")
+        return
+    label = messages(f"profile.{user.profile}")
+    example = domain.PROFESSIONAL_NUMBER_EXAMPLE[user.profile]
+    if user.username is None:
+        yield error(access.file, access.where(user), "E052", profile_label=label)
+    number = user.professional_number
+    if number is None:
+        yield error(access.file, access.where(user), "E053", profile_label=label, example=example)
+    elif not domain.PROFESSIONAL_NUMBER[user.profile].fullmatch(number):
+        yield error(
+            access.file, access.where(user, "professional_number"), "E054",
+            value=number, profile_label=label, prefix=example[0] if user.profile != "ips"
+            else "8-1", example=example,
+        )
+
+
+def _clinical_nurse(access: AccessFile, user: User) -> Iterator[Problem]:
+    """Rule C: a clinical nurse always gets a new account of her own."""
+    if user.profile == "infirmiere-clinicienne" and user.username is not None:
+        yield error(access.file, access.where(user, "username"), "E056")
+
+
+def _eligibility(access: AccessFile, user: User, policy: Policy) -> Iterator[Problem]:
+    """Rule E: services by profile (error) and by establishment type (warning)."""
+    est_type = access.establishment.type
+    for i, service in enumerate(user.services):
+        where = access.where(user, "services", i)
+        allowed = policy.eligibility[service]
+        if user.profile not in allowed:
+            yield error(
+                access.file, where, "E057",
+                service=service, profile=user.profile, allowed=ordered(allowed),
+                policy=policy.source,
+            )
+        usual = policy.usual_types[service]
+        if est_type not in usual:
+            yield warning(
+                access.file, where, "W101",
+                service=service, type=est_type, allowed=ordered_types(usual),
+            )
+
+
+def _keys(access: AccessFile, user: User, messages: Messages) -> Iterator[Problem]:
+    """Rule K: who holds the keys. Decided for good by the planner; warned about here."""
+    if domain.representative_holds_keys(user.username, user.profile):
+        return
+    reason = messages("K.professional" if user.profile in domain.PROFESSIONALS else "K.ramq")
+    if user.code_token is not None:
+        yield warning(
+            access.file, access.where(user, "secret_code"), "W102", key=user.key, reason=reason
+        )
+    if user.reset_token is not None:
+        yield warning(
+            access.file, access.where(user, "password_reset"), "W103", key=user.key, reason=reason
+        )

@@ -1,0 +1,217 @@
+"""JSON Schema validation, with each failure turned into a located, friendly Problem.
+
+The schemas are shipped inside the package (``reconciler.schemas``) so an installed tool
+finds them; the repository's ``schemas/`` folder is the same files, for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from reconciler.catalog import Messages
+from reconciler.domain import DATE_FIELDS
+from reconciler.loader import Document, Path_
+from reconciler.problems import Problem, error
+
+ACCESS_FILE = "access-file.schema.json"
+POLICY_FILE = "policy.schema.json"
+
+# Which problem code a failing `pattern` or `enum` gets, by the field it is about.
+_PATTERN_CODES = {
+    "id": "E025",
+    "email": "E028",
+    "username": "E029",
+    "age_recipient": "E038",
+    "expires": "E035",
+    "reviewed": "E035",
+}
+_ENUM_CODES = {
+    "region": "E026",
+    "type": "E027",
+    "title": "E030",
+    "profile": "E031",
+    "services": "E032",
+}
+_DESCRIPTIONS = {
+    bool: "type.boolean",
+    int: "type.integer",
+    float: "type.number",
+    type(None): "type.null",
+    dt.date: "type.date",
+    dt.datetime: "type.datetime",
+    str: "type.string",
+    list: "type.array",
+    dict: "type.object",
+}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    try:
+        folder = resources.files("reconciler.schemas")
+    except ModuleNotFoundError:  # an editable install maps only `reconciler` to the sources
+        folder = Path(__file__).resolve().parent.parent / "schemas"  # type: ignore[assignment]
+    return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    schema = load_schema(name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def check(document: Document, schema_name: str, messages: Messages) -> list[Problem]:
+    """Problems with the shape of `document`; an empty list when it matches the schema."""
+    data = _accept_bare_dates(document.data, ())
+    errors = sorted(
+        _validator(schema_name).iter_errors(data),
+        key=lambda e: tuple(str(p) for p in e.absolute_path),
+    )
+    problems: list[Problem] = []
+    mistyped: set[Path_] = set()  # a value of the wrong type gets one problem, not several
+    for err in errors:
+        path = tuple(err.absolute_path)
+        if path in mistyped:
+            continue
+        if err.validator == "type":
+            mistyped.add(path)
+            problems = [p for p in problems if (p.line, p.column) != document.where(path)]
+        problems.extend(_explain(err, document, messages))
+    return problems
+
+
+def _accept_bare_dates(data: Any, path: Path_) -> Any:
+    """`expires: 2027-06-30` unquoted is fine (DESIGN §3): read those dates as text."""
+    if isinstance(data, dict):
+        return {k: _accept_bare_dates(v, (*path, k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_accept_bare_dates(v, (*path, i)) for i, v in enumerate(data)]
+    if type(data) is dt.date and path and path[-1] in DATE_FIELDS:
+        return data.isoformat()
+    return data
+
+
+def describe_where(path: Path_, messages: Messages) -> str:
+    """'user 3', 'establishment', … : the block a path belongs to, for messages."""
+    if len(path) >= 2 and path[0] == "users" and isinstance(path[1], int):
+        return messages("where.user", n=path[1] + 1)
+    if path and path[0] in ("establishment", "representative"):
+        return messages(f"where.{path[0]}")
+    return messages("where.file")
+
+
+def _field(path: Path_) -> str:
+    """The name of the field a path is about (list items are named by their list)."""
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "version"
+
+
+def _describe(value: Any, messages: Messages) -> str:
+    return messages(_DESCRIPTIONS.get(type(value), "type.string"))
+
+
+def _suggest(value: str, choices: list[str]) -> dict[str, str]:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    params = {"allowed": ", ".join(choices)}
+    if close:
+        params["suggestion"] = close[0]
+        params["_hint"] = "suggest"
+    return params
+
+
+def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages) -> list[Problem]:
+    path: Path_ = tuple(err.absolute_path)
+    field = _field(path)
+    where = doc.where(path)
+    kind = err.validator
+    value = err.instance
+
+    if kind == "required":
+        missing = [name for name in err.validator_value if name not in (value or {})]
+        where_text = describe_where(path, messages)
+        return [error(doc.file, where, "E020", field=name, where=where_text) for name in missing]
+    if kind == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        where_text = describe_where(path, messages)
+        return [
+            error(
+                doc.file,
+                doc.key_where((*path, extra)),
+                "E021",
+                field=extra,
+                where=where_text,
+                **_suggest(extra, allowed),
+            )
+            for extra in sorted(set(value) - set(allowed))
+        ]
+    if kind == "type":
+        return [_type_problem(err, doc, path, field, messages)]
+    if kind in ("const", "enum") and field == "version":
+        return [error(doc.file, where, "E024", value=value)]
+    if kind == "enum":
+        code = _ENUM_CODES.get(field, "E039")
+        choices = [str(c) for c in err.validator_value]
+        return [error(doc.file, where, code, field=field, value=value, detail=value,
+                      **_suggest(str(value), choices))]
+    if kind == "uniqueItems":
+        return _duplicates(doc, path, value)
+    if kind == "minItems":
+        return [error(doc.file, where, "E034")]
+    if kind == "minLength":
+        return [error(doc.file, where, "E036", field=field)]
+    if kind == "maxLength":
+        return [error(doc.file, where, "E037", field=field, limit=err.validator_value)]
+    if kind == "pattern" and field in _PATTERN_CODES:
+        return [error(doc.file, where, _PATTERN_CODES[field], value=value)]
+    if kind == "pattern":  # names: the only other patterned text forbids surrounding spaces
+        return [error(doc.file, where, "E041", field=field)]
+    if kind == "format" and field in DATE_FIELDS:
+        return [error(doc.file, where, "E035", value=value)]
+    return [error(doc.file, where, "E039", field=field, detail=err.message)]
+
+
+def _type_problem(
+    err: jsonschema.ValidationError, doc: Document, path: Path_, field: str, messages: Messages
+) -> Problem:
+    expected = err.validator_value
+    value = err.instance
+    where = doc.where(path)
+    if value is None:
+        return error(doc.file, where, "E040", field=field)
+    if field in DATE_FIELDS and isinstance(value, dt.date | str | int):
+        return error(doc.file, where, "E035", value=doc.plain.get(path, value))
+    if expected == "string" and path in doc.plain:
+        # YAML 1.1 read `NO`, `06` or `2026-11-20` as something else: say "quote it".
+        return error(
+            doc.file, where, "E023",
+            field=field, text=doc.plain[path], actual=_describe(value, messages),
+        )
+    example = messages(f"example.{expected}", field=field) if messages.has(
+        f"example.{expected}") else f"{field}: ..."
+    return error(
+        doc.file, where, "E022",
+        field=field, expected=messages(f"type.{expected}"), actual=_describe(value, messages),
+        example=example,
+    )
+
+
+def _duplicates(doc: Document, path: Path_, items: list[Any]) -> list[Problem]:
+    seen: set[Any] = set()
+    problems = []
+    for i, item in enumerate(items):
+        marker = json.dumps(item, sort_keys=True, default=str)
+        if marker in seen:
+            problems.append(error(doc.file, doc.where((*path, i)), "E033", value=item))
+        seen.add(marker)
+    return problems

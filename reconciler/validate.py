@@ -1,0 +1,106 @@
+"""Validation pipeline: find files → load strictly → schema → domain rules → problems.
+
+Pure of output: the CLI renders the result. Nothing here raises for bad content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from reconciler import loader, model, rules, schema
+from reconciler import policy as policy_mod
+from reconciler.catalog import Messages
+from reconciler.errors import UserError
+from reconciler.policy import Policy
+from reconciler.problems import ERROR, WARNING, Problem
+
+ACCESS_SUFFIXES = (".yaml", ".yml")
+
+
+class Validation(NamedTuple):
+    files: list[model.AccessFile]  # the files that passed the schema, normalised
+    problems: list[Problem]  # sorted by file, line, column
+    file_count: int
+    user_count: int
+    policy: Policy
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == WARNING for p in self.problems)
+
+
+def display(path: Path) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Access files under `paths` (files as given, folders recursively), sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UserError("E012", path=path.as_posix())
+        if path.is_file():
+            found.append(path)
+            continue
+        in_folder = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix in ACCESS_SUFFIXES
+            and p.name != policy_mod.POLICY_FILE_NAME
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.is_file()
+        )
+        if not in_folder:
+            raise UserError("E013", path=path.as_posix())
+        found.extend(in_folder)
+    return list(dict.fromkeys(found))  # a file named twice is read once
+
+
+def load_policy(path: Path | None, messages: Messages) -> tuple[Policy, list[Problem]]:
+    if path is None:
+        return policy_mod.DEFAULT, []
+    result = loader.load_file(path, display(path))
+    if result.document is None or result.problems:
+        return policy_mod.DEFAULT, result.problems
+    problems = schema.check(result.document, schema.POLICY_FILE, messages)
+    if problems:
+        return policy_mod.DEFAULT, problems
+    return policy_mod.from_data(result.document.data, display(path)), []
+
+
+def validate_paths(
+    paths: list[Path], messages: Messages, policy_path: Path | None = None, strict: bool = False
+) -> Validation:
+    files = discover(paths)
+    policy, problems = load_policy(policy_path or policy_mod.find(paths), messages)
+    access_files: list[model.AccessFile] = []
+    user_count = 0
+    for path in files:
+        result = loader.load_file(path, display(path))
+        problems.extend(result.problems)
+        doc = result.document
+        if doc is None or result.problems:
+            continue
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("users"), list):
+            user_count += len(doc.data["users"])
+        shape = schema.check(doc, schema.ACCESS_FILE, messages)
+        if shape:
+            problems.extend(shape)
+            continue
+        access = model.from_document(doc)
+        problems.extend(rules.check_file(access, policy, messages))
+        access_files.append(access)
+    problems.extend(rules.check_across(access_files, messages))
+    if strict:
+        problems = [p._replace(severity=ERROR) for p in problems]
+    problems.sort(key=Problem.sort_key)
+    return Validation(access_files, problems, len(files), user_count, policy)
