@@ -173,7 +173,7 @@ EN: dict[str, str] = {
     # --- command output ---------------------------------------------------------------
     "severity.error": "error",
     "severity.warning": "warning",
-    "hint": "hint",
+    "hint": "hint:",
     "summary": "{files} file(s), {users} user(s): {errors} error(s), {warnings} warning(s)",
     "valid": "All access files are valid.",
     "invalid": "Fix the errors above, then run validate again.",
@@ -370,7 +370,7 @@ FR: dict[str, str] = {
     # --- sortie des commandes ---------------------------------------------------------
     "severity.error": "erreur",
     "severity.warning": "avertissement",
-    "hint": "conseil",
+    "hint": "conseil :",
     "summary": "{files} fichier(s), {users} utilisateur(s) : {errors} erreur(s), "
     "{warnings} avertissement(s)",
     "valid": "Tous les fichiers d'accès sont valides.",

@@ -32,7 +32,7 @@ class _Group(click.Group):
             messages = settings.messages if settings else _help
             click.echo(
                 f"{messages('fatal')}[{exc.code}] {messages(exc.code, **exc.params)}\n"
-                f"    {messages('hint')}: {messages(exc.code + '.hint', **exc.params)}",
+                f"    {messages('hint')} {messages(exc.code + '.hint', **exc.params)}",
                 err=True,
             )
             ctx.exit(1)

@@ -16,6 +16,7 @@ from typing import Any
 
 import jsonschema
 
+from reconciler import domain
 from reconciler.catalog import Messages
 from reconciler.domain import DATE_FIELDS
 from reconciler.loader import Document, Path_
@@ -33,12 +34,13 @@ _PATTERN_CODES = {
     "expires": "E035",
     "reviewed": "E035",
 }
+# …and which an `enum` gets, by the list of values it allows.
 _ENUM_CODES = {
-    "region": "E026",
-    "type": "E027",
-    "title": "E030",
-    "profile": "E031",
-    "services": "E032",
+    frozenset(domain.REGIONS): "E026",
+    frozenset(domain.ESTABLISHMENT_TYPES): "E027",
+    frozenset(domain.TITLES): "E030",
+    frozenset(domain.PROFILES): "E031",
+    frozenset(domain.SERVICES): "E032",
 }
 _DESCRIPTIONS = {
     bool: "type.boolean",
@@ -160,7 +162,7 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
     if kind in ("const", "enum") and field == "version":
         return [error(doc.file, where, "E024", value=value)]
     if kind == "enum":
-        code = _ENUM_CODES.get(field, "E039")
+        code = _ENUM_CODES.get(frozenset(err.validator_value), "E039")
         choices = [str(c) for c in err.validator_value]
         return [error(doc.file, where, code, field=field, value=value, detail=value,
                       **_suggest(str(value), choices))]

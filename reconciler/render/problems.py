@@ -30,7 +30,7 @@ def problem_line(problem: Problem, messages: Messages, color: bool) -> str:
     location = f"{problem.file}:{problem.line}:{problem.column}"
     return (
         f"{location}: {label} {message(problem, messages)}\n"
-        f"    {messages('hint')}: {hint(problem, messages)}"
+        f"    {messages('hint')} {hint(problem, messages)}"
     )
 
 
