@@ -98,6 +98,11 @@ EN: dict[str, str] = {
     "optional.",
     "E041": "'{field}' starts or ends with spaces",
     "E041.hint": "remove the spaces around the value.",
+    "E042": "the file should be a block of fields (version, establishment, representative, "
+    "users), not {actual}",
+    "E042.hint": "start from an example file in access/.",
+    "E043": "'{field}' is {value}, outside the accepted range {low} to {high}",
+    "E043.hint": "choose a value from {low} to {high}.",
     # --- domain rules -----------------------------------------------------------------
     "E050": "the user list is empty",
     "E050.hint": "an empty list never means 'remove everyone': list the users, or, to close "
@@ -187,6 +192,190 @@ EN: dict[str, str] = {
     "help.format": "Output format.",
     "help.strict": "Treat warnings as errors.",
     "help.policy": "Policy file (default: policy.yaml at the top of the access folder).",
+    # --- planning (needs the state) ---------------------------------------------------
+    "E070": "this email is already used by the RAMQ account '{key}'",
+    "E070.hint": "a clinical nurse cannot have RVSQ added to an account she already uses: "
+    "give her new account an email that differs from her other account's.",
+    "B01": "the professional has no RAMQ account yet",
+    "B01.hint": "physicians, residents and IPS create their own account with the reference "
+    "number (numéro de référence) they received by mail; plan again once they have.",
+    "B02": "the account '{key}' is not known",
+    "B02.hint": "load the RAMQ directory with 'rvsq-access state import-directory FILE.csv', "
+    "or remove 'username' to create a new account.",
+    "B03": "this email already belongs to the account '{holder}'",
+    "B03.hint": "write 'username: {holder}' to add RVSQ to that account instead of creating "
+    "a new one.",
+    "B04": "the account is held by the establishment '{owner}', which is not in this input",
+    "B04.hint": "remove it from {owner}'s file first, or plan both files together to move it.",
+    "B05": "the representative cannot regenerate this secret code",
+    "B05.hint": "{reason}",
+    "B06": "the representative cannot reset this password",
+    "B06.hint": "{reason}",
+    "W201": "the establishment '{establishment}' is in the state but no file describes it: "
+    "it is not reconciled",
+    "W201.hint": "nothing it owns changes; to close it, keep its file with 'retired: true' "
+    "and 'users: []'.",
+    "W202": "{count} account(s) in the state belong to no establishment ({examples}…)",
+    "W202.hint": "they come from the RAMQ directory or were released; list them with "
+    "'rvsq-access state list'.",
+    "W203": "the access of '{key}' ends on {date}",
+    "W203.hint": "every service will be revoked from that date; extend 'expires' if needed.",
+    # --- state, apply, codes, audit -------------------------------------------------
+    "E110": "another apply still holds the state lock after {timeout} s",
+    "E110.hint": "wait for the other apply to finish, or raise --lock-timeout.",
+    "E111": "'{url}' is not a state this tool can open",
+    "E111.hint": "use sqlite:///path/to/state.db (default: sqlite:///.rvsq/state.db).",
+    "E112": "the plan removes {count} accounts, more than the limit of {limit} per run",
+    "E112.hint": "check the plan; if it is right, pass --max-deletes {count} or "
+    "--allow-mass-delete. Nothing was changed.",
+    "E113": "the plan removes {count} of the {total} accounts of '{establishment}'",
+    "E113.hint": "removing more than a quarter of an establishment's accounts needs "
+    "--allow-mass-delete. Nothing was changed.",
+    "E114": "new secret codes would be issued for {establishments}, which have no "
+    "'age_recipient', and this is not a terminal",
+    "E114.hint": "add the representative's age public key (from 'age-keygen') as "
+    "'age_recipient' under 'representative', or apply from a terminal. Nothing was changed.",
+    "E115": "apply needs a confirmation and there is no terminal to ask",
+    "E115.hint": "review the plan, then run apply with --auto-approve (as CI does). Nothing "
+    "was changed.",
+    "E116": "the plan was made for state serial {planned}, but the state is now at {current}",
+    "E116.hint": "the state changed since the plan was made: run plan again. Nothing was "
+    "changed.",
+    "E117": "apply stopped at action {done} of {total} ({action} {target}): {reason}",
+    "E117.hint": "the {done} action(s) before it are applied and recorded; that one was not. "
+    "Fix the cause, then run apply again: it continues from there.",
+    "E118": "the access files changed since the plan was made",
+    "E118.hint": "run plan again on the current files. Nothing was changed.",
+    "E119": "'{path}' is not a plan this tool made: {detail}",
+    "E119.hint": "write a plan with 'rvsq-access plan --out PLAN.json'.",
+    "E120": "'{recipient}' is not an age public key",
+    "E120.hint": "paste the recipient printed by 'age-keygen', which starts with 'age1'.",
+    "E121": "the identity file holds no age secret key",
+    "E121.hint": "give the file made by 'age-keygen' (a line starting AGE-SECRET-KEY-).",
+    "E122": "this file cannot be opened with that identity",
+    "E122.hint": "use the identity whose public key is the establishment's 'age_recipient'.",
+    "E123": "the state has no account '{username}'",
+    "E123.hint": "list the accounts with 'rvsq-access state list'.",
+    "E124": "'{path}' cannot be read: {reason}",
+    "E124.hint": "check the path and that you may read it.",
+    "E125": "the audit log is broken at entry {seq}: {reason}",
+    "E125.hint": "the log was edited or entries were removed outside this tool; keep the "
+    "database as it is for investigation and restore it from a backup.",
+    "E126": "'{value}' is not a date",
+    "E126.hint": "write the date as YYYY-MM-DD.",
+    "audit.break.missing": "an entry is missing or out of order",
+    "audit.break.edited": "the entry was changed after it was written",
+    "audit.break.truncated": "entries were removed from the end of the log",
+    # --- directory import -------------------------------------------------------------
+    "E080": "the CSV file has no column {columns}",
+    "E080.hint": "the first line must name the columns: username, email, title, first_name, "
+    "last_name, profile, professional_number.",
+    "E081": "'{value}' is not a RAMQ username",
+    "E081.hint": "CE, IP or IELP followed by digits, in capitals, or an email.",
+    "E082": "'{value}' is not a valid email address",
+    "E082.hint": "write a full address such as martin.macfly@example.org.",
+    "E083": "'{value}' is not an accepted {field}",
+    "E083.hint": "use one of: {allowed}.",
+    "E084": "'{value}' is not a valid professional number for this profile",
+    "E084.hint": "physicians 1-…, residents 5-…, IPS 8-1…: 5 to 7 digits in all.",
+    "E085": "'{value}' is already used on line {first_line}",
+    "E085.hint": "each account appears once, with an email of its own.",
+    "E086": "the email '{value}' belongs to another account in the state ('{holder}')",
+    "E086.hint": "correct the email, or the username if it is the same person.",
+    "import.done": "Imported {count} existing RAMQ account(s) from {path}; nothing was "
+    "granted.",
+    "import.failed": "Nothing was imported: fix the lines above, then import again.",
+    # --- emails (French then English, composed by mail.py) ----------------------------
+    "mail.created.subject": "Your access to Rendez-vous santé Québec",
+    "mail.created.body": "Hello {name},\n\n"
+    "{establishment} has created your account for the RAMQ online services, with access to "
+    "Rendez-vous santé Québec (RVSQ). Your username is: {username}\n\n"
+    "To finish your registration you need a secret code. Your establishment's "
+    "representative will give it to you directly; it is never sent by email.\n\n"
+    "Please wait 24 hours before you log in for the first time (from {available_at}).\n\n"
+    "If you did not expect this message, tell your establishment's representative.",
+    "mail.reset.subject": "Resetting your RAMQ online services password",
+    "mail.reset.body": "Hello {name},\n\n"
+    "{establishment} has asked for your password to be reset, for the username: "
+    "{username}\n\n"
+    "Follow the instructions the RAMQ online services send you to choose a new "
+    "password. Nobody at your establishment will ever ask you for your password.\n\n"
+    "If you did not ask for this, tell your establishment's representative.",
+    # --- plan output ------------------------------------------------------------------
+    "plan.establishment": "Establishment {id} ({name}, region {region})",
+    "plan.kind.update_establishment": "update establishment",
+    "plan.kind.create_account": "create account",
+    "plan.kind.grant_services": "grant",
+    "plan.kind.revoke_services": "revoke",
+    "plan.kind.update_account": "update",
+    "plan.kind.regenerate_code": "new secret code",
+    "plan.kind.reset_password": "reset password",
+    "plan.kind.delete_account": "delete account",
+    "plan.released": "released from the establishment (the RAMQ account itself stays)",
+    "plan.blocked": "blocked",
+    "plan.warnings": "Warnings:",
+    "plan.no_changes": "No changes. The state matches the access files.",
+    "plan.summary": "Plan: {create_account} to create, {grant_services} to grant, "
+    "{revoke_services} to revoke, {update_account} to update, {regenerate_code} new "
+    "code(s), {reset_password} password reset(s), {delete_account} to delete, {blocked} "
+    "blocked.",
+    "plan.saved": "Plan saved to {path}. Apply it with: rvsq-access apply --plan {path}",
+    # --- apply output -----------------------------------------------------------------
+    "apply.confirm": "Apply these changes?",
+    "apply.cancelled": "Nothing was changed.",
+    "apply.waiting": "Another apply holds the state lock; waiting up to {timeout} s…",
+    "apply.progress": "Applying",
+    "apply.done": "Applied {count} action(s) (run {run_id}).",
+    "apply.nothing": "Nothing to apply.",
+    "apply.login": "{username} can log in from {available_at} (about 24 hours after "
+    "creation).",
+    "apply.code_files": "New secret codes are sealed in {path}; open them with: "
+    "rvsq-access codes reveal {path} --identity KEYFILE",
+    "apply.codes_shown": "New secret codes, shown once: pass each one to its user by hand. "
+    "They are not stored anywhere.",
+    "apply.emails": "{count} email(s) delivered to {path}.",
+    "apply.blocked": "{count} entr(y/ies) remain blocked: see the plan for what each needs.",
+    # --- state, codes and audit output ------------------------------------------------
+    "state.empty": "The state holds no account.",
+    "state.header": "username\temail\testablishment\torigin\tservices",
+    "state.show": "username: {username}\nemail: {email}\nname: {title} {first_name} "
+    "{last_name}\nprofile: {profile}\nprofessional number: {professional_number}\n"
+    "establishment: {establishment}\norigin: {origin}\nservices: {services}\nexpires: "
+    "{expires}\nreviewed: {reviewed}\nticket: {ticket}\nsecret code issued: "
+    "{code_issued_at}\nlast password reset: {reset_at}\ncreated: {created_at}\nupdated: "
+    "{updated_at}",
+    "audit.ok": "The audit log verifies: {count} entr(y/ies), the chain is intact.",
+    "audit.empty": "The audit log is empty.",
+    "none": "—",
+    # --- command-line help (continued) ------------------------------------------------
+    "help.state": "Where the state is: sqlite:///path (default: sqlite:///.rvsq/state.db; "
+    "or RVSQ_STATE).",
+    "help.actor": "Who applies, for the audit log (default: CI's user, else the login name).",
+    "help.plan": "Show what apply would change: create, grant, revoke, update, new codes, "
+    "resets, deletions and blocked entries.",
+    "help.plan_format": "Output format of the plan.",
+    "help.out": "Also save the plan as JSON to this file, for apply --plan.",
+    "help.detailed_exitcode": "Exit 2 when the plan has changes, 0 when it has none.",
+    "help.apply": "Apply the access files (or a saved plan) to the state: one transaction "
+    "per action, audit entry and emails included.",
+    "help.plan_file": "Apply this saved plan, refused if the state or the files changed.",
+    "help.auto_approve": "Do not ask for confirmation (for CI).",
+    "help.max_deletes": "Refuse to remove more accounts than this in one run.",
+    "help.allow_mass_delete": "Allow removals beyond the deletion guard.",
+    "help.lock_timeout": "Seconds to wait for another apply to finish.",
+    "help.state_group": "Look at the state, or load the RAMQ directory into it.",
+    "help.state_list": "List every account the state holds.",
+    "help.state_show": "Show one account.",
+    "help.import_directory": "Load existing RAMQ accounts from a CSV file (username, email, "
+    "title, first_name, last_name, profile, professional_number); grants nothing.",
+    "help.codes": "Open sealed secret codes.",
+    "help.codes_reveal": "Decrypt a sealed codes file with the representative's age "
+    "identity and show the codes.",
+    "help.identity": "The age identity file (from age-keygen).",
+    "help.audit": "Check and read the audit log.",
+    "help.audit_verify": "Check that no audit entry was edited or removed.",
+    "help.audit_log": "Show the audit log.",
+    "help.since": "Only entries from this date (YYYY-MM-DD).",
 }
 
 FR: dict[str, str] = {
@@ -283,6 +472,11 @@ FR: dict[str, str] = {
     "champ est facultatif.",
     "E041": "« {field} » commence ou finit par des espaces",
     "E041.hint": "retirez les espaces autour de la valeur.",
+    "E042": "le fichier doit être un bloc de champs (version, establishment, representative, "
+    "users), pas {actual}",
+    "E042.hint": "partez d'un fichier d'exemple du dossier access/.",
+    "E043": "« {field} » vaut {value}, hors de l'intervalle accepté de {low} à {high}",
+    "E043.hint": "choisissez une valeur de {low} à {high}.",
     # --- règles du domaine ------------------------------------------------------------
     "E050": "la liste des utilisateurs est vide",
     "E050.hint": "une liste vide ne veut jamais dire « retirer tout le monde » : inscrivez "
@@ -387,6 +581,213 @@ FR: dict[str, str] = {
     "help.strict": "Traiter les avertissements comme des erreurs.",
     "help.policy": "Fichier de politique (par défaut : policy.yaml à la racine du dossier "
     "d'accès).",
+    # --- planification (avec l'état) --------------------------------------------------
+    "E070": "ce courriel est déjà utilisé par le compte RAMQ « {key} »",
+    "E070.hint": "on ne peut pas ajouter RVSQ à un compte qu'une infirmière clinicienne "
+    "utilise déjà : donnez à son nouveau compte un courriel différent de celui de son autre "
+    "compte.",
+    "B01": "le professionnel n'a pas encore de compte RAMQ",
+    "B01.hint": "les médecins, résidents et IPS créent eux-mêmes leur compte avec le numéro "
+    "de référence reçu par la poste; planifiez de nouveau une fois que c'est fait.",
+    "B02": "le compte « {key} » est inconnu",
+    "B02.hint": "chargez le répertoire de la RAMQ avec « rvsq-access state import-directory "
+    "FICHIER.csv », ou retirez « username » pour créer un nouveau compte.",
+    "B03": "ce courriel appartient déjà au compte « {holder} »",
+    "B03.hint": "écrivez « username: {holder} » pour ajouter RVSQ à ce compte plutôt que d'en "
+    "créer un nouveau.",
+    "B04": "le compte est détenu par l'établissement « {owner} », qui ne fait pas partie de "
+    "cette exécution",
+    "B04.hint": "retirez-le d'abord du fichier de {owner}, ou planifiez les deux fichiers "
+    "ensemble pour le déplacer.",
+    "B05": "le représentant ne peut pas générer un nouveau code secret pour ce compte",
+    "B05.hint": "{reason}",
+    "B06": "le représentant ne peut pas réinitialiser ce mot de passe",
+    "B06.hint": "{reason}",
+    "W201": "l'établissement « {establishment} » est dans l'état, mais aucun fichier ne le "
+    "décrit : il n'est pas réconcilié",
+    "W201.hint": "rien de ce qu'il détient ne change; pour le fermer, gardez son fichier avec "
+    "« retired: true » et « users: [] ».",
+    "W202": "{count} compte(s) de l'état n'appartiennent à aucun établissement "
+    "({examples}…)",
+    "W202.hint": "ils viennent du répertoire de la RAMQ ou ont été libérés; affichez-les avec "
+    "« rvsq-access state list ».",
+    "W203": "l'accès de « {key} » prend fin le {date}",
+    "W203.hint": "tous ses services seront retirés à cette date; prolongez « expires » au "
+    "besoin.",
+    # --- état, application, codes, journal --------------------------------------------
+    "E110": "une autre application détient encore le verrou de l'état après {timeout} s",
+    "E110.hint": "attendez que l'autre application se termine, ou augmentez --lock-timeout.",
+    "E111": "« {url} » n'est pas un état que l'outil peut ouvrir",
+    "E111.hint": "utilisez sqlite:///chemin/vers/state.db (par défaut : "
+    "sqlite:///.rvsq/state.db).",
+    "E112": "le plan retire {count} comptes, plus que la limite de {limit} par exécution",
+    "E112.hint": "vérifiez le plan; s'il est juste, ajoutez --max-deletes {count} ou "
+    "--allow-mass-delete. Rien n'a été changé.",
+    "E113": "le plan retire {count} des {total} comptes de « {establishment} »",
+    "E113.hint": "retirer plus du quart des comptes d'un établissement demande "
+    "--allow-mass-delete. Rien n'a été changé.",
+    "E114": "de nouveaux codes secrets seraient émis pour {establishments}, qui n'ont pas "
+    "d'« age_recipient », et ceci n'est pas un terminal",
+    "E114.hint": "ajoutez la clé publique age du représentant (donnée par « age-keygen ») "
+    "comme « age_recipient » sous « representative », ou appliquez depuis un terminal. Rien "
+    "n'a été changé.",
+    "E115": "l'application demande une confirmation et aucun terminal ne permet de la "
+    "demander",
+    "E115.hint": "relisez le plan, puis lancez apply avec --auto-approve (comme le fait la "
+    "CI). Rien n'a été changé.",
+    "E116": "le plan a été fait pour le numéro d'état {planned}, mais l'état en est "
+    "maintenant à {current}",
+    "E116.hint": "l'état a changé depuis le plan : relancez plan. Rien n'a été changé.",
+    "E117": "l'application s'est arrêtée à l'action {done} sur {total} ({action} {target}) "
+    ": {reason}",
+    "E117.hint": "les {done} action(s) précédentes sont appliquées et consignées; celle-ci ne "
+    "l'est pas. Corrigez la cause, puis relancez apply : il reprendra à partir de là.",
+    "E118": "les fichiers d'accès ont changé depuis le plan",
+    "E118.hint": "relancez plan sur les fichiers actuels. Rien n'a été changé.",
+    "E119": "« {path} » n'est pas un plan fait par cet outil : {detail}",
+    "E119.hint": "écrivez un plan avec « rvsq-access plan --out PLAN.json ».",
+    "E120": "« {recipient} » n'est pas une clé publique age",
+    "E120.hint": "collez le destinataire affiché par « age-keygen », qui commence par "
+    "« age1 ».",
+    "E121": "le fichier d'identité ne contient aucune clé secrète age",
+    "E121.hint": "indiquez le fichier fait par « age-keygen » (une ligne qui commence par "
+    "AGE-SECRET-KEY-).",
+    "E122": "ce fichier ne s'ouvre pas avec cette identité",
+    "E122.hint": "utilisez l'identité dont la clé publique est l'« age_recipient » de "
+    "l'établissement.",
+    "E123": "l'état n'a aucun compte « {username} »",
+    "E123.hint": "affichez les comptes avec « rvsq-access state list ».",
+    "E124": "« {path} » ne peut pas être lu : {reason}",
+    "E124.hint": "vérifiez le chemin et que vous avez le droit de le lire.",
+    "E125": "le journal d'audit est brisé à l'entrée {seq} : {reason}",
+    "E125.hint": "le journal a été modifié ou des entrées ont été retirées hors de cet outil; "
+    "gardez la base de données telle quelle pour enquête et restaurez-la d'une sauvegarde.",
+    "E126": "« {value} » n'est pas une date",
+    "E126.hint": "écrivez la date sous la forme AAAA-MM-JJ.",
+    "audit.break.missing": "une entrée manque ou est hors d'ordre",
+    "audit.break.edited": "l'entrée a été modifiée après son écriture",
+    "audit.break.truncated": "des entrées ont été retirées à la fin du journal",
+    # --- import du répertoire ---------------------------------------------------------
+    "E080": "le fichier CSV n'a pas de colonne {columns}",
+    "E080.hint": "la première ligne doit nommer les colonnes : username, email, title, "
+    "first_name, last_name, profile, professional_number.",
+    "E081": "« {value} » n'est pas un nom d'utilisateur RAMQ",
+    "E081.hint": "CE, IP ou IELP suivi de chiffres, en majuscules, ou un courriel.",
+    "E082": "« {value} » n'est pas une adresse courriel valide",
+    "E082.hint": "écrivez une adresse complète comme martin.macfly@example.org.",
+    "E083": "« {value} » n'est pas une valeur acceptée pour {field}",
+    "E083.hint": "utilisez l'un de : {allowed}.",
+    "E084": "« {value} » n'est pas un numéro de professionnel valide pour ce profil",
+    "E084.hint": "médecins 1-…, résidents 5-…, IPS 8-1… : de 5 à 7 chiffres en tout.",
+    "E085": "« {value} » est déjà utilisé à la ligne {first_line}",
+    "E085.hint": "chaque compte paraît une seule fois, avec son propre courriel.",
+    "E086": "le courriel « {value} » appartient à un autre compte de l'état (« {holder} »)",
+    "E086.hint": "corrigez le courriel, ou le nom d'utilisateur s'il s'agit de la même "
+    "personne.",
+    "import.done": "{count} compte(s) RAMQ existant(s) importé(s) de {path}; aucun accès n'a "
+    "été accordé.",
+    "import.failed": "Rien n'a été importé : corrigez les lignes ci-dessus, puis relancez "
+    "l'import.",
+    # --- courriels (français puis anglais, composés par mail.py) ----------------------
+    "mail.created.subject": "Votre accès à Rendez-vous santé Québec",
+    "mail.created.body": "Bonjour {name},\n\n"
+    "{establishment} a créé votre compte aux services en ligne de la RAMQ, avec l'accès à "
+    "Rendez-vous santé Québec (RVSQ). Votre nom d'utilisateur est : {username}\n\n"
+    "Pour terminer votre inscription, vous aurez besoin d'un code secret. Le représentant "
+    "de votre établissement vous le remettra directement; il n'est jamais envoyé par "
+    "courriel.\n\n"
+    "Attendez 24 heures avant de vous connecter pour la première fois (à partir du "
+    "{available_at}).\n\n"
+    "Si vous n'attendiez pas ce message, avisez le représentant de votre établissement.",
+    "mail.reset.subject": "Réinitialisation de votre mot de passe aux services en ligne de "
+    "la RAMQ",
+    "mail.reset.body": "Bonjour {name},\n\n"
+    "{establishment} a demandé la réinitialisation de votre mot de passe, pour le nom "
+    "d'utilisateur : {username}\n\n"
+    "Suivez les consignes que les services en ligne de la RAMQ vous envoient pour choisir "
+    "un nouveau mot de passe. Personne de votre établissement ne vous demandera jamais "
+    "votre mot de passe.\n\n"
+    "Si vous n'avez rien demandé, avisez le représentant de votre établissement.",
+    # --- sortie du plan ---------------------------------------------------------------
+    "plan.establishment": "Établissement {id} ({name}, région {region})",
+    "plan.kind.update_establishment": "mettre à jour l'établissement",
+    "plan.kind.create_account": "créer le compte",
+    "plan.kind.grant_services": "accorder",
+    "plan.kind.revoke_services": "retirer",
+    "plan.kind.update_account": "mettre à jour",
+    "plan.kind.regenerate_code": "nouveau code secret",
+    "plan.kind.reset_password": "réinitialiser le mot de passe",
+    "plan.kind.delete_account": "supprimer le compte",
+    "plan.released": "libéré de l'établissement (le compte RAMQ lui-même reste)",
+    "plan.blocked": "bloqué",
+    "plan.warnings": "Avertissements :",
+    "plan.no_changes": "Aucun changement. L'état correspond aux fichiers d'accès.",
+    "plan.summary": "Plan : {create_account} à créer, {grant_services} à accorder, "
+    "{revoke_services} à retirer, {update_account} à mettre à jour, {regenerate_code} "
+    "nouveau(x) code(s), {reset_password} réinitialisation(s), {delete_account} à supprimer, "
+    "{blocked} bloqué(s).",
+    "plan.saved": "Plan enregistré dans {path}. Appliquez-le avec : rvsq-access apply "
+    "--plan {path}",
+    # --- sortie de apply --------------------------------------------------------------
+    "apply.confirm": "Appliquer ces changements?",
+    "apply.cancelled": "Rien n'a été changé.",
+    "apply.waiting": "Une autre application détient le verrou de l'état; attente d'au plus "
+    "{timeout} s…",
+    "apply.progress": "Application",
+    "apply.done": "{count} action(s) appliquée(s) (exécution {run_id}).",
+    "apply.nothing": "Rien à appliquer.",
+    "apply.login": "{username} pourra se connecter à partir du {available_at} (environ 24 "
+    "heures après la création).",
+    "apply.code_files": "Les nouveaux codes secrets sont scellés dans {path}; ouvrez-les "
+    "avec : rvsq-access codes reveal {path} --identity FICHIER-CLE",
+    "apply.codes_shown": "Nouveaux codes secrets, affichés une seule fois : remettez chacun à "
+    "son utilisateur en main propre. Ils ne sont conservés nulle part.",
+    "apply.emails": "{count} courriel(s) livré(s) dans {path}.",
+    "apply.blocked": "{count} entrée(s) restent bloquées : voyez le plan pour ce qu'il faut "
+    "à chacune.",
+    # --- sortie de state, codes et audit ----------------------------------------------
+    "state.empty": "L'état ne contient aucun compte.",
+    "state.header": "nom d'utilisateur\tcourriel\tétablissement\torigine\tservices",
+    "state.show": "nom d'utilisateur : {username}\ncourriel : {email}\nnom : {title} "
+    "{first_name} {last_name}\nprofil : {profile}\nnuméro de professionnel : "
+    "{professional_number}\nétablissement : {establishment}\norigine : {origin}\nservices : "
+    "{services}\nexpire : {expires}\nrévisé : {reviewed}\nbillet : {ticket}\ncode secret "
+    "émis : {code_issued_at}\ndernière réinitialisation : {reset_at}\ncréé : {created_at}\n"
+    "mis à jour : {updated_at}",
+    "audit.ok": "Le journal d'audit est vérifié : {count} entrée(s), la chaîne est intacte.",
+    "audit.empty": "Le journal d'audit est vide.",
+    "none": "—",
+    # --- aide de la ligne de commande (suite) -----------------------------------------
+    "help.state": "Où est l'état : sqlite:///chemin (par défaut : sqlite:///.rvsq/state.db; "
+    "ou RVSQ_STATE).",
+    "help.actor": "Qui applique, pour le journal d'audit (par défaut : l'utilisateur de la "
+    "CI, sinon le nom de connexion).",
+    "help.plan": "Montrer ce que apply changerait : créations, accès accordés ou retirés, "
+    "mises à jour, nouveaux codes, réinitialisations, suppressions et entrées bloquées.",
+    "help.plan_format": "Format de sortie du plan.",
+    "help.out": "Enregistrer aussi le plan en JSON dans ce fichier, pour apply --plan.",
+    "help.detailed_exitcode": "Sortir avec 2 si le plan a des changements, 0 sinon.",
+    "help.apply": "Appliquer les fichiers d'accès (ou un plan enregistré) à l'état : une "
+    "transaction par action, avec son entrée de journal et ses courriels.",
+    "help.plan_file": "Appliquer ce plan enregistré, refusé si l'état ou les fichiers ont "
+    "changé.",
+    "help.auto_approve": "Ne pas demander de confirmation (pour la CI).",
+    "help.max_deletes": "Refuser de retirer plus de comptes que ceci en une exécution.",
+    "help.allow_mass_delete": "Permettre des retraits au-delà du garde-fou.",
+    "help.lock_timeout": "Secondes d'attente si une autre application est en cours.",
+    "help.state_group": "Consulter l'état, ou y charger le répertoire de la RAMQ.",
+    "help.state_list": "Lister tous les comptes de l'état.",
+    "help.state_show": "Afficher un compte.",
+    "help.import_directory": "Charger des comptes RAMQ existants d'un fichier CSV (username, "
+    "email, title, first_name, last_name, profile, professional_number); n'accorde rien.",
+    "help.codes": "Ouvrir des codes secrets scellés.",
+    "help.codes_reveal": "Déchiffrer un fichier de codes scellés avec l'identité age du "
+    "représentant et afficher les codes.",
+    "help.identity": "Le fichier d'identité age (fait par age-keygen).",
+    "help.audit": "Vérifier et lire le journal d'audit.",
+    "help.audit_verify": "Vérifier qu'aucune entrée du journal n'a été modifiée ou retirée.",
+    "help.audit_log": "Afficher le journal d'audit.",
+    "help.since": "Seulement les entrées à partir de cette date (AAAA-MM-JJ).",
 }
 
 CATALOGS = {"en": EN, "fr": FR}

@@ -1,13 +1,14 @@
 """The `rvsq-access` command line: parses arguments and calls one function per command.
 
 User errors (UserError) are caught once, here, and printed with their hint (exit 1).
+Command modules are imported when their command runs, so `--help` starts fast.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import click
 
@@ -17,58 +18,166 @@ from reconciler.errors import UserError
 # Help is rendered before --lang is parsed, so it follows the environment's language.
 _help = Messages(language_from_env())
 
-
-class Settings(NamedTuple):
-    messages: Messages
-    color: bool
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
+        from reconciler.commands import EXIT_INVALID, InvalidInput
+
         try:
             return super().invoke(ctx)
+        except InvalidInput:
+            ctx.exit(EXIT_INVALID)
         except UserError as exc:
-            settings: Settings | None = ctx.obj
-            messages = settings.messages if settings else _help
+            env = ctx.obj
+            messages = env.messages if env else _help
             click.echo(
                 f"{messages('fatal')}[{exc.code}] {messages(exc.code, **exc.params)}\n"
                 f"    {messages('hint')} {messages(exc.code + '.hint', **exc.params)}",
                 err=True,
             )
-            ctx.exit(1)
+            ctx.exit(EXIT_INVALID)
+
+
+def _exit(code: int) -> None:
+    sys.exit(code)
 
 
 @click.group(cls=_Group, help=_help("help.main"))
 @click.option("--lang", type=click.Choice(["fr", "en"]), help=_help("help.lang"))
 @click.option("--no-color", is_flag=True, help=_help("help.no_color"))
+@click.option("--state", "state_url", metavar="URL", help=_help("help.state"))
+@click.option("--actor", metavar="NAME", help=_help("help.actor"))
 @click.version_option(package_name="rvsq-access")
 @click.pass_context
-def cli(ctx: click.Context, lang: str | None, no_color: bool) -> None:
+def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | None,
+        actor: str | None) -> None:
+    from reconciler.commands import Env
+    from reconciler.store import state_url as resolve_state_url
+
     messages = Messages(lang or language_from_env())
     color = not no_color and sys.stdout.isatty()
-    ctx.obj = Settings(messages, color)
+    ctx.obj = Env(messages, color, resolve_state_url(state_url), actor)
 
 
 @cli.command(help=_help("help.validate"))
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@PATHS
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help=_help("help.format"))
 @click.option("--strict", is_flag=True, help=_help("help.strict"))
-@click.option("--policy", "policy_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--policy", type=click.Path(path_type=Path, dir_okay=False),
               help=_help("help.policy"))
 @click.pass_obj
-def validate(
-    settings: Settings, paths: tuple[Path, ...], fmt: str, strict: bool, policy_path: Path | None
-) -> None:
-    from reconciler.render import problems as render
-    from reconciler.validate import validate_paths
+def validate(env: Any, paths: tuple[Path, ...], fmt: str, strict: bool,
+             policy: Path | None) -> None:
+    from reconciler.commands import validate as command
 
-    result = validate_paths(list(paths) or [Path("access")], settings.messages, policy_path, strict)
-    if fmt == "json":
-        click.echo(render.as_json(result, settings.messages))
-    else:
-        click.echo(render.as_text(result, settings.messages, settings.color), color=settings.color)
-    sys.exit(1 if result.errors else 0)
+    _exit(command.run(env, list(paths), fmt, strict, policy))
+
+
+@cli.command(help=_help("help.plan"))
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help=_help("help.plan_format"))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help=_help("help.out"))
+@click.option("--detailed-exitcode", is_flag=True, help=_help("help.detailed_exitcode"))
+@click.pass_obj
+def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
+         detailed_exitcode: bool) -> None:
+    from reconciler.commands import plan as command
+
+    _exit(command.run(env, list(paths), fmt, out, detailed_exitcode))
+
+
+@cli.command(help=_help("help.apply"))
+@PATHS
+@click.option("--plan", "plan_file", type=click.Path(path_type=Path, dir_okay=False),
+              help=_help("help.plan_file"))
+@click.option("--auto-approve", is_flag=True, help=_help("help.auto_approve"))
+@click.option("--max-deletes", type=click.IntRange(min=0), default=10, show_default=True,
+              help=_help("help.max_deletes"))
+@click.option("--allow-mass-delete", is_flag=True, help=_help("help.allow_mass_delete"))
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help=_help("help.lock_timeout"))
+@click.pass_obj
+def apply(env: Any, paths: tuple[Path, ...], plan_file: Path | None, auto_approve: bool,
+          max_deletes: int, allow_mass_delete: bool, lock_timeout: float) -> None:
+    from reconciler.commands import apply as command
+
+    _exit(command.run(env, list(paths), plan_file, auto_approve, max_deletes,
+                      allow_mass_delete, lock_timeout))
+
+
+@cli.group(cls=_Group, help=_help("help.state_group"))
+def state() -> None:
+    pass
+
+
+@state.command("list", help=_help("help.state_list"))
+@click.pass_obj
+def state_list(env: Any) -> None:
+    from reconciler.commands import state as command
+
+    _exit(command.list_accounts(env))
+
+
+@state.command("show", help=_help("help.state_show"))
+@click.argument("username")
+@click.pass_obj
+def state_show(env: Any, username: str) -> None:
+    from reconciler.commands import state as command
+
+    _exit(command.show(env, username))
+
+
+@state.command("import-directory", help=_help("help.import_directory"))
+@click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def state_import_directory(env: Any, csv_file: Path) -> None:
+    from reconciler.commands import state as command
+
+    _exit(command.import_directory(env, csv_file))
+
+
+@cli.group(cls=_Group, help=_help("help.codes"))
+def codes() -> None:
+    pass
+
+
+@codes.command("reveal", help=_help("help.codes_reveal"))
+@click.argument("sealed", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--identity", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help=_help("help.identity"))
+@click.pass_obj
+def codes_reveal(env: Any, sealed: Path, identity: Path) -> None:
+    from reconciler.commands import codes as command
+
+    _exit(command.reveal(env, sealed, identity))
+
+
+@cli.group(cls=_Group, help=_help("help.audit"))
+def audit() -> None:
+    pass
+
+
+@audit.command("verify", help=_help("help.audit_verify"))
+@click.pass_obj
+def audit_verify(env: Any) -> None:
+    from reconciler.commands import audit as command
+
+    _exit(command.verify(env))
+
+
+@audit.command("log", help=_help("help.audit_log"))
+@click.option("--since", metavar="DATE", help=_help("help.since"))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              help=_help("help.format"))
+@click.pass_obj
+def audit_log(env: Any, since: str | None, fmt: str) -> None:
+    from reconciler.commands import audit as command
+
+    _exit(command.log(env, since, fmt))
 
 
 def main() -> None:

@@ -52,6 +52,9 @@ ESTABLISHMENT_TYPES = ("clinique", "gmf", "urgence-ch", "centrale-regionale", "i
 REGIONS = tuple(f"{n:02d}" for n in range(1, 19))
 TITLES = ("madame", "monsieur", "docteur", "docteure")
 
+# Same patterns as schemas/access-file.schema.json (a test keeps them equal).
+EMAIL = re.compile(r'[^@\s<>()\[\]:;,"]+@[^@\s<>()\[\]:;,"]+\.[^@\s<>()\[\]:;,".]+')
+USERNAME = re.compile(rf"(CE|IP|IELP)[0-9]+|{EMAIL.pattern}")
 # Accounts made by RAMQ itself; the representative cannot hold their keys (rule K).
 RAMQ_MADE_USERNAME = re.compile(r"(CE|IP)\d+")
 # Only these fields accept an unquoted YAML date (DESIGN §3).

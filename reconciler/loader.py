@@ -10,6 +10,7 @@ source text is kept, so the schema step can say "quote it" when it wanted text.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,7 @@ class Document(NamedTuple):
     values: dict[Path_, Position]
     keys: dict[Path_, Position]
     plain: dict[Path_, str]  # source text of plain scalars that YAML did not read as text
+    content_hash: str  # SHA-256 of the file's bytes: what a plan was made from
 
     def where(self, path: Path_) -> Position:
         """Position of the node at `path`, or of its nearest ancestor that has one."""
@@ -87,17 +89,20 @@ def load_bytes(raw: bytes, display: str) -> LoadResult:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except _Fatal as fatal:
         return LoadResult(None, [fatal.problem])
-    except yaml.reader.ReaderError as exc:
-        pos = _char_position(text, exc.position)
+    except yaml.reader.ReaderError as exc:  # libyaml counts its position in bytes
+        pos = _byte_position(raw, exc.position)
         return LoadResult(None, [error(display, pos, "E003", detail=exc.reason)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and mark and mark.line >= text.count("\n"):
+            mark = exc.context_mark  # "unexpected end of stream": point at what was left open
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = exc.problem or exc.context or ""
+        detail = ": ".join(part for part in (exc.context, exc.problem) if part)
         return LoadResult(None, [error(display, pos, "E003", detail=detail)])
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives a mark
         return LoadResult(None, [error(display, (1, 1), "E003", detail=str(exc))])
-    doc = Document(display, data, builder.values, builder.keys, builder.plain)
+    content_hash = hashlib.sha256(raw).hexdigest()
+    doc = Document(display, data, builder.values, builder.keys, builder.plain, content_hash)
     return LoadResult(doc, builder.problems)
 
 
@@ -105,10 +110,6 @@ def _byte_position(raw: bytes, offset: int) -> Position:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
     return raw.count(b"\n", 0, offset) + 1, column
-
-
-def _char_position(text: str, offset: int) -> Position:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _pos(event: yaml.Event) -> Position:

@@ -88,7 +88,10 @@ def check(document: Document, schema_name: str, messages: Messages) -> list[Prob
             mistyped.add(path)
             problems = [p for p in problems if (p.line, p.column) != document.where(path)]
         problems.extend(_explain(err, document, messages))
-    return problems
+    # Several keywords can fail on one value for one reason (pattern and format of a
+    # date; `required` once per missing name): say it once.
+    unique = {(p.line, p.column, p.code, repr(sorted(p.params.items()))): p for p in problems}
+    return list(unique.values())
 
 
 def _accept_bare_dates(data: Any, path: Path_) -> Any:
@@ -124,7 +127,9 @@ def _describe(value: Any, messages: Messages) -> str:
 
 
 def _suggest(value: str, choices: list[str]) -> dict[str, str]:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    lowered = {c.lower(): c for c in choices}
+    close = [lowered[c] for c in difflib.get_close_matches(value.lower(), list(lowered), n=1,
+                                                            cutoff=0.6)]
     params = {"allowed": ", ".join(choices)}
     if close:
         params["suggestion"] = close[0]
@@ -174,6 +179,11 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
         return [error(doc.file, where, "E036", field=field)]
     if kind == "maxLength":
         return [error(doc.file, where, "E037", field=field, limit=err.validator_value)]
+    if kind == "pattern" and value == "":
+        return []  # minLength says it better: "is empty"
+    if kind in ("minimum", "maximum"):
+        return [error(doc.file, where, "E043", field=field, value=value,
+                      low=err.schema.get("minimum", "…"), high=err.schema.get("maximum", "…"))]
     if kind == "pattern" and field in _PATTERN_CODES:
         return [error(doc.file, where, _PATTERN_CODES[field], value=value)]
     if kind == "pattern":  # names: the only other patterned text forbids surrounding spaces
@@ -191,6 +201,8 @@ def _type_problem(
     where = doc.where(path)
     if value is None:
         return error(doc.file, where, "E040", field=field)
+    if not path:
+        return error(doc.file, where, "E042", actual=_describe(value, messages))
     if field in DATE_FIELDS and isinstance(value, dt.date | str | int):
         return error(doc.file, where, "E035", value=doc.plain.get(path, value))
     if expected == "string" and path in doc.plain:

@@ -5,6 +5,7 @@ Pure of output: the CLI renders the result. Nothing here raises for bad content.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ class Validation(NamedTuple):
     file_count: int
     user_count: int
     policy: Policy
+    digest: str  # of every file read, policy included: a plan is valid for this input only
 
     @property
     def errors(self) -> int:
@@ -65,23 +67,35 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))  # a file named twice is read once
 
 
-def load_policy(path: Path | None, messages: Messages) -> tuple[Policy, list[Problem]]:
+def load_policy(
+    path: Path | None, messages: Messages
+) -> tuple[Policy, list[Problem], loader.Document | None]:
     if path is None:
-        return policy_mod.DEFAULT, []
+        return policy_mod.DEFAULT, [], None
     result = loader.load_file(path, display(path))
-    if result.document is None or result.problems:
-        return policy_mod.DEFAULT, result.problems
-    problems = schema.check(result.document, schema.POLICY_FILE, messages)
+    doc = result.document
+    if doc is None or result.problems:
+        return policy_mod.DEFAULT, result.problems, doc
+    problems = schema.check(doc, schema.POLICY_FILE, messages)
     if problems:
-        return policy_mod.DEFAULT, problems
-    return policy_mod.from_data(result.document.data, display(path)), []
+        return policy_mod.DEFAULT, problems, doc
+    return policy_mod.from_data(doc.data, display(path)), [], doc
+
+
+def config_digest(documents: list[loader.Document]) -> str:
+    """One digest for the whole input: each file's path and content hash, in order."""
+    digest = hashlib.sha256()
+    for doc in sorted(documents, key=lambda d: d.file):
+        digest.update(f"{doc.file}\0{doc.content_hash}\n".encode())
+    return "sha256:" + digest.hexdigest()
 
 
 def validate_paths(
     paths: list[Path], messages: Messages, policy_path: Path | None = None, strict: bool = False
 ) -> Validation:
     files = discover(paths)
-    policy, problems = load_policy(policy_path or policy_mod.find(paths), messages)
+    policy, problems, policy_doc = load_policy(policy_path or policy_mod.find(paths), messages)
+    documents = [policy_doc] if policy_doc else []
     access_files: list[model.AccessFile] = []
     user_count = 0
     for path in files:
@@ -90,6 +104,7 @@ def validate_paths(
         doc = result.document
         if doc is None or result.problems:
             continue
+        documents.append(doc)
         if isinstance(doc.data, dict) and isinstance(doc.data.get("users"), list):
             user_count += len(doc.data["users"])
         shape = schema.check(doc, schema.ACCESS_FILE, messages)
@@ -103,4 +118,6 @@ def validate_paths(
     if strict:
         problems = [p._replace(severity=ERROR) for p in problems]
     problems.sort(key=Problem.sort_key)
-    return Validation(access_files, problems, len(files), user_count, policy)
+    return Validation(
+        access_files, problems, len(files), user_count, policy, config_digest(documents)
+    )

@@ -1,0 +1,259 @@
+"""The executor: applies a Plan to a store, one transaction per action (DESIGN §8).
+
+Each action's transaction holds the state change, its audit entry, its outbox rows and,
+for a new code, the sealed copy; so an apply killed at any point leaves a consistent
+state, and the next run converges. Files (sealed codes, emails) are written after
+commit from what the state holds, and again by the next run if a crash came between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from reconciler import codes, mail
+from reconciler.errors import UserError
+from reconciler.plan import Action, Plan
+from reconciler.state import State
+from reconciler.store import SealedCodes, SQLStore
+
+LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later
+MASS_DELETE_SHARE = 0.25
+MASS_DELETE_FLOOR = 3
+
+
+class Settings(NamedTuple):
+    actor: str
+    git_commit: str | None
+    work_dir: Path  # .rvsq: codes/ and outbox/ go here
+    interactive: bool  # may codes be shown on this terminal?
+    max_deletes: int = 10
+    allow_mass_delete: bool = False
+    lock_timeout: float = 60.0
+
+
+class NewAccount(NamedTuple):
+    username: str
+    available_at: str
+
+
+class Report(NamedTuple):
+    run_id: str
+    applied: list[Action]
+    code_files: list[Path]  # sealed codes written by this run (and recovered ones)
+    shown_codes: list[dict[str, str]]  # only when no recipient and on a terminal
+    new_accounts: list[NewAccount]
+    emails: int  # messages delivered
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def iso(moment: dt.datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def check_deletion_guard(plan: Plan, state: State, max_deletes: int) -> None:
+    """Refuse mass removals: too many in one run, or too large a share of one site."""
+    removals = [a for a in plan.actions if a.is_removal]
+    if len(removals) > max_deletes:
+        raise UserError("E112", count=len(removals), limit=max_deletes)
+    owned = Counter(a.establishment for a in state.accounts.values() if a.establishment)
+    for est, count in sorted(Counter(a.establishment for a in removals).items()):
+        if count > MASS_DELETE_FLOOR and count > MASS_DELETE_SHARE * owned[est]:
+            raise UserError("E113", count=count, establishment=est, total=owned[est])
+
+
+def needs_code(action: Action) -> bool:
+    return action.action in ("create_account", "regenerate_code")
+
+
+def check_code_recipients(plan: Plan, interactive: bool) -> None:
+    """DESIGN §6: with no recipient, codes can only be shown on a terminal."""
+    missing = sorted({a.establishment for a in plan.actions if needs_code(a) and not a.recipient})
+    if missing and not interactive:
+        raise UserError("E114", establishments=", ".join(missing))
+
+
+def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], int]:
+    """Write out what committed runs left undelivered: sealed codes, then emails."""
+    files = []
+    for sealed in store.pending_sealed():
+        files.append(export_sealed(settings.work_dir, sealed))
+        store.mark_exported(sealed.run_id, sealed.establishment, now)
+    emails = mail.deliver_outbox(store, settings.work_dir / "outbox", now)
+    return files, emails
+
+
+def export_sealed(work_dir: Path, sealed: SealedCodes) -> Path:
+    folder = work_dir / "codes"
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    target = folder / f"{sealed.run_id}-{sealed.establishment}.age"
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(sealed.sealed)
+    return target
+
+
+def apply_plan(
+    plan: Plan,
+    store: SQLStore,
+    settings: Settings,
+    *,
+    clock: Callable[[], dt.datetime] = utc_now,
+    on_wait: Callable[[], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    allow_stale: bool = False,
+) -> Report:
+    with store.lock(settings.lock_timeout, on_wait):
+        state = store.snapshot()
+        if state.serial != plan.state_serial and not allow_stale:
+            raise UserError("E116", planned=plan.state_serial, current=state.serial)
+        if not settings.allow_mass_delete:
+            check_deletion_guard(plan, state, settings.max_deletes)
+        check_code_recipients(plan, settings.interactive)
+        start = clock()
+        code_files, emails = recover(store, settings, iso(start))
+        run = _Run(store, settings, state, plan, clock)
+        for index, action in enumerate(plan.actions):
+            try:
+                run.apply(index, action)
+            except (OSError, ValueError, store.errors) as exc:
+                # Earlier actions are committed and stay; this one was rolled back whole.
+                raise UserError("E117", done=index, total=len(plan.actions),
+                                action=action.action, target=action.username or
+                                action.establishment, reason=str(exc)) from exc
+            if on_progress is not None:
+                on_progress(index + 1, len(plan.actions))
+        files, sent = recover(store, settings, iso(clock()))
+        return Report(run.run_id, list(plan.actions), code_files + files, run.shown,
+                      run.new_accounts, emails + sent)
+
+
+class _Run:
+    """One apply: the run id, the codes issued so far, and the action handlers."""
+
+    def __init__(self, store: SQLStore, settings: Settings, state: State, plan: Plan,
+                 clock: Callable[[], dt.datetime]) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        started = clock()
+        self.run_id = f"{started.strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(3)}"
+        self.serial_bumped = False
+        self.sealed: dict[str, list[dict[str, str]]] = {}  # establishment → this run's codes
+        self.shown: list[dict[str, str]] = []
+        self.new_accounts: list[NewAccount] = []
+        self.names = {e.id: e.name for e in state.establishments.values()}
+        for action in plan.actions:
+            if action.action == "update_establishment" and action.after:
+                self.names[action.establishment] = action.after["name"]
+
+    def apply(self, index: int, action: Action) -> None:
+        moment = self.clock()
+        now = iso(moment)
+        with self.store.transaction():
+            if not self.serial_bumped:
+                self.store.bump_serial()
+            fields = getattr(self, f"_{action.action}")(index, action, moment, now)
+            self.store.append_audit(
+                now, self.settings.actor, self.settings.git_commit, self.run_id,
+                action.action, action.establishment, action.username,
+                {**fields, **({"ticket": action.ticket} if action.ticket else {})},
+            )
+        self.serial_bumped = True
+
+    # --- one handler per action kind; each returns the audit entry's fields ---------
+    def _update_establishment(self, index: int, action: Action, moment: dt.datetime,
+                              now: str) -> dict[str, Any]:
+        assert action.after is not None
+        self.store.put_establishment(action.after, now)
+        return dict(action.after)
+
+    def _create_account(self, index: int, action: Action, moment: dt.datetime,
+                        now: str) -> dict[str, Any]:
+        assert action.after is not None and action.username is not None
+        self.store.create_account(action.username, action.after, now)
+        self.store.grant(action.username, action.services, now)
+        self._issue_code(action, action.after.get("code_token"), now)
+        available = iso(moment + LOGIN_DELAY)
+        self.new_accounts.append(NewAccount(action.username, available))
+        self._email(index, "created", action, action.after["email"], now,
+                    available_at=available, username=action.username)
+        return {**action.after, "services": list(action.services), "available_at": available}
+
+    def _grant_services(self, index: int, action: Action, moment: dt.datetime,
+                        now: str) -> dict[str, Any]:
+        assert action.username is not None
+        self.store.grant(action.username, action.services, now)
+        return {"services": list(action.services)}
+
+    def _revoke_services(self, index: int, action: Action, moment: dt.datetime,
+                         now: str) -> dict[str, Any]:
+        assert action.username is not None
+        self.store.revoke(action.username, action.services)
+        return {"services": list(action.services)}
+
+    def _update_account(self, index: int, action: Action, moment: dt.datetime,
+                        now: str) -> dict[str, Any]:
+        assert action.username is not None and action.changes is not None
+        self.store.update_account(
+            action.username, {k: v["new"] for k, v in action.changes.items()}, now
+        )
+        return {"changes": action.changes}
+
+    def _regenerate_code(self, index: int, action: Action, moment: dt.datetime,
+                         now: str) -> dict[str, Any]:
+        self._issue_code(action, action.token, now)
+        return {"token": action.token}
+
+    def _reset_password(self, index: int, action: Action, moment: dt.datetime,
+                        now: str) -> dict[str, Any]:
+        assert action.username is not None and action.token is not None
+        self.store.set_reset(action.username, action.token, now)
+        account = self.store.account(action.username)
+        assert account is not None
+        self._email(index, "reset", action, account.email, now, username=action.username)
+        return {"token": action.token}
+
+    def _delete_account(self, index: int, action: Action, moment: dt.datetime,
+                        now: str) -> dict[str, Any]:
+        assert action.username is not None
+        self.store.delete_account(action.username)
+        return {}
+
+    # --- helpers --------------------------------------------------------------------
+    def _issue_code(self, action: Action, token: str | None, now: str) -> None:
+        """A new code: its hash in the account, its sealed copy in the same transaction."""
+        assert action.username is not None
+        code = codes.new_code()
+        self.store.set_code(action.username, codes.code_hash(code), token, now)
+        account_email = self.store.account(action.username)
+        entry = {"username": action.username,
+                 "email": account_email.email if account_email else "",
+                 "code": code, "issued_at": now}
+        if action.recipient is None:
+            self.shown.append(entry)  # terminal only: checked before the run started
+            return
+        batch = self.sealed.setdefault(action.establishment, [])
+        batch.append(entry)
+        sealed = codes.seal(batch, action.recipient)
+        self.store.put_sealed(
+            SealedCodes(self.run_id, action.establishment, sealed, len(batch)), action.recipient
+        )
+
+    def _email(self, index: int, kind: str, action: Action, to: str, now: str,
+               **params: Any) -> None:
+        message_id = f"{self.run_id}-{index:06d}"
+        text = mail.compose(
+            kind, to, message_id, self.clock(), name=action.name or action.username,
+            establishment=self.names.get(action.establishment, action.establishment), **params,
+        )
+        self.store.add_outbox(message_id, self.run_id, kind, action.username or "", to, text, now)

@@ -1,0 +1,77 @@
+"""Secret codes (DESIGN §6): made with `secrets`, stored only as a hash, shown once,
+sealed with age to the representative's key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from typing import Any
+
+import pyrage
+
+from reconciler.errors import UserError
+
+# Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+LENGTH = 16  # 16 × 5 bits = 80 bits
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    return "-".join(raw[i : i + 4] for i in range(0, LENGTH, 4))
+
+
+def code_hash(code: str) -> str:
+    canonical = code.replace("-", "").upper()
+    return "sha256:" + hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+def seal(codes: list[dict[str, str]], recipient: str) -> str:
+    """The codes as age-encrypted, ASCII-armoured JSON that only `recipient` can open."""
+    try:
+        key = pyrage.x25519.Recipient.from_str(recipient)
+    except pyrage.RecipientError:
+        raise UserError("E120", recipient=recipient) from None
+    payload = json.dumps({"codes": codes}, ensure_ascii=False).encode("utf-8")
+    return _armor(pyrage.encrypt(payload, [key]))
+
+
+def reveal(sealed: bytes, identity_text: str) -> dict[str, Any]:
+    identities = []
+    for line in identity_text.splitlines():
+        if line.strip().startswith("AGE-SECRET-KEY-"):
+            try:
+                identities.append(pyrage.x25519.Identity.from_str(line.strip()))
+            except pyrage.IdentityError:
+                raise UserError("E121") from None
+    if not identities:
+        raise UserError("E121")
+    try:
+        data = pyrage.decrypt(_unarmor(sealed), identities)
+    except (pyrage.DecryptError, ValueError):
+        raise UserError("E122") from None
+    return json.loads(data)
+
+
+_BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
+_END = "-----END AGE ENCRYPTED FILE-----"
+
+
+def _armor(data: bytes) -> str:
+    import base64
+
+    body = base64.b64encode(data).decode("ascii")
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return "\n".join([_BEGIN, *lines, _END]) + "\n"
+
+
+def _unarmor(data: bytes) -> bytes:
+    import base64
+
+    text = data.strip()
+    if not text.startswith(_BEGIN.encode()):
+        return data  # a binary age file
+    lines = text.decode("ascii").splitlines()[1:-1]
+    return base64.b64decode("".join(lines))

@@ -1,0 +1,79 @@
+"""One module per command: each takes plain arguments and returns an exit code.
+
+What several commands share lives here: the per-invocation settings, reading and
+validating the input, opening the state.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import subprocess
+from pathlib import Path
+from typing import NamedTuple
+
+import click
+
+from reconciler import apply as executor
+from reconciler.catalog import Messages
+from reconciler.render import problems as render_problems
+from reconciler.store import SQLStore, open_store
+from reconciler.validate import Validation, validate_paths
+
+EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
+DEFAULT_PATHS = (Path("access"),)
+
+
+class Env(NamedTuple):
+    """What every command gets from the global options."""
+
+    messages: Messages
+    color: bool
+    state_url: str
+    actor: str | None
+
+
+class InvalidInput(Exception):
+    """The input has errors; they were printed. The CLI exits 1."""
+
+
+def validated(env: Env, paths: list[Path], strict: bool = False) -> Validation:
+    """Validate the input; print its problems; stop (exit 1) on any error."""
+    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict)
+    for problem in result.problems:
+        if result.errors:  # with errors, show everything; else warnings go into the plan
+            click.echo(render_problems.problem_line(problem, env.messages, env.color), err=True,
+                       color=env.color)
+    if result.errors:
+        click.echo(render_problems.as_text(result, env.messages, False).splitlines()[-2],
+                   err=True)
+        raise InvalidInput
+    return result
+
+
+def open_state(env: Env) -> SQLStore:
+    return open_store(env.state_url, executor.iso(executor.utc_now()))
+
+
+def actor(option: str | None) -> str:
+    """--actor, else the CI's user, else the login name."""
+    for value in (option, os.environ.get("GITHUB_ACTOR"), os.environ.get("GITLAB_USER_LOGIN")):
+        if value:
+            return value
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def git_commit() -> str | None:
+    """The commit being applied, from CI's variables or the working copy, if known."""
+    for name in ("GITHUB_SHA", "CI_COMMIT_SHA"):
+        if os.environ.get(name):
+            return os.environ[name]
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True,
+                             timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None if out.returncode == 0 else None

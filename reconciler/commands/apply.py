@@ -1,0 +1,103 @@
+"""`rvsq-access apply`: validate, plan (or read a saved plan), confirm, apply, report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from reconciler import apply as executor
+from reconciler import planfile
+from reconciler.commands import (
+    EXIT_BLOCKED,
+    EXIT_OK,
+    Env,
+    actor,
+    git_commit,
+    open_state,
+    validated,
+)
+from reconciler.commands import plan as plan_command
+from reconciler.errors import UserError
+from reconciler.plan import Plan
+from reconciler.store import WORK_DIR
+
+PROGRESS_FROM = 50  # actions: below this a progress bar is noise
+
+
+def run(
+    env: Env,
+    paths: list[Path],
+    plan_file: Path | None,
+    auto_approve: bool,
+    max_deletes: int,
+    allow_mass_delete: bool,
+    lock_timeout: float,
+) -> int:
+    if plan_file is not None:
+        plan = planfile.read(plan_file)
+        paths = paths or [Path(p) for p in plan.paths]
+    paths = paths or [Path("access")]
+    validation = validated(env, paths)  # one invalid file: nothing is applied
+    store = open_state(env)
+    try:
+        if plan_file is not None:
+            if validation.digest != plan.config_digest:
+                raise UserError("E118")
+        else:
+            plan = plan_command.compute(env, validation, store, paths)
+            plan_command.show(env, plan, validation)
+            if plan.actions and not auto_approve:
+                _confirm(env)
+        settings = executor.Settings(
+            actor=actor(env.actor), git_commit=git_commit(), work_dir=WORK_DIR,
+            interactive=sys.stdout.isatty(), max_deletes=max_deletes,
+            allow_mass_delete=allow_mass_delete, lock_timeout=lock_timeout,
+        )
+        report = _apply(env, plan, store, settings)
+    finally:
+        store.close()
+    _report(env, plan, report)
+    return EXIT_BLOCKED if plan.blocked else EXIT_OK
+
+
+def _confirm(env: Env) -> None:
+    if not sys.stdin.isatty():
+        raise UserError("E115")
+    if not click.confirm(env.messages("apply.confirm"), default=False):
+        click.echo(env.messages("apply.cancelled"))
+        raise SystemExit(EXIT_OK)
+
+
+def _apply(env: Env, plan: Plan, store, settings: executor.Settings) -> executor.Report:
+    def waiting() -> None:
+        click.echo(env.messages("apply.waiting", timeout=int(settings.lock_timeout)), err=True)
+
+    if len(plan.actions) < PROGRESS_FROM or not sys.stderr.isatty():
+        return executor.apply_plan(plan, store, settings, on_wait=waiting)
+    label = env.messages("apply.progress")
+    with click.progressbar(length=len(plan.actions), label=label, file=sys.stderr) as bar:
+        return executor.apply_plan(plan, store, settings, on_wait=waiting,
+                                   on_progress=lambda done, total: bar.update(1))
+
+
+def _report(env: Env, plan: Plan, report: executor.Report) -> None:
+    m = env.messages
+    if report.applied:
+        click.echo(m("apply.done", count=len(report.applied), run_id=report.run_id))
+    else:
+        click.echo(m("apply.nothing"))
+    for account in report.new_accounts:
+        click.echo(m("apply.login", username=account.username,
+                     available_at=account.available_at))
+    for path in report.code_files:
+        click.echo(m("apply.code_files", path=path.as_posix()))
+    if report.emails:
+        click.echo(m("apply.emails", count=report.emails, path=(WORK_DIR / "outbox").as_posix()))
+    if report.shown_codes:  # only ever on a terminal: checked before the run
+        click.echo(m("apply.codes_shown"))
+        for entry in report.shown_codes:
+            click.echo(f"  {entry['username']}\t{entry['code']}")
+    if plan.blocked:
+        click.echo(m("apply.blocked", count=len(plan.blocked)), err=True)

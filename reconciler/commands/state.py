@@ -1,0 +1,66 @@
+"""`rvsq-access state list | show USERNAME | import-directory FILE.csv`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reconciler import apply as executor
+from reconciler import directory
+from reconciler.commands import EXIT_INVALID, EXIT_OK, Env, open_state
+from reconciler.errors import UserError
+from reconciler.render import problems as render_problems
+from reconciler.validate import display
+
+
+def list_accounts(env: Env) -> int:
+    store = open_state(env)
+    try:
+        accounts = sorted(store.snapshot().accounts.values(),
+                          key=lambda a: (a.establishment or "", a.username))
+    finally:
+        store.close()
+    if not accounts:
+        click.echo(env.messages("state.empty"))
+        return EXIT_OK
+    click.echo(env.messages("state.header"))
+    none = env.messages("none")
+    for a in accounts:
+        services = ", ".join(a.services) or none
+        click.echo(f"{a.username}\t{a.email}\t{a.establishment or none}\t{a.origin}\t{services}")
+    return EXIT_OK
+
+
+def show(env: Env, username: str) -> int:
+    store = open_state(env)
+    try:
+        account = store.account(username) or store.account(username.lower())
+    finally:
+        store.close()
+    if account is None:
+        raise UserError("E123", username=username)
+    none = env.messages("none")
+    fields = {k: (none if v is None else v) for k, v in account._asdict().items()}
+    fields["services"] = ", ".join(account.services) or none
+    click.echo(env.messages("state.show", **fields))
+    return EXIT_OK
+
+
+def import_directory(env: Env, csv_path: Path) -> int:
+    store = open_state(env)
+    try:
+        with store.lock(60):
+            rows, problems = directory.read(csv_path, display(csv_path), store.snapshot())
+            for problem in problems:
+                click.echo(render_problems.problem_line(problem, env.messages, env.color),
+                           err=True, color=env.color)
+            if problems:
+                click.echo(env.messages("import.failed"), err=True)
+                return EXIT_INVALID
+            with store.transaction():
+                store.import_accounts(rows, executor.iso(executor.utc_now()))
+    finally:
+        store.close()
+    click.echo(env.messages("import.done", count=len(rows), path=display(csv_path)))
+    return EXIT_OK

@@ -1,0 +1,20 @@
+"""`rvsq-access validate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reconciler.commands import DEFAULT_PATHS, EXIT_INVALID, EXIT_OK, Env
+from reconciler.render import problems as render
+from reconciler.validate import validate_paths
+
+
+def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None) -> int:
+    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict)
+    if fmt == "json":
+        click.echo(render.as_json(result, env.messages))
+    else:
+        click.echo(render.as_text(result, env.messages, env.color), color=env.color)
+    return EXIT_INVALID if result.errors else EXIT_OK

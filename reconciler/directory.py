@@ -1,0 +1,84 @@
+"""`state import-directory FILE.csv`: existing RAMQ accounts, loaded without any access.
+
+All rows are checked first; one bad row means nothing is imported (exit 1), and each
+problem names its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from reconciler import domain
+from reconciler.errors import UserError
+from reconciler.problems import Problem, error
+from reconciler.state import State
+
+COLUMNS = ("username", "email", "title", "first_name", "last_name", "profile",
+           "professional_number")
+REQUIRED = ("username", "email")
+
+
+def read(path: Path, display: str, state: State) -> tuple[list[dict[str, Any]], list[Problem]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return _rows(csv.DictReader(handle), display, state)
+    except OSError as exc:
+        raise UserError("E124", path=display, reason=exc.strerror or str(exc)) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise UserError("E124", path=display, reason=str(exc)) from None
+
+
+def _clean(value: str | None) -> str | None:
+    value = unicodedata.normalize("NFC", (value or "").strip())
+    return value or None
+
+
+def _rows(reader: csv.DictReader, file: str, state: State) -> tuple[list[dict[str, Any]],
+                                                                     list[Problem]]:
+    missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
+    if missing:
+        return [], [error(file, (1, 1), "E080", columns=", ".join(missing))]
+    rows: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    emails = state.emails()
+    for raw in reader:
+        line = reader.line_num
+        row = {c: _clean(raw.get(c)) for c in COLUMNS}
+        row_problems = _check(row, file, line, emails, seen)
+        problems.extend(row_problems)
+        if not row_problems:
+            rows.append(row)
+    return rows, problems
+
+
+def _check(row: dict[str, Any], file: str, line: int, emails: dict[str, str],
+           seen: dict[str, int]) -> list[Problem]:
+    at = (line, 1)
+    username, email = row["username"] or "", (row["email"] or "").lower()
+    if "@" in username:
+        username = username.lower()
+    row["username"], row["email"] = username, email
+    found = []
+    if not domain.USERNAME.fullmatch(username):
+        found.append(error(file, at, "E081", value=username))
+    if not domain.EMAIL.fullmatch(email):
+        found.append(error(file, at, "E082", value=email))
+    for field, allowed in (("title", domain.TITLES), ("profile", domain.PROFILES)):
+        if row[field] is not None and row[field] not in allowed:
+            found.append(error(file, at, "E083", field=field, value=row[field],
+                               allowed=", ".join(allowed)))
+    number, pattern = row["professional_number"], domain.PROFESSIONAL_NUMBER.get(row["profile"])
+    if number is not None and (pattern is None or not pattern.fullmatch(number)):
+        found.append(error(file, at, "E084", value=number))
+    for key in (username, email):
+        if key in seen:
+            found.append(error(file, at, "E085", value=key, first_line=seen[key]))
+        seen.setdefault(key, line)
+    holder = emails.get(email) if email else None
+    if holder is not None and holder != username:
+        found.append(error(file, at, "E086", value=email, holder=holder))
+    return found

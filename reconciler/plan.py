@@ -1,0 +1,330 @@
+"""The planner: desired access files + a state snapshot → Plan. Pure: no I/O, no clock.
+
+Accounts are keyed by username (a new account's username is its email). Records are
+compared with `==`; deepdiff is called only on the pairs that differ, to name the fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+from deepdiff import DeepDiff
+
+from reconciler import domain
+from reconciler.model import AccessFile, User
+from reconciler.problems import Problem, error
+from reconciler.state import ACCOUNT_FIELDS, CREATED, EXISTING, AccountRecord, State
+
+FORMAT_VERSION = 1
+EXPIRY_NOTICE_DAYS = 14
+
+# Within one account, actions run in this order (DESIGN §7); the establishment's own
+# record is brought up to date first.
+KINDS = (
+    "update_establishment",
+    "create_account",
+    "grant_services",
+    "revoke_services",
+    "update_account",
+    "regenerate_code",
+    "reset_password",
+    "delete_account",
+)
+_RANK = {kind: i for i, kind in enumerate(KINDS)}
+
+
+class Action(NamedTuple):
+    action: str
+    establishment: str
+    username: str | None = None  # None for update_establishment
+    source: str | None = None  # file:line of the entry, when a file describes it
+    name: str | None = None  # the person's name, for summaries
+    services: tuple[str, ...] = ()
+    after: dict[str, Any] | None = None
+    changes: dict[str, dict[str, Any]] | None = None
+    token: str | None = None  # the one-time request's token, recorded when applied
+    ticket: str | None = None
+    recipient: str | None = None  # age key new secret codes are sealed to
+
+    def sort_key(self) -> tuple[str, str, int]:
+        return (self.establishment, self.username or "", _RANK[self.action])
+
+    @property
+    def is_removal(self) -> bool:
+        """Counted by the deletion guard: a deleted account, or an existing one released."""
+        if self.action == "delete_account":
+            return True
+        new = (self.changes or {}).get("establishment", {}).get("new", "")
+        return self.action == "update_account" and new is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (list(v) if isinstance(v, tuple) else v)
+                for k, v in self._asdict().items() if v not in (None, (), {})}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Action:
+        return cls(**{**data, "services": tuple(data.get("services", ()))})
+
+
+class Blocked(NamedTuple):
+    """An entry the plan cannot carry out; it never stops the rest of the plan."""
+
+    username: str
+    establishment: str
+    source: str
+    code: str
+    params: dict[str, Any]
+
+
+class Notice(NamedTuple):
+    """A plan warning: something to know that changes nothing."""
+
+    code: str
+    params: dict[str, Any]
+    source: str | None = None
+
+
+class Plan(NamedTuple):
+    state_serial: int
+    config_digest: str
+    created_at: str
+    paths: tuple[str, ...]
+    actions: tuple[Action, ...]
+    blocked: tuple[Blocked, ...]
+    warnings: tuple[Notice, ...]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.actions)
+
+    def summary(self) -> dict[str, int]:
+        counts = {kind: 0 for kind in KINDS}
+        for action in self.actions:
+            counts[action.action] += 1
+        counts["blocked"] = len(self.blocked)
+        return counts
+
+
+class PlanResult(NamedTuple):
+    plan: Plan
+    problems: list[Problem]  # errors only the state can reveal; a plan with any is refused
+
+
+def make_plan(
+    files: list[AccessFile],
+    state: State,
+    *,
+    today: dt.date,
+    now: str,
+    config_digest: str,
+    paths: tuple[str, ...],
+) -> PlanResult:
+    planner = _Planner(files, state, today)
+    planner.run()
+    plan = Plan(
+        state_serial=state.serial,
+        config_digest=config_digest,
+        created_at=now,
+        paths=paths,
+        actions=tuple(sorted(planner.actions, key=Action.sort_key)),
+        blocked=tuple(sorted(planner.blocked, key=lambda b: (b.establishment, b.username, b.code))),
+        warnings=tuple(planner.warnings),
+    )
+    return PlanResult(plan, planner.problems)
+
+
+def _source(access: AccessFile, user: User) -> str:
+    return f"{access.file}:{access.where(user)[0]}"
+
+
+def desired_fields(access: AccessFile, user: User) -> dict[str, str | None]:
+    """The stored fields this entry asks for, in the state's representation."""
+    return {
+        "email": user.email,
+        "title": user.title,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "profile": user.profile,
+        "professional_number": user.professional_number,
+        "establishment": access.establishment.id,
+        "expires": user.expires.isoformat() if user.expires else None,
+        "reviewed": user.reviewed.isoformat() if user.reviewed else None,
+        "ticket": user.ticket,
+    }
+
+
+def field_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """{field: {old, new}} for two records known to differ."""
+    diff = DeepDiff(old, new, view="tree")
+    changed = {
+        node.path(output_format="list")[0]
+        for report in ("values_changed", "type_changes")
+        for node in diff.get(report, [])
+    }
+    return {
+        name: {"old": old[name], "new": new[name]} for name in ACCOUNT_FIELDS if name in changed
+    }
+
+
+class _Planner:
+    def __init__(self, files: list[AccessFile], state: State, today: dt.date) -> None:
+        self.files = sorted(files, key=lambda f: f.establishment.id)
+        self.state = state
+        self.today = today
+        self.in_input = {f.establishment.id for f in self.files}
+        self.emails = state.emails()
+        self.actions: list[Action] = []
+        self.blocked: list[Blocked] = []
+        self.warnings: list[Notice] = []
+        self.problems: list[Problem] = []
+
+    def run(self) -> None:
+        wanted: set[str] = set()
+        for access in self.files:
+            self._establishment(access)
+            for user in access.users:
+                wanted.add(user.key)
+                self._user(access, user)
+        self._removals(wanted)
+        self._notices()
+
+    def _establishment(self, access: AccessFile) -> None:
+        est, rep = access.establishment, access.representative
+        after = {
+            "id": est.id, "name": est.name, "region": est.region, "type": est.type,
+            "representative_name": rep.name, "representative_email": rep.email,
+            "age_recipient": rep.age_recipient, "retired": est.retired,
+        }
+        current = self.state.establishments.get(est.id)
+        if current is None or current._asdict() != after:
+            source = f"{access.file}:{access.document.where(('establishment',))[0]}"
+            self.actions.append(Action("update_establishment", est.id, source=source, after=after))
+
+    def _block(self, access: AccessFile, user: User, code: str, **params: Any) -> None:
+        self.blocked.append(
+            Blocked(user.key, access.establishment.id, _source(access, user), code, params)
+        )
+
+    def _user(self, access: AccessFile, user: User) -> None:
+        account = self.state.accounts.get(user.key)
+        if account is None:
+            self._new_account(access, user)
+            return
+        owner = account.establishment
+        if owner and owner != access.establishment.id and owner not in self.in_input:
+            self._block(access, user, "B04", owner=owner)
+            return
+        if user.profile == "infirmiere-clinicienne" and account.origin == EXISTING:
+            self.problems.append(error(access.file, access.where(user, "email"), "E070",
+                                       key=user.key))
+            return
+        self._existing_account(access, user, account)
+
+    def _new_account(self, access: AccessFile, user: User) -> None:
+        est = access.establishment.id
+        if user.username is not None:  # names an account the state does not know
+            code = "B01" if user.profile in domain.PROFESSIONALS else "B02"
+            self._block(access, user, code)
+            return
+        holder = self.emails.get(user.email)
+        if holder is not None:
+            if user.profile == "infirmiere-clinicienne":  # rule C needs the state
+                self.problems.append(
+                    error(access.file, access.where(user, "email"), "E070", key=holder)
+                )
+            else:
+                self._block(access, user, "B03", holder=holder)
+            return
+        after: dict[str, Any] = {
+            **desired_fields(access, user),
+            "origin": CREATED,
+            "code_token": user.code_token,
+            "reset_token": user.reset_token,
+        }
+        self.actions.append(
+            Action(
+                "create_account", est, user.key, _source(access, user), user.display_name,
+                services=self._services(user), after=after, ticket=user.ticket,
+                recipient=access.representative.age_recipient,
+            )
+        )
+
+    def _services(self, user: User) -> tuple[str, ...]:
+        if user.expires is not None and user.expires <= self.today:
+            return ()  # time-bound access has ended (DESIGN §10)
+        return tuple(sorted(user.services))
+
+    def _existing_account(self, access: AccessFile, user: User, account: AccountRecord) -> None:
+        est = access.establishment.id
+        common = {"source": _source(access, user), "name": user.display_name}
+        wanted = desired_fields(access, user)
+        current = account.fields()
+        if current != wanted:
+            changes = field_changes(current, wanted)
+            self.actions.append(
+                Action("update_account", est, user.key, changes=changes, ticket=user.ticket,
+                       **common)
+            )
+        services = set(self._services(user))
+        held = set(account.services)
+        if services - held:
+            self.actions.append(Action("grant_services", est, user.key,
+                                       services=tuple(sorted(services - held)),
+                                       ticket=user.ticket, **common))
+        if held - services:
+            self.actions.append(Action("revoke_services", est, user.key,
+                                       services=tuple(sorted(held - services)),
+                                       ticket=user.ticket, **common))
+        keys_held = domain.representative_holds_keys(
+            None if account.origin == CREATED else account.username, user.profile
+        )
+        reason = "K.professional" if user.profile in domain.PROFESSIONALS else "K.ramq"
+        if user.code_token is not None and user.code_token != account.code_token:
+            if keys_held:
+                self.actions.append(Action(
+                    "regenerate_code", est, user.key, token=user.code_token,
+                    recipient=access.representative.age_recipient, ticket=user.ticket, **common,
+                ))
+            else:
+                self._block(access, user, "B05", reason=reason)
+        if user.reset_token is not None and user.reset_token != account.reset_token:
+            if keys_held:
+                self.actions.append(Action("reset_password", est, user.key,
+                                           token=user.reset_token, ticket=user.ticket, **common))
+            else:
+                self._block(access, user, "B06", reason=reason)
+
+    def _removals(self, wanted: set[str]) -> None:
+        """Accounts an input establishment owns that its file no longer lists."""
+        for account in self.state.accounts.values():
+            est = account.establishment
+            if est not in self.in_input or account.username in wanted:
+                continue
+            name = f"{account.first_name} {account.last_name}"
+            if account.origin == CREATED:
+                self.actions.append(Action("delete_account", est, account.username, name=name))
+                continue
+            if account.services:  # an existing RAMQ account keeps its account, loses RVSQ
+                self.actions.append(Action("revoke_services", est, account.username, name=name,
+                                           services=account.services))
+            changes = {"establishment": {"old": est, "new": None}}
+            self.actions.append(Action("update_account", est, account.username, name=name,
+                                       changes=changes))
+
+    def _notices(self) -> None:
+        for est in sorted(set(self.state.establishments) - self.in_input):
+            if not self.state.establishments[est].retired:
+                self.warnings.append(Notice("W201", {"establishment": est}))
+        unowned = sorted(a.username for a in self.state.accounts.values() if not a.establishment)
+        if unowned:
+            self.warnings.append(Notice("W202", {"count": len(unowned),
+                                                 "examples": ", ".join(unowned[:5])}))
+        soon = self.today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
+        for access in self.files:
+            for user in access.users:
+                if user.expires is not None and self.today < user.expires <= soon:
+                    self.warnings.append(Notice(
+                        "W203", {"key": user.key, "date": user.expires.isoformat()},
+                        _source(access, user),
+                    ))

@@ -1,0 +1,80 @@
+"""Plans as JSON (DESIGN §7): written by `plan --out`/`--format json`, read by
+`apply --plan`, checked against schemas/plan.schema.json both ways.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from reconciler import schema
+from reconciler.catalog import Messages
+from reconciler.errors import UserError
+from reconciler.plan import FORMAT_VERSION, Action, Blocked, Notice, Plan
+from reconciler.problems import Problem
+
+PLAN_SCHEMA = "plan.schema.json"
+
+
+def notices(problems: list[Problem]) -> list[Notice]:
+    """Validation warnings, carried into the plan so reviewers see them too."""
+    return [Notice(p.code, p.params, f"{p.file}:{p.line}") for p in problems]
+
+
+def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
+    def text(code: str, params: dict[str, Any], **extra: Any) -> tuple[str, str]:
+        return messages(code, **params, **extra), messages(f"{code}.hint", **params, **extra)
+
+    blocked = []
+    for b in plan.blocked:
+        reason, hint = text(b.code, b.params, key=b.username)
+        blocked.append({"username": b.username, "establishment": b.establishment,
+                        "source": b.source, "code": b.code, "reason": reason, "hint": hint})
+    warnings = []
+    for w in plan.warnings:
+        message, hint = text(w.code, w.params)
+        warnings.append({"code": w.code, "message": message, "hint": hint,
+                         **({"source": w.source} if w.source else {})})
+    return {
+        "format_version": FORMAT_VERSION,
+        "state_serial": plan.state_serial,
+        "config_digest": plan.config_digest,
+        "created_at": plan.created_at,
+        "paths": list(plan.paths),
+        "actions": [a.to_dict() for a in plan.actions],
+        "blocked": blocked,
+        "warnings": warnings,
+        "summary": plan.summary(),
+    }
+
+
+def to_json(plan: Plan, messages: Messages) -> str:
+    return json.dumps(to_dict(plan, messages), ensure_ascii=False, indent=2) + "\n"
+
+
+def read(path: Path) -> Plan:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError("E124", path=path.as_posix(), reason=exc.strerror or str(exc)) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError("E119", path=path.as_posix(), detail=str(exc)) from None
+    validator = jsonschema.Draft202012Validator(schema.load_schema(PLAN_SCHEMA))
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "/"
+        raise UserError("E119", path=path.as_posix(), detail=f"{where}: {error.message}")
+    return Plan(
+        state_serial=data["state_serial"],
+        config_digest=data["config_digest"],
+        created_at=data["created_at"],
+        paths=tuple(data["paths"]),
+        actions=tuple(Action.from_dict(a) for a in data["actions"]),
+        # Blocked entries and warnings are for people; apply only counts the blocked.
+        blocked=tuple(Blocked(b["username"], b["establishment"], b["source"], b["code"], {})
+                      for b in data["blocked"]),
+        warnings=(),
+    )

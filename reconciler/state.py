@@ -1,0 +1,74 @@
+"""What the state holds (DESIGN §4), as plain records. The planner reads a `State` snapshot;
+stores produce it in one bulk read.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+CREATED = "created"  # made by this tool: the representative holds its keys
+EXISTING = "existing"  # an existing RAMQ account RVSQ was added to
+
+
+class EstablishmentRecord(NamedTuple):
+    id: str
+    name: str
+    region: str
+    type: str
+    representative_name: str
+    representative_email: str
+    age_recipient: str | None
+    retired: bool
+
+
+# The fields a desired user is compared on; the planner builds the same tuple from YAML.
+ACCOUNT_FIELDS = (
+    "email",
+    "title",
+    "first_name",
+    "last_name",
+    "profile",
+    "professional_number",
+    "establishment",
+    "expires",
+    "reviewed",
+    "ticket",
+)
+
+
+class AccountRecord(NamedTuple):
+    username: str
+    email: str
+    title: str | None
+    first_name: str | None
+    last_name: str | None
+    profile: str | None
+    professional_number: str | None
+    establishment: str | None  # the owner; None for an account no establishment holds
+    expires: str | None  # ISO dates, as stored
+    reviewed: str | None
+    ticket: str | None
+    origin: str  # CREATED or EXISTING
+    services: tuple[str, ...]  # sorted
+    code_token: str | None  # last secret-code token applied
+    reset_token: str | None  # last password-reset token applied
+    code_issued_at: str | None
+    reset_at: str | None
+    created_at: str
+    updated_at: str
+
+    def fields(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in ACCOUNT_FIELDS}
+
+
+class State(NamedTuple):
+    serial: int
+    establishments: dict[str, EstablishmentRecord]
+    accounts: dict[str, AccountRecord]  # by username
+
+    def emails(self) -> dict[str, str]:
+        """email → username, for every account the state knows."""
+        return {a.email: a.username for a in self.accounts.values()}
+
+
+EMPTY = State(0, {}, {})

@@ -1,0 +1,41 @@
+"""Where the state lives: `open_store(url)` gives a store for `sqlite:///path` (default
+`.rvsq/state.db` under the working folder) or, later, `postgresql://…`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reconciler.errors import UserError
+from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
+
+__all__ = ["DEFAULT_URL", "OutboxMessage", "SQLStore", "SealedCodes", "open_store"]
+
+WORK_DIR = Path(".rvsq")
+DEFAULT_URL = "sqlite:///.rvsq/state.db"
+
+
+def state_url(option: str | None) -> str:
+    return option or os.environ.get("RVSQ_STATE") or DEFAULT_URL
+
+
+def open_store(url: str, now: str) -> SQLStore:
+    """Open (creating and migrating if needed) the state at `url`."""
+    if url.startswith("sqlite:///"):
+        from reconciler.store.sqlite import SQLiteStore
+
+        path = Path(url.removeprefix("sqlite:///"))
+        _private_folder(path.parent)
+        store: SQLStore = SQLiteStore(path, url)
+    else:
+        raise UserError("E111", url=url)
+    store.migrate(now)
+    return store
+
+
+def _private_folder(folder: Path) -> None:
+    """The state's folder holds hashes and sealed codes: only its owner may enter it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if folder.name == WORK_DIR.name:
+        folder.chmod(0o700)

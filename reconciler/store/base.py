@@ -1,0 +1,231 @@
+"""The store API, written once over DB-API; each backend supplies its connection, its
+transaction start and its lock.
+
+Writes happen only inside `transaction()`, which the executor opens once per action, so
+that the state change, its audit entry, its outbox rows and its sealed code commit
+together or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
+
+from reconciler import audit
+from reconciler.state import AccountRecord, EstablishmentRecord, State
+from reconciler.store import sql
+
+
+class OutboxMessage(NamedTuple):
+    id: str
+    kind: str
+    username: str
+    recipient: str
+    message: str
+    attempts: int
+
+
+class SealedCodes(NamedTuple):
+    run_id: str
+    establishment: str
+    sealed: str  # ASCII-armoured age file
+    codes: int
+
+
+class SQLStore:
+    """Shared implementation; subclasses set `conn` and implement `_begin` and `lock`."""
+
+    conn: Any
+    placeholder = "?"
+    url: str
+    errors: tuple[type[Exception], ...] = ()  # the driver's errors an action may raise
+
+    # --- plumbing -------------------------------------------------------------------
+    def _sql(self, statement: str) -> str:
+        return statement if self.placeholder == "?" else statement.replace("?", self.placeholder)
+
+    def _execute(self, statement: str, params: Iterable[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self._sql(statement), tuple(params))
+        return cur
+
+    def _many(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            self.conn.cursor().executemany(self._sql(statement), rows)
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def lock(
+        self, timeout: float, on_wait: Callable[[], None] | None = None
+    ) -> contextlib.AbstractContextManager[None]:
+        """Exclusive for one apply; `on_wait` is called once if another holds it."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._begin()
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.commit()
+
+    def migrate(self, now: str) -> None:
+        with self.transaction():
+            self._execute(sql.CREATE_MIGRATIONS_TABLE)
+            applied = {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
+            for version, description, statements in sql.MIGRATIONS:
+                if version in applied:
+                    continue
+                for statement in statements:
+                    self._execute(statement)
+                self._execute(sql.RECORD_MIGRATION, (version, description, now))
+
+    # --- reads ----------------------------------------------------------------------
+    def serial(self) -> int:
+        return int(self._execute(sql.GET_META, ("serial",)).fetchone()[0])
+
+    def snapshot(self) -> State:
+        """The whole state in three queries: what the planner compares against."""
+        establishments = {
+            row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
+            for row in self._execute(sql.ALL_ESTABLISHMENTS).fetchall()
+        }
+        services: dict[str, list[str]] = {}
+        for username, service in self._execute(sql.ALL_SERVICES).fetchall():
+            services.setdefault(username, []).append(service)
+        accounts = {
+            row[0]: _account(row, services.get(row[0], ()))
+            for row in self._execute(sql.ALL_ACCOUNTS).fetchall()
+        }
+        return State(self.serial(), establishments, accounts)
+
+    def account(self, username: str) -> AccountRecord | None:
+        row = self._execute(sql.ONE_ACCOUNT, (username,)).fetchone()
+        if row is None:
+            return None
+        services = [r[0] for r in self._execute(sql.SERVICES_OF, (username,)).fetchall()]
+        return _account(row, services)
+
+    def code_of(self, username: str) -> tuple[str | None, str | None]:
+        row = self._execute(sql.CODE_OF, (username,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def pending_outbox(self) -> list[OutboxMessage]:
+        return [OutboxMessage(*row) for row in self._execute(sql.PENDING_OUTBOX).fetchall()]
+
+    def pending_sealed(self) -> list[SealedCodes]:
+        return [SealedCodes(*row) for row in self._execute(sql.PENDING_SEALED).fetchall()]
+
+    def audit_entries(self, since: str = "") -> list[audit.AuditEntry]:
+        return [
+            audit.AuditEntry(*row[:8], json.loads(row[8]), row[9], row[10])
+            for row in self._execute(sql.AUDIT_SINCE, (since,)).fetchall()
+        ]
+
+    def audit_head(self) -> tuple[int, str]:
+        value = self._execute(sql.GET_META, ("audit_head",)).fetchone()[0]
+        if not value:
+            return 0, audit.GENESIS
+        seq, _, digest = value.partition(" ")
+        return int(seq), digest
+
+    # --- writes (inside transaction()) ---------------------------------------------
+    def bump_serial(self) -> int:
+        serial = self.serial() + 1
+        self._execute(sql.SET_META, (str(serial), "serial"))
+        return serial
+
+    def put_establishment(self, est: dict[str, Any], now: str) -> None:
+        self._execute(sql.UPSERT_ESTABLISHMENT, (
+            est["id"], est["name"], est["region"], est["type"], est["representative_name"],
+            est["representative_email"], est.get("age_recipient"), int(est["retired"]), now,
+        ))
+
+    def create_account(self, username: str, record: dict[str, Any], now: str) -> None:
+        self._execute(sql.INSERT_ACCOUNT, (
+            username, record["email"], record.get("title"), record.get("first_name"),
+            record.get("last_name"), record.get("profile"), record.get("professional_number"),
+            record.get("establishment"), record.get("expires"), record.get("reviewed"),
+            record.get("ticket"), record["origin"], record.get("code_token"),
+            record.get("reset_token"), None, None, now, now,
+        ))
+
+    def update_account(self, username: str, fields: dict[str, Any], now: str) -> None:
+        unknown = set(fields) - sql.UPDATABLE
+        if unknown:
+            raise ValueError(f"not an account field: {sorted(unknown)}")
+        assignments = ", ".join(f"{name} = ?" for name in sorted(fields))
+        self._execute(
+            f"UPDATE accounts SET {assignments}, updated_at = ? WHERE username = ?",
+            [fields[name] for name in sorted(fields)] + [now, username],
+        )
+
+    def grant(self, username: str, services: Iterable[str], now: str) -> None:
+        self._many(sql.GRANT_SERVICE, [(username, s, now) for s in services])
+
+    def revoke(self, username: str, services: Iterable[str]) -> None:
+        self._many(sql.REVOKE_SERVICE, [(username, s) for s in services])
+
+    def delete_account(self, username: str) -> None:
+        self._execute(sql.DELETE_SERVICES, (username,))
+        self._execute(sql.DELETE_ACCOUNT, (username,))
+
+    def set_code(self, username: str, code_hash: str, token: str | None, now: str) -> None:
+        self._execute(sql.SET_CODE, (code_hash, now, token, now, username))
+
+    def set_reset(self, username: str, token: str, now: str) -> None:
+        self._execute(sql.SET_RESET, (token, now, now, username))
+
+    def add_outbox(self, message_id: str, run_id: str, kind: str, username: str,
+                   recipient: str, message: str, now: str) -> None:
+        self._execute(sql.INSERT_OUTBOX, (message_id, run_id, kind, username, recipient,
+                                          message, now))
+
+    def put_sealed(self, sealed: SealedCodes, recipient: str) -> None:
+        self._execute(sql.UPSERT_SEALED, (sealed.run_id, sealed.establishment, recipient,
+                                          sealed.sealed, sealed.codes))
+
+    def append_audit(self, at: str, actor: str, git_commit: str | None, run_id: str,
+                     action: str, establishment: str | None, username: str | None,
+                     fields: dict[str, Any]) -> None:
+        seq, prev = self.audit_head()
+        seq += 1
+        digest = audit.entry_hash(prev, seq, at, actor, git_commit, run_id, action,
+                                  establishment, username, fields)
+        self._execute(sql.INSERT_AUDIT, (
+            seq, at, actor, git_commit, run_id, action, establishment, username,
+            json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str), prev, digest,
+        ))
+        self._execute(sql.SET_META, (f"{seq} {digest}", "audit_head"))
+
+    def import_accounts(self, rows: list[dict[str, Any]], now: str) -> None:
+        self._many(sql.IMPORT_ACCOUNT, [
+            (r["username"], r["email"], r.get("title"), r.get("first_name"),
+             r.get("last_name"), r.get("profile"), r.get("professional_number"), now, now)
+            for r in rows
+        ])
+
+    # --- delivery bookkeeping (each its own small transaction) ----------------------
+    def mark_sent(self, message_id: str, now: str) -> None:
+        with self.transaction():
+            self._execute(sql.MARK_SENT, (now, message_id))
+
+    def mark_failed(self, message_id: str, reason: str) -> None:
+        with self.transaction():
+            self._execute(sql.MARK_FAILED, (reason, message_id))
+
+    def mark_exported(self, run_id: str, establishment: str, now: str) -> None:
+        with self.transaction():
+            self._execute(sql.MARK_EXPORTED, (now, run_id, establishment))
+
+
+def _account(row: tuple[Any, ...], services: Iterable[str]) -> AccountRecord:
+    return AccountRecord(*row[:12], tuple(sorted(services)), *row[12:])

@@ -1,0 +1,160 @@
+"""All the SQL, in one place. Written once for SQLite and PostgreSQL (placeholders `?`).
+
+Migrations are numbered steps applied in order and recorded in `schema_migrations`;
+never edit a released step: add the next one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "initial state: establishments, accounts, services, outbox, sealed codes, audit log",
+        [
+            """CREATE TABLE meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL)""",
+            "INSERT INTO meta (key, value) VALUES ('serial', '0')",
+            "INSERT INTO meta (key, value) VALUES ('audit_head', '')",
+            """CREATE TABLE establishments (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                region TEXT NOT NULL,
+                type TEXT NOT NULL,
+                representative_name TEXT NOT NULL,
+                representative_email TEXT NOT NULL,
+                age_recipient TEXT,
+                retired INTEGER NOT NULL DEFAULT 0,
+                updated_at TEXT NOT NULL)""",
+            """CREATE TABLE accounts (
+                username TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                title TEXT,
+                first_name TEXT,
+                last_name TEXT,
+                profile TEXT,
+                professional_number TEXT,
+                establishment TEXT REFERENCES establishments (id),
+                expires TEXT,
+                reviewed TEXT,
+                ticket TEXT,
+                origin TEXT NOT NULL CHECK (origin IN ('created', 'existing')),
+                code_hash TEXT,
+                code_issued_at TEXT,
+                code_token TEXT,
+                reset_token TEXT,
+                reset_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL)""",
+            "CREATE INDEX accounts_by_establishment ON accounts (establishment)",
+            """CREATE TABLE account_services (
+                username TEXT NOT NULL REFERENCES accounts (username) ON DELETE CASCADE,
+                service TEXT NOT NULL,
+                granted_at TEXT NOT NULL,
+                PRIMARY KEY (username, service))""",
+            """CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                run_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                username TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                message TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                sent_at TEXT)""",
+            """CREATE TABLE sealed_codes (
+                run_id TEXT NOT NULL,
+                establishment TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                sealed TEXT NOT NULL,
+                codes INTEGER NOT NULL,
+                exported_at TEXT,
+                PRIMARY KEY (run_id, establishment))""",
+            """CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                git_commit TEXT,
+                run_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                establishment TEXT,
+                username TEXT,
+                fields TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL)""",
+        ],
+    ),
+]
+
+CREATE_MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TEXT NOT NULL)"""
+APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations"
+RECORD_MIGRATION = (
+    "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"
+)
+
+GET_META = "SELECT value FROM meta WHERE key = ?"
+SET_META = "UPDATE meta SET value = ? WHERE key = ?"
+
+ALL_ESTABLISHMENTS = """SELECT id, name, region, type, representative_name,
+    representative_email, age_recipient, retired FROM establishments"""
+UPSERT_ESTABLISHMENT = """INSERT INTO establishments (id, name, region, type,
+    representative_name, representative_email, age_recipient, retired, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region,
+    type = excluded.type, representative_name = excluded.representative_name,
+    representative_email = excluded.representative_email,
+    age_recipient = excluded.age_recipient, retired = excluded.retired,
+    updated_at = excluded.updated_at"""
+
+ACCOUNT_COLUMNS = """username, email, title, first_name, last_name, profile,
+    professional_number, establishment, expires, reviewed, ticket, origin,
+    code_token, reset_token, code_issued_at, reset_at, created_at, updated_at"""
+ALL_ACCOUNTS = f"SELECT {ACCOUNT_COLUMNS} FROM accounts"
+ONE_ACCOUNT = f"SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = ?"
+ALL_SERVICES = "SELECT username, service FROM account_services ORDER BY username, service"
+SERVICES_OF = "SELECT service FROM account_services WHERE username = ? ORDER BY service"
+CODE_OF = "SELECT code_hash, code_issued_at FROM accounts WHERE username = ?"
+INSERT_ACCOUNT = f"""INSERT INTO accounts ({ACCOUNT_COLUMNS})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+# Columns an update may name; anything else is refused before SQL is built.
+UPDATABLE = frozenset({"email", "title", "first_name", "last_name", "profile",
+                       "professional_number", "establishment", "expires", "reviewed",
+                       "ticket"})
+DELETE_ACCOUNT = "DELETE FROM accounts WHERE username = ?"
+DELETE_SERVICES = "DELETE FROM account_services WHERE username = ?"
+GRANT_SERVICE = """INSERT INTO account_services (username, service, granted_at)
+    VALUES (?, ?, ?) ON CONFLICT (username, service) DO NOTHING"""
+REVOKE_SERVICE = "DELETE FROM account_services WHERE username = ? AND service = ?"
+SET_CODE = """UPDATE accounts SET code_hash = ?, code_issued_at = ?, code_token = ?,
+    updated_at = ? WHERE username = ?"""
+SET_RESET = "UPDATE accounts SET reset_token = ?, reset_at = ?, updated_at = ? WHERE username = ?"
+IMPORT_ACCOUNT = f"""INSERT INTO accounts ({ACCOUNT_COLUMNS})
+    VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 'existing', NULL, NULL, NULL, NULL,
+    ?, ?)
+    ON CONFLICT (username) DO UPDATE SET email = excluded.email, title = excluded.title,
+    first_name = excluded.first_name, last_name = excluded.last_name,
+    profile = excluded.profile, professional_number = excluded.professional_number,
+    updated_at = excluded.updated_at"""
+
+INSERT_OUTBOX = """INSERT INTO outbox (id, run_id, kind, username, recipient, message,
+    created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"""
+PENDING_OUTBOX = """SELECT id, kind, username, recipient, message, attempts FROM outbox
+    WHERE sent_at IS NULL ORDER BY created_at, id"""
+MARK_SENT = "UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?"
+MARK_FAILED = "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"
+
+UPSERT_SEALED = """INSERT INTO sealed_codes (run_id, establishment, recipient, sealed, codes)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, establishment) DO UPDATE SET
+    sealed = excluded.sealed, codes = excluded.codes"""
+PENDING_SEALED = """SELECT run_id, establishment, sealed, codes FROM sealed_codes
+    WHERE exported_at IS NULL ORDER BY run_id, establishment"""
+MARK_EXPORTED = "UPDATE sealed_codes SET exported_at = ? WHERE run_id = ? AND establishment = ?"
+
+AUDIT_COLUMNS = """seq, at, actor, git_commit, run_id, action, establishment, username,
+    fields, prev_hash, hash"""
+INSERT_AUDIT = f"INSERT INTO audit_log ({AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+AUDIT_SINCE = f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE at >= ? ORDER BY seq"

@@ -1,0 +1,65 @@
+"""The embedded state: one SQLite file (WAL), locked for applies with a lock file."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from reconciler.errors import UserError
+from reconciler.store.base import SQLStore
+
+LOCK_POLL_SECONDS = 0.1
+
+
+class SQLiteStore(SQLStore):
+    errors = (sqlite3.Error,)
+    def __init__(self, path: Path, url: str) -> None:
+        self.path = path
+        self.url = url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE), so a
+        # transaction is exactly one action of the plan.
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        os.chmod(path, 0o600)
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def snapshot(self):  # type: ignore[override]
+        # A read transaction so that the three queries see one consistent state.
+        self.conn.execute("BEGIN")
+        try:
+            return super().snapshot()
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """One apply at a time. The kernel drops the lock if the holder dies."""
+        with open(self.path.with_name(self.path.name + ".lock"), "a") as handle:
+            deadline = time.monotonic() + timeout
+            waited = False
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if not waited and on_wait is not None:
+                        on_wait()
+                    waited = True
+                    if time.monotonic() >= deadline:
+                        raise UserError("E110", timeout=int(timeout)) from None
+                    time.sleep(LOCK_POLL_SECONDS)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
