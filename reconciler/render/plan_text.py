@@ -40,7 +40,7 @@ def _detail(action: Action, messages: Messages) -> str:
 
 def action_line(action: Action, messages: Messages, color: bool) -> str:
     sign, fg = _SIGNS[action.action]
-    who = action.username or ""
+    who = action.username or (action.after or {}).get("name", "")
     if action.name and action.username:
         who = f"{action.username} ({action.name})"
     text = f"  {sign} {messages('plan.kind.' + action.action)} {who}".rstrip()

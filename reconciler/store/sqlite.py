@@ -45,7 +45,8 @@ class SQLiteStore(SQLStore):
     @contextlib.contextmanager
     def lock(self, timeout: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         """One apply at a time. The kernel drops the lock if the holder dies."""
-        with open(self.path.with_name(self.path.name + ".lock"), "a") as handle:
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with os.fdopen(os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600), "r+") as handle:
             deadline = time.monotonic() + timeout
             waited = False
             while True:
