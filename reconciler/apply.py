@@ -145,8 +145,9 @@ class _Run:
         self.store = store
         self.settings = settings
         self.clock = clock
-        started = clock()
-        self.run_id = f"{started.strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(3)}"
+        # Sortable by start time (to the microsecond), unique by its random tail.
+        started = dt.datetime.now(dt.UTC)
+        self.run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
         self.serial_bumped = False
         self.sealed: dict[str, list[dict[str, str]]] = {}  # establishment → this run's codes
         self.shown: list[dict[str, str]] = []
