@@ -329,6 +329,8 @@ EN: dict[str, str] = {
     "apply.nothing": "Nothing to apply.",
     "apply.login": "{username} can log in from {available_at} (about 24 hours after "
     "creation).",
+    "apply.login_many": "The {count} new users can log in from {available_at} at the latest "
+    "(about 24 hours after creation).",
     "apply.code_files": "New secret codes are sealed in {path}; open them with: "
     "rvsq-access codes reveal {path} --identity KEYFILE",
     "apply.codes_shown": "New secret codes, shown once: pass each one to its user by hand. "
@@ -738,6 +740,8 @@ FR: dict[str, str] = {
     "apply.nothing": "Rien à appliquer.",
     "apply.login": "{username} pourra se connecter à partir du {available_at} (environ 24 "
     "heures après la création).",
+    "apply.login_many": "Les {count} nouveaux utilisateurs pourront se connecter au plus tard "
+    "le {available_at} (environ 24 heures après la création).",
     "apply.code_files": "Les nouveaux codes secrets sont scellés dans {path}; ouvrez-les "
     "avec : rvsq-access codes reveal {path} --identity FICHIER-CLE",
     "apply.codes_shown": "Nouveaux codes secrets, affichés une seule fois : remettez chacun à "

@@ -24,6 +24,7 @@ from reconciler.plan import Plan
 from reconciler.store import WORK_DIR
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
+LIST_NEW_ACCOUNTS_UP_TO = 20  # beyond this, one line says when they can all log in
 
 
 def run(
@@ -88,9 +89,13 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
         click.echo(m("apply.done", count=len(report.applied), run_id=report.run_id))
     else:
         click.echo(m("apply.nothing"))
-    for account in report.new_accounts:
-        click.echo(m("apply.login", username=account.username,
-                     available_at=account.available_at))
+    if len(report.new_accounts) > LIST_NEW_ACCOUNTS_UP_TO:
+        last = max(a.available_at for a in report.new_accounts)
+        click.echo(m("apply.login_many", count=len(report.new_accounts), available_at=last))
+    else:
+        for account in report.new_accounts:
+            click.echo(m("apply.login", username=account.username,
+                         available_at=account.available_at))
     for path in report.code_files:
         click.echo(m("apply.code_files", path=path.as_posix()))
     if report.emails:

@@ -1,0 +1,83 @@
+"""apply on a real terminal (a pseudo-terminal): it asks before changing anything, and
+with no age recipient it shows the new codes once, on screen only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from helpers import EXAMPLE, REPO
+
+EXE = Path(sys.executable).parent / "rvsq-access"
+CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
+
+
+def _on_terminal(args: list[str], cwd: Path, answer: bytes) -> str:
+    """Run rvsq-access with a pseudo-terminal as stdin and stdout; answer its question."""
+    controller, terminal = os.openpty()
+    env = {**os.environ, "RVSQ_LANG": "en", "COLUMNS": "200", "RVSQ_STATE": ""}
+    proc = subprocess.Popen([str(EXE), "--no-color", *args], cwd=cwd, stdin=terminal,
+                            stdout=terminal, stderr=terminal, env=env)
+    os.close(terminal)
+    output, answered, deadline = b"", False, time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the program ended and closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        if not answered and b"[y/N]" in output:
+            os.write(controller, answer)
+            answered = True
+        if proc.poll() is not None and not ready:
+            break
+    proc.wait(timeout=10)
+    os.close(controller)
+    return output.decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+
+def _repo(tmp_path: Path, with_recipients: bool) -> Path:
+    shutil.copytree(EXAMPLE, tmp_path / "access")
+    if not with_recipients:
+        for path in (tmp_path / "access").rglob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"  age_recipient: \S+\n", "", text), encoding="utf-8")
+    subprocess.run([str(EXE), "state", "import-directory",
+                    str(REPO / "examples" / "ramq-directory.csv")], cwd=tmp_path, check=True,
+                   capture_output=True)
+    return tmp_path
+
+
+def test_answering_no_changes_nothing(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, with_recipients=True)
+    out = _on_terminal(["apply"], repo, b"n\n")
+    assert "Apply these changes? [y/N]" in out
+    assert "Nothing was changed." in out
+    plan = subprocess.run([str(EXE), "--lang", "en", "plan", "--detailed-exitcode"], cwd=repo,
+                          capture_output=True, text=True)
+    assert plan.returncode == 2
+
+
+def test_codes_are_shown_once_on_a_terminal_without_recipient(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, with_recipients=False)
+    out = _on_terminal(["apply"], repo, b"y\n")
+    assert "New secret codes, shown once" in out
+    shown = [m.group(0) for m in CODE.finditer(out)]
+    assert len(shown) == 7 and len(set(shown)) == 7
+    assert not list((repo / ".rvsq").glob("codes/*.age"))
+    # Shown, never kept: not in the state, the emails or the audit log.
+    for path in (repo / ".rvsq").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(code.encode() in data for code in shown), path
