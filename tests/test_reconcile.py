@@ -328,7 +328,8 @@ def test_state_url_option_and_environment(repo: Path, monkeypatch: pytest.Monkey
 def test_account_held_by_an_establishment_outside_the_input_is_blocked(repo: Path) -> None:
     apply_all()
     edit(URGENCE, "users:\n", "users:\n  - username: CE10455\n"
-         "    email: emmettbrown@ramq.gouv.qc.ca\n    title: docteur\n    first_name: Emmett\n    last_name: Brown\n"
+         "    email: emmettbrown@ramq.gouv.qc.ca\n    title: docteur\n"
+         "    first_name: Emmett\n    last_name: Brown\n"
          "    profile: medecin\n    professional_number: \"1-85012\"\n    services: [rvsq]\n")
     plan = json.loads(ok(cli("plan", "--format", "json", "access/03")).stdout)
     assert [(b["username"], b["code"]) for b in plan["blocked"]] == [("CE10455", "B04")]
