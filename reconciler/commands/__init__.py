@@ -16,6 +16,7 @@ import click
 
 from reconciler import apply as executor
 from reconciler.catalog import Messages
+from reconciler.problems import Problem
 from reconciler.render import problems as render_problems
 from reconciler.store import SQLStore, open_store
 from reconciler.validate import Validation, validate_paths
@@ -40,15 +41,17 @@ class InvalidInput(Exception):
 def validated(env: Env, paths: list[Path], strict: bool = False) -> Validation:
     """Validate the input; print its problems; stop (exit 1) on any error."""
     result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict)
-    for problem in result.problems:
-        if result.errors:  # with errors, show everything; else warnings go into the plan
-            click.echo(render_problems.problem_line(problem, env.messages, env.color), err=True,
-                       color=env.color)
-    if result.errors:
-        click.echo(render_problems.as_text(result, env.messages, False).splitlines()[-2],
-                   err=True)
+    if result.errors:  # show every problem; without errors, warnings go into the plan
+        print_problems(env, result.problems)
+        click.echo(render_problems.summary(result, env.messages), err=True)
         raise InvalidInput
     return result
+
+
+def print_problems(env: Env, problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(render_problems.problem_line(problem, env.messages, env.color), err=True,
+                   color=env.color)
 
 
 def open_state(env: Env) -> SQLStore:

@@ -8,10 +8,17 @@ import click
 
 from reconciler import apply as executor
 from reconciler import planfile
-from reconciler.commands import EXIT_CHANGES, EXIT_OK, Env, InvalidInput, open_state, validated
+from reconciler.commands import (
+    EXIT_CHANGES,
+    EXIT_OK,
+    Env,
+    InvalidInput,
+    open_state,
+    print_problems,
+    validated,
+)
 from reconciler.plan import Plan, make_plan
 from reconciler.render import plan_text
-from reconciler.render import problems as render_problems
 from reconciler.store import SQLStore
 from reconciler.validate import Validation
 
@@ -24,9 +31,7 @@ def compute(env: Env, validation: Validation, store: SQLStore, paths: list[Path]
         config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
     )
     if result.problems:
-        for problem in result.problems:
-            click.echo(render_problems.problem_line(problem, env.messages, env.color), err=True,
-                       color=env.color)
+        print_problems(env, result.problems)
         raise InvalidInput
     warnings = planfile.notices(validation.problems)
     return result.plan._replace(warnings=(*warnings, *result.plan.warnings))

@@ -8,9 +8,8 @@ import click
 
 from reconciler import apply as executor
 from reconciler import directory
-from reconciler.commands import EXIT_INVALID, EXIT_OK, Env, open_state
+from reconciler.commands import EXIT_INVALID, EXIT_OK, Env, open_state, print_problems
 from reconciler.errors import UserError
-from reconciler.render import problems as render_problems
 from reconciler.validate import display
 
 
@@ -52,9 +51,7 @@ def import_directory(env: Env, csv_path: Path) -> int:
     try:
         with store.lock(60):
             rows, problems = directory.read(csv_path, display(csv_path), store.snapshot())
-            for problem in problems:
-                click.echo(render_problems.problem_line(problem, env.messages, env.color),
-                           err=True, color=env.color)
+            print_problems(env, problems)
             if problems:
                 click.echo(env.messages("import.failed"), err=True)
                 return EXIT_INVALID

@@ -34,17 +34,14 @@ def problem_line(problem: Problem, messages: Messages, color: bool) -> str:
     )
 
 
+def summary(result: Validation, messages: Messages) -> str:
+    return messages("summary", files=result.file_count, users=result.user_count,
+                    errors=result.errors, warnings=result.warnings)
+
+
 def as_text(result: Validation, messages: Messages, color: bool) -> str:
     lines = [problem_line(p, messages, color) for p in result.problems]
-    lines.append(
-        messages(
-            "summary",
-            files=result.file_count,
-            users=result.user_count,
-            errors=result.errors,
-            warnings=result.warnings,
-        )
-    )
+    lines.append(summary(result, messages))
     lines.append(messages("invalid" if result.errors else "valid"))
     return "\n".join(lines)
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reconciler.errors import UserError
+from reconciler.state import State
 from reconciler.store.base import SQLStore
 
 LOCK_POLL_SECONDS = 0.1
@@ -33,7 +34,7 @@ class SQLiteStore(SQLStore):
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
 
-    def snapshot(self):  # type: ignore[override]
+    def snapshot(self) -> State:
         # A read transaction so that the three queries see one consistent state.
         self.conn.execute("BEGIN")
         try:
