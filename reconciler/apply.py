@@ -125,7 +125,7 @@ def apply_plan(
         for index, action in enumerate(plan.actions):
             try:
                 run.apply(index, action)
-            except (OSError, ValueError, store.errors) as exc:
+            except (OSError, ValueError, *store.errors) as exc:
                 # Earlier actions are committed and stay; this one was rolled back whole.
                 raise UserError("E117", done=index, total=len(plan.actions),
                                 action=action.action, target=action.username or

@@ -34,7 +34,7 @@ class _Group(click.Group):
             messages = env.messages if env else _help
             click.echo(
                 f"{messages('fatal')}[{exc.code}] {messages(exc.code, **exc.params)}\n"
-                f"    {messages('hint')} {messages(exc.code + '.hint', **exc.params)}",
+                f"    {messages('hint')} {messages.hint(exc.code, **exc.params)}",
                 err=True,
             )
             ctx.exit(EXIT_INVALID)

@@ -259,6 +259,10 @@ class _Planner:
         est = access.establishment.id
         common = {"source": _source(access, user), "name": user.display_name}
         wanted = desired_fields(access, user)
+        holder = self.emails.get(user.email, account.username)
+        if holder != account.username:  # the new email is another account's
+            self._block(access, user, "B07", holder=holder, email=user.email)
+            return
         current = account.fields()
         if current != wanted:
             changes = field_changes(current, wanted)
@@ -279,7 +283,7 @@ class _Planner:
         keys_held = domain.representative_holds_keys(
             None if account.origin == CREATED else account.username, user.profile
         )
-        reason = "K.professional" if user.profile in domain.PROFESSIONALS else "K.ramq"
+        why = "professional" if user.profile in domain.PROFESSIONALS else "ramq"  # hint variant
         if user.code_token is not None and user.code_token != account.code_token:
             if keys_held:
                 self.actions.append(Action(
@@ -287,13 +291,13 @@ class _Planner:
                     recipient=access.representative.age_recipient, ticket=user.ticket, **common,
                 ))
             else:
-                self._block(access, user, "B05", reason=reason)
+                self._block(access, user, "B05", _hint=why)
         if user.reset_token is not None and user.reset_token != account.reset_token:
             if keys_held:
                 self.actions.append(Action("reset_password", est, user.key,
                                            token=user.reset_token, ticket=user.ticket, **common))
             else:
-                self._block(access, user, "B06", reason=reason)
+                self._block(access, user, "B06", _hint=why)
 
     def _removals(self, wanted: set[str]) -> None:
         """Accounts an input establishment owns that its file no longer lists."""

@@ -26,7 +26,7 @@ def notices(problems: list[Problem]) -> list[Notice]:
 
 def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
     def text(code: str, params: dict[str, Any], **extra: Any) -> tuple[str, str]:
-        return messages(code, **params, **extra), messages(f"{code}.hint", **params, **extra)
+        return messages(code, **params, **extra), messages.hint(code, **params, **extra)
 
     blocked = []
     for b in plan.blocked:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import PurePath
+from typing import NamedTuple
 
 from reconciler import domain
 from reconciler.catalog import Messages
@@ -24,7 +25,7 @@ def check_file(access: AccessFile, policy: Policy, messages: Messages) -> list[P
         problems.extend(_professional(access, user, messages))
         problems.extend(_clinical_nurse(access, user))
         problems.extend(_eligibility(access, user, policy))
-        problems.extend(_keys(access, user, messages))
+        problems.extend(_keys(access, user))
         if user.email == access.representative.email:
             problems.append(error(access.file, access.where(user, "email"), "E058"))
         first = seen.setdefault(user.key, user)
@@ -36,34 +37,37 @@ def check_file(access: AccessFile, policy: Policy, messages: Messages) -> list[P
     return problems
 
 
+class _Place(NamedTuple):
+    file: str
+    position: tuple[int, int]
+    code: str  # what sharing this identifier means here
+
+
 def check_across(files: list[AccessFile], messages: Messages) -> list[Problem]:
-    """Rule U across files: one file per establishment and per username; unique emails."""
-    problems: list[Problem] = []
-    establishments: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
-    usernames: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
-    emails: dict[str, list[tuple[str, tuple[int, int]]]] = defaultdict(list)
+    """Rule U across entries: one file per establishment; an account (username, or the email
+    of a new account) listed once; an email used by one account only."""
+    places: dict[str, list[_Place]] = defaultdict(list)
     for access in files:
         where = access.document.where(("establishment", "id"))
-        establishments[access.establishment.id].append((access.file, where))
+        places[f"establishment:{access.establishment.id}"].append(
+            _Place(access.file, where, "E062"))
         in_this_file: set[str] = set()
         for user in access.users:
             if user.key in in_this_file:
                 continue  # the same entry twice in one file is E059, reported per file
             in_this_file.add(user.key)
-            if user.username:
-                usernames[user.username].append((access.file, access.where(user, "username")))
-            emails[user.email].append((access.file, access.where(user, "email")))
-    for code, index in (("E062", establishments), ("E060", usernames), ("E061", emails)):
-        for key, places in index.items():
-            if len(places) < 2:
-                continue
-            for i, (file, pos) in enumerate(places):
-                other = "; ".join(
-                    messages("where.line", file=f, line=p[0])
-                    for j, (f, p) in enumerate(places)
-                    if j != i
-                )
-                problems.append(error(file, pos, code, key=key, other=other))
+            places[user.email].append(_Place(access.file, access.where(user, "email"), "E061"))
+            if user.username and user.username != user.email:
+                # A username may be an old email: it must not be anyone's email either.
+                where = access.where(user, "username")
+                places[user.username].append(_Place(access.file, where, "E060"))
+    problems: list[Problem] = []
+    for key, shared in places.items():
+        for i, place in enumerate(shared if len(shared) > 1 else ()):
+            other = "; ".join(messages("where.line", file=p.file, line=p.position[0])
+                              for j, p in enumerate(shared) if j != i)
+            problems.append(error(place.file, place.position, place.code,
+                                  key=key.removeprefix("establishment:"), other=other))
     return problems
 
 
@@ -136,16 +140,16 @@ def _eligibility(access: AccessFile, user: User, policy: Policy) -> Iterator[Pro
             )
 
 
-def _keys(access: AccessFile, user: User, messages: Messages) -> Iterator[Problem]:
+def _keys(access: AccessFile, user: User) -> Iterator[Problem]:
     """Rule K: who holds the keys. Decided for good by the planner; warned about here."""
     if domain.representative_holds_keys(user.username, user.profile):
         return
-    reason = messages("K.professional" if user.profile in domain.PROFESSIONALS else "K.ramq")
+    why = "professional" if user.profile in domain.PROFESSIONALS else "ramq"  # hint variant
     if user.code_token is not None:
         yield warning(
-            access.file, access.where(user, "secret_code"), "W102", key=user.key, reason=reason
+            access.file, access.where(user, "secret_code"), "W102", key=user.key, _hint=why
         )
     if user.reset_token is not None:
         yield warning(
-            access.file, access.where(user, "password_reset"), "W103", key=user.key, reason=reason
+            access.file, access.where(user, "password_reset"), "W103", key=user.key, _hint=why
         )

@@ -334,3 +334,22 @@ def test_account_held_by_an_establishment_outside_the_input_is_blocked(repo: Pat
     plan = json.loads(ok(cli("plan", "--format", "json", "access/03")).stdout)
     assert [(b["username"], b["code"]) for b in plan["blocked"]] == [("CE10455", "B04")]
     assert "gmf-hill-valley" in plan["blocked"][0]["reason"]
+
+
+def test_email_taken_by_another_account_is_blocked_not_crashed(repo: Path) -> None:
+    apply_all()
+    edit(GMF, "email: emmettbrown@ramq.gouv.qc.ca", "email: biff.tannen@example.org")
+    plan = plan_json()
+    assert [(b["username"], b["code"]) for b in plan["blocked"]] == [("CE10455", "B07")]
+    assert "CE55120" in plan["blocked"][0]["reason"]
+    result = ok(cli("apply", "--auto-approve"), 3)
+    assert "Traceback" not in result.output
+
+
+def test_rule_k_hint_is_a_sentence(repo: Path) -> None:
+    apply_all()
+    edit(GMF, "    professional_number: \"1-85012\"\n",
+         "    professional_number: \"1-85012\"\n    password_reset: {requested: x}\n")
+    [blocked] = plan_json()["blocked"]
+    assert blocked["code"] == "B06"
+    assert blocked["hint"].startswith("physicians, residents and IPS reset their own password")

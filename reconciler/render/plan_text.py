@@ -55,7 +55,7 @@ def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str
     params = {**blocked.params, "key": blocked.username}
     return [
         f"  {label} {blocked.username} ({blocked.source}): {messages(blocked.code, **params)}",
-        f"      {messages('hint')} {messages(blocked.code + '.hint', **params)}",
+        f"      {messages('hint')} {messages.hint(blocked.code, **params)}",
     ]
 
 
@@ -82,7 +82,7 @@ def render(
             where = f"{w.source}: " if w.source else ""
             lines.append(f"  {where}{messages('severity.warning')}[{w.code}] "
                          f"{messages(w.code, **w.params)}")
-            lines.append(f"      {messages('hint')} {messages(w.code + '.hint', **w.params)}")
+            lines.append(f"      {messages('hint')} {messages.hint(w.code, **w.params)}")
         lines.append("")
     if not plan.actions and not plan.blocked:
         lines.append(messages("plan.no_changes"))

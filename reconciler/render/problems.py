@@ -18,9 +18,7 @@ def message(problem: Problem, messages: Messages) -> str:
 
 
 def hint(problem: Problem, messages: Messages) -> str:
-    key = f"{problem.code}.hint"
-    variant = f"{key}.{problem.params.get('_hint')}"
-    return messages(variant if messages.has(variant) else key, **problem.params)
+    return messages.hint(problem.code, **problem.params)
 
 
 def problem_line(problem: Problem, messages: Messages, color: bool) -> str:
