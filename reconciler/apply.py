@@ -34,7 +34,6 @@ class Settings(NamedTuple):
     interactive: bool  # may codes be shown on this terminal?
     max_deletes: int = 10
     allow_mass_delete: bool = False
-    lock_timeout: float = 60.0
 
 
 class NewAccount(NamedTuple):
@@ -108,33 +107,31 @@ def apply_plan(
     settings: Settings,
     *,
     clock: Callable[[], dt.datetime] = utc_now,
-    on_wait: Callable[[], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-    allow_stale: bool = False,
 ) -> Report:
-    with store.lock(settings.lock_timeout, on_wait):
-        state = store.snapshot()
-        if state.serial != plan.state_serial and not allow_stale:
-            raise UserError("E116", planned=plan.state_serial, current=state.serial)
-        if not settings.allow_mass_delete:
-            check_deletion_guard(plan, state, settings.max_deletes)
-        check_code_recipients(plan, settings.interactive)
-        start = clock()
-        code_files, emails = recover(store, settings, iso(start))
-        run = _Run(store, settings, state, plan, clock)
-        for index, action in enumerate(plan.actions):
-            try:
-                run.apply(index, action)
-            except (OSError, ValueError, *store.errors) as exc:
-                # Earlier actions are committed and stay; this one was rolled back whole.
-                raise UserError("E117", done=index, total=len(plan.actions),
-                                action=action.action, target=action.username or
-                                action.establishment, reason=str(exc)) from exc
-            if on_progress is not None:
-                on_progress(index + 1, len(plan.actions))
-        files, sent = recover(store, settings, iso(clock()))
-        return Report(run.run_id, list(plan.actions), code_files + files, run.shown,
-                      run.new_accounts, emails + sent)
+    """Apply `plan`. The caller holds the state lock, taken before the plan was made, so
+    no other apply can change the state between the plan and its application."""
+    state = store.snapshot()
+    if state.serial != plan.state_serial:
+        raise UserError("E116", planned=plan.state_serial, current=state.serial)
+    if not settings.allow_mass_delete:
+        check_deletion_guard(plan, state, settings.max_deletes)
+    check_code_recipients(plan, settings.interactive)
+    code_files, emails = recover(store, settings, iso(clock()))
+    run = _Run(store, settings, state, plan, clock)
+    for index, action in enumerate(plan.actions):
+        try:
+            run.apply(index, action)
+        except (OSError, ValueError, *store.errors) as exc:
+            # Earlier actions are committed and stay; this one was rolled back whole.
+            raise UserError("E117", done=index, total=len(plan.actions), action=action.action,
+                            target=action.username or action.establishment,
+                            reason=str(exc)) from exc
+        if on_progress is not None:
+            on_progress(index + 1, len(plan.actions))
+    files, sent = recover(store, settings, iso(clock()))
+    return Report(run.run_id, list(plan.actions), code_files + files, run.shown,
+                  run.new_accounts, emails + sent)
 
 
 class _Run:
@@ -148,7 +145,6 @@ class _Run:
         # Sortable by start time (to the microsecond), unique by its random tail.
         started = dt.datetime.now(dt.UTC)
         self.run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
-        self.serial_bumped = False
         self.sealed: dict[str, list[dict[str, str]]] = {}  # establishment → this run's codes
         self.shown: list[dict[str, str]] = []
         self.new_accounts: list[NewAccount] = []
@@ -161,15 +157,14 @@ class _Run:
         moment = self.clock()
         now = iso(moment)
         with self.store.transaction():
-            if not self.serial_bumped:
-                self.store.bump_serial()
+            # Every committed action moves the serial: a plan made before it is stale.
+            self.store.bump_serial()
             fields = getattr(self, f"_{action.action}")(index, action, moment, now)
             self.store.append_audit(
                 now, self.settings.actor, self.settings.git_commit, self.run_id,
                 action.action, action.establishment, action.username,
                 {**fields, **({"ticket": action.ticket} if action.ticket else {})},
             )
-        self.serial_bumped = True
 
     # --- one handler per action kind; each returns the audit entry's fields ---------
     def _update_establishment(self, index: int, action: Action, moment: dt.datetime,

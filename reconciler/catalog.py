@@ -284,6 +284,9 @@ EN: dict[str, str] = {
     "database as it is for investigation and restore it from a backup.",
     "E126": "'{value}' is not a date",
     "E126.hint": "write the date as YYYY-MM-DD.",
+    "E127": "the state cannot be used: {reason}",
+    "E127.hint": "if another apply is running, wait for it; otherwise check the --state URL "
+    "(or RVSQ_STATE) and that the database is reachable.",
     "audit.break.missing": "an entry is missing or out of order",
     "audit.break.edited": "the entry was changed after it was written",
     "audit.break.truncated": "entries were removed from the end of the log",
@@ -706,6 +709,9 @@ FR: dict[str, str] = {
     "gardez la base de données telle quelle pour enquête et restaurez-la d'une sauvegarde.",
     "E126": "« {value} » n'est pas une date",
     "E126.hint": "écrivez la date sous la forme AAAA-MM-JJ.",
+    "E127": "l'état ne peut pas être utilisé : {reason}",
+    "E127.hint": "si une autre application est en cours, attendez-la; sinon vérifiez l'URL "
+    "--state (ou RVSQ_STATE) et que la base de données est joignable.",
     "audit.break.missing": "une entrée manque ou est hors d'ordre",
     "audit.break.edited": "l'entrée a été modifiée après son écriture",
     "audit.break.truncated": "des entrées ont été retirées à la fin du journal",

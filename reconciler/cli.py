@@ -24,9 +24,13 @@ PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from reconciler.commands import EXIT_INVALID, InvalidInput
+        from reconciler.store import DATABASE_ERRORS
 
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except DATABASE_ERRORS as exc:  # e.g. locked or unreachable, outside any action
+                raise UserError("E127", reason=str(exc)) from exc
         except InvalidInput:
             ctx.exit(EXIT_INVALID)
         except UserError as exc:

@@ -353,3 +353,15 @@ def test_rule_k_hint_is_a_sentence(repo: Path) -> None:
     [blocked] = plan_json()["blocked"]
     assert blocked["code"] == "B06"
     assert blocked["hint"].startswith("physicians, residents and IPS reset their own password")
+
+
+def test_reading_commands_do_not_wait_for_a_writer(repo: Path) -> None:
+    apply_all()
+    writer = sqlite3.connect(".rvsq/state.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # as an apply does, mid-action
+    try:
+        assert "No changes." in ok(cli("plan")).output
+        assert "the chain is intact" in ok(cli("audit", "verify")).output
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

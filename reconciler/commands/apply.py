@@ -21,7 +21,7 @@ from reconciler.commands import (
 from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
 from reconciler.plan import Plan
-from reconciler.store import WORK_DIR
+from reconciler.store import WORK_DIR, SQLStore
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
 LIST_NEW_ACCOUNTS_UP_TO = 20  # beyond this, one line says when they can all log in
@@ -41,22 +41,28 @@ def run(
         paths = paths or [Path(p) for p in plan.paths]
     paths = paths or [Path("access")]
     validation = validated(env, paths)  # one invalid file: nothing is applied
+    if plan_file is not None and validation.digest != plan.config_digest:
+        raise UserError("E118")
+    settings = executor.Settings(
+        actor=actor(env.actor), git_commit=git_commit(), work_dir=WORK_DIR,
+        interactive=sys.stdout.isatty(), max_deletes=max_deletes,
+        allow_mass_delete=allow_mass_delete,
+    )
+
+    def waiting() -> None:
+        click.echo(env.messages("apply.waiting", timeout=int(lock_timeout)), err=True)
+
     store = open_state(env)
     try:
-        if plan_file is not None:
-            if validation.digest != plan.config_digest:
-                raise UserError("E118")
-        else:
-            plan = plan_command.compute(env, validation, store, paths)
-            plan_command.show(env, plan, validation)
-            if plan.actions and not auto_approve:
-                _confirm(env)
-        settings = executor.Settings(
-            actor=actor(env.actor), git_commit=git_commit(), work_dir=WORK_DIR,
-            interactive=sys.stdout.isatty(), max_deletes=max_deletes,
-            allow_mass_delete=allow_mass_delete, lock_timeout=lock_timeout,
-        )
-        report = _apply(env, plan, store, settings)
+        # The lock is taken before planning: no other apply can change the state between
+        # the plan shown here and its application.
+        with store.lock(lock_timeout, waiting):
+            if plan_file is None:
+                plan = plan_command.compute(env, validation, store, paths)
+                plan_command.show(env, plan, validation)
+                if plan.actions and not auto_approve:
+                    _confirm(env)
+            report = _apply(env, plan, store, settings)
     finally:
         store.close()
     _report(env, plan, report)
@@ -71,15 +77,13 @@ def _confirm(env: Env) -> None:
         raise SystemExit(EXIT_OK)
 
 
-def _apply(env: Env, plan: Plan, store, settings: executor.Settings) -> executor.Report:
-    def waiting() -> None:
-        click.echo(env.messages("apply.waiting", timeout=int(settings.lock_timeout)), err=True)
-
+def _apply(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings
+           ) -> executor.Report:
     if len(plan.actions) < PROGRESS_FROM or not sys.stderr.isatty():
-        return executor.apply_plan(plan, store, settings, on_wait=waiting)
+        return executor.apply_plan(plan, store, settings)
     label = env.messages("apply.progress")
     with click.progressbar(length=len(plan.actions), label=label, file=sys.stderr) as bar:
-        return executor.apply_plan(plan, store, settings, on_wait=waiting,
+        return executor.apply_plan(plan, store, settings,
                                    on_progress=lambda done, total: bar.update(1))
 
 

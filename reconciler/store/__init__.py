@@ -5,12 +5,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from reconciler.errors import UserError
 from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
 
-__all__ = ["DEFAULT_URL", "OutboxMessage", "SQLStore", "SealedCodes", "open_store"]
+__all__ = ["DATABASE_ERRORS", "DEFAULT_URL", "OutboxMessage", "SQLStore", "SealedCodes",
+           "open_store"]
+
+# Errors any backend's driver may raise; the CLI reports them as E127, never a traceback.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
 
 WORK_DIR = Path(".rvsq")
 DEFAULT_URL = "sqlite:///.rvsq/state.db"

@@ -77,9 +77,22 @@ class SQLStore:
             raise
         self.conn.commit()
 
+    def _applied_migrations(self) -> set[int]:
+        try:
+            return {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
+        except self.errors:  # a new state: no migrations table yet
+            self.conn.rollback()
+            return set()
+
     def migrate(self, now: str) -> None:
+        """Apply the numbered steps this state lacks. A current state is only read, so
+        opening it never waits for another process's write."""
+        wanted = {version for version, _, _ in sql.MIGRATIONS}
+        if wanted <= self._applied_migrations():
+            return
         with self.transaction():
             self._execute(sql.CREATE_MIGRATIONS_TABLE)
+            # Read again inside the transaction: another runner may have migrated meanwhile.
             applied = {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
             for version, description, statements in sql.MIGRATIONS:
                 if version in applied:

@@ -1,0 +1,243 @@
+"""Crash safety of apply (DESIGN §6, §8): kill it anywhere, run it again, nothing is lost
+and nothing is doubled.
+
+A generated repository (6 establishments × 40 new users: 246 actions) is applied by
+tests/crash_runner.py, which SIGKILLs its own process at a chosen point. Then apply runs
+again normally, once, and the result must be what one uninterrupted run gives: an empty
+plan, a verifying audit log with one entry per planned action, one creation email per
+new account, and one sealed code per new account whose hash is the one the state holds.
+
+RVSQ_CRASH_RUNS=N raises the number of kill scenarios (extra ones are drawn at random,
+with a fixed seed).
+"""
+
+from __future__ import annotations
+
+import email
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from email.policy import default as email_policy
+from pathlib import Path
+from typing import Any
+
+import pyrage
+import pytest
+from click.testing import Result
+from helpers import run
+
+from reconciler import codes
+
+ESTABLISHMENTS = 6
+USERS = 40
+ACTIONS = ESTABLISHMENTS * (1 + USERS)  # one update_establishment, then one create per user
+RUNNER = Path(__file__).with_name("crash_runner.py")
+SEED = 20260501
+
+FIRST_NAMES = ("Émilie", "Jean-François", "Chloé", "Marc-André", "Geneviève", "Luc", "Zoé")
+LAST_NAMES = ("Tremblay", "Gagnon", "Côté", "Bélanger", "Lévesque", "Ouellet", "Roy")
+PROFILES = ("personnel-administratif", "personnel-infirmier", "infirmiere-clinicienne")
+
+Kill = tuple[str, int]  # (crash_runner point, N)
+
+
+def kill_scenarios() -> list[tuple[Kill, ...]]:
+    """First, middle, last and random N at every point; a crash during the recovery run
+    too. RVSQ_CRASH_RUNS adds random single kills up to that many scenarios."""
+    rng = random.Random(SEED)
+    limits = {"before-commit": ACTIONS, "after-commit": ACTIONS,
+              "after-export": ESTABLISHMENTS, "after-email": ESTABLISHMENTS * USERS}
+    scenarios: list[tuple[Kill, ...]] = []
+    for point, last in limits.items():
+        for nth in sorted({1, (last + 1) // 2, last, rng.randint(2, last - 1)}):
+            scenarios.append(((point, nth),))
+    # Killed again while the next run recovers what the first left undelivered.
+    scenarios.append((("after-commit", rng.randint(2, ACTIONS - 1)), ("after-export", 1)))
+    scenarios.append((("after-commit", rng.randint(2, ACTIONS - 1)), ("after-email", 7)))
+    while len(scenarios) < int(os.environ.get("RVSQ_CRASH_RUNS", "0")):
+        point = rng.choice(sorted(limits))
+        scenarios.append(((point, rng.randint(1, limits[point])),))
+    return scenarios
+
+
+# --- the repository -------------------------------------------------------------------
+def new_identities(count: int) -> dict[str, str]:
+    """establishment id → the age identity (secret key) of its representative."""
+    return {f"gmf-crash-{i:02d}": str(pyrage.x25519.Identity.generate()) for i in range(count)}
+
+
+def write_access(folder: Path, identities: dict[str, str], users: int,
+                 rotate: str | None = None) -> None:
+    """One file per establishment, `users` new accounts in each, shaped like the example
+    access/06/gmf-hill-valley.yaml; `rotate` requests a new secret code for everyone."""
+    for e, (est, identity) in enumerate(sorted(identities.items())):
+        recipient = pyrage.x25519.Identity.from_str(identity).to_public()
+        lines = [
+            "version: 1",
+            "establishment:",
+            f"  id: {est}",
+            f"  name: GMF Crash {e}",
+            '  region: "06"',
+            "  type: gmf",
+            "representative:",
+            "  name: Jennifer Parker",
+            f"  email: representative.{e}@ramq.gouv.qc.ca",
+            f"  age_recipient: {recipient}",
+            "users:",
+        ]
+        for u in range(users):
+            lines += [
+                f"  - email: user.{e}.{u:03d}@ramq.gouv.qc.ca",
+                f"    title: {('madame', 'monsieur')[u % 2]}",
+                f"    first_name: {FIRST_NAMES[u % len(FIRST_NAMES)]}",
+                f"    last_name: {LAST_NAMES[(u + e) % len(LAST_NAMES)]}",
+                f"    profile: {PROFILES[u % len(PROFILES)]}",
+                "    services: [rvsq, rvsq-reorientation-clinique]",
+                "    reviewed: 2026-05-01",
+            ]
+            if rotate is not None:
+                lines.append(f'    secret_code: {{rotate: "{rotate}"}}')
+        path = folder / "access" / "06" / f"{est}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --- running the tool -----------------------------------------------------------------
+def state_url(folder: Path) -> str:
+    return f"sqlite:///{folder / '.rvsq' / 'state.db'}"
+
+
+def rvsq(folder: Path, *args: str, crash: Kill | None = None,
+         signal_name: str = "KILL") -> subprocess.Popen[str]:
+    """Start `rvsq-access ARGS` in `folder` (where it writes .rvsq/), maybe with a crash."""
+    command = [sys.executable, "-m", "reconciler"]
+    if crash is not None:
+        command = [sys.executable, str(RUNNER), crash[0], str(crash[1]),
+                   "--signal", signal_name, "--"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RVSQ_")}
+    env |= {"RVSQ_STATE": state_url(folder), "GITHUB_SHA": "0" * 40}
+    return subprocess.Popen([*command, "--lang", "en", "--actor", "crash-test", *args],
+                            cwd=folder, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=120)
+    return process.returncode, out, err
+
+
+def cli(folder: Path, *args: str) -> Result:
+    """A read-only command, in-process (faster), on the state of `folder`."""
+    return run("--lang", "en", *args, env={"RVSQ_STATE": state_url(folder)})
+
+
+def plan_actions(folder: Path) -> list[dict[str, Any]]:
+    result = cli(folder, "plan", "--format", "json", str(folder / "access"))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["actions"]
+
+
+# --- what the result must be ----------------------------------------------------------
+def action_key(entry: dict[str, Any]) -> tuple[str, str | None, str | None]:
+    return entry["action"], entry.get("establishment"), entry.get("username")
+
+
+def creation_emails(folder: Path) -> Counter[str]:
+    """How many account-creation emails each address received; no message twice."""
+    messages = [email.message_from_bytes(path.read_bytes(), policy=email_policy)
+                for path in sorted((folder / ".rvsq" / "outbox").glob("*.eml"))]
+    ids = Counter(str(m["Message-ID"]) for m in messages)
+    assert [i for i, n in ids.items() if n > 1] == []
+    return Counter(str(m["To"]) for m in messages if "Votre accès" in str(m["Subject"]))
+
+
+def sealed_codes(folder: Path, identities: dict[str, str]) -> list[dict[str, str]]:
+    """Every entry of every sealed-code file, opened with its representative's key."""
+    entries = []
+    for path in sorted((folder / ".rvsq" / "codes").glob("*.age")):
+        est = next(e for e in identities if path.name.endswith(f"-{e}.age"))
+        entries += codes.reveal(path.read_bytes(), identities[est])["codes"]
+    return entries
+
+
+def stored_code_hashes(folder: Path) -> dict[str, str | None]:
+    with sqlite3.connect(folder / ".rvsq" / "state.db") as db:
+        return dict(db.execute("SELECT username, code_hash FROM accounts"))
+
+
+def assert_converged(folder: Path, planned: list[dict[str, Any]],
+                     identities: dict[str, str]) -> None:
+    """The state, audit log, outbox and sealed codes are those of one clean run of every
+    action in `planned`."""
+    assert plan_actions(folder) == []
+    verify = cli(folder, "audit", "verify")
+    assert verify.exit_code == 0, verify.output
+    log = json.loads(cli(folder, "audit", "log", "--format", "json").stdout)
+    assert Counter(action_key(e) for e in log) == Counter(action_key(a) for a in planned)
+
+    created = Counter(a["username"] for a in planned if a["action"] == "create_account")
+    assert creation_emails(folder) == created
+    issued = Counter(a["username"] for a in planned
+                     if a["action"] in ("create_account", "regenerate_code"))
+    sealed = sealed_codes(folder, identities)
+    assert Counter(e["username"] for e in sealed) == issued
+    hashes = stored_code_hashes(folder)
+    for username in issued:  # the state holds the hash of one of the codes sealed for it
+        assert hashes[username] in {codes.code_hash(e["code"]) for e in sealed
+                                    if e["username"] == username}, username
+
+
+# --- the test -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def identities() -> dict[str, str]:
+    return new_identities(ESTABLISHMENTS)
+
+
+@pytest.fixture(scope="module")
+def original_plan(tmp_path_factory: pytest.TempPathFactory,
+                  identities: dict[str, str]) -> list[dict[str, Any]]:
+    """What the first apply on an empty state does: the reference for every scenario."""
+    folder = tmp_path_factory.mktemp("reference")
+    write_access(folder, identities, USERS)
+    actions = plan_actions(folder)
+    assert len(actions) == ACTIONS
+    assert Counter(a["action"] for a in actions) == {
+        "update_establishment": ESTABLISHMENTS, "create_account": ESTABLISHMENTS * USERS}
+    return actions
+
+
+@pytest.mark.parametrize(
+    "kills", kill_scenarios(), ids=lambda kills: "+".join(f"{p}@{n}" for p, n in kills)
+)
+def test_apply_killed_then_rerun_converges_without_duplicates(
+    tmp_path: Path, identities: dict[str, str], original_plan: list[dict[str, Any]],
+    kills: tuple[Kill, ...],
+) -> None:
+    write_access(tmp_path, identities, USERS)
+    for kill in kills:
+        code, out, err = finish(rvsq(tmp_path, "apply", "--auto-approve", crash=kill))
+        assert code == -signal.SIGKILL, f"{kill} was never reached:\n{out}\n{err}"
+
+    code, out, err = finish(rvsq(tmp_path, "apply", "--auto-approve"))
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert_converged(tmp_path, original_plan, identities)
+
+
+def test_uninterrupted_run_is_the_reference(
+    tmp_path: Path, identities: dict[str, str], original_plan: list[dict[str, Any]],
+) -> None:
+    write_access(tmp_path, identities, USERS)
+    code, out, err = finish(rvsq(tmp_path, "apply", "--auto-approve"))
+    assert code == 0, err
+    assert f"Applied {ACTIONS} action(s)" in out
+    assert_converged(tmp_path, original_plan, identities)
+    shutil.rmtree(tmp_path / ".rvsq" / "outbox")  # the checks do see a missing delivery
+    with pytest.raises(AssertionError):
+        assert_converged(tmp_path, original_plan, identities)

@@ -1,0 +1,137 @@
+"""One apply at a time (DESIGN §8): a second apply waits for the state lock; past
+--lock-timeout it fails clearly and changes nothing; otherwise it carries on from the
+state the first one left, so nothing is created, mailed or sealed twice.
+
+The lock is held the way an apply holds it, by taking flock on `<db>.lock`; an apply
+caught between two of its actions is frozen with SIGSTOP by tests/crash_runner.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_crash import (
+    assert_converged,
+    cli,
+    finish,
+    new_identities,
+    plan_actions,
+    rvsq,
+    stored_code_hashes,
+    write_access,
+)
+
+USERS = 10
+WAITING = "Another apply holds the state lock; waiting up to"
+
+
+@pytest.fixture(scope="module")
+def identities() -> dict[str, str]:
+    return new_identities(2)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, identities: dict[str, str]) -> Path:
+    write_access(tmp_path, identities, USERS)
+    return tmp_path
+
+
+@contextlib.contextmanager
+def state_lock(folder: Path) -> Iterator[None]:
+    """Hold the state lock of `folder` as a running apply does."""
+    path = folder / ".rvsq" / "state.db.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def start_waiting_apply(folder: Path) -> subprocess.Popen[str]:
+    """An apply that has planned and now waits for the lock (its first stderr line)."""
+    process = rvsq(folder, "apply", "--auto-approve")
+    assert process.stderr is not None
+    line = process.stderr.readline()
+    assert line.startswith(WAITING), line
+    return process
+
+
+def applied_count(out: str) -> int:
+    found = re.search(r"^Applied (\d+) action", out, re.MULTILINE)
+    return int(found[1]) if found else 0
+
+
+def test_apply_gives_up_after_lock_timeout_and_changes_nothing(repo: Path) -> None:
+    planned = plan_actions(repo)
+    with state_lock(repo):
+        started = time.monotonic()
+        code, _, err = finish(rvsq(repo, "apply", "--auto-approve", "--lock-timeout", "1"))
+        waited = time.monotonic() - started
+    assert code == 1
+    assert waited >= 1
+    assert err.splitlines()[-3:] == [
+        f"{WAITING} 1 s…",
+        "error[E110] another apply still holds the state lock after 1 s",
+        "    hint: wait for the other apply to finish, or raise --lock-timeout.",
+    ]
+    assert plan_actions(repo) == planned
+    assert stored_code_hashes(repo) == {}
+    assert json.loads(cli(repo, "audit", "log", "--format", "json").stdout) == []
+    assert not (repo / ".rvsq" / "outbox").exists()
+    assert not (repo / ".rvsq" / "codes").exists()
+
+
+def two_applies_behind_a_held_lock(folder: Path) -> list[tuple[int, str, str]]:
+    """Start two applies together; both queue for the lock held here, then plan in turn."""
+    with state_lock(folder):
+        applies = [start_waiting_apply(folder), start_waiting_apply(folder)]
+    return [finish(process) for process in applies]
+
+
+def test_two_applies_started_together_never_duplicate(
+    repo: Path, identities: dict[str, str]
+) -> None:
+    planned = plan_actions(repo)
+    results = two_applies_behind_a_held_lock(repo)
+    assert sorted(applied_count(out) for _, out, _ in results) == [0, len(planned)]
+    assert all("Traceback" not in err for *_, err in results)
+    assert_converged(repo, planned, identities)
+
+
+def test_two_applies_started_together_both_succeed(repo: Path) -> None:
+    results = two_applies_behind_a_held_lock(repo)
+    assert [code for code, *_ in results] == [0, 0], [err for *_, err in results]
+    assert sum("Nothing to apply." in out for _, out, _ in results) == 1
+
+
+@pytest.mark.parametrize("rotate", [None, "INC-2026-11"], ids=["create", "rotate-codes"])
+def test_apply_started_while_another_is_midway(
+    repo: Path, identities: dict[str, str], rotate: str | None
+) -> None:
+    planned = plan_actions(repo)
+    if rotate is not None:  # accounts exist; the runs regenerate every secret code
+        assert finish(rvsq(repo, "apply", "--auto-approve"))[0] == 0
+        write_access(repo, identities, USERS, rotate=rotate)
+        planned += plan_actions(repo)
+    first = rvsq(repo, "apply", "--auto-approve", crash=("after-commit", 3), signal_name="STOP")
+    try:
+        os.waitpid(first.pid, os.WUNTRACED)  # frozen after its 3rd action, holding the lock
+        second = start_waiting_apply(repo)  # waits for the lock, then plans what is left
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    results = [finish(first), finish(second)]
+    assert [code for code, *_ in results] == [0, 0], [err for *_, err in results]
+    assert_converged(repo, planned, identities)
+
