@@ -159,6 +159,9 @@ EN: dict[str, str] = {
     "W104.hint": "rename the file to '{expected}' so that it is easy to find.",
     "W105": "the file is in folder '{folder}' but the establishment is in region '{region}'",
     "W105.hint": "move the file to access/{region}/.",
+    "W106": "the access of '{key}' was last reviewed on {date}, more than {days} days ago",
+    "W106.hint": "review who may access what with the person's manager, then update "
+    "'reviewed' (an error with --strict).",
     # --- words used in messages -------------------------------------------------------
     "where.file": "the file",
     "where.establishment": "'establishment'",
@@ -402,6 +405,36 @@ EN: dict[str, str] = {
     "help.audit_verify": "Check that no audit entry was edited or removed.",
     "help.audit_log": "Show the audit log.",
     "help.since": "Only entries from this date (YYYY-MM-DD).",
+    "help.as_of": "Check reviews and expiries as of this date instead of today.",
+    "help.report": "Write a dry-run report for auditors: inventory, pending plan, blocked "
+    "entries, recent accounts and codes, reviews due, accounts no file owns.",
+    "help.report_out": "Write the report to this file instead of standard output.",
+    "help.import": "Write access files (YAML) for what the state holds, which plan to no "
+    "change.",
+    "help.import_one": "The establishment to write.",
+    "help.import_all": "Write every establishment the state holds.",
+    "help.import_out": "The file (with --establishment) or folder (with --all) to write; "
+    "default: standard output, or ./access with --all.",
+    "help.user": "Edit an access file in place, keeping its comments, then validate it.",
+    "help.user_add": "Add a user to an access file (asks for what is missing on a terminal).",
+    "help.user_email": "The user's own email.",
+    "help.user_title": "Title of civility.",
+    "help.user_first_name": "First name.",
+    "help.user_last_name": "Last name.",
+    "help.user_profile": "Profile.",
+    "help.user_service": "A service to grant (repeat for several).",
+    "help.user_username": "An existing RAMQ account (CE…, IP…, IELP… or an email).",
+    "help.user_professional_number": "Professional number (physicians, residents, IPS).",
+    "help.user_remove": "Remove a user (by username, or email for a new account).",
+    "help.user_services": "Add or remove services of a user.",
+    "help.user_services_add": "A service to add (repeat for several).",
+    "help.user_services_remove": "A service to remove (repeat for several).",
+    "help.user_rotate_code": "Request a new secret code for a user.",
+    "help.user_reset_password": "Request a password reset for a user.",
+    "help.user_token": "The request's token (default: the current date and time).",
+    # --- markdown plan and runbook (render/plan_markdown.py, render/runbook.py) -------
+    # --- auditor report (report.py, render/report_*.py, commands/report.py) ----------
+    # --- user editing (edit.py, commands/user.py) ------------------------------------
 }
 
 FR: dict[str, str] = {
@@ -569,6 +602,9 @@ FR: dict[str, str] = {
     "W105": "le fichier est dans le dossier « {folder} », mais l'établissement est dans "
     "la région « {region} »",
     "W105.hint": "déplacez le fichier dans access/{region}/.",
+    "W106": "l'accès de « {key} » a été révisé le {date}, il y a plus de {days} jours",
+    "W106.hint": "révisez les accès avec le gestionnaire de la personne, puis mettez à jour "
+    "« reviewed » (une erreur avec --strict).",
     # --- mots utilisés dans les messages ----------------------------------------------
     "where.file": "le fichier",
     "where.establishment": "« establishment »",
@@ -838,6 +874,42 @@ FR: dict[str, str] = {
     "help.audit_verify": "Vérifier qu'aucune entrée du journal n'a été modifiée ou retirée.",
     "help.audit_log": "Afficher le journal d'audit.",
     "help.since": "Seulement les entrées à partir de cette date (AAAA-MM-JJ).",
+    "help.as_of": "Vérifier les révisions et les échéances à cette date plutôt "
+    "qu'aujourd'hui.",
+    "help.report": "Écrire un rapport de simulation pour les auditeurs : inventaire, plan en "
+    "attente, entrées bloquées, comptes et codes récents, révisions dues, comptes sans "
+    "fichier.",
+    "help.report_out": "Écrire le rapport dans ce fichier plutôt qu'à la sortie standard.",
+    "help.import": "Écrire des fichiers d'accès (YAML) pour ce que contient l'état, qui ne "
+    "planifient aucun changement.",
+    "help.import_one": "L'établissement à écrire.",
+    "help.import_all": "Écrire tous les établissements de l'état.",
+    "help.import_out": "Le fichier (avec --establishment) ou le dossier (avec --all) à écrire; "
+    "par défaut : la sortie standard, ou ./access avec --all.",
+    "help.user": "Modifier un fichier d'accès sur place, en gardant ses commentaires, puis le "
+    "valider.",
+    "help.user_add": "Ajouter un utilisateur à un fichier d'accès (demande ce qui manque dans "
+    "un terminal).",
+    "help.user_email": "Le courriel de l'utilisateur.",
+    "help.user_title": "Titre de civilité.",
+    "help.user_first_name": "Prénom.",
+    "help.user_last_name": "Nom.",
+    "help.user_profile": "Profil.",
+    "help.user_service": "Un service à accorder (répétez pour plusieurs).",
+    "help.user_username": "Un compte RAMQ existant (CE…, IP…, IELP… ou un courriel).",
+    "help.user_professional_number": "Numéro de professionnel (médecins, résidents, IPS).",
+    "help.user_remove": "Retirer un utilisateur (par nom d'utilisateur, ou courriel pour un "
+    "nouveau compte).",
+    "help.user_services": "Ajouter ou retirer des services à un utilisateur.",
+    "help.user_services_add": "Un service à ajouter (répétez pour plusieurs).",
+    "help.user_services_remove": "Un service à retirer (répétez pour plusieurs).",
+    "help.user_rotate_code": "Demander un nouveau code secret pour un utilisateur.",
+    "help.user_reset_password": "Demander la réinitialisation du mot de passe d'un "
+    "utilisateur.",
+    "help.user_token": "Le jeton de la demande (par défaut : la date et l'heure actuelles).",
+    # --- markdown plan and runbook (render/plan_markdown.py, render/runbook.py) -------
+    # --- auditor report (report.py, render/report_*.py, commands/report.py) ----------
+    # --- user editing (edit.py, commands/user.py) ------------------------------------
 }
 
 CATALOGS = {"en": EN, "fr": FR}

@@ -6,6 +6,7 @@ Command modules are imported when their command runs, so `--help` starts fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,17 @@ from typing import Any
 import click
 
 from reconciler.catalog import Messages, language_from_env
+from reconciler.domain import PROFILES, SERVICES
 from reconciler.errors import UserError
 
 # Help is rendered before --lang is parsed, so it follows the environment's language.
 _help = Messages(language_from_env())
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                     callback=lambda ctx, param, value: value.date() if value else None,
+                     help=_help("help.as_of"))
+FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 
 
 class _Group(click.Group):
@@ -72,26 +78,29 @@ def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | N
 @click.option("--strict", is_flag=True, help=_help("help.strict"))
 @click.option("--policy", type=click.Path(path_type=Path, dir_okay=False),
               help=_help("help.policy"))
+@AS_OF
 @click.pass_obj
 def validate(env: Any, paths: tuple[Path, ...], fmt: str, strict: bool,
-             policy: Path | None) -> None:
+             policy: Path | None, as_of: dt.date | None) -> None:
     from reconciler.commands import validate as command
 
-    _exit(command.run(env, list(paths), fmt, strict, policy))
+    _exit(command.run(env, list(paths), fmt, strict, policy, as_of))
 
 
 @cli.command(help=_help("help.plan"))
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help=_help("help.plan_format"))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "runbook"]),
+              default="text", help=_help("help.plan_format"))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help=_help("help.out"))
 @click.option("--detailed-exitcode", is_flag=True, help=_help("help.detailed_exitcode"))
+@click.option("--strict", is_flag=True, help=_help("help.strict"))
+@AS_OF
 @click.pass_obj
 def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
-         detailed_exitcode: bool) -> None:
+         detailed_exitcode: bool, strict: bool, as_of: dt.date | None) -> None:
     from reconciler.commands import plan as command
 
-    _exit(command.run(env, list(paths), fmt, out, detailed_exitcode))
+    _exit(command.run(env, list(paths), fmt, out, detailed_exitcode, strict, as_of))
 
 
 @cli.command(help=_help("help.apply"))
@@ -104,13 +113,14 @@ def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
 @click.option("--allow-mass-delete", is_flag=True, help=_help("help.allow_mass_delete"))
 @click.option("--lock-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
               help=_help("help.lock_timeout"))
+@click.option("--strict", is_flag=True, help=_help("help.strict"))
 @click.pass_obj
 def apply(env: Any, paths: tuple[Path, ...], plan_file: Path | None, auto_approve: bool,
-          max_deletes: int, allow_mass_delete: bool, lock_timeout: float) -> None:
+          max_deletes: int, allow_mass_delete: bool, lock_timeout: float, strict: bool) -> None:
     from reconciler.commands import apply as command
 
     _exit(command.run(env, list(paths), plan_file, auto_approve, max_deletes,
-                      allow_mass_delete, lock_timeout))
+                      allow_mass_delete, lock_timeout, strict))
 
 
 @cli.group(cls=_Group, help=_help("help.state_group"))
@@ -182,6 +192,108 @@ def audit_log(env: Any, since: str | None, fmt: str) -> None:
     from reconciler.commands import audit as command
 
     _exit(command.log(env, since, fmt))
+
+
+@cli.command(help=_help("help.report"))
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "csv", "json"]),
+              default="markdown", help=_help("help.format"))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              help=_help("help.report_out"))
+@AS_OF
+@click.pass_obj
+def report(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
+           as_of: dt.date | None) -> None:
+    from reconciler.commands import report as command
+
+    _exit(command.run(env, list(paths), fmt, out, as_of))
+
+
+@cli.command("import", help=_help("help.import"))
+@click.option("--establishment", "establishment", metavar="ID", help=_help("help.import_one"))
+@click.option("--all", "everything", is_flag=True, help=_help("help.import_all"))
+@click.option("--out", type=click.Path(path_type=Path), help=_help("help.import_out"))
+@click.pass_obj
+def import_(env: Any, establishment: str | None, everything: bool, out: Path | None) -> None:
+    from reconciler.commands import importer as command
+
+    _exit(command.run(env, establishment, everything, out))
+
+
+@cli.group(cls=_Group, help=_help("help.user"))
+def user() -> None:
+    pass
+
+
+@user.command("add", help=_help("help.user_add"))
+@FILE
+@click.option("--email", help=_help("help.user_email"))
+@click.option("--title", type=click.Choice(["madame", "monsieur", "docteur", "docteure"]),
+              help=_help("help.user_title"))
+@click.option("--first-name", help=_help("help.user_first_name"))
+@click.option("--last-name", help=_help("help.user_last_name"))
+@click.option("--profile", type=click.Choice(PROFILES), help=_help("help.user_profile"))
+@click.option("--service", "services", multiple=True, type=click.Choice(SERVICES),
+              help=_help("help.user_service"))
+@click.option("--username", help=_help("help.user_username"))
+@click.option("--professional-number", help=_help("help.user_professional_number"))
+@click.pass_obj
+def user_add(env: Any, file: Path, email: str | None, title: str | None,
+             first_name: str | None, last_name: str | None, profile: str | None,
+             services: tuple[str, ...], username: str | None,
+             professional_number: str | None) -> None:
+    from reconciler.commands import user as command
+
+    _exit(command.add(env, file, email=email, title=title, first_name=first_name,
+                      last_name=last_name, profile=profile, services=list(services),
+                      username=username, professional_number=professional_number))
+
+
+@user.command("remove", help=_help("help.user_remove"))
+@FILE
+@click.argument("key")
+@click.pass_obj
+def user_remove(env: Any, file: Path, key: str) -> None:
+    from reconciler.commands import user as command
+
+    _exit(command.remove(env, file, key))
+
+
+@user.command("services", help=_help("help.user_services"))
+@FILE
+@click.argument("key")
+@click.option("--add", "add", multiple=True, type=click.Choice(SERVICES),
+              help=_help("help.user_services_add"))
+@click.option("--remove", "remove", multiple=True, type=click.Choice(SERVICES),
+              help=_help("help.user_services_remove"))
+@click.pass_obj
+def user_services(env: Any, file: Path, key: str, add: tuple[str, ...],
+                  remove: tuple[str, ...]) -> None:
+    from reconciler.commands import user as command
+
+    _exit(command.services(env, file, key, add=list(add), remove=list(remove)))
+
+
+@user.command("rotate-code", help=_help("help.user_rotate_code"))
+@FILE
+@click.argument("key")
+@click.option("--token", help=_help("help.user_token"))
+@click.pass_obj
+def user_rotate_code(env: Any, file: Path, key: str, token: str | None) -> None:
+    from reconciler.commands import user as command
+
+    _exit(command.rotate_code(env, file, key, token))
+
+
+@user.command("reset-password", help=_help("help.user_reset_password"))
+@FILE
+@click.argument("key")
+@click.option("--token", help=_help("help.user_token"))
+@click.pass_obj
+def user_reset_password(env: Any, file: Path, key: str, token: str | None) -> None:
+    from reconciler.commands import user as command
+
+    _exit(command.reset_password(env, file, key, token))
 
 
 def main() -> None:

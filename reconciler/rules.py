@@ -6,6 +6,7 @@ What needs the state (unknown accounts, emails known elsewhere) is left to the p
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -18,10 +19,13 @@ from reconciler.policy import Policy, ordered, ordered_types
 from reconciler.problems import Problem, error, warning
 
 
-def check_file(access: AccessFile, policy: Policy, messages: Messages) -> list[Problem]:
+def check_file(
+    access: AccessFile, policy: Policy, messages: Messages, today: dt.date
+) -> list[Problem]:
     problems = [*_layout(access), *_user_list(access)]
     seen: dict[str, User] = {}
     for user in access.users:
+        problems.extend(_review(access, user, policy, today))
         problems.extend(_professional(access, user, messages))
         problems.extend(_clinical_nurse(access, user))
         problems.extend(_eligibility(access, user, policy))
@@ -153,3 +157,11 @@ def _keys(access: AccessFile, user: User) -> Iterator[Problem]:
         yield warning(
             access.file, access.where(user, "password_reset"), "W103", key=user.key, _hint=why
         )
+
+
+def _review(access: AccessFile, user: User, policy: Policy, today: dt.date) -> Iterator[Problem]:
+    """DESIGN §10: each user's access is reviewed at least every policy interval."""
+    interval = dt.timedelta(days=policy.review_interval_days)
+    if user.reviewed is not None and user.reviewed + interval < today:
+        yield warning(access.file, access.where(user, "reviewed"), "W106", key=user.key,
+                      date=user.reviewed.isoformat(), days=policy.review_interval_days)

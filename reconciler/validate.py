@@ -5,6 +5,7 @@ Pure of output: the CLI renders the result. Nothing here raises for bad content.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 from typing import NamedTuple
@@ -91,8 +92,14 @@ def config_digest(documents: list[loader.Document]) -> str:
 
 
 def validate_paths(
-    paths: list[Path], messages: Messages, policy_path: Path | None = None, strict: bool = False
+    paths: list[Path],
+    messages: Messages,
+    policy_path: Path | None = None,
+    strict: bool = False,
+    today: dt.date | None = None,
 ) -> Validation:
+    """Validate `paths`; reviews are judged as of `today` (default: the real today)."""
+    today = today or dt.date.today()
     files = discover(paths)
     policy, problems, policy_doc = load_policy(policy_path or policy_mod.find(paths), messages)
     documents = [policy_doc] if policy_doc else []
@@ -112,7 +119,7 @@ def validate_paths(
             problems.extend(shape)
             continue
         access = model.from_document(doc)
-        problems.extend(rules.check_file(access, policy, messages))
+        problems.extend(rules.check_file(access, policy, messages, today))
         access_files.append(access)
     problems.extend(rules.check_across(access_files, messages))
     if strict:

@@ -6,6 +6,7 @@ validating the input, opening the state.
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import os
 import subprocess
@@ -38,9 +39,11 @@ class InvalidInput(Exception):
     """The input has errors; they were printed. The CLI exits 1."""
 
 
-def validated(env: Env, paths: list[Path], strict: bool = False) -> Validation:
+def validated(env: Env, paths: list[Path], strict: bool = False,
+              today: dt.date | None = None) -> Validation:
     """Validate the input; print its problems; stop (exit 1) on any error."""
-    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict)
+    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict,
+                            today=today)
     if result.errors:  # show every problem; without errors, warnings go into the plan
         print_problems(env, result.problems)
         click.echo(render_problems.summary(result, env.messages), err=True)

@@ -35,12 +35,13 @@ def run(
     max_deletes: int,
     allow_mass_delete: bool,
     lock_timeout: float,
+    strict: bool = False,
 ) -> int:
     if plan_file is not None:
         plan = planfile.read(plan_file)
         paths = paths or [Path(p) for p in plan.paths]
     paths = paths or [Path("access")]
-    validation = validated(env, paths)  # one invalid file: nothing is applied
+    validation = validated(env, paths, strict)  # one invalid file: nothing is applied
     if plan_file is not None and validation.digest != plan.config_digest:
         raise UserError("E118")
     settings = executor.Settings(
@@ -58,7 +59,7 @@ def run(
         # the plan shown here and its application.
         with store.lock(lock_timeout, waiting):
             if plan_file is None:
-                plan = plan_command.compute(env, validation, store, paths)
+                plan = plan_command.compute(env, validation, store.snapshot(), paths)
                 plan_command.show(env, plan, validation)
                 if plan.actions and not auto_approve:
                     _confirm(env)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -19,15 +20,16 @@ from reconciler.commands import (
 )
 from reconciler.plan import Plan, make_plan
 from reconciler.render import plan_text
-from reconciler.store import SQLStore
+from reconciler.state import State
 from reconciler.validate import Validation
 
 
-def compute(env: Env, validation: Validation, store: SQLStore, paths: list[Path]) -> Plan:
+def compute(env: Env, validation: Validation, state: State, paths: list[Path],
+            today: dt.date | None = None) -> Plan:
     """Plan the validated input against the state; stop on errors only the state shows."""
     now = executor.utc_now()
     result = make_plan(
-        validation.files, store.snapshot(), today=now.date(), now=executor.iso(now),
+        validation.files, state, today=today or now.date(), now=executor.iso(now),
         config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
     )
     if result.problems:
@@ -43,18 +45,28 @@ def show(env: Env, plan: Plan, validation: Validation) -> None:
     click.echo(plan_text.render(plan, names, env.messages, env.color), color=env.color)
 
 
-def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool) -> int:
+def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
+        strict: bool = False, as_of: dt.date | None = None) -> int:
     paths = paths or [Path("access")]
-    validation = validated(env, paths)
+    validation = validated(env, paths, strict, as_of)
     store = open_state(env)
     try:
-        plan = compute(env, validation, store, paths)
+        state = store.snapshot()
     finally:
         store.close()
+    plan = compute(env, validation, state, paths, as_of)
     if out is not None:
         out.write_text(planfile.to_json(plan, env.messages), encoding="utf-8")
     if fmt == "json":
         click.echo(planfile.to_json(plan, env.messages), nl=False)
+    elif fmt == "markdown":
+        from reconciler.render import plan_markdown
+
+        click.echo(plan_markdown.render(plan, validation.files, state, env.messages))
+    elif fmt == "runbook":
+        from reconciler.render import runbook
+
+        click.echo(runbook.render(plan, validation.files, state, env.messages))
     else:
         show(env, plan, validation)
         if out is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -11,8 +12,9 @@ from reconciler.render import problems as render
 from reconciler.validate import validate_paths
 
 
-def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None) -> int:
-    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict)
+def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None,
+        as_of: dt.date | None = None) -> int:
+    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict, as_of)
     if fmt == "json":
         click.echo(render.as_json(result, env.messages))
     else:
