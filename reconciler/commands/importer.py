@@ -1,0 +1,57 @@
+"""`rvsq-access import --establishment ID [--out FILE]` | `import --all --out DIR`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from reconciler import importer
+from reconciler.commands import EXIT_OK, Env, open_state
+from reconciler.errors import UserError
+
+
+def run(env: Env, establishment: str | None, everything: bool, out: Path | None) -> int:
+    if everything == (establishment is not None):
+        raise UserError("E128")
+    store = open_state(env)
+    try:
+        state = store.snapshot()
+    finally:
+        store.close()
+    today = dt.date.today()
+    if establishment is not None:
+        record = state.establishments.get(establishment)
+        if record is None:
+            raise UserError("E129", establishment=establishment,
+                            known=", ".join(sorted(state.establishments)) or "—")
+        text = importer.establishment_yaml(record, importer.owned_by(state, establishment),
+                                           state.serial, today)
+        if out is None:
+            click.echo(text, nl=False)
+            return EXIT_OK
+        _write_new(out, text)
+        click.echo(env.messages("import.written", count=1, path=out.as_posix()))
+        return EXIT_OK
+    if out is None:
+        raise UserError("E130")
+    files = {
+        out / record.region / f"{record.id}.yaml": importer.establishment_yaml(
+            record, importer.owned_by(state, record.id), state.serial, today)
+        for record in state.establishments.values()
+    }
+    clashes = sorted(path.as_posix() for path in files if path.exists())
+    if clashes:  # never overwrite a representative's file: nothing is written
+        raise UserError("E131", path=clashes[0], count=len(clashes))
+    for path, text in sorted(files.items()):
+        _write_new(path, text)
+    click.echo(env.messages("import.written", count=len(files), path=out.as_posix()))
+    return EXIT_OK
+
+
+def _write_new(path: Path, text: str) -> None:
+    if path.exists():
+        raise UserError("E131", path=path.as_posix(), count=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
