@@ -47,7 +47,7 @@ class Report(NamedTuple):
     code_files: list[Path]  # sealed codes written by this run (and recovered ones)
     shown_codes: list[dict[str, str]]  # only when no recipient and on a terminal
     new_accounts: list[NewAccount]
-    emails: int  # messages delivered
+    emails: mail.Delivery  # this run's messages and those earlier runs left waiting
 
 
 def utc_now() -> dt.datetime:
@@ -80,7 +80,7 @@ def check_code_recipients(plan: Plan, interactive: bool) -> None:
         raise UserError("E114", establishments=", ".join(missing))
 
 
-def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], int]:
+def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], mail.Delivery]:
     """Write out what committed runs left undelivered: sealed codes, then emails."""
     files = []
     for sealed in store.pending_sealed():
@@ -129,9 +129,9 @@ def apply_plan(
                             reason=str(exc)) from exc
         if on_progress is not None:
             on_progress(index + 1, len(plan.actions))
-    files, sent = recover(store, settings, iso(clock()))
+    files, later = recover(store, settings, iso(clock()))
     return Report(run.run_id, list(plan.actions), code_files + files, run.shown,
-                  run.new_accounts, emails + sent)
+                  run.new_accounts, emails.then(later))
 
 
 class _Run:

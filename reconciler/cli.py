@@ -30,13 +30,15 @@ FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from reconciler.commands import EXIT_INVALID, InvalidInput
-        from reconciler.store import DATABASE_ERRORS
+        from reconciler.store import database_errors
 
         try:
             try:
                 return super().invoke(ctx)
-            except DATABASE_ERRORS as exc:  # e.g. locked or unreachable, outside any action
-                raise UserError("E127", reason=str(exc)) from exc
+            except Exception as exc:
+                if isinstance(exc, database_errors()):  # locked, unreachable: outside actions
+                    raise UserError("E127", reason=str(exc).strip()) from exc
+                raise
         except InvalidInput:
             ctx.exit(EXIT_INVALID)
         except UserError as exc:

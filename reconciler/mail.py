@@ -1,23 +1,30 @@
 """Emails to users (DESIGN §8): account-creation and password-reset instructions, French
 then English. They never carry a secret code: the representative passes that by hand.
 
-Messages wait in the state's outbox and are delivered after commit; a message's file is
-named by its outbox id, so a retry overwrites rather than duplicates.
+Messages wait in the state's outbox and are delivered after commit: by SMTP when
+RVSQ_SMTP_URL is set (smtp:// with STARTTLS when offered, or smtps://), else as .eml files
+named by their outbox id, so that a retry overwrites rather than duplicates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import smtplib
+import ssl
+from email import message_from_string
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import SplitResult, urlsplit
 
 from reconciler.catalog import Messages
+from reconciler.errors import UserError
 from reconciler.store import OutboxMessage, SQLStore
 
 DEFAULT_SENDER = "RVSQ access <no-reply@rvsq-access.invalid>"
+SMTP_TIMEOUT_SECONDS = 30
 
 
 def compose(kind: str, to: str, message_id: str, date: dt.datetime, **params: Any) -> str:
@@ -45,11 +52,84 @@ def write_eml(folder: Path, message: OutboxMessage) -> Path:
     return target
 
 
-def deliver_outbox(store: SQLStore, folder: Path, now: str) -> int:
-    """Deliver every message waiting in the outbox; returns how many were delivered."""
-    delivered = 0
-    for message in store.pending_outbox():
+class Delivery(NamedTuple):
+    sent: int
+    failed: int
+    where: str  # the outbox folder, or the SMTP server
+    error: str | None = None  # the last failure, for the report
+
+    def then(self, later: Delivery) -> Delivery:
+        """This delivery and a later one, reported as one."""
+        return Delivery(self.sent + later.sent, self.failed + later.failed,
+                        later.where or self.where, later.error or self.error)
+
+
+def deliver_outbox(store: SQLStore, folder: Path, now: str) -> Delivery:
+    """Deliver every message waiting in the outbox: by SMTP when RVSQ_SMTP_URL is set,
+    else as .eml files. A message is marked sent only once delivered; the rest wait for
+    the next run."""
+    pending = store.pending_outbox()
+    url = os.environ.get("RVSQ_SMTP_URL")
+    if url:
+        return _by_smtp(store, pending, url, now)
+    for message in pending:
         write_eml(folder, message)
         store.mark_sent(message.id, now)
-        delivered += 1
-    return delivered
+    return Delivery(len(pending), 0, folder.as_posix())
+
+
+def _by_smtp(store: SQLStore, pending: list[OutboxMessage], url: str, now: str) -> Delivery:
+    target = urlsplit(url)
+    where = f"{target.hostname}:{target.port or ''}".rstrip(":")
+    if not pending:
+        return Delivery(0, 0, where)
+    if target.scheme not in ("smtp", "smtps") or not target.hostname:
+        raise UserError("E133", url=url)
+    sent, error = 0, None
+    waiting = list(pending)
+    try:
+        with _connect(target) as server:
+            while waiting:
+                message = waiting[0]
+                try:
+                    sender = message_from_string(message.message)["From"]
+                    server.sendmail(sender, [message.recipient], message.message.encode())
+                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
+                    error = _reason(exc, message.recipient)  # this message only
+                    store.mark_failed(message.id, error)
+                else:
+                    store.mark_sent(message.id, now)  # only once the server accepted it
+                    sent += 1
+                waiting.pop(0)
+    except (OSError, smtplib.SMTPException) as exc:  # the server itself: the rest wait
+        error = str(exc) or type(exc).__name__
+        for message in waiting:
+            store.mark_failed(message.id, error)
+    return Delivery(sent, len(pending) - sent, where, error)
+
+
+def _reason(exc: smtplib.SMTPException, recipient: str) -> str:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, text = exc.recipients.get(recipient, (0, b""))
+        return f"{code} {text.decode(errors='replace')}"
+    assert isinstance(exc, smtplib.SMTPResponseException)
+    return f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}"
+
+
+def _connect(target: SplitResult) -> smtplib.SMTP:
+    """Open the SMTP session: TLS from the start for smtps://, STARTTLS when offered."""
+    context = ssl.create_default_context(cafile=os.environ.get("RVSQ_SMTP_CAFILE"))
+    host, timeout = target.hostname or "", SMTP_TIMEOUT_SECONDS
+    if target.scheme == "smtps":
+        server: smtplib.SMTP = smtplib.SMTP_SSL(host, target.port or 465, timeout=timeout,
+                                                context=context)
+    else:
+        server = smtplib.SMTP(host, target.port or 25, timeout=timeout)
+        server.ehlo()
+        if server.has_extn("starttls"):
+            server.starttls(context=context)
+            server.ehlo()
+    user = os.environ.get("RVSQ_SMTP_USER")
+    if user:
+        server.login(user, os.environ.get("RVSQ_SMTP_PASSWORD", ""))
+    return server

@@ -19,7 +19,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -33,6 +32,7 @@ from click.testing import Result
 from helpers import run
 
 from reconciler import codes
+from reconciler.store import open_store
 
 ESTABLISHMENTS = 6
 USERS = 40
@@ -109,8 +109,13 @@ def write_access(folder: Path, identities: dict[str, str], users: int,
 
 
 # --- running the tool -----------------------------------------------------------------
+# A scenario's state: the SQLite file in its folder, unless a test put it elsewhere
+# (tests/test_postgres.py runs these scenarios on PostgreSQL).
+STATE_URLS: dict[Path, str] = {}
+
+
 def state_url(folder: Path) -> str:
-    return f"sqlite:///{folder / '.rvsq' / 'state.db'}"
+    return STATE_URLS.get(folder, f"sqlite:///{folder / '.rvsq' / 'state.db'}")
 
 
 def rvsq(folder: Path, *args: str, crash: Kill | None = None,
@@ -167,8 +172,11 @@ def sealed_codes(folder: Path, identities: dict[str, str]) -> list[dict[str, str
 
 
 def stored_code_hashes(folder: Path) -> dict[str, str | None]:
-    with sqlite3.connect(folder / ".rvsq" / "state.db") as db:
-        return dict(db.execute("SELECT username, code_hash FROM accounts"))
+    store = open_store(state_url(folder), "2026-11-26T00:00:00Z")
+    try:
+        return dict(store._execute("SELECT username, code_hash FROM accounts").fetchall())
+    finally:
+        store.close()
 
 
 def assert_converged(folder: Path, planned: list[dict[str, Any]],

@@ -20,19 +20,22 @@ from click.testing import Result
 from helpers import EXAMPLE, REPO, run
 
 from reconciler import codes
+from reconciler.store import open_store
+from reconciler.store import state_url as resolve_state_url
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
 IDENTITIES = REPO / "examples" / "demo-identities"
+sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
 PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working copy of the example with the RAMQ directory loaded; cwd is inside it."""
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
+    """A working copy of the example with the RAMQ directory loaded; cwd is inside it.
+    Every test runs twice: on the embedded SQLite state and on PostgreSQL."""
     shutil.copytree(EXAMPLE, tmp_path / "access")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("RVSQ_STATE", raising=False)
     ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
     return tmp_path
 
@@ -75,8 +78,13 @@ def remove_user(path: Path, first_line: str) -> None:
 
 
 def state_rows(query: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(".rvsq/state.db") as conn:
-        return conn.execute(query).fetchall()
+    """Run SQL on the test's state, whichever backend it is on."""
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    try:
+        cursor = store._execute(query)
+        return cursor.fetchall() if cursor.description else []
+    finally:
+        store.close()
 
 
 def emails(skip: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -274,16 +282,14 @@ def test_apply_asks_for_confirmation(repo: Path) -> None:
 def test_tampered_audit_log_is_detected(repo: Path) -> None:
     apply_all()
     assert "18 entr(y/ies), the chain is intact" in ok(cli("audit", "verify")).output
-    with sqlite3.connect(".rvsq/state.db") as conn:
-        conn.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 5")
+    state_rows("UPDATE audit_log SET actor = 'mallory' WHERE seq = 5")
     result = ok(cli("audit", "verify"), 1)
     assert "error[E125] the audit log is broken at entry 5" in result.output
 
 
 def test_truncated_audit_log_is_detected(repo: Path) -> None:
     apply_all()
-    with sqlite3.connect(".rvsq/state.db") as conn:
-        conn.execute("DELETE FROM audit_log WHERE seq = 18")
+    state_rows("DELETE FROM audit_log WHERE seq = 18")
     assert "removed from the end" in ok(cli("audit", "verify"), 1).output
 
 
@@ -310,13 +316,19 @@ def test_import_directory_reports_bad_rows_and_imports_nothing(repo: Path) -> No
     assert "error[E123]" in ok(cli("state", "show", "CE1"), 1).output
 
 
-def test_state_folder_is_private_and_migrations_are_recorded(repo: Path) -> None:
-    assert Path(".rvsq").stat().st_mode & 0o777 == 0o700
+def test_migrations_are_recorded_once(repo: Path) -> None:
     assert state_rows("SELECT version FROM schema_migrations") == [(1,)]
     ok(cli("state", "list"))  # reopening applies nothing twice
     assert state_rows("SELECT version FROM schema_migrations") == [(1,)]
 
 
+@sqlite_only
+def test_state_folder_is_private(repo: Path) -> None:
+    assert Path(".rvsq").stat().st_mode & 0o777 == 0o700
+    assert Path(".rvsq/state.db").stat().st_mode & 0o777 == 0o600
+
+
+@sqlite_only
 def test_state_url_option_and_environment(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{repo / 'elsewhere.db'}"
     ok(cli("--state", url, "state", "list"))
@@ -355,6 +367,7 @@ def test_rule_k_hint_is_a_sentence(repo: Path) -> None:
     assert blocked["hint"].startswith("physicians, residents and IPS reset their own password")
 
 
+@sqlite_only
 def test_reading_commands_do_not_wait_for_a_writer(repo: Path) -> None:
     apply_all()
     writer = sqlite3.connect(".rvsq/state.db", isolation_level=None)

@@ -103,8 +103,11 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
                          available_at=account.available_at))
     for path in report.code_files:
         click.echo(m("apply.code_files", path=path.as_posix()))
-    if report.emails:
-        click.echo(m("apply.emails", count=report.emails, path=(WORK_DIR / "outbox").as_posix()))
+    if report.emails.sent:
+        click.echo(m("apply.emails", count=report.emails.sent, path=report.emails.where))
+    if report.emails.failed:
+        click.echo(m("apply.emails_failed", count=report.emails.failed,
+                     where=report.emails.where, error=report.emails.error), err=True)
     if report.shown_codes:  # only ever on a terminal: checked before the run
         click.echo(m("apply.codes_shown"))
         for entry in report.shown_codes:

@@ -1,24 +1,31 @@
 """Where the state lives: `open_store(url)` gives a store for `sqlite:///path` (default
-`.rvsq/state.db` under the working folder) or, later, `postgresql://…`.
+`.rvsq/state.db` under the working folder) or `postgresql://user@host:port/db`.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 from reconciler.errors import UserError
 from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
 
-__all__ = ["DATABASE_ERRORS", "DEFAULT_URL", "OutboxMessage", "SQLStore", "SealedCodes",
-           "open_store"]
-
-# Errors any backend's driver may raise; the CLI reports them as E127, never a traceback.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,)
+__all__ = ["DEFAULT_URL", "OutboxMessage", "SQLStore", "SealedCodes",
+           "database_errors", "open_store"]
 
 WORK_DIR = Path(".rvsq")
 DEFAULT_URL = "sqlite:///.rvsq/state.db"
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """Errors any loaded backend's driver may raise; the CLI reports them as E127.
+    psycopg is looked up only if a PostgreSQL state loaded it: no import cost otherwise."""
+    errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    if "psycopg" in sys.modules:
+        errors += (sys.modules["psycopg"].Error,)
+    return errors
 
 
 def state_url(option: str | None) -> str:
@@ -33,6 +40,12 @@ def open_store(url: str, now: str) -> SQLStore:
         path = Path(url.removeprefix("sqlite:///"))
         _private_folder(path.parent)
         store: SQLStore = SQLiteStore(path, url)
+    elif url.startswith(("postgresql://", "postgres://")):
+        try:
+            from reconciler.store.postgres import PostgresStore
+        except ImportError:
+            raise UserError("E132") from None
+        store = PostgresStore(url)
     else:
         raise UserError("E111", url=url)
     store.migrate(now)

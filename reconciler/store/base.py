@@ -55,8 +55,9 @@ class SQLStore:
         if rows:
             self.conn.cursor().executemany(self._sql(statement), rows)
 
-    def _begin(self) -> None:
-        raise NotImplementedError
+    # Both drivers run in autocommit mode: transactions are exactly what we open here.
+    begin_write = "BEGIN"
+    begin_read = "BEGIN"
 
     def lock(
         self, timeout: float, on_wait: Callable[[], None] | None = None
@@ -68,20 +69,20 @@ class SQLStore:
         self.conn.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        self._begin()
+    def transaction(self, begin: str | None = None) -> Iterator[None]:
+        self._execute(begin or self.begin_write)
         try:
             yield
         except BaseException:
-            self.conn.rollback()
+            with contextlib.suppress(*self.errors):  # a lost connection cannot roll back
+                self._execute("ROLLBACK")
             raise
-        self.conn.commit()
+        self._execute("COMMIT")
 
     def _applied_migrations(self) -> set[int]:
         try:
             return {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
         except self.errors:  # a new state: no migrations table yet
-            self.conn.rollback()
             return set()
 
     def migrate(self, now: str) -> None:
@@ -106,7 +107,12 @@ class SQLStore:
         return int(self._execute(sql.GET_META, ("serial",)).fetchone()[0])
 
     def snapshot(self) -> State:
-        """The whole state in three queries: what the planner compares against."""
+        """The whole state in three queries, read in one transaction so they agree: what
+        the planner compares against."""
+        with self.transaction(self.begin_read):
+            return self._read_state()
+
+    def _read_state(self) -> State:
         establishments = {
             row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
             for row in self._execute(sql.ALL_ESTABLISHMENTS).fetchall()

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reconciler.errors import UserError
-from reconciler.state import State
 from reconciler.store.base import SQLStore
 
 LOCK_POLL_SECONDS = 0.1
@@ -19,6 +18,7 @@ LOCK_POLL_SECONDS = 0.1
 
 class SQLiteStore(SQLStore):
     errors = (sqlite3.Error,)
+
     def __init__(self, path: Path, url: str) -> None:
         self.path = path
         self.url = url
@@ -31,17 +31,8 @@ class SQLiteStore(SQLStore):
         self.conn.execute("PRAGMA foreign_keys = ON")
         os.chmod(path, 0o600)
 
-    def _begin(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
-
-    def snapshot(self) -> State:
-        # A read transaction so that the three queries see one consistent state.
-        self.conn.execute("BEGIN")
-        try:
-            return super().snapshot()
-        finally:
-            if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
+    # Take the write lock at BEGIN, not at the first write: no deadlock between writers.
+    begin_write = "BEGIN IMMEDIATE"
 
     @contextlib.contextmanager
     def lock(self, timeout: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:

@@ -1,0 +1,48 @@
+"""The shared state on PostgreSQL (psycopg 3), for several runners and regions (DESIGN §9).
+
+The apply lock is a PostgreSQL advisory lock, held by the session: it is released when
+the apply ends or its connection dies, on whichever runner it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterator
+
+import psycopg
+
+from reconciler.errors import UserError
+from reconciler.store.base import SQLStore
+
+# pg_advisory_lock key: 'RVSQ' in ASCII, so a DBA can tell whose lock it is.
+LOCK_KEY = 0x52565351
+LOCK_POLL_SECONDS = 0.2
+
+
+class PostgresStore(SQLStore):
+    errors = (psycopg.Error,)
+    placeholder = "%s"
+    begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10,
+                                    application_name="rvsq-access")
+
+    @contextlib.contextmanager
+    def lock(self, timeout: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        deadline = time.monotonic() + timeout
+        waited = False
+        while not self._execute("SELECT pg_try_advisory_lock(?)", (LOCK_KEY,)).fetchone()[0]:
+            if not waited and on_wait is not None:
+                on_wait()
+            waited = True
+            if time.monotonic() >= deadline:
+                raise UserError("E110", timeout=int(timeout))
+            time.sleep(LOCK_POLL_SECONDS)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(*self.errors):  # a dead session has released it already
+                self._execute("SELECT pg_advisory_unlock(?)", (LOCK_KEY,))
