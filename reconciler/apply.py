@@ -8,6 +8,7 @@ commit from what the state holds, and again by the next run if a crash came betw
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import secrets
@@ -44,7 +45,7 @@ class NewAccount(NamedTuple):
 class Report(NamedTuple):
     run_id: str
     applied: list[Action]
-    code_files: list[Path]  # sealed codes written by this run (and recovered ones)
+    code_files: list[Path]  # sealed codes written by this run (and any recovered)
     shown_codes: list[dict[str, str]]  # only when no recipient and on a terminal
     new_accounts: list[NewAccount]
     emails: mail.Delivery  # this run's messages and those earlier runs left waiting
@@ -117,21 +118,25 @@ def apply_plan(
     if not settings.allow_mass_delete:
         check_deletion_guard(plan, state, settings.max_deletes)
     check_code_recipients(plan, settings.interactive)
-    code_files, emails = recover(store, settings, iso(clock()))
+    mail.smtp_target()  # a bad RVSQ_SMTP_URL stops the apply before it changes anything
     run = _Run(store, settings, state, plan, clock)
     for index, action in enumerate(plan.actions):
         try:
             run.apply(index, action)
         except (OSError, ValueError, *store.errors) as exc:
             # Earlier actions are committed and stay; this one was rolled back whole.
+            # Deliver what did commit, if the state still answers, then say where it stopped.
+            with contextlib.suppress(OSError, *store.errors):
+                recover(store, settings, iso(clock()))
             raise UserError("E117", done=index, total=len(plan.actions), action=action.action,
                             target=action.username or action.establishment,
                             reason=str(exc)) from exc
         if on_progress is not None:
             on_progress(index + 1, len(plan.actions))
-    files, later = recover(store, settings, iso(clock()))
-    return Report(run.run_id, list(plan.actions), code_files + files, run.shown,
-                  run.new_accounts, emails.then(later))
+    # Once, at the end: this run's codes and emails, and any an earlier run left waiting.
+    code_files, emails = recover(store, settings, iso(clock()))
+    return Report(run.run_id, list(plan.actions), code_files, run.shown, run.new_accounts,
+                  emails)
 
 
 class _Run:

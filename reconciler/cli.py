@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from reconciler.catalog import Messages, language_from_env
-from reconciler.domain import PROFILES, SERVICES
+from reconciler.domain import PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 
 # Help is rendered before --lang is parsed, so it follows the environment's language.
@@ -230,7 +230,7 @@ def user() -> None:
 @user.command("add", help=_help("help.user_add"))
 @FILE
 @click.option("--email", help=_help("help.user_email"))
-@click.option("--title", type=click.Choice(["madame", "monsieur", "docteur", "docteure"]),
+@click.option("--title", type=click.Choice(TITLES),
               help=_help("help.user_title"))
 @click.option("--first-name", help=_help("help.user_first_name"))
 @click.option("--last-name", help=_help("help.user_last_name"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import smtplib
 import ssl
 from email import message_from_string
@@ -17,7 +18,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
 
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
@@ -25,6 +26,7 @@ from reconciler.store import OutboxMessage, SQLStore
 
 DEFAULT_SENDER = "RVSQ access <no-reply@rvsq-access.invalid>"
 SMTP_TIMEOUT_SECONDS = 30
+_LINE_END = re.compile(r"\r?\n")
 
 
 def compose(kind: str, to: str, message_id: str, date: dt.datetime, **params: Any) -> str:
@@ -58,10 +60,32 @@ class Delivery(NamedTuple):
     where: str  # the outbox folder, or the SMTP server
     error: str | None = None  # the last failure, for the report
 
-    def then(self, later: Delivery) -> Delivery:
-        """This delivery and a later one, reported as one."""
-        return Delivery(self.sent + later.sent, self.failed + later.failed,
-                        later.where or self.where, later.error or self.error)
+
+
+class SmtpTarget(NamedTuple):
+    scheme: str  # smtp (STARTTLS when offered) or smtps (TLS from the start)
+    host: str
+    port: int
+
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+def smtp_target() -> SmtpTarget | None:
+    """The mail server RVSQ_SMTP_URL names, checked; None to write .eml files instead.
+    Apply calls this before changing anything, so a bad URL stops nothing half-way."""
+    url = os.environ.get("RVSQ_SMTP_URL")
+    if not url:
+        return None
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (465 if parts.scheme == "smtps" else 25)
+    except ValueError:  # a port that is not a number, or out of range
+        raise UserError("E133", url=url) from None
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise UserError("E133", url=url)
+    return SmtpTarget(parts.scheme, parts.hostname, port)
 
 
 def deliver_outbox(store: SQLStore, folder: Path, now: str) -> Delivery:
@@ -69,31 +93,30 @@ def deliver_outbox(store: SQLStore, folder: Path, now: str) -> Delivery:
     else as .eml files. A message is marked sent only once delivered; the rest wait for
     the next run."""
     pending = store.pending_outbox()
-    url = os.environ.get("RVSQ_SMTP_URL")
-    if url:
-        return _by_smtp(store, pending, url, now)
+    target = smtp_target()
+    if target is not None:
+        return _by_smtp(store, pending, target, now)
     for message in pending:
         write_eml(folder, message)
         store.mark_sent(message.id, now)
     return Delivery(len(pending), 0, folder.as_posix())
 
 
-def _by_smtp(store: SQLStore, pending: list[OutboxMessage], url: str, now: str) -> Delivery:
-    target = urlsplit(url)
-    where = f"{target.hostname}:{target.port or ''}".rstrip(":")
+def _by_smtp(store: SQLStore, pending: list[OutboxMessage], target: SmtpTarget,
+             now: str) -> Delivery:
     if not pending:
-        return Delivery(0, 0, where)
-    if target.scheme not in ("smtp", "smtps") or not target.hostname:
-        raise UserError("E133", url=url)
+        return Delivery(0, 0, target.where)
     sent, error = 0, None
     waiting = list(pending)
     try:
         with _connect(target) as server:
             while waiting:
                 message = waiting[0]
+                # SMTP wants CRLF line ends; smtplib converts only str, so do it here.
+                wire = _LINE_END.sub("\r\n", message.message).encode("utf-8")
                 try:
                     sender = message_from_string(message.message)["From"]
-                    server.sendmail(sender, [message.recipient], message.message.encode())
+                    server.sendmail(sender, [message.recipient], wire)
                 except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
                     error = _reason(exc, message.recipient)  # this message only
                     store.mark_failed(message.id, error)
@@ -105,7 +128,7 @@ def _by_smtp(store: SQLStore, pending: list[OutboxMessage], url: str, now: str) 
         error = str(exc) or type(exc).__name__
         for message in waiting:
             store.mark_failed(message.id, error)
-    return Delivery(sent, len(pending) - sent, where, error)
+    return Delivery(sent, len(pending) - sent, target.where, error)
 
 
 def _reason(exc: smtplib.SMTPException, recipient: str) -> str:
@@ -116,20 +139,30 @@ def _reason(exc: smtplib.SMTPException, recipient: str) -> str:
     return f"{exc.smtp_code} {exc.smtp_error.decode(errors='replace')}"
 
 
-def _connect(target: SplitResult) -> smtplib.SMTP:
-    """Open the SMTP session: TLS from the start for smtps://, STARTTLS when offered."""
+def _connect(target: SmtpTarget) -> smtplib.SMTP:
+    """Open the SMTP session: TLS from the start for smtps://, STARTTLS when offered;
+    a password is only ever sent encrypted."""
     context = ssl.create_default_context(cafile=os.environ.get("RVSQ_SMTP_CAFILE"))
-    host, timeout = target.hostname or "", SMTP_TIMEOUT_SECONDS
     if target.scheme == "smtps":
-        server: smtplib.SMTP = smtplib.SMTP_SSL(host, target.port or 465, timeout=timeout,
-                                                context=context)
+        server: smtplib.SMTP = smtplib.SMTP_SSL(target.host, target.port,
+                                                timeout=SMTP_TIMEOUT_SECONDS, context=context)
     else:
-        server = smtplib.SMTP(host, target.port or 25, timeout=timeout)
-        server.ehlo()
-        if server.has_extn("starttls"):
-            server.starttls(context=context)
+        server = smtplib.SMTP(target.host, target.port, timeout=SMTP_TIMEOUT_SECONDS)
+    try:
+        encrypted = target.scheme == "smtps"
+        if not encrypted:
             server.ehlo()
-    user = os.environ.get("RVSQ_SMTP_USER")
-    if user:
-        server.login(user, os.environ.get("RVSQ_SMTP_PASSWORD", ""))
+            if server.has_extn("starttls"):
+                server.starttls(context=context)
+                server.ehlo()
+                encrypted = True
+        user = os.environ.get("RVSQ_SMTP_USER")
+        if user:
+            if not encrypted:
+                raise smtplib.SMTPException(
+                    "the server offers no TLS: the password is not sent in clear")
+            server.login(user, os.environ.get("RVSQ_SMTP_PASSWORD", ""))
+    except BaseException:
+        server.close()
+        raise
     return server

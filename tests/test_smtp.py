@@ -1,0 +1,362 @@
+"""Email delivery by SMTP, end to end: the real CLI (`apply --auto-approve`) against a real
+aiosmtpd server on 127.0.0.1 that records what it receives.
+
+Each test starts from a copy of the example repository with the RAMQ directory imported;
+its first apply creates 7 accounts, hence 7 creation emails. TLS certificates are made at
+test time with the openssl command line, in a temp folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import sqlite3
+import ssl
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as email_policy
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from click.testing import Result
+from helpers import EXAMPLE, REPO, run
+
+from reconciler import codes
+
+HOST = "127.0.0.1"
+IDENTITIES = REPO / "examples" / "demo-identities"
+REFUSED = "martinmacfly@ramq.gouv.qc.ca"  # a new user of the example
+USER, PASSWORD = "representant@gmf.example", "Tr0ub4dor&3-pw"
+
+
+# --- the SMTP server ------------------------------------------------------------------
+class Received(NamedTuple):
+    recipients: list[str]
+    message: EmailMessage
+    raw: str
+    encrypted: bool
+    login: bytes | None
+
+
+@dataclass
+class Recorder:
+    """An aiosmtpd handler that keeps every message and refuses the addresses in `refuse`."""
+
+    refuse: dict[str, str] = field(default_factory=dict)  # address → the server's reply
+    received: list[Received] = field(default_factory=list)
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        content = envelope.original_content or b""
+        assert server.transport is not None
+        auth = session.auth_data
+        self.received.append(Received(
+            list(envelope.rcpt_tos),
+            message_from_bytes(content, policy=email_policy),  # type: ignore[arg-type]
+            content.decode("utf-8"),
+            server.transport.get_extra_info("ssl_object") is not None,
+            auth.login if isinstance(auth, LoginPassword) else None,
+        ))
+        return "250 Message accepted for delivery"
+
+    def recipients(self) -> list[str]:
+        return [address for message in self.received for address in message.recipients]
+
+
+class Server(NamedTuple):
+    handler: Recorder
+    url: str
+    where: str  # host:port, as the apply output names it
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def smtp(request: pytest.FixtureRequest) -> Callable[..., Server]:
+    """Start an SMTP server: smtp(port=None, scheme='smtp', **Controller options)."""
+
+    def start(port: int | None = None, scheme: str = "smtp", **options: Any) -> Server:
+        handler = Recorder()
+        controller = Controller(handler, hostname=HOST, port=port or free_port(),
+                                server_hostname="localhost", **options)
+        controller.start()
+        request.addfinalizer(controller.stop)
+        where = f"{HOST}:{controller.port}"
+        return Server(handler, f"{scheme}://{where}", where)
+
+    return start
+
+
+class Certificate(NamedTuple):
+    cert: Path  # self-signed, for 127.0.0.1 and localhost: also the private CA file
+    key: Path
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> Certificate:
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command line is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    made = Certificate(folder / "cert.pem", folder / "key.pem")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+         "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+         "-keyout", str(made.key), "-out", str(made.cert)],
+        check=True, capture_output=True,
+    )
+    return made
+
+
+def server_tls(certificate: Certificate) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(certificate.cert, certificate.key)
+    return context
+
+
+# --- the repository, the CLI and the state ----------------------------------------------
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working copy of the example with the RAMQ directory loaded; cwd is inside it."""
+    shutil.copytree(EXAMPLE, tmp_path / "access")
+    monkeypatch.chdir(tmp_path)
+    for name in ("RVSQ_STATE", "RVSQ_SMTP_URL", "RVSQ_SMTP_USER", "RVSQ_SMTP_PASSWORD",
+                 "RVSQ_SMTP_CAFILE", "RVSQ_MAIL_FROM"):
+        monkeypatch.delenv(name, raising=False)
+    ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
+    return tmp_path
+
+
+def cli(*args: str) -> Result:
+    result = run("--lang", "en", "--no-color", *args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+def ok(result: Result, code: int = 0) -> Result:
+    assert result.exit_code == code, result.output
+    return result
+
+
+def apply() -> Result:
+    return cli("apply", "--auto-approve")
+
+
+def use(monkeypatch: pytest.MonkeyPatch, url: str, **env: str | Path) -> None:
+    monkeypatch.setenv("RVSQ_SMTP_URL", url)
+    for name, value in env.items():
+        monkeypatch.setenv(name, str(value))
+
+
+def state_rows(query: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(".rvsq/state.db") as conn:
+        return conn.execute(query).fetchall()
+
+
+def new_users() -> list[str]:
+    return sorted(e for (e,) in state_rows("SELECT email FROM accounts WHERE origin = 'created'"))
+
+
+def pending() -> int:
+    return int(state_rows("SELECT count(*) FROM outbox WHERE sent_at IS NULL")[0][0])
+
+
+def secret_codes() -> list[str]:
+    found = []
+    for path in Path(".rvsq/codes").glob("*.age"):
+        establishment = next(p.stem for p in IDENTITIES.glob("*.txt")
+                             if path.stem.endswith(p.stem))
+        identity = (IDENTITIES / f"{establishment}.txt").read_text(encoding="utf-8")
+        found += [entry["code"] for entry in codes.reveal(path.read_bytes(), identity)["codes"]]
+    return found
+
+
+def assert_all_new_users_got_one(server: Server) -> None:
+    assert sorted(server.handler.recipients()) == new_users()
+    assert len(new_users()) == 7 and pending() == 0
+
+
+# --- 1. delivery ----------------------------------------------------------------------
+def test_creation_emails_are_delivered_by_smtp_without_codes(
+        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+    server = smtp()
+    use(monkeypatch, server.url)
+    result = ok(apply())
+    assert f"7 email(s) delivered to {server.where}." in result.stdout
+    assert_all_new_users_got_one(server)
+    received = server.handler.received
+    assert len({m.message["Message-ID"] for m in received}) == 7
+    secrets = secret_codes()
+    assert len(secrets) == 7
+    for mail in received:
+        assert mail.recipients == [mail.message["To"]]
+        assert "Votre accès" in mail.message["Subject"]
+        assert mail.message["Message-ID"].endswith("@rvsq-access>")
+        body = mail.message.get_content()
+        assert mail.message["To"] in body  # the username
+        assert 0 <= body.index("Bonjour") < body.index("Hello")
+        for code in secrets:
+            for text in (mail.raw, body):
+                assert code not in text and code.replace("-", "") not in text
+    assert not list(Path(".rvsq").rglob("*.eml"))
+    again = ok(apply())
+    assert "delivered" not in again.output and len(received) == 7
+
+
+# --- 2. and 3. failures are kept and retried -------------------------------------------
+def test_a_refused_recipient_is_kept_and_sent_by_the_next_apply(
+        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+    server = smtp()
+    server.handler.refuse[REFUSED] = "550 5.1.1 No such mailbox here"
+    use(monkeypatch, server.url)
+    result = ok(apply())
+    assert f"6 email(s) delivered to {server.where}." in result.stdout
+    assert (f"1 email(s) could not be delivered by {server.where}: 550 5.1.1 No such mailbox "
+            "here. They are kept") in result.stderr
+    assert sorted(server.handler.recipients()) == [u for u in new_users() if u != REFUSED]
+    assert state_rows("SELECT recipient, attempts, last_error FROM outbox "
+                      "WHERE sent_at IS NULL") == [(REFUSED, 1, "550 5.1.1 No such mailbox here")]
+    server.handler.refuse.clear()
+    result = ok(apply())
+    assert f"1 email(s) delivered to {server.where}." in result.stdout
+    assert "could not" not in result.output
+    assert server.handler.recipients()[6:] == [REFUSED]
+    assert_all_new_users_got_one(server)
+
+
+def test_server_down_the_changes_stay_and_the_emails_go_when_it_is_up(
+        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+    port = free_port()  # nothing listens here yet
+    use(monkeypatch, f"smtp://{HOST}:{port}")
+    result = ok(apply())
+    assert "Applied 18 action(s)" in result.stdout
+    assert f"7 email(s) could not be delivered by {HOST}:{port}:" in result.stderr
+    assert "Connection refused" in result.stderr
+    assert len(new_users()) == 7 and pending() == 7
+    server = smtp(port=port)
+    result = ok(apply())
+    assert f"7 email(s) delivered to {server.where}." in result.stdout
+    assert_all_new_users_got_one(server)
+    assert "delivered" not in ok(apply()).output and len(server.handler.received) == 7
+
+
+def test_a_second_run_with_the_server_down_counts_each_kept_email_once(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use(monkeypatch, f"smtp://{HOST}:{free_port()}")
+    ok(apply())
+    result = ok(apply())  # nothing to apply; the 7 kept emails fail again
+    assert "7 email(s) could not be delivered" in result.stderr
+    assert state_rows("SELECT DISTINCT attempts FROM outbox") == [(2,)]
+
+
+# --- 4. and 5. TLS ----------------------------------------------------------------------
+def test_starttls_with_a_private_ca(repo: Path, smtp: Callable[..., Server],
+                                    certificate: Certificate,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    server = smtp(tls_context=server_tls(certificate), require_starttls=True)
+    use(monkeypatch, server.url, RVSQ_SMTP_CAFILE=certificate.cert)
+    assert f"7 email(s) delivered to {server.where}." in ok(apply()).stdout
+    assert_all_new_users_got_one(server)
+    assert all(mail.encrypted for mail in server.handler.received)
+
+
+def test_starttls_with_an_unknown_certificate_sends_nothing(
+        repo: Path, smtp: Callable[..., Server], certificate: Certificate,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    server = smtp(tls_context=server_tls(certificate), require_starttls=True)
+    use(monkeypatch, server.url)  # no RVSQ_SMTP_CAFILE: the system CAs do not know it
+    result = ok(apply())
+    assert (f"7 email(s) could not be delivered by {server.where}: "
+            "[SSL: CERTIFICATE_VERIFY_FAILED]") in result.stderr
+    assert "delivered to" not in result.stdout
+    assert server.handler.received == [] and pending() == 7
+
+
+def test_smtps_with_a_private_ca(repo: Path, smtp: Callable[..., Server],
+                                 certificate: Certificate,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    server = smtp(scheme="smtps", ssl_context=server_tls(certificate))
+    use(monkeypatch, server.url, RVSQ_SMTP_CAFILE=certificate.cert)
+    assert f"7 email(s) delivered to {server.where}." in ok(apply()).stdout
+    assert_all_new_users_got_one(server)
+    assert all(mail.encrypted for mail in server.handler.received)
+
+
+# --- 6. authentication ------------------------------------------------------------------
+def authenticator(server: SMTP, session: Session, envelope: Envelope, mechanism: str,
+                  auth_data: Any) -> AuthResult:
+    good = isinstance(auth_data, LoginPassword) and auth_data == (USER.encode(),
+                                                                 PASSWORD.encode())
+    return AuthResult(success=good, handled=False, auth_data=auth_data)
+
+
+@pytest.fixture
+def auth_server(smtp: Callable[..., Server], certificate: Certificate,
+                monkeypatch: pytest.MonkeyPatch) -> Server:
+    """A server that wants STARTTLS, then a login, before any message."""
+    server = smtp(tls_context=server_tls(certificate), require_starttls=True,
+                  authenticator=authenticator, auth_required=True)
+    use(monkeypatch, server.url, RVSQ_SMTP_CAFILE=certificate.cert, RVSQ_SMTP_USER=USER)
+    return server
+
+
+def test_the_user_and_password_are_used(repo: Path, auth_server: Server,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RVSQ_SMTP_PASSWORD", PASSWORD)
+    result = ok(apply())
+    assert f"7 email(s) delivered to {auth_server.where}." in result.stdout
+    assert_all_new_users_got_one(auth_server)
+    assert {mail.login for mail in auth_server.handler.received} == {USER.encode()}
+    assert PASSWORD not in result.output
+
+
+def test_a_wrong_password_is_reported_and_nothing_is_marked_sent(
+        repo: Path, auth_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    wrong = "not-the-Pa55word"
+    monkeypatch.setenv("RVSQ_SMTP_PASSWORD", wrong)
+    result = ok(apply())
+    assert f"7 email(s) could not be delivered by {auth_server.where}: (535" in result.stderr
+    assert auth_server.handler.received == [] and pending() == 7
+    assert wrong not in result.output
+    assert not any(wrong in str(row) for row in state_rows("SELECT * FROM outbox"))
+
+
+# --- 7. a bad address -------------------------------------------------------------------
+def test_a_bad_url_is_a_clear_error_and_a_good_one_then_delivers_everything(
+        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+    use(monkeypatch, "http://x")
+    result = ok(apply(), 1)
+    assert ("error[E133] 'http://x' is not a mail server address this tool can use\n"
+            "    hint: set RVSQ_SMTP_URL to smtp://host:port (STARTTLS when offered) or "
+            "smtps://host:port (TLS)") in result.stderr
+    # Checked before the first action: nothing was changed, nothing waits.
+    assert len(new_users()) == 0 and pending() == 0
+    server = smtp()
+    use(monkeypatch, server.url)
+    result = ok(apply())
+    assert "Applied 18 action(s)" in result.stdout
+    assert f"7 email(s) delivered to {server.where}." in result.stdout
+    assert_all_new_users_got_one(server)
+
+
+def test_a_url_with_a_bad_port_is_a_clear_error(repo: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    use(monkeypatch, f"smtp://{HOST}:abc")
+    assert "error[E133]" in ok(apply(), 1).stderr
