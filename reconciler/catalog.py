@@ -239,7 +239,7 @@ EN: dict[str, str] = {
     "it is not reconciled",
     "W201.hint": "nothing it owns changes; to close it, keep its file with 'retired: true' "
     "and 'users: []'.",
-    "W202": "{count} account(s) in the state belong to no establishment ({examples}…)",
+    "W202": "{count} account(s) in the state belong to no establishment ({examples})",
     "W202.hint": "they come from the RAMQ directory or were released; list them with "
     "'rvsq-access state list'.",
     "W203": "the access of '{key}' ends on {date}",
@@ -248,7 +248,8 @@ EN: dict[str, str] = {
     "E110": "another apply still holds the state lock after {timeout} s",
     "E110.hint": "wait for the other apply to finish, or raise --lock-timeout.",
     "E111": "'{url}' is not a state this tool can open",
-    "E111.hint": "use sqlite:///path/to/state.db (default: sqlite:///.rvsq/state.db).",
+    "E111.hint": "use sqlite:///path/to/state.db (default: sqlite:///.rvsq/state.db) or "
+    "postgresql://user@host:port/db.",
     "E112": "the plan removes {count} accounts, more than the limit of {limit} per run",
     "E112.hint": "check the plan; if it is right, pass --max-deletes {count} or "
     "--allow-mass-delete. Nothing was changed.",
@@ -290,6 +291,23 @@ EN: dict[str, str] = {
     "E127": "the state cannot be used: {reason}",
     "E127.hint": "if another apply is running, wait for it; otherwise check the --state URL "
     "(or RVSQ_STATE) and that the database is reachable.",
+    "E128": "give either --establishment ID or --all",
+    "E128.hint": "for example: rvsq-access import --establishment gmf-hill-valley, or "
+    "rvsq-access import --all --out access.",
+    "E129": "the state has no establishment '{establishment}'",
+    "E129.hint": "the establishments it holds are: {known}.",
+    "E130": "--all needs --out FOLDER",
+    "E130.hint": "name a new folder, for example: rvsq-access import --all --out imported.",
+    "E131": "'{path}' already exists ({count} file(s) in the way); nothing was written",
+    "E131.hint": "import never overwrites an access file: choose a new file or an empty "
+    "folder.",
+    "import.written": "Wrote {count} access file(s) to {path}. Check them with 'rvsq-access "
+    "plan': it should show no changes.",
+    "E132": "this state is on PostgreSQL, but PostgreSQL support is not installed",
+    "E132.hint": "install it with: pip install 'rvsq-access[postgres]'.",
+    "E133": "'{url}' is not a mail server address this tool can use",
+    "E133.hint": "set RVSQ_SMTP_URL to smtp://host:port (STARTTLS when offered) or "
+    "smtps://host:port (TLS), or unset it to write .eml files.",
     "audit.break.missing": "an entry is missing or out of order",
     "audit.break.edited": "the entry was changed after it was written",
     "audit.break.truncated": "entries were removed from the end of the log",
@@ -363,6 +381,8 @@ EN: dict[str, str] = {
     "apply.codes_shown": "New secret codes, shown once: pass each one to its user by hand. "
     "They are not stored anywhere.",
     "apply.emails": "{count} email(s) delivered to {path}.",
+    "apply.emails_failed": "{count} email(s) could not be delivered by {where}: {error}. "
+    "They are kept and will be sent by the next apply.",
     "apply.blocked": "{count} entr(y/ies) remain blocked: see the plan for what each needs.",
     # --- state, codes and audit output ------------------------------------------------
     "state.empty": "The state holds no account.",
@@ -377,8 +397,8 @@ EN: dict[str, str] = {
     "audit.empty": "The audit log is empty.",
     "none": "—",
     # --- command-line help (continued) ------------------------------------------------
-    "help.state": "Where the state is: sqlite:///path (default: sqlite:///.rvsq/state.db; "
-    "or RVSQ_STATE).",
+    "help.state": "Where the state is: sqlite:///path (default: sqlite:///.rvsq/state.db) "
+    "or postgresql://user@host:port/db; or RVSQ_STATE.",
     "help.actor": "Who applies, for the audit log (default: CI's user, else the login name).",
     "help.plan": "Show what apply would change: create, grant, revoke, update, new codes, "
     "resets, deletions and blocked entries.",
@@ -413,8 +433,8 @@ EN: dict[str, str] = {
     "change.",
     "help.import_one": "The establishment to write.",
     "help.import_all": "Write every establishment the state holds.",
-    "help.import_out": "The file (with --establishment) or folder (with --all) to write; "
-    "default: standard output, or ./access with --all.",
+    "help.import_out": "The new file (with --establishment; default: standard output) or the "
+    "new folder (with --all) to write.",
     "help.user": "Edit an access file in place, keeping its comments, then validate it.",
     "help.user_add": "Add a user to an access file (asks for what is missing on a terminal).",
     "help.user_email": "The user's own email.",
@@ -433,8 +453,254 @@ EN: dict[str, str] = {
     "help.user_reset_password": "Request a password reset for a user.",
     "help.user_token": "The request's token (default: the current date and time).",
     # --- markdown plan and runbook (render/plan_markdown.py, render/runbook.py) -------
+    "md.title": "RVSQ access plan",
+    "md.meta": "State serial {serial} · configuration `{digest}`",
+    "md.col.region": "Region",
+    "md.col.establishment": "Establishment",
+    "md.col.create_account": "Create",
+    "md.col.grant_services": "Grant",
+    "md.col.revoke_services": "Revoke",
+    "md.col.update_account": "Update",
+    "md.col.regenerate_code": "New code",
+    "md.col.reset_password": "Reset",
+    "md.col.delete_account": "Delete",
+    "md.col.blocked": "Blocked",
+    "md.establishments": "{count} establishment(s)",
+    "md.total": "Total",
+    "md.people": "Changes by person",
+    "md.line": "{who}: {what}",
+    "md.establishment": "{name} ({id}, region {region})",
+    "md.establishment.new": "Establishment record: new",
+    "md.establishment.retired": "Establishment closed (retired): every account it owns is "
+    "removed",
+    "md.establishment.updated": "Establishment record updated: {fields}",
+    "md.person.new_account": "new account",
+    "md.person.added": "existing RAMQ account added",
+    "md.person.moved": "moved from {establishment}",
+    "md.person.new_code": "new secret code",
+    "md.person.reset": "password reset",
+    "md.person.deleted": "deleted",
+    "md.person.released": "released (the RAMQ account stays)",
+    "md.person.updated": "updated: {fields}",
+    "md.person.ticket": "ticket {ticket}",
+    "md.blocked": "Blocked ({count})",
+    "md.warnings": "Warnings ({count})",
+    "md.details": "Full plan: {count} action(s)",
+    "md.more": "… {count} more line(s) left out",
+    "md.truncated": "**This comment was shortened** to stay within GitHub's size limit: "
+    "{count} line(s) were left out. Run `rvsq-access plan` locally to see the full plan.",
+    "runbook.title": "Step by step in the RAMQ portal",
+    "runbook.intro": "For sites that still make these changes by hand in the RAMQ online "
+    "services. Follow the procedures in order, one establishment at a time. Screens, buttons "
+    "and boxes keep the portal's own names, in French.",
+    "runbook.meta": "Plan made from state serial {serial} (configuration `{digest}`).",
+    "runbook.establishment": "{name} (region {region})",
+    "runbook.representative": "Designated representative: {name}",
+    "runbook.login.title": "First, log in",
+    "runbook.login.connect": "Log in to the RAMQ online services (« services en ligne de la "
+    "RAMQ ») with your username and password.",
+    "runbook.login.service": "Click « Inscription d'utilisateurs par un représentant "
+    "désigné ». The list of the users you registered appears (« Nom », « Prénom », « Nom "
+    "d'utilisateur »).",
+    "runbook.field": "« {label} »: {value}",
+    "runbook.change": "« {label} »: {old} → {new}",
+    "runbook.h.create": "Create an account: {name}",
+    "runbook.h.join": "Add RVSQ to an existing account: {name}",
+    "runbook.h.grant": "Add services: {name}",
+    "runbook.h.revoke": "Remove services: {name}",
+    "runbook.h.update": "Correct the details: {name}",
+    "runbook.h.release": "Release from the establishment: {name}",
+    "runbook.h.code": "New secret code: {name}",
+    "runbook.h.reset": "Reset the password: {name}",
+    "runbook.h.delete": "Delete the account: {name}",
+    "runbook.step.add_user": "Click the « Ajouter un utilisateur » button.",
+    "runbook.step.has_account": "Under the question « L'utilisateur a-t-il déjà un compte? », "
+    "tick {answer}.",
+    "runbook.step.fill": "Fill in the form:",
+    "runbook.step.tick_only": "Under « Services », tick these boxes, and only these:",
+    "runbook.step.submit": "Click the « Ajouter un utilisateur » button at the bottom of the "
+    "form. The RAMQ emails the account-creation instructions to {email}.",
+    "runbook.step.code_created": "The confirmation shows a secret code: write it down and give "
+    "it to {name} yourself, in person or by phone, never by email. They need it to finish "
+    "registering for the RAMQ online services.",
+    "runbook.step.wait": "Tell {name} to wait 24 hours before logging in to RVSQ for the "
+    "first time.",
+    "runbook.step.username": "Enter their username: {username}",
+    "runbook.step.submit_existing": "Click the « Ajouter un utilisateur » button at the bottom "
+    "of the form.",
+    "runbook.note.existing": "{name} keeps their usual username and password: there is no "
+    "secret code to pass on.",
+    "runbook.note.moved": "This account was held by {establishment}: ask its representative "
+    "to remove it from their list.",
+    "runbook.note.clinical": "Clinical nurse: RVSQ needs a new account, with this email, even "
+    "if the person already uses the RAMQ online services for something else.",
+    "runbook.step.open": "In the list of users, find {name} (username {username}) and click "
+    "the name.",
+    "runbook.step.update": "Click « Mettre à jour ».",
+    "runbook.step.tick": "Under « Services », tick these boxes (leave the others as they are):",
+    "runbook.step.untick": "Under « Services », untick these boxes (leave the others as they "
+    "are):",
+    "runbook.step.correct": "Correct these fields:",
+    "runbook.step.untick_all": "Under « Services », untick every box:",
+    "runbook.step.untick_none": "Under « Services », check that no box is ticked.",
+    "runbook.step.remove": "Back in the list, click « Supprimer » next to their name.",
+    "runbook.note.released": "Only the link with your establishment ends: {name} keeps their "
+    "own RAMQ account and their other online services.",
+    "runbook.step.code_box": "Click the « Générer un nouveau code secret » box and enter the "
+    "user's email: {email}",
+    "runbook.step.code_shown": "A new secret code appears on the screen: write it down and give "
+    "it to {name} yourself, never by email. The previous code no longer works.",
+    "runbook.step.reset_box": "Click the « Réinitialiser le mot de passe » option and enter the "
+    "user's email: {email}",
+    "runbook.step.reset_sent": "Click « Mettre à jour ». The RAMQ emails the reset "
+    "instructions to that address; you never see the password.",
+    "runbook.step.delete": "In the list of users, find {name} (username {username}) and click "
+    "« Supprimer » next to the name.",
+    "runbook.note.deleted": "The account is deleted: {name} can no longer log in with it.",
+    "runbook.ticket": "Ticket: {ticket}",
+    "runbook.blocked": "Do not do these",
+    "runbook.blocked.line": "**{what}** ({username}): {reason}.",
+    "runbook.blocked.B01": "Do not create an account for {name}",
+    "runbook.blocked.B02": "Do not add {name} to your list",
+    "runbook.blocked.B03": "Do not create a new account for {name}",
+    "runbook.blocked.B04": "Do not change anything for {name}",
+    "runbook.blocked.B05": "Do not generate a new secret code for {name}",
+    "runbook.blocked.B06": "Do not reset the password for {name}",
+    "runbook.blocked.B07": "Do not change the email for {name}",
+    "runbook.blocked.other": "Do not make this change for {name}",
+    "runbook.quiet": "No step in the portal for {count} other change(s) (establishment "
+    "record, review or end dates, tickets): the tool records them.",
+    "runbook.untouched": "Nothing to do in the portal for: {names} (the tool records their "
+    "changes).",
+    "runbook.nothing": "Nothing to do in the portal: the state matches the access files.",
     # --- auditor report (report.py, render/report_*.py, commands/report.py) ----------
+    "E190": "'{path}' cannot be written: {reason}",
+    "E190.hint": "check that the folder exists and that you may write to it.",
+    "report.title": "RVSQ access report",
+    "report.dry_run": "Dry run for auditors: nothing was changed.",
+    "report.contents": "Contents",
+    "report.overview": "{accounts} account(s) in {establishments} establishment(s); "
+    "{actions} pending change(s), {blocked} blocked entr(y/ies); {reviews} review(s) due; "
+    "{expiring} access(es) ending or ended; {unowned} account(s) no file owns.",
+    "report.empty": "Nothing to report.",
+    "report.total": "Total",
+    "report.meta.as_of": "As of",
+    "report.meta.state_serial": "State serial",
+    "report.meta.files": "Access files",
+    "report.meta.digest": "Access files digest",
+    "report.meta.policy": "Review interval",
+    "report.meta.policy_value": "{days} days (policy: {source})",
+    "report.section.inventory": "Inventory by establishment and service",
+    "report.section.plan": "Pending changes (plan)",
+    "report.section.blocked": "Blocked entries",
+    "report.section.recent": "Accounts created in the last {days} days",
+    "report.section.codes": "Secret codes issued",
+    "report.section.reviews": "Access reviews due",
+    "report.section.expiring": "Access ending within {days} days or ended",
+    "report.section.unowned": "Accounts no file owns",
+    "report.section.accounts": "All accounts",
+    "report.note.inventory": "Accounts holding each service, as last applied to the state.",
+    "report.note.codes": "When each account's current secret code was issued. Codes are "
+    "never stored in clear nor shown in a report.",
+    "report.note.reviews": "Past due: last reviewed more than {days} days ago. Never "
+    "reviewed: no 'reviewed' date in the access file.",
+    "report.note.unowned": "Accounts in the state that belong to no establishment, or whose "
+    "establishment no input file describes (such accounts are not reconciled).",
+    "report.note.accounts": "Accounts in the state, then accounts the plan would create "
+    "(pending) or cannot create (blocked).",
+    "report.caption.services": "Services",
+    "report.caption.establishments": "By establishment",
+    "report.caption.regions": "By region",
+    "report.caption.summary": "Summary",
+    "report.caption.actions": "Actions",
+    "report.col.service": "Service",
+    "report.col.label": "Box in the portal",
+    "report.col.establishment": "Establishment",
+    "report.col.establishments": "Establishments",
+    "report.col.name": "Name",
+    "report.col.region": "Region",
+    "report.col.type": "Type",
+    "report.col.accounts": "Accounts",
+    "report.col.action": "Action",
+    "report.col.count": "Count",
+    "report.col.username": "Username",
+    "report.col.email": "Email",
+    "report.col.first_name": "First name",
+    "report.col.last_name": "Last name",
+    "report.col.profile": "Profile",
+    "report.col.origin": "Origin",
+    "report.col.status": "Status",
+    "report.col.services": "Services",
+    "report.col.detail": "Detail",
+    "report.col.source": "Source",
+    "report.col.reason": "Reason",
+    "report.col.hint": "What to do",
+    "report.col.created_at": "Created",
+    "report.col.code_issued_at": "Code issued",
+    "report.col.reviewed": "Reviewed",
+    "report.col.review_due": "Review due",
+    "report.col.days_overdue": "Days overdue",
+    "report.col.expires": "Expires",
+    "report.col.days_left": "Days left",
+    "report.status.applied": "applied",
+    "report.status.pending": "pending",
+    "report.status.blocked": "blocked",
+    "report.review.overdue": "past due",
+    "report.review.never": "never reviewed",
+    "report.expiry.expired": "ended",
+    "report.expiry.ending": "ending soon",
+    "report.unowned.no_establishment": "no establishment",
+    "report.unowned.no_file": "establishment not in the input",
     # --- user editing (edit.py, commands/user.py) ------------------------------------
+    "E090": "there is no user '{key}' in {file}",
+    "E090.hint": "a user is named by their username, or by their email when they have "
+    "none; this file lists: {known}.",
+    "E090.hint.suggest": "did you mean {suggestions}?",
+    "E091": "'{key}' is already in {file}, on line {line}",
+    "E091.hint": "each person appears once; to change their services, use "
+    "'rvsq-access user services {file} {key} --add SERVICE'.",
+    "E092": "some information is missing: {options}",
+    "E092.hint": "give these options, or run the command in a terminal to be asked for them.",
+    "E093": "the change would make {file} invalid, so nothing was written",
+    "E093.hint": "correct the options (the problems are listed above), or fix the file by "
+    "hand, then run the command again.",
+    "E094": "{file} cannot be edited: {reason}",
+    "E094.hint": "check that the file exists and is an access file; "
+    "'rvsq-access validate {file}' shows where it needs fixing.",
+    "E095": "{file} has no list of users to edit",
+    "E095.hint": "an access file is a mapping with a 'users:' list; start from an example "
+    "in access/.",
+    "E096": "the services of '{key}' in {file} are not a list",
+    "E096.hint": "write them as a list, such as 'services: [rvsq]', then run the command "
+    "again.",
+    "E097": "no service to add to or remove from '{key}'",
+    "E097.hint": "give --add SERVICE or --remove SERVICE (repeat for several).",
+    "E098": "the service '{service}' is both added and removed",
+    "E098.hint": "give each service once, with --add or with --remove.",
+    "user.added": "Added {key} to {file}; run 'rvsq-access plan' to see what it changes.",
+    "user.removed": "Removed {key} from {file}; run 'rvsq-access plan' to see what it "
+    "changes.",
+    "user.service_added": "Added the service {service} to {key} in {file}; run "
+    "'rvsq-access plan' to see what it changes.",
+    "user.service_removed": "Removed the service {service} from {key} in {file}; run "
+    "'rvsq-access plan' to see what it changes.",
+    "user.code_requested": "Requested a new secret code for {key} in {file} (token "
+    "'{token}'); run 'rvsq-access plan' to see what it changes.",
+    "user.reset_requested": "Requested a password reset for {key} in {file} (token "
+    "'{token}'); run 'rvsq-access plan' to see what it changes.",
+    "user.unchanged": "Nothing to change: {file} already says so.",
+    "user.reformatted": "note: the layout of {file} (indentation or quoting) could not be "
+    "kept everywhere; review the whole change before committing it.",
+    "user.prompt.title": "Title",
+    "user.prompt.first_name": "First name",
+    "user.prompt.last_name": "Last name",
+    "user.prompt.email": "Email (account-creation instructions go to this address)",
+    "user.prompt.profile": "Profile",
+    "user.prompt.username": "Existing RAMQ account (CE…, IP…, IELP… or an email)",
+    "user.prompt.professional_number": "Professional number",
+    "user.prompt.services": "Services, separated by commas ({allowed})",
+    "user.blank": "this cannot be left empty.",
+    "user.bad_service": "'{value}' is not a service; use: {allowed}.",
 }
 
 FR: dict[str, str] = {
@@ -689,7 +955,7 @@ FR: dict[str, str] = {
     "W201.hint": "rien de ce qu'il détient ne change; pour le fermer, gardez son fichier avec "
     "« retired: true » et « users: [] ».",
     "W202": "{count} compte(s) de l'état n'appartiennent à aucun établissement "
-    "({examples}…)",
+    "({examples})",
     "W202.hint": "ils viennent du répertoire de la RAMQ ou ont été libérés; affichez-les avec "
     "« rvsq-access state list ».",
     "W203": "l'accès de « {key} » prend fin le {date}",
@@ -700,7 +966,7 @@ FR: dict[str, str] = {
     "E110.hint": "attendez que l'autre application se termine, ou augmentez --lock-timeout.",
     "E111": "« {url} » n'est pas un état que l'outil peut ouvrir",
     "E111.hint": "utilisez sqlite:///chemin/vers/state.db (par défaut : "
-    "sqlite:///.rvsq/state.db).",
+    "sqlite:///.rvsq/state.db) ou postgresql://utilisateur@hôte:port/base.",
     "E112": "le plan retire {count} comptes, plus que la limite de {limit} par exécution",
     "E112.hint": "vérifiez le plan; s'il est juste, ajoutez --max-deletes {count} ou "
     "--allow-mass-delete. Rien n'a été changé.",
@@ -748,6 +1014,25 @@ FR: dict[str, str] = {
     "E127": "l'état ne peut pas être utilisé : {reason}",
     "E127.hint": "si une autre application est en cours, attendez-la; sinon vérifiez l'URL "
     "--state (ou RVSQ_STATE) et que la base de données est joignable.",
+    "E128": "indiquez --establishment ID ou --all",
+    "E128.hint": "par exemple : rvsq-access import --establishment gmf-hill-valley, ou "
+    "rvsq-access import --all --out access.",
+    "E129": "l'état n'a aucun établissement « {establishment} »",
+    "E129.hint": "les établissements qu'il contient sont : {known}.",
+    "E130": "--all demande --out DOSSIER",
+    "E130.hint": "nommez un nouveau dossier, par exemple : rvsq-access import --all --out "
+    "importe.",
+    "E131": "« {path} » existe déjà ({count} fichier(s) en travers); rien n'a été écrit",
+    "E131.hint": "import n'écrase jamais un fichier d'accès : choisissez un nouveau fichier "
+    "ou un dossier vide.",
+    "import.written": "{count} fichier(s) d'accès écrit(s) dans {path}. Vérifiez-les avec "
+    "« rvsq-access plan » : il ne devrait montrer aucun changement.",
+    "E132": "cet état est sur PostgreSQL, mais la prise en charge de PostgreSQL n'est pas "
+    "installée",
+    "E132.hint": "installez-la avec : pip install 'rvsq-access[postgres]'.",
+    "E133": "« {url} » n'est pas une adresse de serveur de courriel utilisable",
+    "E133.hint": "donnez à RVSQ_SMTP_URL la forme smtp://hôte:port (STARTTLS s'il est offert) "
+    "ou smtps://hôte:port (TLS), ou retirez-la pour écrire des fichiers .eml.",
     "audit.break.missing": "une entrée manque ou est hors d'ordre",
     "audit.break.edited": "l'entrée a été modifiée après son écriture",
     "audit.break.truncated": "des entrées ont été retirées à la fin du journal",
@@ -829,6 +1114,8 @@ FR: dict[str, str] = {
     "apply.codes_shown": "Nouveaux codes secrets, affichés une seule fois : remettez chacun à "
     "son utilisateur en main propre. Ils ne sont conservés nulle part.",
     "apply.emails": "{count} courriel(s) livré(s) dans {path}.",
+    "apply.emails_failed": "{count} courriel(s) n'ont pas pu être livrés par {where} : "
+    "{error}. Ils sont gardés et seront envoyés par la prochaine application.",
     "apply.blocked": "{count} entrée(s) restent bloquées : voyez le plan pour ce qu'il faut "
     "à chacune.",
     # --- sortie de state, codes et audit ----------------------------------------------
@@ -844,8 +1131,8 @@ FR: dict[str, str] = {
     "audit.empty": "Le journal d'audit est vide.",
     "none": "—",
     # --- aide de la ligne de commande (suite) -----------------------------------------
-    "help.state": "Où est l'état : sqlite:///chemin (par défaut : sqlite:///.rvsq/state.db; "
-    "ou RVSQ_STATE).",
+    "help.state": "Où est l'état : sqlite:///chemin (par défaut : sqlite:///.rvsq/state.db) "
+    "ou postgresql://utilisateur@hôte:port/base; ou RVSQ_STATE.",
     "help.actor": "Qui applique, pour le journal d'audit (par défaut : l'utilisateur de la "
     "CI, sinon le nom de connexion).",
     "help.plan": "Montrer ce que apply changerait : créations, accès accordés ou retirés, "
@@ -884,8 +1171,8 @@ FR: dict[str, str] = {
     "planifient aucun changement.",
     "help.import_one": "L'établissement à écrire.",
     "help.import_all": "Écrire tous les établissements de l'état.",
-    "help.import_out": "Le fichier (avec --establishment) ou le dossier (avec --all) à écrire; "
-    "par défaut : la sortie standard, ou ./access avec --all.",
+    "help.import_out": "Le nouveau fichier (avec --establishment; par défaut : la sortie "
+    "standard) ou le nouveau dossier (avec --all) à écrire.",
     "help.user": "Modifier un fichier d'accès sur place, en gardant ses commentaires, puis le "
     "valider.",
     "help.user_add": "Ajouter un utilisateur à un fichier d'accès (demande ce qui manque dans "
@@ -908,8 +1195,266 @@ FR: dict[str, str] = {
     "utilisateur.",
     "help.user_token": "Le jeton de la demande (par défaut : la date et l'heure actuelles).",
     # --- markdown plan and runbook (render/plan_markdown.py, render/runbook.py) -------
+    "md.title": "Plan d'accès RVSQ",
+    "md.meta": "État n° {serial} · configuration `{digest}`",
+    "md.col.region": "Région",
+    "md.col.establishment": "Établissement",
+    "md.col.create_account": "Créations",
+    "md.col.grant_services": "Accès accordés",
+    "md.col.revoke_services": "Accès retirés",
+    "md.col.update_account": "Mises à jour",
+    "md.col.regenerate_code": "Nouveaux codes",
+    "md.col.reset_password": "Réinitialisations",
+    "md.col.delete_account": "Suppressions",
+    "md.col.blocked": "Bloqués",
+    "md.establishments": "{count} établissement(s)",
+    "md.total": "Total",
+    "md.people": "Changements par personne",
+    "md.line": "{who} : {what}",
+    "md.establishment": "{name} ({id}, région {region})",
+    "md.establishment.new": "Fiche de l'établissement : nouvelle",
+    "md.establishment.retired": "Établissement fermé (retired) : tous les comptes qu'il "
+    "détient sont retirés",
+    "md.establishment.updated": "Fiche de l'établissement mise à jour : {fields}",
+    "md.person.new_account": "nouveau compte",
+    "md.person.added": "compte RAMQ existant ajouté",
+    "md.person.moved": "transféré de {establishment}",
+    "md.person.new_code": "nouveau code secret",
+    "md.person.reset": "réinitialisation du mot de passe",
+    "md.person.deleted": "compte supprimé",
+    "md.person.released": "libéré (le compte RAMQ reste)",
+    "md.person.updated": "mis à jour : {fields}",
+    "md.person.ticket": "billet {ticket}",
+    "md.blocked": "Entrées bloquées ({count})",
+    "md.warnings": "Avertissements ({count})",
+    "md.details": "Plan complet : {count} action(s)",
+    "md.more": "… {count} autre(s) ligne(s) omise(s)",
+    "md.truncated": "**Ce commentaire a été raccourci** pour respecter la limite de taille de "
+    "GitHub : {count} ligne(s) omise(s). Lancez `rvsq-access plan` sur votre poste pour voir "
+    "le plan complet.",
+    "runbook.title": "Marche à suivre dans le portail de la RAMQ",
+    "runbook.intro": "Pour les établissements qui font encore ces changements à la main dans "
+    "les services en ligne de la RAMQ. Suivez les procédures dans l'ordre, un établissement à "
+    "la fois. Les écrans, les boutons et les cases sont nommés comme dans le portail.",
+    "runbook.meta": "Plan établi à partir de l'état n° {serial} (configuration `{digest}`).",
+    "runbook.establishment": "{name} (région {region})",
+    "runbook.representative": "Représentant désigné : {name}",
+    "runbook.login.title": "D'abord, se connecter",
+    "runbook.login.connect": "Connectez-vous aux services en ligne de la RAMQ avec votre nom "
+    "d'utilisateur et votre mot de passe.",
+    "runbook.login.service": "Cliquez sur « Inscription d'utilisateurs par un représentant "
+    "désigné ». La liste des utilisateurs que vous avez inscrits s'affiche (« Nom », "
+    "« Prénom », « Nom d'utilisateur »).",
+    "runbook.field": "« {label} » : {value}",
+    "runbook.change": "« {label} » : {old} → {new}",
+    "runbook.h.create": "Créer un compte : {name}",
+    "runbook.h.join": "Ajouter RVSQ à un compte existant : {name}",
+    "runbook.h.grant": "Ajouter des services : {name}",
+    "runbook.h.revoke": "Retirer des services : {name}",
+    "runbook.h.update": "Corriger les renseignements : {name}",
+    "runbook.h.release": "Retirer de l'établissement : {name}",
+    "runbook.h.code": "Nouveau code secret : {name}",
+    "runbook.h.reset": "Réinitialiser le mot de passe : {name}",
+    "runbook.h.delete": "Supprimer le compte : {name}",
+    "runbook.step.add_user": "Cliquez sur le bouton « Ajouter un utilisateur ».",
+    "runbook.step.has_account": "Sous la question « L'utilisateur a-t-il déjà un compte? », "
+    "cochez {answer}.",
+    "runbook.step.fill": "Remplissez le formulaire :",
+    "runbook.step.tick_only": "Sous « Services », cochez ces cases, et seulement celles-ci :",
+    "runbook.step.submit": "Cliquez sur le bouton « Ajouter un utilisateur » au bas du "
+    "formulaire. La RAMQ envoie à {email} un courriel avec les consignes de création du "
+    "compte.",
+    "runbook.step.code_created": "Un code secret s'affiche dans la confirmation : notez-le et "
+    "remettez-le vous-même à {name}, en personne ou par téléphone, jamais par courriel. Cette "
+    "personne en aura besoin pour terminer son inscription aux services en ligne de la RAMQ.",
+    "runbook.step.wait": "Avisez {name} d'attendre 24 heures avant de se connecter à RVSQ pour "
+    "la première fois.",
+    "runbook.step.username": "Inscrivez son nom d'utilisateur : {username}",
+    "runbook.step.submit_existing": "Cliquez sur le bouton « Ajouter un utilisateur » au bas "
+    "du formulaire.",
+    "runbook.note.existing": "{name} garde son nom d'utilisateur et son mot de passe "
+    "habituels : il n'y a aucun code secret à transmettre.",
+    "runbook.note.moved": "Ce compte était rattaché à {establishment} : demandez à son "
+    "représentant de le retirer de sa liste.",
+    "runbook.note.clinical": "Infirmière clinicienne : RVSQ exige un nouveau compte, avec ce "
+    "courriel, même si la personne utilise déjà les services en ligne de la RAMQ pour autre "
+    "chose.",
+    "runbook.step.open": "Dans la liste des utilisateurs, repérez {name} (nom d'utilisateur "
+    "{username}) et cliquez sur son nom.",
+    "runbook.step.update": "Cliquez sur « Mettre à jour ».",
+    "runbook.step.tick": "Sous « Services », cochez ces cases (laissez les autres telles "
+    "quelles) :",
+    "runbook.step.untick": "Sous « Services », décochez ces cases (laissez les autres telles "
+    "quelles) :",
+    "runbook.step.correct": "Corrigez ces champs :",
+    "runbook.step.untick_all": "Sous « Services », décochez toutes les cases :",
+    "runbook.step.untick_none": "Sous « Services », vérifiez qu'aucune case n'est cochée.",
+    "runbook.step.remove": "De retour dans la liste, cliquez sur « Supprimer » à côté de son "
+    "nom.",
+    "runbook.note.released": "Seul le lien avec votre établissement prend fin : {name} garde "
+    "son propre compte RAMQ et ses autres services en ligne.",
+    "runbook.step.code_box": "Cliquez dans la case « Générer un nouveau code secret » et "
+    "inscrivez le courriel de l'utilisateur : {email}",
+    "runbook.step.code_shown": "Un nouveau code secret s'affiche à l'écran : notez-le et "
+    "remettez-le vous-même à {name}, jamais par courriel. L'ancien code ne fonctionne plus.",
+    "runbook.step.reset_box": "Cliquez sur l'option « Réinitialiser le mot de passe » et "
+    "inscrivez le courriel de l'utilisateur : {email}",
+    "runbook.step.reset_sent": "Cliquez sur « Mettre à jour ». La RAMQ envoie les consignes de "
+    "réinitialisation à cette adresse; vous ne voyez jamais le mot de passe.",
+    "runbook.step.delete": "Dans la liste des utilisateurs, repérez {name} (nom d'utilisateur "
+    "{username}) et cliquez sur « Supprimer » à côté de son nom.",
+    "runbook.note.deleted": "Le compte est supprimé : {name} ne pourra plus s'en servir pour "
+    "se connecter.",
+    "runbook.ticket": "Billet : {ticket}",
+    "runbook.blocked": "À ne pas faire",
+    "runbook.blocked.line": "**{what}** ({username}) : {reason}.",
+    "runbook.blocked.B01": "Ne créez pas de compte pour {name}",
+    "runbook.blocked.B02": "N'ajoutez pas {name} à votre liste",
+    "runbook.blocked.B03": "Ne créez pas de nouveau compte pour {name}",
+    "runbook.blocked.B04": "Ne modifiez rien pour {name}",
+    "runbook.blocked.B05": "Ne générez pas de nouveau code secret pour {name}",
+    "runbook.blocked.B06": "Ne demandez pas de réinitialisation du mot de passe pour {name}",
+    "runbook.blocked.B07": "Ne changez pas le courriel inscrit pour {name}",
+    "runbook.blocked.other": "Ne faites pas ce changement pour {name}",
+    "runbook.quiet": "Aucune étape dans le portail pour {count} autre(s) changement(s) (fiche "
+    "de l'établissement, dates de révision ou d'échéance, billets) : l'outil les enregistre "
+    "lui-même.",
+    "runbook.untouched": "Rien à faire dans le portail pour : {names} (l'outil enregistre "
+    "lui-même leurs changements).",
+    "runbook.nothing": "Rien à faire dans le portail : l'état correspond aux fichiers d'accès.",
     # --- auditor report (report.py, render/report_*.py, commands/report.py) ----------
+    "E190": "« {path} » ne peut pas être écrit : {reason}",
+    "E190.hint": "vérifiez que le dossier existe et que vous pouvez y écrire.",
+    "report.title": "Rapport des accès RVSQ",
+    "report.dry_run": "Simulation pour les auditeurs : rien n'a été modifié.",
+    "report.contents": "Sommaire",
+    "report.overview": "{accounts} compte(s) dans {establishments} établissement(s); "
+    "{actions} changement(s) en attente, {blocked} entrée(s) bloquée(s); {reviews} "
+    "révision(s) à faire; {expiring} accès terminé(s) ou sur le point de l'être; {unowned} "
+    "compte(s) qu'aucun fichier ne détient.",
+    "report.empty": "Rien à signaler.",
+    "report.total": "Total",
+    "report.meta.as_of": "En date du",
+    "report.meta.state_serial": "Numéro de série de l'état",
+    "report.meta.files": "Fichiers d'accès",
+    "report.meta.digest": "Empreinte des fichiers d'accès",
+    "report.meta.policy": "Intervalle de révision",
+    "report.meta.policy_value": "{days} jours (politique : {source})",
+    "report.section.inventory": "Inventaire par établissement et par service",
+    "report.section.plan": "Changements en attente (plan)",
+    "report.section.blocked": "Entrées bloquées",
+    "report.section.recent": "Comptes créés dans les {days} derniers jours",
+    "report.section.codes": "Codes secrets émis",
+    "report.section.reviews": "Révisions des accès à faire",
+    "report.section.expiring": "Accès qui prennent fin d'ici {days} jours ou terminés",
+    "report.section.unowned": "Comptes qu'aucun fichier ne détient",
+    "report.section.accounts": "Tous les comptes",
+    "report.note.inventory": "Comptes qui ont chaque service, tels que dernièrement "
+    "appliqués à l'état.",
+    "report.note.codes": "Date d'émission du code secret actuel de chaque compte. Les codes "
+    "ne sont jamais conservés en clair ni montrés dans un rapport.",
+    "report.note.reviews": "En retard : dernière révision il y a plus de {days} jours. Jamais "
+    "révisé : aucune date « reviewed » dans le fichier d'accès.",
+    "report.note.unowned": "Comptes de l'état qui n'appartiennent à aucun établissement, ou "
+    "dont l'établissement n'est décrit par aucun fichier lu (ces comptes ne sont pas "
+    "réconciliés).",
+    "report.note.accounts": "Comptes de l'état, puis comptes que le plan créerait (en "
+    "attente) ou ne peut pas créer (bloqués).",
+    "report.caption.services": "Services",
+    "report.caption.establishments": "Par établissement",
+    "report.caption.regions": "Par région",
+    "report.caption.summary": "Résumé",
+    "report.caption.actions": "Actions",
+    "report.col.service": "Service",
+    "report.col.label": "Case dans le portail",
+    "report.col.establishment": "Établissement",
+    "report.col.establishments": "Établissements",
+    "report.col.name": "Nom",
+    "report.col.region": "Région",
+    "report.col.type": "Type",
+    "report.col.accounts": "Comptes",
+    "report.col.action": "Action",
+    "report.col.count": "Nombre",
+    "report.col.username": "Nom d'utilisateur",
+    "report.col.email": "Courriel",
+    "report.col.first_name": "Prénom",
+    "report.col.last_name": "Nom de famille",
+    "report.col.profile": "Profil",
+    "report.col.origin": "Origine",
+    "report.col.status": "Statut",
+    "report.col.services": "Services",
+    "report.col.detail": "Détail",
+    "report.col.source": "Source",
+    "report.col.reason": "Raison",
+    "report.col.hint": "Quoi faire",
+    "report.col.created_at": "Créé le",
+    "report.col.code_issued_at": "Code émis le",
+    "report.col.reviewed": "Révisé le",
+    "report.col.review_due": "Révision due le",
+    "report.col.days_overdue": "Jours de retard",
+    "report.col.expires": "Expire le",
+    "report.col.days_left": "Jours restants",
+    "report.status.applied": "appliqué",
+    "report.status.pending": "en attente",
+    "report.status.blocked": "bloqué",
+    "report.review.overdue": "en retard",
+    "report.review.never": "jamais révisé",
+    "report.expiry.expired": "terminé",
+    "report.expiry.ending": "bientôt terminé",
+    "report.unowned.no_establishment": "aucun établissement",
+    "report.unowned.no_file": "établissement absent des fichiers lus",
     # --- user editing (edit.py, commands/user.py) ------------------------------------
+    "E090": "aucun utilisateur « {key} » dans {file}",
+    "E090.hint": "un utilisateur est désigné par son nom d'utilisateur, ou par son courriel "
+    "s'il n'en a pas; ce fichier inscrit : {known}.",
+    "E090.hint.suggest": "vouliez-vous dire {suggestions}?",
+    "E091": "« {key} » est déjà dans {file}, à la ligne {line}",
+    "E091.hint": "chaque personne n'apparaît qu'une fois; pour changer ses services, "
+    "utilisez « rvsq-access user services {file} {key} --add SERVICE ».",
+    "E092": "des renseignements manquent : {options}",
+    "E092.hint": "donnez ces options, ou lancez la commande dans un terminal pour qu'elle "
+    "vous les demande.",
+    "E093": "le changement rendrait {file} invalide; rien n'a été écrit",
+    "E093.hint": "corrigez les options (les problèmes sont listés ci-dessus), ou corrigez le "
+    "fichier à la main, puis relancez la commande.",
+    "E094": "{file} ne peut pas être modifié : {reason}",
+    "E094.hint": "vérifiez que le fichier existe et qu'il s'agit d'un fichier d'accès; "
+    "« rvsq-access validate {file} » montre où le corriger.",
+    "E095": "{file} n'a pas de liste d'utilisateurs à modifier",
+    "E095.hint": "un fichier d'accès contient une liste « users: »; partez d'un exemple "
+    "dans access/.",
+    "E096": "les services de « {key} » dans {file} ne forment pas une liste",
+    "E096.hint": "écrivez-les en liste, par exemple « services: [rvsq] », puis relancez la "
+    "commande.",
+    "E097": "aucun service à ajouter à « {key} » ou à lui retirer",
+    "E097.hint": "indiquez --add SERVICE ou --remove SERVICE (répétez pour plusieurs).",
+    "E098": "le service « {service} » est à la fois ajouté et retiré",
+    "E098.hint": "indiquez chaque service une seule fois, avec --add ou avec --remove.",
+    "user.added": "{key} ajouté à {file}; lancez « rvsq-access plan » pour voir ce que cela "
+    "change.",
+    "user.removed": "{key} retiré de {file}; lancez « rvsq-access plan » pour voir ce que "
+    "cela change.",
+    "user.service_added": "Service {service} ajouté à {key} dans {file}; lancez "
+    "« rvsq-access plan » pour voir ce que cela change.",
+    "user.service_removed": "Service {service} retiré à {key} dans {file}; lancez "
+    "« rvsq-access plan » pour voir ce que cela change.",
+    "user.code_requested": "Nouveau code secret demandé pour {key} dans {file} (jeton "
+    "« {token} »); lancez « rvsq-access plan » pour voir ce que cela change.",
+    "user.reset_requested": "Réinitialisation du mot de passe demandée pour {key} dans "
+    "{file} (jeton « {token} »); lancez « rvsq-access plan » pour voir ce que cela change.",
+    "user.unchanged": "Rien à changer : {file} le dit déjà.",
+    "user.reformatted": "note : la mise en forme de {file} (indentation ou guillemets) n'a pas "
+    "pu être gardée partout; relisez tout le changement avant de le valider.",
+    "user.prompt.title": "Titre de civilité",
+    "user.prompt.first_name": "Prénom",
+    "user.prompt.last_name": "Nom",
+    "user.prompt.email": "Courriel (les consignes de création du compte y seront envoyées)",
+    "user.prompt.profile": "Profil",
+    "user.prompt.username": "Compte RAMQ existant (CE…, IP…, IELP… ou un courriel)",
+    "user.prompt.professional_number": "Numéro de professionnel",
+    "user.prompt.services": "Services, séparés par des virgules ({allowed})",
+    "user.blank": "ce champ ne peut pas rester vide.",
+    "user.bad_service": "« {value} » n'est pas un service; utilisez : {allowed}.",
 }
 
 CATALOGS = {"en": EN, "fr": FR}

@@ -207,10 +207,11 @@ class _Builder:
         if event.style or event.tag is not None:  # quoted, block or tagged: text as written
             return text
         tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
-        if tag == "tag:yaml.org,2002:str":
+        construct = _constructor.yaml_constructors.get(tag)
+        if tag == "tag:yaml.org,2002:str" or construct is None:  # `=`, `<<`: just text
             return text
         try:
-            value = _constructor.yaml_constructors[tag](_constructor, yaml.ScalarNode(tag, text))
+            value = construct(_constructor, yaml.ScalarNode(tag, text))
         except (ValueError, yaml.YAMLError):  # e.g. 2026-13-45 looks like a date but is not
             return text
         if path is not None:

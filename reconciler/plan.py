@@ -305,7 +305,7 @@ class _Planner:
             est = account.establishment
             if est not in self.in_input or account.username in wanted:
                 continue
-            name = f"{account.first_name} {account.last_name}"
+            name = " ".join(filter(None, (account.first_name, account.last_name))) or None
             if account.origin == CREATED:
                 self.actions.append(Action("delete_account", est, account.username, name=name))
                 continue
@@ -322,8 +322,8 @@ class _Planner:
                 self.warnings.append(Notice("W201", {"establishment": est}))
         unowned = sorted(a.username for a in self.state.accounts.values() if not a.establishment)
         if unowned:
-            self.warnings.append(Notice("W202", {"count": len(unowned),
-                                                 "examples": ", ".join(unowned[:5])}))
+            examples = ", ".join(unowned[:5]) + (", …" if len(unowned) > 5 else "")
+            self.warnings.append(Notice("W202", {"count": len(unowned), "examples": examples}))
         soon = self.today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
         for access in self.files:
             for user in access.users:

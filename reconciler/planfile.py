@@ -30,7 +30,7 @@ def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
 
     blocked = []
     for b in plan.blocked:
-        reason, hint = text(b.code, b.params, key=b.username)
+        reason, hint = text(b.code, {**b.params, "key": b.username})
         blocked.append({"username": b.username, "establishment": b.establishment,
                         "source": b.source, "code": b.code, "reason": reason, "hint": hint})
     warnings = []

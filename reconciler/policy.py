@@ -46,12 +46,13 @@ def from_data(data: dict, source: str) -> Policy:
 
 def find(paths: list[Path]) -> Path | None:
     """policy.yaml at the top of the first folder given, or beside/above the first file."""
+    here = Path.cwd().resolve()
     for path in paths:
         folder = path if path.is_dir() else path.parent
-        for candidate in (folder, *folder.resolve().parents):
+        for candidate in (folder.resolve(), *folder.resolve().parents):
             if (candidate / POLICY_FILE_NAME).is_file():
                 return candidate / POLICY_FILE_NAME
-            if path.is_dir() or (candidate / ".git").exists():
+            if path.is_dir() or candidate == here or (candidate / ".git").exists():
                 break  # a folder's policy is at its top; never look above the repository
     return None
 

@@ -41,13 +41,14 @@ def _validate(content: bytes, lang: str) -> None:
         assert "[E" in result.output and ("hint:" in result.output or "conseil" in result.output)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mutation, min_size=1, max_size=4), st.sampled_from(["en", "fr"]))
 def test_mutated_file_never_crashes(edits: list[tuple[str, int, bytes]], lang: str) -> None:
     _validate(_mutate(VALID, edits), lang)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.binary(max_size=512))
 def test_arbitrary_bytes_never_crash(content: bytes) -> None:
     _validate(content, "en")

@@ -75,3 +75,8 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
     # libyaml stops at 1,000 levels by itself: still a located problem, not a crash.
     result = load_bytes(b"[" * 5000 + b"]" * 5000, "f.yaml")
     assert [p.code for p in result.problems] in (["E003"], ["E010"])
+
+
+def test_plain_scalars_yaml_cannot_construct_are_text() -> None:
+    doc = _load("a: =\nb: <<\n").document  # YAML 1.1's value and merge tags
+    assert doc is not None and doc.data == {"a": "=", "b": "<<"}

@@ -53,5 +53,8 @@ def run(env: Env, establishment: str | None, everything: bool, out: Path | None)
 def _write_new(path: Path, text: str) -> None:
     if path.exists():
         raise UserError("E131", path=path.as_posix(), count=1)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError("E190", path=path.as_posix(), reason=exc.strerror or str(exc)) from None

@@ -18,6 +18,7 @@ from reconciler.commands import (
     print_problems,
     validated,
 )
+from reconciler.errors import UserError
 from reconciler.plan import Plan, make_plan
 from reconciler.render import plan_text
 from reconciler.state import State
@@ -29,7 +30,7 @@ def compute(env: Env, validation: Validation, state: State, paths: list[Path],
     """Plan the validated input against the state; stop on errors only the state shows."""
     now = executor.utc_now()
     result = make_plan(
-        validation.files, state, today=today or now.date(), now=executor.iso(now),
+        validation.files, state, today=today or dt.date.today(), now=executor.iso(now),
         config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
     )
     if result.problems:
@@ -56,17 +57,21 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
         store.close()
     plan = compute(env, validation, state, paths, as_of)
     if out is not None:
-        out.write_text(planfile.to_json(plan, env.messages), encoding="utf-8")
+        try:
+            out.write_text(planfile.to_json(plan, env.messages), encoding="utf-8")
+        except OSError as exc:
+            raise UserError("E190", path=out.as_posix(), reason=exc.strerror or str(exc)
+                            ) from None
     if fmt == "json":
         click.echo(planfile.to_json(plan, env.messages), nl=False)
     elif fmt == "markdown":
         from reconciler.render import plan_markdown
 
-        click.echo(plan_markdown.render(plan, validation.files, state, env.messages))
+        click.echo(plan_markdown.render(plan, validation.files, state, env.messages), nl=False)
     elif fmt == "runbook":
         from reconciler.render import runbook
 
-        click.echo(runbook.render(plan, validation.files, state, env.messages))
+        click.echo(runbook.render(plan, validation.files, state, env.messages), nl=False)
     else:
         show(env, plan, validation)
         if out is not None:

@@ -23,13 +23,15 @@ class SQLiteStore(SQLStore):
         self.path = path
         self.url = url
         path.parent.mkdir(parents=True, exist_ok=True)
+        new = not path.exists()
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE), so a
         # transaction is exactly one action of the plan.
         self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        if new:  # WAL is a property of the file, kept once set; readers need not set it
+            os.chmod(path, 0o600)
+            self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
-        os.chmod(path, 0o600)
 
     # Take the write lock at BEGIN, not at the first write: no deadlock between writers.
     begin_write = "BEGIN IMMEDIATE"

@@ -1,0 +1,67 @@
+"""`rvsq-access report`: a dry-run report for auditors. It reads the access files and the
+state, plans, and writes what it found; it changes nothing, not even a missing state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from pathlib import Path
+
+import click
+
+from reconciler import report
+from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
+from reconciler.commands.plan import compute
+from reconciler.errors import UserError
+from reconciler.state import EMPTY, State
+
+FORMATS = ("markdown", "html", "csv", "json")
+BOM = "\ufeff"  # so that Excel reads a UTF-8 CSV's accents right
+
+
+def snapshot(env: Env) -> State:
+    """The state as it is; a SQLite state that does not exist yet reads as empty, so that
+    a report never creates one."""
+    local = env.state_url.startswith("sqlite:///")
+    if local and not Path(env.state_url.removeprefix("sqlite:///")).exists():
+        return EMPTY
+    store = open_state(env)
+    try:
+        return store.snapshot()
+    finally:
+        store.close()
+
+
+def render(fmt: str, data: report.Report, env: Env) -> str:
+    renderer = importlib.import_module(f"reconciler.render.report_{fmt}")
+    return renderer.render(data, env.messages)
+
+
+def encode(fmt: str, text: str) -> bytes:
+    """The bytes written: UTF-8, with a byte order mark for CSV."""
+    return ((BOM if fmt == "csv" else "") + text).encode("utf-8")
+
+
+def write(payload: bytes, out: Path | None) -> None:
+    if out is None:
+        click.echo(payload, nl=False)  # bytes go to the binary stream, whatever the locale
+        return
+    try:
+        out.write_bytes(payload)
+    except OSError as exc:
+        raise UserError("E190", path=out.as_posix(), reason=exc.strerror or str(exc)) from None
+
+
+def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
+        as_of: dt.date | None) -> int:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format: {fmt}")
+    paths = paths or list(DEFAULT_PATHS)
+    today = as_of or dt.date.today()
+    validation = validated(env, paths, today=today)
+    state = snapshot(env)
+    plan = compute(env, validation, state, paths, today)
+    data = report.build(validation.files, state, plan, validation.policy, today)
+    write(encode(fmt, render(fmt, data, env)), out)
+    return EXIT_OK

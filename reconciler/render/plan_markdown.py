@@ -1,0 +1,386 @@
+"""The plan as a pull-request comment (GitHub-flavoured Markdown), for
+`plan --format markdown` (DESIGN §1, §10).
+
+Reviewers get the totals per region and establishment, one line per person, the blocked
+entries and warnings, then every action in a collapsible block. User text is escaped, the
+domain of email keys is elided (`local@…`) to keep personal emails out of PR comments, and
+the comment never exceeds `LIMIT` characters: past it, person lines and details are cut and
+a note says how many lines were left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from reconciler.catalog import Messages
+from reconciler.model import AccessFile
+from reconciler.plan import Action, Blocked, Notice, Plan
+from reconciler.state import State
+
+LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
+DIGEST_HEX = 12  # hex digits of the config digest shown
+COLUMNS = (
+    "create_account",
+    "grant_services",
+    "revoke_services",
+    "update_account",
+    "regenerate_code",
+    "reset_password",
+    "delete_account",
+    "blocked",
+)
+_SIGNS = {
+    "update_establishment": "~",
+    "create_account": "+",
+    "grant_services": "+",
+    "revoke_services": "-",
+    "update_account": "~",
+    "regenerate_code": "~",
+    "reset_password": "~",
+    "delete_account": "-",
+}
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_EMAIL = re.compile(r"([^@\s<>()\[\]:;,\"'«»]+)@[^@\s<>()\[\]:;,\"'«»]+\.[^@\s<>()\[\]:;,\"'«».]+")
+
+
+# --- text helpers (the runbook uses them too) -----------------------------------------
+def plain(text: str) -> str:
+    """One line of text: control characters (newlines, tabs) become spaces."""
+    return _CONTROL.sub(" ", text)
+
+
+def escape(text: str) -> str:
+    """User text made inert in Markdown: no emphasis, link, HTML, table cell break."""
+    return _SPECIAL.sub(r"\\\1", plain(text))
+
+
+def code(text: str) -> str:
+    """`text` as a code span, whatever backticks it holds."""
+    text = plain(text)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def elide(text: str) -> str:
+    """Every email in `text` shortened to `local@…`."""
+    return _EMAIL.sub(r"\1@…", text)
+
+
+def short_digest(digest: str) -> str:
+    algorithm, _, value = digest.partition(":")
+    return f"{algorithm}:{value[:DIGEST_HEX]}" if value else digest[:DIGEST_HEX]
+
+
+def establishments(files: list[AccessFile], state: State) -> dict[str, tuple[str, str]]:
+    """Establishment id → (name, region): from the files, else as the state last knew it."""
+    names = {e.id: (e.name, e.region) for e in state.establishments.values()}
+    names.update({f.establishment.id: (f.establishment.name, f.establishment.region)
+                  for f in files})
+    return names
+
+
+def escaped(params: dict[str, Any], private: bool = False) -> dict[str, Any]:
+    """Message parameters made inert in Markdown (the catalog's own text is trusted);
+    `private` also elides emails, for text that goes into a PR comment."""
+    return {k: escape(elide(v) if private else v) if isinstance(v, str) else v
+            for k, v in params.items()}
+
+
+# --- the parts of the comment ----------------------------------------------------------
+class _Section(NamedTuple):
+    """A list that may be cut: `head` and `tail` always stay, `items` are (text, lines)."""
+
+    head: list[str]
+    items: list[tuple[str, int]]
+    tail: list[str]
+    more: str  # how a cut is announced at the end of the items; {count} is filled in
+
+
+def _counts(plan: Plan) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for action in plan.actions:
+        row = counts.setdefault(action.establishment, dict.fromkeys(COLUMNS, 0))
+        if action.action in row:
+            row[action.action] += 1
+    for blocked in plan.blocked:
+        counts.setdefault(blocked.establishment, dict.fromkeys(COLUMNS, 0))["blocked"] += 1
+    return counts
+
+
+def place(names: dict[str, tuple[str, str]], est: str) -> tuple[str, str]:
+    """(name, region) of an establishment, its id when nothing names it."""
+    return names.get(est, (est, "?"))
+
+
+def by_place(names: dict[str, tuple[str, str]], ids: Iterable[str]) -> list[str]:
+    """Establishment ids by region, then name."""
+    return sorted(ids, key=lambda e: (place(names, e)[1], place(names, e)[0].casefold(), e))
+
+
+def totals_table(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages) -> list[str]:
+    """One row per establishment, by region, and a total row. Past half the size limit
+    (a province-wide plan), one row per region instead, so that the table always fits."""
+    counts = _counts(plan)
+    rows = [(place(names, est)[1], escape(place(names, est)[0]), counts[est])
+            for est in by_place(names, counts)]
+    lines = _table(rows, counts, messages)
+    if len(_join(lines)) > LIMIT // 2:
+        lines = _table(_region_rows(rows, messages), counts, messages)
+    return lines
+
+
+def _region_rows(rows: list[tuple[str, str, dict[str, int]]], messages: Messages
+                 ) -> list[tuple[str, str, dict[str, int]]]:
+    regions: dict[str, tuple[int, dict[str, int]]] = {}
+    for region, _, row in rows:
+        count, sums = regions.get(region, (0, dict.fromkeys(COLUMNS, 0)))
+        regions[region] = (count + 1, {c: sums[c] + row[c] for c in COLUMNS})
+    return [(region, messages("md.establishments", count=count), sums)
+            for region, (count, sums) in sorted(regions.items())]
+
+
+def _table(rows: list[tuple[str, str, dict[str, int]]], counts: dict[str, dict[str, int]],
+           messages: Messages) -> list[str]:
+    header = [messages("md.col.region"), messages("md.col.establishment"),
+              *(messages(f"md.col.{c}") for c in COLUMNS)]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * len(COLUMNS)]
+    for region, name, row in rows:
+        cells = [escape(region), name, *(str(row[c]) for c in COLUMNS)]
+        lines.append("| " + " | ".join(cells) + " |")
+    total = [str(sum(row[c] for row in counts.values())) for c in COLUMNS]
+    lines.append(f"| **{messages('md.total')}** | | " + " | ".join(f"**{t}**" for t in total)
+                 + " |")
+    return lines
+
+
+def _who(name: str | None, key: str | None) -> str:
+    shown = escape(elide(key or ""))
+    return f"{escape(name)} ({shown})" if name else shown
+
+
+def _person_parts(actions: list[Action], messages: Messages) -> list[str]:
+    """What happens to one person, in a fixed reading order."""
+    parts: list[tuple[int, str]] = []
+    for a in actions:
+        if a.action == "create_account":
+            parts.append((0, messages("md.person.new_account")))
+        if a.action in ("create_account", "grant_services"):
+            parts += [(2, f"+{s}") for s in a.services]
+        elif a.action == "revoke_services":
+            parts += [(3, f"-{s}") for s in a.services]
+        elif a.action == "regenerate_code":
+            parts.append((4, messages("md.person.new_code")))
+        elif a.action == "reset_password":
+            parts.append((5, messages("md.person.reset")))
+        elif a.action == "delete_account":
+            parts.append((8, messages("md.person.deleted")))
+        elif a.action == "update_account":
+            parts += _update_parts(a, messages)
+    return [text for _, text in sorted(parts, key=lambda p: p[0])]
+
+
+def _update_parts(action: Action, messages: Messages) -> list[tuple[int, str]]:
+    changes = dict(action.changes or {})
+    parts: list[tuple[int, str]] = []
+    moved = changes.pop("establishment", None)
+    if moved is not None and moved["new"] is None:
+        parts.append((7, messages("md.person.released")))
+    elif moved is not None and moved["old"] is None:
+        parts.append((1, messages("md.person.added")))
+    elif moved is not None:
+        parts.append((1, messages("md.person.moved", establishment=escape(moved["old"]))))
+    if changes:
+        parts.append((6, messages("md.person.updated", fields=", ".join(changes))))
+    return parts
+
+
+def establishment_part(action: Action, state: State, messages: Messages) -> str:
+    """What changes in the establishment's own record (name, representative, retired)."""
+    after = action.after or {}
+    current = state.establishments.get(action.establishment)
+    if current is None:
+        return messages("md.establishment.new")
+    if after.get("retired") and not current.retired:
+        return messages("md.establishment.retired")
+    fields = [k for k, v in after.items() if getattr(current, k, v) != v]
+    return messages("md.establishment.updated", fields=", ".join(fields))
+
+
+def person_line(actions: list[Action], messages: Messages) -> str:
+    first = actions[0]
+    line = "- " + messages("md.line", who=_who(first.name, first.username),
+                           what=", ".join(_person_parts(actions, messages)))
+    tickets = sorted({a.ticket for a in actions if a.ticket})
+    if tickets:
+        line += " — " + messages("md.person.ticket", ticket=escape(", ".join(tickets)))
+    return line
+
+
+def _people(plan: Plan, names: dict[str, tuple[str, str]], state: State, messages: Messages
+            ) -> list[tuple[str, int]]:
+    """Items for the per-person section: each establishment's heading rides with its first
+    line, so that a cut never leaves a heading alone."""
+    items: list[tuple[str, int]] = []
+    for est in by_place(names, {a.establishment for a in plan.actions}):
+        people: dict[str, list[Action]] = {}
+        lines: list[str] = []
+        for action in plan.actions:
+            if action.establishment != est:
+                continue
+            if action.action == "update_establishment":
+                lines.append(f"- {establishment_part(action, state, messages)}")
+            else:
+                people.setdefault(action.username or "", []).append(action)
+        order = sorted(people.values(),
+                       key=lambda acts: ((acts[0].name or "").casefold(), acts[0].username or ""))
+        lines += [person_line(acts, messages) for acts in order]
+        name, region = place(names, est)
+        heading = "#### " + messages("md.establishment", name=escape(name), id=escape(est),
+                                     region=escape(region))
+        prefix = "" if not items else "\n"
+        items.append((f"{prefix}{heading}\n\n{lines[0]}", 1))
+        items += [(line, 1) for line in lines[1:]]
+    return items
+
+
+def blocked_item(blocked: Blocked, who: str, messages: Messages) -> str:
+    params = escaped({**blocked.params, "key": blocked.username}, private=True)
+    return _with_hint(f"{who}, {code(blocked.source)}", blocked.code, params, messages)
+
+
+def warning_item(notice: Notice, messages: Messages) -> str:
+    params = escaped(notice.params, private=True)
+    where = f" {code(notice.source)}" if notice.source else ""
+    return _with_hint(f"**{notice.code}**{where}", notice.code, params, messages)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _with_hint(who: str, problem: str, params: dict[str, Any], messages: Messages) -> str:
+    """A list item: where and what, then the hint as a nested item."""
+    return (f"- {messages('md.line', who=who, what=messages(problem, **params))}\n"
+            f"  - {capitalised(messages('hint'))} {messages.hint(problem, **params)}")
+
+
+def _value(value: Any, messages: Messages) -> str:
+    return messages("none") if value is None else f'"{plain(elide(str(value)))}"'
+
+
+def detail_line(action: Action, names: dict[str, tuple[str, str]], messages: Messages) -> str:
+    """One action in full, for the collapsible block (a `diff` code block: no escaping)."""
+    kind = messages("plan.kind." + action.action)
+    if action.username is None:
+        who = place(names, action.establishment)[0]
+    else:
+        who = elide(action.username) + (f" ({action.name})" if action.name else "")
+    text = f"{_SIGNS[action.action]} {kind} {who}"
+    if action.services:
+        text += ": " + ", ".join(action.services)
+    elif action.is_removal and action.action == "update_account":
+        text += ": " + messages("plan.released")
+    elif action.changes:
+        text += ": " + "; ".join(
+            f"{field} {_value(c['old'], messages)} → {_value(c['new'], messages)}"
+            for field, c in action.changes.items())
+    if action.ticket:
+        text += f" [{messages('md.person.ticket', ticket=action.ticket)}]"
+    if action.source:
+        text += f"  ({action.source})"
+    return plain(text)
+
+
+def _details(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
+             ) -> list[tuple[str, int]]:
+    items: list[tuple[str, int]] = []
+    for est in by_place(names, {a.establishment for a in plan.actions}):
+        name, region = place(names, est)
+        heading = f"@@ {plain(messages('md.establishment', name=name, id=est, region=region))} @@"
+        lines = [detail_line(a, names, messages) for a in plan.actions if a.establishment == est]
+        items.append((f"{heading}\n{lines[0]}", 1))  # a cut never leaves a heading alone
+        items += [(line, 1) for line in lines[1:]]
+    return items
+
+
+def _sections(plan: Plan, files: list[AccessFile], state: State,
+              names: dict[str, tuple[str, str]], messages: Messages) -> list[_Section]:
+    more = "- _" + messages("md.more", count="{count}") + "_"
+    sections = []
+    if plan.blocked:
+        people = {u.key: u.display_name for f in files for u in f.users}
+        items = [(blocked_item(b, _who(people.get(b.username), b.username), messages), 1)
+                 for b in plan.blocked]
+        sections.append(_Section([f"### {messages('md.blocked', count=len(plan.blocked))}", ""],
+                                 items, [""], more))
+    if plan.warnings:
+        items = [(warning_item(w, messages), 1) for w in plan.warnings]
+        sections.append(_Section(
+            [f"### {messages('md.warnings', count=len(plan.warnings))}", ""], items, [""], more))
+    if plan.actions:
+        sections.append(_Section([f"### {messages('md.people')}", ""],
+                                 _people(plan, names, state, messages), [""], more))
+        summary = messages("md.details", count=len(plan.actions))
+        sections.append(_Section([f"<details><summary>{summary}</summary>", "", "```diff"],
+                                 _details(plan, names, messages), ["```", "", "</details>"],
+                                 messages("md.more", count="{count}")))
+    return sections
+
+
+# --- fitting under the limit -------------------------------------------------------------
+def _join(parts: Iterable[str]) -> str:
+    return "\n".join(parts)
+
+
+def _section_text(section: _Section, kept: int) -> list[str]:
+    items = [text for text, _ in section.items[:kept]]
+    left = sum(lines for _, lines in section.items[kept:])
+    if left:
+        items.append(section.more.format(count=left))
+    return [*section.head, *items, *section.tail]
+
+
+def _fit(top: list[str], sections: list[_Section], messages: Messages) -> str:
+    """The whole comment if it fits; else keep each section's leading items while they fit,
+    in order, and add the note. Heads, tails and the top (totals) are never cut."""
+    full = _join([*top, *(line for s in sections for line in _section_text(s, len(s.items)))])
+    if len(full) <= LIMIT:
+        return full
+    total = sum(lines for s in sections for _, lines in s.items)
+    note = ["> " + messages("md.truncated", count=total), ""]
+    fixed = top + note + [line for s in sections for line in _section_text(s, 0)]
+    budget = LIMIT - len(_join(fixed)) - 1
+    kept = []
+    for section in sections:
+        count = 0
+        for text, _ in section.items:
+            if len(text) + 1 > budget:
+                break
+            budget -= len(text) + 1
+            count += 1
+        kept.append(count)
+    left = sum(lines for s, k in zip(sections, kept, strict=True) for _, lines in s.items[k:])
+    note = ["> " + messages("md.truncated", count=left), ""]
+    body = [line for s, k in zip(sections, kept, strict=True) for line in _section_text(s, k)]
+    return _join([*top, *note, *body])
+
+
+def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages) -> str:
+    """The plan as one PR comment, at most LIMIT characters."""
+    names = establishments(files, state)
+    top = [
+        f"## {messages('md.title')}",
+        "",
+        messages("md.meta", serial=plan.state_serial, digest=short_digest(plan.config_digest)),
+        "",
+    ]
+    if not plan.actions and not plan.blocked:
+        top += [f"**{messages('plan.no_changes')}**", ""]
+    else:
+        top += [*totals_table(plan, names, messages), ""]
+    text = _fit(top, _sections(plan, files, state, names, messages), messages)
+    return text.rstrip("\n") + "\n"

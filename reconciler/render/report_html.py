@@ -1,0 +1,146 @@
+"""The auditors' report as one self-contained HTML file: inline CSS, no script, no
+external asset; semantic tables that print well (page break per section, table headers
+repeated on each page, no backgrounds). Every piece of text is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from reconciler.catalog import Messages
+from reconciler.report import Report, Section, Table, metadata, overview, sections
+
+MARK = "✓"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:]+Z?)?")
+
+STYLE = """
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; color: #1b1b1b; line-height: 1.45; max-width: 80rem; margin: 2rem auto;
+  padding: 0 1.5rem; }
+header { border-bottom: 3px solid #1f4e79; padding-bottom: 1rem; margin-bottom: 1.5rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; color: #1f4e79; }
+h2 { font-size: 1.3rem; color: #1f4e79; border-bottom: 1px solid #c8d3df;
+  padding-bottom: .2rem; margin: 2.5rem 0 .75rem; }
+h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
+.dry-run { font-style: italic; color: #4a4a4a; margin: 0 0 1rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem;
+  margin: 0 0 1rem; font-size: .9rem; }
+dl.meta dt { font-weight: 600; }
+dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+.overview { font-size: 1rem; background: #eef3f8; border-left: 4px solid #1f4e79;
+  padding: .6rem .9rem; margin: 0; }
+nav ol { columns: 2; margin: .25rem 0 0; padding-left: 1.5rem; }
+nav a { color: #1f4e79; }
+.note { color: #4a4a4a; margin: 0 0 .75rem; }
+.empty { color: #4a4a4a; font-style: italic; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: 0 0 1rem; }
+caption { text-align: left; font-weight: 600; padding: .2rem 0 .4rem; }
+table.narrow { width: auto; min-width: 50%; }
+th, td { border: 1px solid #c8ccd0; padding: .3rem .5rem; text-align: left;
+  vertical-align: top; }
+td { overflow-wrap: break-word; }
+thead th { background: #e3ebf3; }
+tbody tr:nth-child(even) { background: #f6f8fa; }
+tfoot th, tfoot td { font-weight: 700; background: #eef1f4; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.mark { text-align: center; }
+.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+@media print {
+  @page { margin: 1.5cm; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 9pt; }
+  *, *::before, *::after { background: none !important; box-shadow: none !important; }
+  body, h1, h2, nav a, .overview, .note { color: #000 !important; }
+  .overview { border-left: 2px solid #000; }
+  nav { display: none; }
+  section + section { break-before: page; }
+  h2, h3, caption { break-after: avoid; }
+  thead { display: table-header-group; }
+  tfoot { display: table-row-group; }
+  tr, th, td { break-inside: avoid; }
+  th, td { border-color: #777; }
+}
+"""
+
+
+def text(value: str) -> str:
+    """Escaped, with line-break hints after '@' and '/', so emails and paths can wrap."""
+    return escape(value).replace("@", "@<wbr>").replace("/", "/<wbr>")
+
+
+def _cell(tag: str, value: str, index: int, table: Table, scope: str | None = None) -> str:
+    classes = ("num" if index in table.numeric else "mark" if index in table.marks
+               else "date" if DATE.fullmatch(value) else "")
+    attrs = (f' class="{classes}"' if classes else "") + (f' scope="{scope}"' if scope else "")
+    return f"<{tag}{attrs}>{text(value)}</{tag}>"
+
+
+def _row(cells: tuple[str, ...], table: Table, header: bool = False) -> str:
+    if header:
+        parts = [_cell("th", c, i, table, "col") for i, c in enumerate(cells)]
+    else:
+        parts = [_cell("td", c, i, table) for i, c in enumerate(cells)]
+    return "<tr>" + "".join(parts) + "</tr>"
+
+
+def _footer(cells: tuple[str, ...], table: Table) -> str:
+    first = _cell("th", cells[0], 0, table, "row")
+    return "<tr>" + first + "".join(_cell("td", c, i + 1, table)
+                                    for i, c in enumerate(cells[1:])) + "</tr>"
+
+
+def table(t: Table, messages: Messages) -> str:
+    if not t.rows:
+        caption = f"<h3>{escape(t.caption)}</h3>" if t.caption else ""
+        return f'{caption}<p class="empty">{escape(messages("report.empty"))}</p>'
+    parts = ["<table>" if len(t.headers) > 2 else '<table class="narrow">']
+    if t.caption:
+        parts.append(f"<caption>{escape(t.caption)}</caption>")
+    parts.append("<thead>" + _row(t.headers, t, header=True) + "</thead>")
+    parts.append("<tbody>\n" + "\n".join(_row(r, t) for r in t.rows) + "\n</tbody>")
+    if t.footer:
+        parts.append("<tfoot>" + _footer(t.footer, t) + "</tfoot>")
+    parts.append("</table>")
+    return "\n".join(parts)
+
+
+def section(s: Section, messages: Messages) -> str:
+    parts = [f'<section id="{escape(s.id)}" aria-labelledby="{escape(s.id)}-title">',
+             f'<h2 id="{escape(s.id)}-title">{escape(s.title)}</h2>']
+    if s.note:
+        parts.append(f'<p class="note">{escape(s.note)}</p>')
+    parts.extend(table(t, messages) for t in s.tables)
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _header(report: Report, messages: Messages, all_sections: list[Section]) -> str:
+    meta = "\n".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
+                     for label, value in metadata(report, messages))
+    toc = "\n".join(f'<li><a href="#{escape(s.id)}">{escape(s.title)}</a></li>'
+                    for s in all_sections)
+    return (
+        f"<header>\n<h1>{escape(messages('report.title'))}</h1>\n"
+        f'<p class="dry-run">{escape(messages("report.dry_run"))}</p>\n'
+        f'<dl class="meta">\n{meta}\n</dl>\n'
+        f'<p class="overview">{escape(overview(report, messages))}</p>\n'
+        f'<nav aria-label="{escape(messages("report.contents"))}">'
+        f"<h2>{escape(messages('report.contents'))}</h2>\n<ol>\n{toc}\n</ol>\n</nav>\n"
+        "</header>"
+    )
+
+
+def render(report: Report, messages: Messages) -> str:
+    all_sections = sections(report, messages, mark=MARK)
+    title = f"{messages('report.title')} — {report.header.today}"
+    body = "\n".join(section(s, messages) for s in all_sections)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(messages.lang)}">\n<head>\n'
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"{_header(report, messages, all_sections)}\n<main>\n{body}\n</main>\n"
+        "</body>\n</html>\n"
+    )

@@ -1,0 +1,41 @@
+"""The auditors' report as JSON: everything, machine-readable, in a stable key order.
+
+Keys follow the report's own field order (never sorted by the JSON writer), so the same
+input gives byte-identical output. Blocked entries carry their reason and hint in the
+chosen language next to their code.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reconciler.catalog import Messages
+from reconciler.report import FORMAT_VERSION, BlockedRow, Report, blocked_text
+
+
+def plain(value: Any) -> Any:
+    """NamedTuples as objects (in field order), tuples as lists, the rest as is."""
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def blocked(row: BlockedRow, messages: Messages) -> dict[str, Any]:
+    reason, hint = blocked_text(row, messages)
+    return {"establishment": row.establishment, "username": row.username,
+            "source": row.source, "code": row.code, "reason": reason, "hint": hint}
+
+
+def to_dict(report: Report, messages: Messages) -> dict[str, Any]:
+    data = plain(report)
+    data["blocked"] = [blocked(b, messages) for b in report.blocked]
+    return {"format_version": FORMAT_VERSION, "language": messages.lang, **data}
+
+
+def render(report: Report, messages: Messages) -> str:
+    return json.dumps(to_dict(report, messages), ensure_ascii=False, indent=2) + "\n"

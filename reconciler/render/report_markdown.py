@@ -1,0 +1,56 @@
+"""The auditors' report as Markdown: sections of tables, for a Git repository or a ticket."""
+
+from __future__ import annotations
+
+from reconciler.catalog import Messages
+from reconciler.report import Report, Section, Table, metadata, overview, sections
+
+_ESCAPES = str.maketrans({
+    "\\": "\\\\", "|": "\\|", "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "\\`", "*": "\\*",
+    "[": "\\[", "]": "\\]", "\n": " ", "\r": " ",
+})
+
+
+def cell(text: str) -> str:
+    """User text made inert in a table cell: no column break, no HTML, no emphasis/link."""
+    return text.translate(_ESCAPES)
+
+
+def _row(cells: tuple[str, ...], bold_first: bool = False) -> str:
+    texts = [cell(c) for c in cells]
+    if bold_first and texts[0]:
+        texts[0] = f"**{texts[0]}**"
+    return "| " + " | ".join(texts) + " |"
+
+
+def _rule(table: Table) -> str:
+    return "|" + "|".join("---:" if i in table.numeric else ":---:" if i in table.marks
+                          else "---" for i in range(len(table.headers))) + "|"
+
+
+def table(t: Table, messages: Messages) -> list[str]:
+    lines = [f"### {cell(t.caption)}", ""] if t.caption else []
+    if not t.rows:
+        return [*lines, f"_{messages('report.empty')}_", ""]
+    lines += [_row(t.headers), _rule(t), *(_row(r) for r in t.rows)]
+    if t.footer:
+        lines.append(_row(t.footer, bold_first=True))
+    return [*lines, ""]
+
+
+def section(s: Section, messages: Messages) -> list[str]:
+    lines = [f"## {cell(s.title)}", ""]
+    if s.note:
+        lines += [s.note, ""]
+    for t in s.tables:
+        lines += table(t, messages)
+    return lines
+
+
+def render(report: Report, messages: Messages) -> str:
+    lines = [f"# {messages('report.title')}", "", f"_{messages('report.dry_run')}_", ""]
+    lines += [f"- **{label}:** {cell(value)}" for label, value in metadata(report, messages)]
+    lines += ["", overview(report, messages), ""]
+    for s in sections(report, messages):
+        lines += section(s, messages)
+    return "\n".join(lines).rstrip("\n") + "\n"
