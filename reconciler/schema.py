@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -64,6 +65,23 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
 
 
+def _is_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def _compiled(name: str) -> Callable[[Any], Any]:
+    """The fast path: fastjsonschema compiles the schema to Python code, which says only
+    valid or not. jsonschema, slower, runs only on a failure, to explain it."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(load_schema(name), formats={"date": _is_date})
+
+
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = load_schema(name)
@@ -74,6 +92,8 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
 def check(document: Document, schema_name: str, messages: Messages) -> list[Problem]:
     """Problems with the shape of `document`; an empty list when it matches the schema."""
     data = _accept_bare_dates(document.data, ())
+    if is_valid(data, schema_name):
+        return []
     errors = sorted(
         _validator(schema_name).iter_errors(data),
         key=lambda e: tuple(str(p) for p in e.absolute_path),
@@ -92,6 +112,16 @@ def check(document: Document, schema_name: str, messages: Messages) -> list[Prob
     # date; `required` once per missing name): say it once.
     unique = {(p.line, p.column, p.code, repr(sorted(p.params.items()))): p for p in problems}
     return list(unique.values())
+
+
+def is_valid(data: Any, schema_name: str) -> bool:
+    import fastjsonschema
+
+    try:
+        _compiled(schema_name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def _accept_bare_dates(data: Any, path: Path_) -> Any:
