@@ -399,6 +399,8 @@ EN: dict[str, str] = {
     # --- command-line help (continued) ------------------------------------------------
     "help.state": "Where the state is: sqlite:///path (default: sqlite:///.rvsq/state.db) "
     "or postgresql://user@host:port/db; or RVSQ_STATE.",
+    "help.no_cache": "Parse every file again instead of reusing .rvsq/cache/ (files whose "
+    "bytes did not change are otherwise not parsed twice).",
     "help.actor": "Who applies, for the audit log (default: CI's user, else the login name).",
     "help.plan": "Show what apply would change: create, grant, revoke, update, new codes, "
     "resets, deletions and blocked entries.",
@@ -1133,6 +1135,8 @@ FR: dict[str, str] = {
     # --- aide de la ligne de commande (suite) -----------------------------------------
     "help.state": "Où est l'état : sqlite:///chemin (par défaut : sqlite:///.rvsq/state.db) "
     "ou postgresql://utilisateur@hôte:port/base; ou RVSQ_STATE.",
+    "help.no_cache": "Relire tous les fichiers plutôt que de réutiliser .rvsq/cache/ (sinon, "
+    "les fichiers dont le contenu n'a pas changé ne sont pas relus).",
     "help.actor": "Qui applique, pour le journal d'audit (par défaut : l'utilisateur de la "
     "CI, sinon le nom de connexion).",
     "help.plan": "Montrer ce que apply changerait : créations, accès accordés ou retirés, "

@@ -61,16 +61,17 @@ def _exit(code: int) -> None:
 @click.option("--no-color", is_flag=True, help=_help("help.no_color"))
 @click.option("--state", "state_url", metavar="URL", help=_help("help.state"))
 @click.option("--actor", metavar="NAME", help=_help("help.actor"))
+@click.option("--no-cache", is_flag=True, help=_help("help.no_cache"))
 @click.version_option(package_name="rvsq-access")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | None,
-        actor: str | None) -> None:
+        actor: str | None, no_cache: bool) -> None:
     from reconciler.commands import Env
     from reconciler.store import state_url as resolve_state_url
 
     messages = Messages(lang or language_from_env())
     color = not no_color and sys.stdout.isatty()
-    ctx.obj = Env(messages, color, resolve_state_url(state_url), actor)
+    ctx.obj = Env(messages, color, resolve_state_url(state_url), actor, not no_cache)
 
 
 @cli.command(help=_help("help.validate"))

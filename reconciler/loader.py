@@ -65,13 +65,20 @@ class _Fatal(Exception):
         self.problem = problem
 
 
-def load_file(path: Path, display: str) -> LoadResult:
-    """Read and parse one access file; never raises for bad content."""
+def read_file(path: Path, display: str) -> bytes | Problem:
+    """The file's bytes (at most one past the size limit), or why it cannot be read."""
     try:
         with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+            return f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return LoadResult(None, [error(display, (1, 1), "E011", reason=exc.strerror or str(exc))])
+        return error(display, (1, 1), "E011", reason=exc.strerror or str(exc))
+
+
+def load_file(path: Path, display: str) -> LoadResult:
+    """Read and parse one access file; never raises for bad content."""
+    raw = read_file(path, display)
+    if isinstance(raw, Problem):
+        return LoadResult(None, [raw])
     return load_bytes(raw, display)
 
 

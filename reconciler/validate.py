@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from reconciler import loader, model, rules, schema
 from reconciler import policy as policy_mod
+from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.policy import Policy
@@ -83,6 +84,29 @@ def load_policy(
     return policy_mod.from_data(doc.data, display(path)), [], doc
 
 
+def parse(path: Path, messages: Messages, cache: ParseCache | None
+          ) -> tuple[loader.Document | None, list[Problem]]:
+    """One file, strictly loaded and checked against the schema: its document (None if
+    it could not be loaded) and its problems so far."""
+    shown = display(path)
+    raw = loader.read_file(path, shown)
+    if isinstance(raw, Problem):
+        return None, [raw]
+    key = cache.key(shown, raw, messages.lang) if cache else ""
+    hit = cache.get(key) if cache else None
+    if hit is not None:
+        return hit
+    result = loader.load_bytes(raw, shown)
+    problems = list(result.problems)
+    if result.document is not None and not problems:
+        problems = schema.check(result.document, schema.ACCESS_FILE, messages)
+    elif result.problems:
+        result = result._replace(document=None)  # a half-read file is never used
+    if cache:
+        cache.put(key, (result.document, problems))
+    return result.document, problems
+
+
 def config_digest(documents: list[loader.Document]) -> str:
     """One digest for the whole input: each file's path and content hash, in order."""
     digest = hashlib.sha256()
@@ -97,8 +121,10 @@ def validate_paths(
     policy_path: Path | None = None,
     strict: bool = False,
     today: dt.date | None = None,
+    cache: ParseCache | None = None,
 ) -> Validation:
-    """Validate `paths`; reviews are judged as of `today` (default: the real today)."""
+    """Validate `paths`; reviews are judged as of `today` (default: the real today).
+    With a `cache`, files whose bytes have not changed are not parsed again."""
     today = today or dt.date.today()
     files = discover(paths)
     policy, problems, policy_doc = load_policy(policy_path or policy_mod.find(paths), messages)
@@ -106,17 +132,14 @@ def validate_paths(
     access_files: list[model.AccessFile] = []
     user_count = 0
     for path in files:
-        result = loader.load_file(path, display(path))
-        problems.extend(result.problems)
-        doc = result.document
-        if doc is None or result.problems:
+        doc, found = parse(path, messages, cache)
+        problems.extend(found)
+        if doc is None:
             continue
         documents.append(doc)
         if isinstance(doc.data, dict) and isinstance(doc.data.get("users"), list):
             user_count += len(doc.data["users"])
-        shape = schema.check(doc, schema.ACCESS_FILE, messages)
-        if shape:
-            problems.extend(shape)
+        if found:
             continue
         access = model.from_document(doc)
         problems.extend(rules.check_file(access, policy, messages, today))

@@ -16,10 +16,11 @@ from typing import NamedTuple
 import click
 
 from reconciler import apply as executor
+from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.problems import Problem
 from reconciler.render import problems as render_problems
-from reconciler.store import SQLStore, open_store
+from reconciler.store import WORK_DIR, SQLStore, open_store
 from reconciler.validate import Validation, validate_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
@@ -33,6 +34,10 @@ class Env(NamedTuple):
     color: bool
     state_url: str
     actor: str | None
+    use_cache: bool = True
+
+    def parse_cache(self) -> ParseCache | None:
+        return ParseCache(WORK_DIR / "cache") if self.use_cache else None
 
 
 class InvalidInput(Exception):
@@ -43,7 +48,7 @@ def validated(env: Env, paths: list[Path], strict: bool = False,
               today: dt.date | None = None) -> Validation:
     """Validate the input; print its problems; stop (exit 1) on any error."""
     result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict,
-                            today=today)
+                            today=today, cache=env.parse_cache())
     if result.errors:  # show every problem; without errors, warnings go into the plan
         print_problems(env, result.problems)
         click.echo(render_problems.summary(result, env.messages), err=True)

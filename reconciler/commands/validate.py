@@ -14,7 +14,8 @@ from reconciler.validate import validate_paths
 
 def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None,
         as_of: dt.date | None = None) -> int:
-    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict, as_of)
+    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict, as_of,
+                            env.parse_cache())
     if fmt == "json":
         click.echo(render.as_json(result, env.messages))
     else:

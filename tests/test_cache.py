@@ -1,0 +1,67 @@
+"""The parse cache (.rvsq/cache/) changes speed, never results."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLE, REPO, run
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(EXAMPLE, tmp_path / "access")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RVSQ_STATE", raising=False)
+    run("state", "import-directory", str(REPO / "examples/ramq-directory.csv"))
+    return tmp_path
+
+
+def plan(*options: str) -> dict:
+    result = run("--lang", "en", *options, "plan", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    data.pop("created_at")
+    return data
+
+
+def entries(repo: Path) -> list[Path]:
+    return [p for p in (repo / ".rvsq" / "cache").rglob("*") if p.is_file()]
+
+
+def test_cached_and_uncached_plans_are_identical(repo: Path) -> None:
+    cold = plan("--no-cache")
+    assert not (repo / ".rvsq" / "cache").exists()
+    first, warm = plan(), plan()
+    assert cold == first == warm
+    assert len(entries(repo)) == 3  # one per access file
+    assert (repo / ".rvsq" / "cache").stat().st_mode & 0o777 == 0o700
+
+
+def test_a_changed_file_is_parsed_again(repo: Path) -> None:
+    plan()
+    gmf = repo / "access/06/gmf-hill-valley.yaml"
+    gmf.write_text(gmf.read_text(encoding="utf-8").replace("first_name: Martin",
+                                                           "first_name: Marty"),
+                   encoding="utf-8")
+    assert "Marty" in json.dumps(plan())
+    assert len(entries(repo)) == 4
+
+
+def test_problems_are_the_same_from_the_cache_in_each_language(repo: Path) -> None:
+    gmf = repo / "access/06/gmf-hill-valley.yaml"
+    gmf.write_text(gmf.read_text(encoding="utf-8").replace("type: gmf", "type: gmff"),
+                   encoding="utf-8")
+    for lang, text in (("en", "did you mean 'gmf'?"), ("fr", "vouliez-vous dire « gmf »?")):
+        outputs = {run("--lang", lang, *flag, "validate").output
+                   for flag in ((), (), ("--no-cache",))}
+        assert len(outputs) == 1 and text in outputs.pop()
+
+
+def test_a_damaged_entry_is_a_miss(repo: Path) -> None:
+    expected = plan()
+    for entry in entries(repo):
+        entry.write_bytes(b"not a pickle")
+    assert plan() == expected
