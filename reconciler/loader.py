@@ -13,6 +13,7 @@ import codecs
 import hashlib
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,8 +36,14 @@ _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 
-class Document(NamedTuple):
-    """One parsed file. Positions are 1-based (line, column), keyed by the node's path."""
+@dataclass(eq=False)
+class Document:
+    """One parsed file. Positions are 1-based (line, column), keyed by the node's path.
+
+    A plan at province scale reads a hundred thousand users and locates almost none of
+    them, so positions are recorded only down to each user (the lines a plan cites); the
+    first question about a deeper node parses the file's bytes again, with every position.
+    """
 
     file: str
     data: Any
@@ -44,15 +51,26 @@ class Document(NamedTuple):
     keys: dict[Path_, Position]
     plain: dict[Path_, str]  # source text of plain scalars that YAML did not read as text
     content_hash: str  # SHA-256 of the file's bytes: what a plan was made from
+    raw: bytes | None = None  # kept while positions are partial, to complete them later
 
     def where(self, path: Path_) -> Position:
         """Position of the node at `path`, or of its nearest ancestor that has one."""
+        if path not in self.values and self.raw is not None:
+            self._complete()
         while path not in self.values and path:
             path = path[:-1]
         return self.values.get(path, (1, 1))
 
     def key_where(self, path: Path_) -> Position:
+        if path not in self.keys and self.raw is not None:
+            self._complete()
         return self.keys.get(path) or self.where(path)
+
+    def _complete(self) -> None:
+        assert self.raw is not None
+        builder = _Builder(self.file, full=True)
+        builder.build(yaml.parse(_text(self.raw), Loader=_Loader))
+        self.values, self.keys, self.raw = builder.values, builder.keys, None
 
 
 class LoadResult(NamedTuple):
@@ -82,22 +100,27 @@ def load_file(path: Path, display: str) -> LoadResult:
     return load_bytes(raw, display)
 
 
-def load_bytes(raw: bytes, display: str) -> LoadResult:
+def _text(raw: bytes) -> str:
+    return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+
+
+def load_bytes(raw: bytes, display: str, *, full: bool = False) -> LoadResult:
+    """Parse one file's bytes strictly. `full` records every node's position now rather
+    than on demand."""
     if len(raw) > MAX_FILE_BYTES:
         return LoadResult(None, [error(display, (1, 1), "E002", limit_mib=MAX_FILE_BYTES >> 20)])
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
     try:
-        text = raw.decode("utf-8")
+        text = _text(raw)
     except UnicodeDecodeError as exc:
-        return LoadResult(None, [error(display, _byte_position(raw, exc.start), "E001")])
-    builder = _Builder(display)
+        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+        return LoadResult(None, [error(display, _byte_position(raw, exc.start + bom), "E001")])
+    builder = _Builder(display, full=full)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except _Fatal as fatal:
         return LoadResult(None, [fatal.problem])
     except yaml.reader.ReaderError as exc:  # libyaml counts its position in bytes
-        pos = _byte_position(raw, exc.position)
+        pos = _byte_position(raw.removeprefix(codecs.BOM_UTF8), exc.position)
         return LoadResult(None, [error(display, pos, "E003", detail=exc.reason)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -108,8 +131,11 @@ def load_bytes(raw: bytes, display: str) -> LoadResult:
         return LoadResult(None, [error(display, pos, "E003", detail=detail)])
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives a mark
         return LoadResult(None, [error(display, (1, 1), "E003", detail=str(exc))])
+    if builder.problems and not full:  # about to be located: read it again, all of it
+        return load_bytes(raw, display, full=True)
     content_hash = hashlib.sha256(raw).hexdigest()
-    doc = Document(display, data, builder.values, builder.keys, builder.plain, content_hash)
+    doc = Document(display, data, builder.values, builder.keys, builder.plain, content_hash,
+                   None if full else raw)
     return LoadResult(doc, builder.problems)
 
 
@@ -126,8 +152,9 @@ def _pos(event: yaml.Event) -> Position:
 class _Builder:
     """Turns an event stream into plain data, recording positions and strictness problems."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, full: bool) -> None:
         self.file = file
+        self.depth = 1_000 if full else 2  # positions recorded down to this path length
         self.values: dict[Path_, Position] = {}
         self.keys: dict[Path_, Position] = {}
         self.plain: dict[Path_, str] = {}
@@ -163,7 +190,8 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent):
             raise _Fatal(error(self.file, _pos(event), "E005", anchor=event.anchor))
         self._strict(event, path)
-        self.values[path] = _pos(event)
+        if len(path) <= self.depth:
+            self.values[path] = _pos(event)
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event, path)
         if isinstance(event, yaml.SequenceStartEvent):
@@ -187,13 +215,14 @@ class _Builder:
                 self._node(value_event, events, (*path, "\0"))
                 continue
             if key in mapping:
-                first = self.keys[(*path, key)]
+                first = self.keys.get((*path, key), (0, 0))  # (0, 0): the fast pass
                 self.problems.append(
                     error(self.file, _pos(key_event), "E004", key=key, first_line=first[0])
                 )
                 self._node(value_event, events, (*path, "\0"))
                 continue
-            self.keys[(*path, key)] = _pos(key_event)
+            if len(path) < self.depth:
+                self.keys[(*path, key)] = _pos(key_event)
             mapping[key] = self._node(value_event, events, (*path, key))
         raise AssertionError("unterminated mapping")  # pragma: no cover
 

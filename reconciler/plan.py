@@ -1,15 +1,13 @@
 """The planner: desired access files + a state snapshot → Plan. Pure: no I/O, no clock.
 
-Accounts are keyed by username (a new account's username is its email). Records are
-compared with `==`; deepdiff is called only on the pairs that differ, to name the fields.
+Accounts are keyed by username (a new account's username is its email). Whole records
+are compared with `==` first; only the pairs that differ are compared field by field.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, NamedTuple
-
-from deepdiff import DeepDiff
 
 from reconciler import domain
 from reconciler.model import AccessFile, User
@@ -155,16 +153,10 @@ def desired_fields(access: AccessFile, user: User) -> dict[str, str | None]:
 
 
 def field_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """{field: {old, new}} for two records known to differ."""
-    diff = DeepDiff(old, new, view="tree")
-    changed = {
-        node.path(output_format="list")[0]
-        for report in ("values_changed", "type_changes")
-        for node in diff.get(report, [])
-    }
-    return {
-        name: {"old": old[name], "new": new[name]} for name in ACCOUNT_FIELDS if name in changed
-    }
+    """{field: {old, new}} for two records known to differ. Records are flat, so a field
+    by field comparison is the whole diff."""
+    return {name: {"old": old[name], "new": new[name]}
+            for name in ACCOUNT_FIELDS if old[name] != new[name]}
 
 
 class _Planner:

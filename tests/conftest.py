@@ -14,6 +14,13 @@ from helpers import EXAMPLE
 POSTGRES_ADMIN_URL = os.environ.get("RVSQ_TEST_POSTGRES_URL")
 
 
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands run from the repository must not leave a parse cache in it."""
+    monkeypatch.setenv("RVSQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def valid_file_text() -> str:
     return (EXAMPLE / "06" / "gmf-hill-valley.yaml").read_text(encoding="utf-8")

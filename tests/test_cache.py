@@ -15,6 +15,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(EXAMPLE, tmp_path / "access")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
+    monkeypatch.delenv("RVSQ_CACHE_DIR")  # the default place, .rvsq/cache
     run("state", "import-directory", str(REPO / "examples/ramq-directory.csv"))
     return tmp_path
 
@@ -65,3 +66,10 @@ def test_a_damaged_entry_is_a_miss(repo: Path) -> None:
     for entry in entries(repo):
         entry.write_bytes(b"not a pickle")
     assert plan() == expected
+
+
+def test_cache_dir_can_be_chosen(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RVSQ_CACHE_DIR", str(repo / "ci-cache"))
+    plan()
+    assert len([p for p in (repo / "ci-cache").rglob("*") if p.is_file()]) == 3
+    assert not (repo / ".rvsq" / "cache").exists()

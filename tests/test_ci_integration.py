@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
-from helpers import REPO
+from helpers import EXAMPLE, REPO
 
 BIN = Path(sys.executable).parent
 
 
-def test_pre_commit_hook_runs_validate_on_the_access_folder() -> None:
+def test_pre_commit_hook_runs_validate_on_the_access_folder(tmp_path: Path) -> None:
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     command = [str(BIN / shlex.split(hook["entry"])[0]), *shlex.split(hook["entry"])[1:],
                *hook["args"]]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
+    shutil.copytree(EXAMPLE, tmp_path / "access")  # as in an access repository's checkout
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True,
                             env={"PATH": str(BIN), "RVSQ_LANG": "en"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All access files are valid." in result.stdout

@@ -139,7 +139,7 @@ def finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
 
 def cli(folder: Path, *args: str) -> Result:
     """A read-only command, in-process (faster), on the state of `folder`."""
-    return run("--lang", "en", *args, env={"RVSQ_STATE": state_url(folder)})
+    return run("--lang", "en", "--no-cache", *args, env={"RVSQ_STATE": state_url(folder)})
 
 
 def plan_actions(folder: Path) -> list[dict[str, Any]]:

@@ -28,6 +28,6 @@ def test_every_example_file_names_its_schema_for_editors() -> None:
 
 def test_default_path_is_access_folder(monkeypatch) -> None:
     monkeypatch.chdir(EXAMPLE.parent)
-    result = run("--lang", "en", "validate")
+    result = run("--lang", "en", "--no-cache", "validate")
     assert result.exit_code == 0
     assert "All access files are valid." in result.output

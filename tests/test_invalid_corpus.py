@@ -51,7 +51,7 @@ EXPECTED = load_manifest()
 
 def run(case: str, lang: str, fmt: str) -> Result:
     """`rvsq-access --lang LANG validate --format FMT CASE`, from the current folder."""
-    args = ["--lang", lang, "--no-color", "validate", "--format", fmt, case]
+    args = ["--lang", lang, "--no-color", "--no-cache", "validate", "--format", fmt, case]
     result = CliRunner().invoke(cli, args, catch_exceptions=True)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 1, result.output

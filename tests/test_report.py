@@ -331,7 +331,7 @@ def test_cli_prints_to_stdout_and_never_creates_a_state(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# RVSQ access report\n")
     assert "0 account(s) in 0 establishment(s)" in result.stdout
-    assert not (tmp_path / ".rvsq").exists()
+    assert not (tmp_path / ".rvsq" / "state.db").exists()
 
 
 def test_cli_reports_an_unwritable_output_without_a_traceback(scenario: Scenario) -> None:

@@ -37,7 +37,10 @@ class Env(NamedTuple):
     use_cache: bool = True
 
     def parse_cache(self) -> ParseCache | None:
-        return ParseCache(WORK_DIR / "cache") if self.use_cache else None
+        """.rvsq/cache under the working folder, or RVSQ_CACHE_DIR (a CI cache, say)."""
+        if not self.use_cache:
+            return None
+        return ParseCache(Path(os.environ.get("RVSQ_CACHE_DIR") or WORK_DIR / "cache"))
 
 
 class InvalidInput(Exception):
