@@ -33,6 +33,9 @@ Path_ = tuple[str | int, ...]
 Position = tuple[int, int]
 
 _resolver = yaml.resolver.Resolver()
+# The first characters of every implicitly typed YAML 1.1 scalar (bool, int, float, null,
+# date, merge, value); a plain scalar starting otherwise is text, without asking.
+_TYPED_FIRST_CHARS = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -69,7 +72,7 @@ class Document:
     def _complete(self) -> None:
         assert self.raw is not None
         builder = _Builder(self.file, full=True)
-        builder.build(yaml.parse(_text(self.raw), Loader=_Loader))
+        builder.build(_events(_text(self.raw)))
         self.values, self.keys, self.raw = builder.values, builder.keys, None
 
 
@@ -100,6 +103,11 @@ def load_file(path: Path, display: str) -> LoadResult:
     return load_bytes(raw, display)
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """libyaml's events, pulled straight from the parser (no generator in between)."""
+    return iter(_Loader(text).get_event, None)
+
+
 def _text(raw: bytes) -> str:
     return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
 
@@ -116,7 +124,7 @@ def load_bytes(raw: bytes, display: str, *, full: bool = False) -> LoadResult:
         return LoadResult(None, [error(display, _byte_position(raw, exc.start + bom), "E001")])
     builder = _Builder(display, full=full)
     try:
-        data = builder.build(yaml.parse(text, Loader=_Loader))
+        data = builder.build(_events(text))
     except _Fatal as fatal:
         return LoadResult(None, [fatal.problem])
     except yaml.reader.ReaderError as exc:  # libyaml counts its position in bytes
@@ -239,9 +247,13 @@ class _Builder:
         return value
 
     def _scalar(self, event: yaml.ScalarEvent, path: Path_ | None) -> Any:
-        text = unicodedata.normalize("NFC", event.value)
+        text = event.value
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         if event.style or event.tag is not None:  # quoted, block or tagged: text as written
             return text
+        if text and text[0] not in _TYPED_FIRST_CHARS:
+            return text  # no YAML 1.1 type starts with this character: plain text
         tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
         construct = _constructor.yaml_constructors.get(tag)
         if tag == "tag:yaml.org,2002:str" or construct is None:  # `=`, `<<`: just text

@@ -7,6 +7,7 @@ are compared with `==` first; only the pairs that differ are compared field by f
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from typing import Any, NamedTuple
 
 from reconciler import domain
@@ -95,6 +96,17 @@ class Plan(NamedTuple):
     @property
     def has_changes(self) -> bool:
         return bool(self.actions)
+
+    def by_establishment(self) -> tuple[dict[str, list[Action]], dict[str, list[Blocked]]]:
+        """Actions and blocked entries grouped by establishment, in plan order (one pass:
+        renderers must not scan a province-wide plan once per establishment)."""
+        actions: dict[str, list[Action]] = defaultdict(list)
+        blocked: dict[str, list[Blocked]] = defaultdict(list)
+        for action in self.actions:
+            actions[action.establishment].append(action)
+        for entry in self.blocked:
+            blocked[entry.establishment].append(entry)
+        return actions, blocked
 
     def summary(self) -> dict[str, int]:
         counts = {kind: 0 for kind in KINDS}

@@ -42,8 +42,8 @@ def check_file(
 
 
 class _Place(NamedTuple):
-    file: str
-    position: tuple[int, int]
+    access: AccessFile
+    path: tuple[str | int, ...]  # located only if it is shared: positions cost a re-read
     code: str  # what sharing this identifier means here
 
 
@@ -52,25 +52,27 @@ def check_across(files: list[AccessFile], messages: Messages) -> list[Problem]:
     of a new account) listed once; an email used by one account only."""
     places: dict[str, list[_Place]] = defaultdict(list)
     for access in files:
-        where = access.document.where(("establishment", "id"))
         places[f"establishment:{access.establishment.id}"].append(
-            _Place(access.file, where, "E062"))
+            _Place(access, ("establishment", "id"), "E062"))
         in_this_file: set[str] = set()
         for user in access.users:
             if user.key in in_this_file:
                 continue  # the same entry twice in one file is E059, reported per file
             in_this_file.add(user.key)
-            places[user.email].append(_Place(access.file, access.where(user, "email"), "E061"))
+            places[user.email].append(_Place(access, ("users", user.index, "email"), "E061"))
             if user.username and user.username != user.email:
                 # A username may be an old email: it must not be anyone's email either.
-                where = access.where(user, "username")
-                places[user.username].append(_Place(access.file, where, "E060"))
+                path = ("users", user.index, "username")
+                places[user.username].append(_Place(access, path, "E060"))
     problems: list[Problem] = []
     for key, shared in places.items():
-        for i, place in enumerate(shared if len(shared) > 1 else ()):
-            other = "; ".join(messages("where.line", file=p.file, line=p.position[0])
-                              for j, p in enumerate(shared) if j != i)
-            problems.append(error(place.file, place.position, place.code,
+        if len(shared) < 2:
+            continue
+        located = [(p, p.access.document.where(p.path)) for p in shared]
+        for i, (place, position) in enumerate(located):
+            other = "; ".join(messages("where.line", file=p.access.file, line=at[0])
+                              for j, (p, at) in enumerate(located) if j != i)
+            problems.append(error(place.access.file, position, place.code,
                                   key=key.removeprefix("establishment:"), other=other))
     return problems
 
@@ -90,11 +92,10 @@ def _layout(access: AccessFile) -> Iterator[Problem]:
 
 
 def _user_list(access: AccessFile) -> Iterator[Problem]:
-    where = access.document.where(("users",))
     if not access.users and not access.establishment.retired:
-        yield error(access.file, where, "E050")
+        yield error(access.file, access.document.where(("users",)), "E050")
     if access.users and access.establishment.retired:
-        yield error(access.file, where, "E051")
+        yield error(access.file, access.document.where(("users",)), "E051")
 
 
 def _professional(access: AccessFile, user: User, messages: Messages) -> Iterator[Problem]:
@@ -128,18 +129,17 @@ def _eligibility(access: AccessFile, user: User, policy: Policy) -> Iterator[Pro
     """Rule E: services by profile (error) and by establishment type (warning)."""
     est_type = access.establishment.type
     for i, service in enumerate(user.services):
-        where = access.where(user, "services", i)
         allowed = policy.eligibility[service]
         if user.profile not in allowed:
             yield error(
-                access.file, where, "E057",
+                access.file, access.where(user, "services", i), "E057",
                 service=service, profile=user.profile, allowed=ordered(allowed),
                 policy=policy.source,
             )
         usual = policy.usual_types[service]
         if est_type not in usual:
             yield warning(
-                access.file, where, "W101",
+                access.file, access.where(user, "services", i), "W101",
                 service=service, type=est_type, allowed=ordered_types(usual),
             )
 

@@ -91,7 +91,7 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
 
 def check(document: Document, schema_name: str, messages: Messages) -> list[Problem]:
     """Problems with the shape of `document`; an empty list when it matches the schema."""
-    data = _accept_bare_dates(document.data, ())
+    data = accept_bare_dates(document.data)
     if is_valid(data, schema_name):
         return []
     errors = sorted(
@@ -124,14 +124,15 @@ def is_valid(data: Any, schema_name: str) -> bool:
     return True
 
 
-def _accept_bare_dates(data: Any, path: Path_) -> Any:
-    """`expires: 2027-06-30` unquoted is fine (DESIGN §3): read those dates as text."""
-    if isinstance(data, dict):
-        return {k: _accept_bare_dates(v, (*path, k)) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_accept_bare_dates(v, (*path, i)) for i, v in enumerate(data)]
-    if type(data) is dt.date and path and path[-1] in DATE_FIELDS:
-        return data.isoformat()
+def accept_bare_dates(data: Any) -> Any:
+    """`expires: 2027-06-30` unquoted is fine (DESIGN §3): those dates become text, in
+    place. Only users have date fields; everywhere else a bare date stays an error."""
+    users = data.get("users") if isinstance(data, dict) else None
+    for user in users if isinstance(users, list) else ():
+        if isinstance(user, dict):
+            for field in DATE_FIELDS & user.keys():
+                if type(user[field]) is dt.date:
+                    user[field] = user[field].isoformat()
     return data
 
 

@@ -225,12 +225,11 @@ def _people(plan: Plan, names: dict[str, tuple[str, str]], state: State, message
     """Items for the per-person section: each establishment's heading rides with its first
     line, so that a cut never leaves a heading alone."""
     items: list[tuple[str, int]] = []
-    for est in by_place(names, {a.establishment for a in plan.actions}):
+    grouped, _ = plan.by_establishment()
+    for est in by_place(names, set(grouped)):
         people: dict[str, list[Action]] = {}
         lines: list[str] = []
-        for action in plan.actions:
-            if action.establishment != est:
-                continue
+        for action in grouped[est]:
             if action.action == "update_establishment":
                 lines.append(f"- {establishment_part(action, state, messages)}")
             else:
@@ -298,10 +297,11 @@ def detail_line(action: Action, names: dict[str, tuple[str, str]], messages: Mes
 def _details(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
              ) -> list[tuple[str, int]]:
     items: list[tuple[str, int]] = []
-    for est in by_place(names, {a.establishment for a in plan.actions}):
+    grouped, _ = plan.by_establishment()
+    for est in by_place(names, set(grouped)):
         name, region = place(names, est)
         heading = f"@@ {plain(messages('md.establishment', name=name, id=est, region=region))} @@"
-        lines = [detail_line(a, names, messages) for a in plan.actions if a.establishment == est]
+        lines = [detail_line(a, names, messages) for a in grouped[est]]
         items.append((f"{heading}\n{lines[0]}", 1))  # a cut never leaves a heading alone
         items += [(line, 1) for line in lines[1:]]
     return items

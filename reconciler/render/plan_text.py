@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 import click
@@ -64,17 +65,16 @@ def render(
 ) -> str:
     """`establishments` maps an id to its (name, region), for the group headings."""
     lines: list[str] = []
-    ids = sorted({a.establishment for a in plan.actions} | {b.establishment for b in plan.blocked})
-    for est in ids:
+    groups: dict[str, list[str]] = defaultdict(list)  # one pass: plans can be province-wide
+    for action in plan.actions:
+        groups[action.establishment].append(action_line(action, messages, color))
+    for blocked in plan.blocked:
+        groups[blocked.establishment].extend(blocked_lines(blocked, messages, color))
+    for est in sorted(groups):
         name, region = establishments.get(est, (est, "?"))
         heading = messages("plan.establishment", id=est, name=name, region=region)
         lines.append(click.style(heading, bold=True) if color else heading)
-        lines.extend(
-            action_line(a, messages, color) for a in plan.actions if a.establishment == est
-        )
-        for b in plan.blocked:
-            if b.establishment == est:
-                lines.extend(blocked_lines(b, messages, color))
+        lines.extend(groups[est])
         lines.append("")
     if plan.warnings:
         lines.append(messages("plan.warnings"))

@@ -311,19 +311,19 @@ def blocked_lines(ctx: _Context, blocked: Blocked) -> list[str]:
     ]
 
 
-def establishment_lines(ctx: _Context, plan: Plan, est: str) -> list[str]:
+def establishment_lines(ctx: _Context, est: str, actions: list[Action],
+                        blocked: list[Blocked]) -> list[str]:
     """The section of one establishment; empty when nothing in it needs the portal and
     nothing is blocked."""
     m = ctx.messages
     steps: list[Procedure] = []
     quiet = 0  # changes the tool records with no portal step
-    for action in plan.actions:
-        if action.establishment != est or covered(ctx, action):
+    for action in actions:
+        if covered(ctx, action):
             continue
         found = procedures(ctx, action)
         steps += found
         quiet += not found
-    blocked = [b for b in plan.blocked if b.establishment == est]
     if not steps and not blocked:
         return []
     name, region = place(ctx.names, est)
@@ -351,11 +351,11 @@ def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages
     lines = [f"# {messages('runbook.title')}", "", messages("runbook.intro"), "",
              messages("runbook.meta", serial=plan.state_serial,
                       digest=short_digest(plan.config_digest)), ""]
-    ids = {a.establishment for a in plan.actions} | {b.establishment for b in plan.blocked}
+    actions, blocked = plan.by_establishment()
     untouched: list[str] = []
     shown = 0
-    for est in by_place(ctx.names, ids):
-        section = establishment_lines(ctx, plan, est)
+    for est in by_place(ctx.names, set(actions) | set(blocked)):
+        section = establishment_lines(ctx, est, actions.get(est, []), blocked.get(est, []))
         if section:
             lines += section
             shown += 1
