@@ -183,7 +183,7 @@ class _Run:
         assert action.after is not None and action.username is not None
         self.store.create_account(action.username, action.after, now)
         self.store.grant(action.username, action.services, now)
-        self._issue_code(action, action.after.get("code_token"), now)
+        self._issue_code(action, action.after.get("code_token"), now, action.after["email"])
         available = iso(moment + LOGIN_DELAY)
         self.new_accounts.append(NewAccount(action.username, available))
         self._email(index, "created", action, action.after["email"], now,
@@ -231,15 +231,16 @@ class _Run:
         return {}
 
     # --- helpers --------------------------------------------------------------------
-    def _issue_code(self, action: Action, token: str | None, now: str) -> None:
+    def _issue_code(self, action: Action, token: str | None, now: str,
+                    email: str | None = None) -> None:
         """A new code: its hash in the account, its sealed copy in the same transaction."""
         assert action.username is not None
         code = codes.new_code()
         self.store.set_code(action.username, codes.code_hash(code), token, now)
-        account_email = self.store.account(action.username)
-        entry = {"username": action.username,
-                 "email": account_email.email if account_email else "",
-                 "code": code, "issued_at": now}
+        if email is None:
+            account = self.store.account(action.username)
+            email = account.email if account else ""
+        entry = {"username": action.username, "email": email, "code": code, "issued_at": now}
         if action.recipient is None:
             self.shown.append(entry)  # terminal only: checked before the run started
             return

@@ -157,10 +157,8 @@ class SQLStore:
         return int(seq), digest
 
     # --- writes (inside transaction()) ---------------------------------------------
-    def bump_serial(self) -> int:
-        serial = self.serial() + 1
-        self._execute(sql.SET_META, (str(serial), "serial"))
-        return serial
+    def bump_serial(self) -> None:
+        self._execute(sql.BUMP_SERIAL)
 
     def put_establishment(self, est: dict[str, Any], now: str) -> None:
         self._execute(sql.UPSERT_ESTABLISHMENT, (

@@ -98,6 +98,8 @@ RECORD_MIGRATION = (
 
 GET_META = "SELECT value FROM meta WHERE key = ?"
 SET_META = "UPDATE meta SET value = ? WHERE key = ?"
+BUMP_SERIAL = ("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+               "WHERE key = 'serial'")
 
 ALL_ESTABLISHMENTS = """SELECT id, name, region, type, representative_name,
     representative_email, age_recipient, retired FROM establishments"""
