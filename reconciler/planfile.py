@@ -8,8 +8,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from reconciler import schema
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
@@ -62,6 +60,8 @@ def read(path: Path) -> Plan:
         raise UserError("E124", path=path.as_posix(), reason=exc.strerror or str(exc)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError("E119", path=path.as_posix(), detail=str(exc)) from None
+    import jsonschema  # only here: slow to import, and needed only to read a saved plan
+
     validator = jsonschema.Draft202012Validator(schema.load_schema(PLAN_SCHEMA))
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:

@@ -13,15 +13,16 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from reconciler import domain
 from reconciler.catalog import Messages
 from reconciler.domain import DATE_FIELDS
 from reconciler.loader import Document, Path_
 from reconciler.problems import Problem, error
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a failure: it is slow to load
+    import jsonschema
 
 ACCESS_FILE = "access-file.schema.json"
 POLICY_FILE = "policy.schema.json"
@@ -84,6 +85,8 @@ def _compiled(name: str) -> Callable[[Any], Any]:
 
 @cache
 def _validator(name: str) -> jsonschema.protocols.Validator:
+    import jsonschema
+
     schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)

@@ -92,18 +92,16 @@ def parse(path: Path, messages: Messages, cache: ParseCache | None
     raw = loader.read_file(path, shown)
     if isinstance(raw, Problem):
         return None, [raw]
-    key = cache.key(shown, raw, messages.lang) if cache else ""
-    hit = cache.get(key) if cache else None
+    key = cache.key(shown, raw) if cache else ""
+    hit = cache.get(key, raw) if cache else None
     if hit is not None:
-        return hit
+        return hit, []
     result = loader.load_bytes(raw, shown)
-    problems = list(result.problems)
-    if result.document is not None and not problems:
-        problems = schema.check(result.document, schema.ACCESS_FILE, messages)
-    elif result.problems:
-        result = result._replace(document=None)  # a half-read file is never used
-    if cache:
-        cache.put(key, (result.document, problems))
+    if result.document is None or result.problems:
+        return None, result.problems  # a half-read file is never used
+    problems = schema.check(result.document, schema.ACCESS_FILE, messages)
+    if cache and not problems:  # only clean files: the others are parsed again, to locate
+        cache.put(key, result.document)
     return result.document, problems
 
 

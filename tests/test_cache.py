@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLE, REPO, run
 
+from reconciler import schema
+from reconciler.cache import ParseCache
+from reconciler.loader import load_bytes
+
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -56,6 +60,7 @@ def test_problems_are_the_same_from_the_cache_in_each_language(repo: Path) -> No
     gmf.write_text(gmf.read_text(encoding="utf-8").replace("type: gmf", "type: gmff"),
                    encoding="utf-8")
     for lang, text in (("en", "did you mean 'gmf'?"), ("fr", "vouliez-vous dire « gmf »?")):
+        # Files with problems are never cached: they are parsed again to locate them.
         outputs = {run("--lang", lang, *flag, "validate").output
                    for flag in ((), (), ("--no-cache",))}
         assert len(outputs) == 1 and text in outputs.pop()
@@ -64,12 +69,29 @@ def test_problems_are_the_same_from_the_cache_in_each_language(repo: Path) -> No
 def test_a_damaged_entry_is_a_miss(repo: Path) -> None:
     expected = plan()
     for entry in entries(repo):
-        entry.write_bytes(b"not a pickle")
+        entry.write_bytes(b"not an entry")
     assert plan() == expected
 
 
-def test_cache_dir_can_be_chosen(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RVSQ_CACHE_DIR", str(repo / "ci-cache"))
+def test_a_planted_entry_is_never_used(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry altered, or made with another key (a clone, a shared CI cache), cannot
+    replace what the files say: here it would rename Martin."""
+    monkeypatch.setenv("RVSQ_CACHE_KEY", "this runner's key")
     plan()
-    assert len([p for p in (repo / "ci-cache").rglob("*") if p.is_file()]) == 3
-    assert not (repo / ".rvsq" / "cache").exists()
+    for entry in entries(repo):  # altered in place: the signature no longer matches
+        entry.write_bytes(entry.read_bytes().replace(b"Martin", b"Mallory"))
+        assert not entry.read_bytes().startswith(b"\x80"), "entries are never pickles"
+    assert "Mallory" not in json.dumps(plan())
+    # Signed with the attacker's own key: still a miss for this runner.
+    monkeypatch.setenv("RVSQ_CACHE_KEY", "the attacker's key")
+    attacker = ParseCache(repo / ".rvsq" / "cache")
+    gmf = repo / "access/06/gmf-hill-valley.yaml"
+    raw = gmf.read_bytes()
+    document = load_bytes(raw.replace(b"Martin", b"Mallory"), "access/06/gmf-hill-valley.yaml"
+                          ).document
+    assert document is not None
+    schema.accept_bare_dates(document.data)
+    attacker.put(attacker.key("access/06/gmf-hill-valley.yaml", raw), document)
+    assert "Mallory" in json.dumps(plan())  # the attacker's own runs would read it...
+    monkeypatch.setenv("RVSQ_CACHE_KEY", "this runner's key")
+    assert "Mallory" not in json.dumps(plan())  # ...this runner's never do
