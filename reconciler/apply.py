@@ -21,7 +21,7 @@ from reconciler import codes, mail
 from reconciler.errors import UserError
 from reconciler.plan import Action, Plan
 from reconciler.state import State
-from reconciler.store import SealedCodes, SQLStore
+from reconciler.store import SealedCodes, SQLStore, private_folder, safe_name
 
 LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later
 MASS_DELETE_SHARE = 0.25
@@ -49,6 +49,15 @@ class Report(NamedTuple):
     shown_codes: list[dict[str, str]]  # only when no recipient and on a terminal
     new_accounts: list[NewAccount]
     emails: mail.Delivery  # this run's messages and those earlier runs left waiting
+
+
+class Stopped(UserError):
+    """An apply stopped part-way. Codes already issued with no recipient were committed:
+    they travel with the error so the terminal still shows them (they exist nowhere else)."""
+
+    def __init__(self, shown: list[dict[str, str]], code: str, **params: Any) -> None:
+        super().__init__(code, **params)
+        self.shown = shown
 
 
 def utc_now() -> dt.datetime:
@@ -92,10 +101,8 @@ def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], 
 
 
 def export_sealed(work_dir: Path, sealed: SealedCodes) -> Path:
-    folder = work_dir / "codes"
-    folder.mkdir(parents=True, exist_ok=True)
-    folder.chmod(0o700)
-    target = folder / f"{sealed.run_id}-{sealed.establishment}.age"
+    folder = private_folder(work_dir / "codes")
+    target = folder / safe_name(f"{sealed.run_id}-{sealed.establishment}.age")
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(sealed.sealed)
@@ -128,9 +135,9 @@ def apply_plan(
             # Deliver what did commit, if the state still answers, then say where it stopped.
             with contextlib.suppress(OSError, *store.errors):
                 recover(store, settings, iso(clock()))
-            raise UserError("E117", done=index, total=len(plan.actions), action=action.action,
-                            target=action.username or action.establishment,
-                            reason=str(exc)) from exc
+            raise Stopped(run.shown, "E117", done=index, total=len(plan.actions),
+                          action=action.action, target=action.username or action.establishment,
+                          reason=str(exc)) from exc
         if on_progress is not None:
             on_progress(index + 1, len(plan.actions))
     # Once, at the end: this run's codes and emails, and any an earlier run left waiting.

@@ -23,6 +23,7 @@ from pathlib import Path
 import reconciler
 from reconciler import schema
 from reconciler.loader import Document
+from reconciler.store import private_folder
 
 
 def _key() -> bytes:
@@ -97,7 +98,7 @@ class ParseCache:
             return
         target = self.folder / key[:2] / key
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(target.parent)
             self.folder.chmod(0o700)
             partial = target.with_suffix(f".{os.getpid()}.partial")
             partial.write_bytes(self._sign(body) + b"\n" + body)

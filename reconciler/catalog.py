@@ -43,6 +43,11 @@ EN: dict[str, str] = {
     "E012.hint": "give an access file or a folder of access files (default: ./access).",
     "E013": "no access file (*.yaml, *.yml) was found in '{path}'",
     "E013.hint": "access files are named access/<region>/<establishment-id>.yaml.",
+    "E014": "more than {limit} access files were found in '{path}'",
+    "E014.hint": "point the tool at the access folder itself, not at a folder above it.",
+    "E015": "'{link}' is a link to a file outside '{path}'",
+    "E015.hint": "access files must be in the access folder itself: copy the file there or "
+    "remove the link.",
     # --- shape of the file (JSON Schema) ----------------------------------------------
     "E020": "'{field}' is missing in {where}",
     "E020.hint": "add the line '{field}: ...'; see the file format in the README.",
@@ -103,6 +108,8 @@ EN: dict[str, str] = {
     "E042.hint": "start from an example file in access/.",
     "E043": "'{field}' is {value}, outside the accepted range {low} to {high}",
     "E043.hint": "choose a value from {low} to {high}.",
+    "E044": "'{field}' lists {count} entries, more than the limit of {limit}",
+    "E044.hint": "split the establishment's users over several files (one per site).",
     # --- domain rules -----------------------------------------------------------------
     "E050": "the user list is empty",
     "E050.hint": "an empty list never means 'remove everyone': list the users, or, to close "
@@ -308,6 +315,12 @@ EN: dict[str, str] = {
     "E133": "'{url}' is not a mail server address this tool can use",
     "E133.hint": "set RVSQ_SMTP_URL to smtp://host:port (STARTTLS when offered) or "
     "smtps://host:port (TLS), or unset it to write .eml files.",
+    "E134": "the saved plan '{path}' does not match what the files and the state give",
+    "E134.hint": "it was edited after it was made, or made by another version of the tool: "
+    "run plan again and review it. Nothing was changed.",
+    "E135": "the state holds a file name that could reach outside .rvsq ('{name}')",
+    "E135.hint": "the database was altered outside this tool: keep it as it is for "
+    "investigation. Nothing was written.",
     "audit.break.missing": "an entry is missing or out of order",
     "audit.break.edited": "the entry was changed after it was written",
     "audit.break.truncated": "entries were removed from the end of the log",
@@ -741,6 +754,11 @@ FR: dict[str, str] = {
     ": ./access).",
     "E013": "aucun fichier d'accès (*.yaml, *.yml) n'a été trouvé dans « {path} »",
     "E013.hint": "les fichiers d'accès se nomment access/<région>/<id-établissement>.yaml.",
+    "E014": "plus de {limit} fichiers d'accès ont été trouvés dans « {path} »",
+    "E014.hint": "indiquez le dossier d'accès lui-même, pas un dossier au-dessus.",
+    "E015": "« {link} » est un lien vers un fichier hors de « {path} »",
+    "E015.hint": "les fichiers d'accès doivent être dans le dossier d'accès lui-même : "
+    "copiez-y le fichier ou retirez le lien.",
     # --- forme du fichier (JSON Schema) -----------------------------------------------
     "E020": "« {field} » manque dans {where}",
     "E020.hint": "ajoutez la ligne « {field}: ... »; voyez le format des fichiers dans le "
@@ -804,6 +822,8 @@ FR: dict[str, str] = {
     "E042.hint": "partez d'un fichier d'exemple du dossier access/.",
     "E043": "« {field} » vaut {value}, hors de l'intervalle accepté de {low} à {high}",
     "E043.hint": "choisissez une valeur de {low} à {high}.",
+    "E044": "« {field} » compte {count} entrées, plus que la limite de {limit}",
+    "E044.hint": "répartissez les utilisateurs sur plusieurs fichiers (un par site).",
     # --- règles du domaine ------------------------------------------------------------
     "E050": "la liste des utilisateurs est vide",
     "E050.hint": "une liste vide ne veut jamais dire « retirer tout le monde » : inscrivez "
@@ -1035,6 +1055,13 @@ FR: dict[str, str] = {
     "E133": "« {url} » n'est pas une adresse de serveur de courriel utilisable",
     "E133.hint": "donnez à RVSQ_SMTP_URL la forme smtp://hôte:port (STARTTLS s'il est offert) "
     "ou smtps://hôte:port (TLS), ou retirez-la pour écrire des fichiers .eml.",
+    "E134": "le plan enregistré « {path} » ne correspond pas à ce que donnent les fichiers "
+    "et l'état",
+    "E134.hint": "il a été modifié après sa création, ou fait par une autre version de "
+    "l'outil : relancez plan et relisez-le. Rien n'a été changé.",
+    "E135": "l'état contient un nom de fichier qui pourrait sortir de .rvsq (« {name} »)",
+    "E135.hint": "la base de données a été modifiée hors de cet outil : gardez-la telle quelle "
+    "pour enquête. Rien n'a été écrit.",
     "audit.break.missing": "une entrée manque ou est hors d'ordre",
     "audit.break.edited": "l'entrée a été modifiée après son écriture",
     "audit.break.truncated": "des entrées ont été retirées à la fin du journal",

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
-from reconciler.store import OutboxMessage, SQLStore
+from reconciler.store import OutboxMessage, SQLStore, private_folder, redact, safe_name
 
 DEFAULT_SENDER = "RVSQ access <no-reply@rvsq-access.invalid>"
 SMTP_TIMEOUT_SECONDS = 30
@@ -64,10 +64,11 @@ def _sender(value: str) -> str:
 
 def write_eml(folder: Path, message: OutboxMessage) -> Path:
     """Deliver one message as a file; atomic, and idempotent for the same outbox id."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{message.id}.eml"
+    target = private_folder(folder) / safe_name(f"{message.id}.eml")
     partial = target.with_suffix(".eml.partial")
-    partial.write_text(message.message, encoding="utf-8")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(message.message)
     os.replace(partial, target)
     return target
 
@@ -100,9 +101,9 @@ def smtp_target() -> SmtpTarget | None:
     try:
         port = parts.port or (465 if parts.scheme == "smtps" else 25)
     except ValueError:  # a port that is not a number, or out of range
-        raise UserError("E133", url=url) from None
+        raise UserError("E133", url=redact(url)) from None
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-        raise UserError("E133", url=url)
+        raise UserError("E133", url=redact(url))
     return SmtpTarget(parts.scheme, parts.hostname, port)
 
 

@@ -30,7 +30,8 @@ def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
     for b in plan.blocked:
         reason, hint = text(b.code, {**b.params, "key": b.username})
         blocked.append({"username": b.username, "establishment": b.establishment,
-                        "source": b.source, "code": b.code, "reason": reason, "hint": hint})
+                        "source": b.source, "code": b.code, "params": b.params,
+                        "reason": reason, "hint": hint})
     warnings = []
     for w in plan.warnings:
         message, hint = text(w.code, w.params)
@@ -74,7 +75,7 @@ def read(path: Path) -> Plan:
         paths=tuple(data["paths"]),
         actions=tuple(Action.from_dict(a) for a in data["actions"]),
         # Blocked entries and warnings are for people; apply only counts the blocked.
-        blocked=tuple(Blocked(b["username"], b["establishment"], b["source"], b["code"], {})
-                      for b in data["blocked"]),
+        blocked=tuple(Blocked(b["username"], b["establishment"], b["source"], b["code"],
+                              b["params"]) for b in data["blocked"]),
         warnings=(),
     )

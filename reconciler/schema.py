@@ -209,6 +209,9 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
         return _duplicates(doc, path, value)
     if kind == "minItems":
         return [error(doc.file, where, "E034")]
+    if kind == "maxItems":
+        return [error(doc.file, where, "E044", field=field, count=len(value),
+                      limit=err.validator_value)]
     if kind == "minLength":
         return [error(doc.file, where, "E036", field=field)]
     if kind == "maxLength":

@@ -46,8 +46,13 @@ def display(path: Path) -> str:
         return path.as_posix()
 
 
+MAX_FILES = 20_000  # ~1,000 establishments is the design ceiling: far more is a mistake
+
+
 def discover(paths: list[Path]) -> list[Path]:
-    """Access files under `paths` (files as given, folders recursively), sorted."""
+    """Access files under `paths` (files as given, folders recursively), sorted. A link in
+    a folder that leads outside it is refused: a pull request must not be able to make
+    the tool read a file the reviewers never saw."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
@@ -55,17 +60,21 @@ def discover(paths: list[Path]) -> list[Path]:
         if path.is_file():
             found.append(path)
             continue
-        in_folder = sorted(
-            p
-            for p in path.rglob("*")
-            if p.suffix in ACCESS_SUFFIXES
-            and p.name != policy_mod.POLICY_FILE_NAME
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and p.is_file()
-        )
+        root = path.resolve()
+        in_folder = []
+        for p in path.rglob("*"):
+            if (p.suffix not in ACCESS_SUFFIXES or p.name == policy_mod.POLICY_FILE_NAME
+                    or any(part.startswith(".") for part in p.relative_to(path).parts)
+                    or not p.is_file()):
+                continue
+            if not p.resolve().is_relative_to(root):
+                raise UserError("E015", link=p.as_posix(), path=path.as_posix())
+            in_folder.append(p)
+            if len(in_folder) > MAX_FILES:
+                raise UserError("E014", limit=MAX_FILES, path=path.as_posix())
         if not in_folder:
             raise UserError("E013", path=path.as_posix())
-        found.extend(in_folder)
+        found.extend(sorted(in_folder))
     return list(dict.fromkeys(found))  # a file named twice is read once
 
 

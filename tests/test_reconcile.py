@@ -210,7 +210,7 @@ def test_saved_plan_refused_when_files_changed(repo: Path) -> None:
     edit(GMF, "first_name: Martin", "first_name: Marty")
     result = ok(cli("apply", "--plan", "plan.json"), 1)
     assert "error[E118]" in result.output
-    assert state_rows("SELECT value FROM meta WHERE key = 'serial'") == [("0",)]
+    assert state_rows("SELECT value FROM meta WHERE key = 'serial'") == [("1",)]  # the import
 
 
 def test_blocked_entries_never_stop_the_rest(repo: Path) -> None:
@@ -281,7 +281,8 @@ def test_apply_asks_for_confirmation(repo: Path) -> None:
 
 def test_tampered_audit_log_is_detected(repo: Path) -> None:
     apply_all()
-    assert "18 entr(y/ies), the chain is intact" in ok(cli("audit", "verify")).output
+    # 18 actions, after the directory import's own entry
+    assert "19 entr(y/ies), the chain is intact" in ok(cli("audit", "verify")).output
     state_rows("UPDATE audit_log SET actor = 'mallory' WHERE seq = 5")
     result = ok(cli("audit", "verify"), 1)
     assert "error[E125] the audit log is broken at entry 5" in result.output
@@ -289,7 +290,7 @@ def test_tampered_audit_log_is_detected(repo: Path) -> None:
 
 def test_truncated_audit_log_is_detected(repo: Path) -> None:
     apply_all()
-    state_rows("DELETE FROM audit_log WHERE seq = 18")
+    state_rows("DELETE FROM audit_log WHERE seq = 19")
     assert "removed from the end" in ok(cli("audit", "verify"), 1).output
 
 
@@ -297,7 +298,7 @@ def test_audit_log_formats(repo: Path) -> None:
     apply_all()
     csv_out = ok(cli("audit", "log", "--format", "csv", "--since", "2000-01-01")).output
     assert csv_out.splitlines()[0].startswith("seq,at,actor")
-    assert len(csv_out.splitlines()) == 19
+    assert len(csv_out.splitlines()) == 20  # a header, the import, 18 actions
     assert "error[E126]" in ok(cli("audit", "log", "--since", "yesterday"), 1).output
 
 

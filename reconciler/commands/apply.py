@@ -58,11 +58,17 @@ def run(
         # The lock is taken before planning: no other apply can change the state between
         # the plan shown here and its application.
         with store.lock(lock_timeout, waiting):
+            fresh = plan_command.compute(env, validation, store.snapshot(), paths)
             if plan_file is None:
-                plan = plan_command.compute(env, validation, store.snapshot(), paths)
+                plan = fresh
                 plan_command.show(env, plan, validation)
                 if plan.actions and not auto_approve:
                     _confirm(env)
+            elif plan.state_serial == fresh.state_serial and (
+                    plan.actions, plan.blocked) != (fresh.actions, fresh.blocked):
+                # Same files, same state, yet other actions: the saved plan was edited (a
+                # recipient swapped, a service added) or made by another version.
+                raise UserError("E134", path=plan_file.as_posix())
             report = _apply(env, plan, store, settings)
     finally:
         store.close()
@@ -80,6 +86,22 @@ def _confirm(env: Env) -> None:
 
 def _apply(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings
            ) -> executor.Report:
+    try:
+        return _run(env, plan, store, settings)
+    except executor.Stopped as stopped:
+        _show_codes(env, stopped.shown)
+        raise
+
+
+def _show_codes(env: Env, shown: list[dict[str, str]]) -> None:
+    if shown:  # only ever on a terminal: checked before the run
+        click.echo(env.messages("apply.codes_shown"))
+        for entry in shown:
+            click.echo(f"  {entry['username']}\t{entry['code']}")
+
+
+def _run(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings
+         ) -> executor.Report:
     if len(plan.actions) < PROGRESS_FROM or not sys.stderr.isatty():
         return executor.apply_plan(plan, store, settings)
     label = env.messages("apply.progress")
@@ -108,9 +130,6 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
     if report.emails.failed:
         click.echo(m("apply.emails_failed", count=report.emails.failed,
                      where=report.emails.where, error=report.emails.error), err=True)
-    if report.shown_codes:  # only ever on a terminal: checked before the run
-        click.echo(m("apply.codes_shown"))
-        for entry in report.shown_codes:
-            click.echo(f"  {entry['username']}\t{entry['code']}")
+    _show_codes(env, report.shown_codes)
     if plan.blocked:
         click.echo(m("apply.blocked", count=len(plan.blocked)), err=True)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import click
 
 from reconciler import apply as executor
 from reconciler import directory
-from reconciler.commands import EXIT_INVALID, EXIT_OK, Env, open_state, print_problems
+from reconciler.commands import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Env,
+    actor,
+    git_commit,
+    open_state,
+    print_problems,
+)
 from reconciler.errors import UserError
 from reconciler.validate import display
 
@@ -55,8 +64,15 @@ def import_directory(env: Env, csv_path: Path) -> int:
             if problems:
                 click.echo(env.messages("import.failed"), err=True)
                 return EXIT_INVALID
-            with store.transaction():
-                store.import_accounts(rows, executor.iso(executor.utc_now()))
+            now = executor.iso(executor.utc_now())
+            with store.transaction():  # one audited change, like an action
+                store.import_accounts(rows, now)
+                store.bump_serial()
+                store.append_audit(now, actor(env.actor), git_commit(), f"import-{now}",
+                                   "import_directory", None, None,
+                                   {"file": display(csv_path), "accounts": len(rows),
+                                    "sha256": hashlib.sha256(csv_path.read_bytes()).hexdigest(),
+                                    "usernames": sorted(r["username"] for r in rows)})
     finally:
         store.close()
     click.echo(env.messages("import.done", count=len(rows), path=display(csv_path)))

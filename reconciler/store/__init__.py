@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from reconciler.errors import UserError
 from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
 
 __all__ = ["DEFAULT_URL", "OutboxMessage", "SQLStore", "SealedCodes",
-           "database_errors", "open_store"]
+           "database_errors", "open_store", "private_folder", "redact", "safe_name"]
 
 WORK_DIR = Path(".rvsq")
 DEFAULT_URL = "sqlite:///.rvsq/state.db"
@@ -38,7 +39,10 @@ def open_store(url: str, now: str) -> SQLStore:
         from reconciler.store.sqlite import SQLiteStore
 
         path = Path(url.removeprefix("sqlite:///"))
-        _private_folder(path.parent)
+        if path.parent.name == WORK_DIR.name:
+            private_folder(path.parent)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
         store: SQLStore = SQLiteStore(path, url)
     elif url.startswith(("postgresql://", "postgres://")):
         try:
@@ -47,13 +51,34 @@ def open_store(url: str, now: str) -> SQLStore:
             raise UserError("E132") from None
         store = PostgresStore(url)
     else:
-        raise UserError("E111", url=url)
+        raise UserError("E111", url=redact(url))
     store.migrate(now)
     return store
 
 
-def _private_folder(folder: Path) -> None:
-    """The state's folder holds hashes and sealed codes: only its owner may enter it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if folder.name == WORK_DIR.name:
-        folder.chmod(0o700)
+def private_folder(folder: Path) -> Path:
+    """A folder only its owner may enter, as is every folder of ours up to .rvsq: they
+    hold hashes, sealed codes, emails to people and the parse cache."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for part in (folder, *folder.parents):
+        if part.name == WORK_DIR.name or part == folder:
+            part.chmod(0o700)
+        if part.name == WORK_DIR.name:
+            break
+    return folder
+
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def safe_name(name: str) -> str:
+    """A file name built from the state (run ids, establishment ids): refused if it could
+    reach outside its folder, which only a tampered database could make it."""
+    if not _SAFE_NAME.fullmatch(name) or ".." in name:
+        raise UserError("E135", name=name)
+    return name
+
+
+def redact(url: str) -> str:
+    """A URL as it may be shown: without its password."""
+    return re.sub(r"(//[^/:@]*):[^@/]*@", r"\1:***@", url)
