@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from helpers import EXAMPLE, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+PER_FILE = dt.timedelta(seconds=2)  # every hostile file is judged within 2 s (issue: hardening)
 VALID = (EXAMPLE / "06" / "gmf-hill-valley.yaml").read_bytes()
 
 mutation = st.tuples(
@@ -41,14 +43,14 @@ def _validate(content: bytes, lang: str) -> None:
         assert "[E" in result.output and ("hint:" in result.output or "conseil" in result.output)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True,
+@settings(max_examples=300, deadline=PER_FILE, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mutation, min_size=1, max_size=4), st.sampled_from(["en", "fr"]))
 def test_mutated_file_never_crashes(edits: list[tuple[str, int, bytes]], lang: str) -> None:
     _validate(_mutate(VALID, edits), lang)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
+@settings(max_examples=200, deadline=PER_FILE, derandomize=True)
 @given(st.binary(max_size=512))
 def test_arbitrary_bytes_never_crash(content: bytes) -> None:
     _validate(content, "en")

@@ -3,7 +3,7 @@
 state the first one left, so nothing is created, mailed or sealed twice.
 
 The lock is held the way an apply holds it, by taking flock on `<db>.lock`; an apply
-caught between two of its actions is frozen with SIGSTOP by tests/crash_runner.py.
+caught between two of its actions is frozen with SIGSTOP by tests/reliability/crash_runner.py.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 and nothing is doubled.
 
 A generated repository (6 establishments × 40 new users: 246 actions) is applied by
-tests/crash_runner.py, which SIGKILLs its own process at a chosen point. Then apply runs
+tests/reliability/crash_runner.py, which SIGKILLs its own process at a chosen point. Then apply runs
 again normally, once, and the result must be what one uninterrupted run gives: an empty
 plan, a verifying audit log with one entry per planned action, one creation email per
 new account, and one sealed code per new account whose hash is the one the state holds.

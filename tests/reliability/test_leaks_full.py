@@ -10,7 +10,7 @@ new PostgreSQL database:
 2. representatives edit their files with `user add`, `user services`, `user rotate-code`
    and `user reset-password`; the views are made again, and a plan is saved;
 3. an apply with a bad RVSQ_SMTP_URL is refused; an apply is killed with SIGKILL after
-   its third committed action (tests/crash_runner.py), and applying again finishes;
+   its third committed action (tests/reliability/crash_runner.py), and applying again finishes;
 4. auditors and administrators read: `report` in four formats with `--out`,
    `import --all --out`, the state, the audit log; `codes reveal` is given wrong keys.
 
@@ -79,7 +79,7 @@ class Cli:
 
     def __call__(self, *args: str, expect: int = 0, env: dict[str, str] | None = None,
                  crash: tuple[str, int] | None = None) -> subprocess.CompletedProcess[bytes]:
-        """Run `rvsq-access ARGS`, or under tests/crash_runner.py killed at `crash`."""
+        """Run `rvsq-access ARGS`, or under tests/reliability/crash_runner.py killed at `crash`."""
         command = [str(EXE)]
         if crash is not None:
             command = [sys.executable, str(CRASH_RUNNER), crash[0], str(crash[1]), "--"]
