@@ -43,11 +43,14 @@ def _key() -> bytes:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
-    except FileExistsError:  # another process made it first: use theirs
-        return path.read_bytes()
+    except FileExistsError:  # another process made it first, or we may not read it
+        try:
+            return path.read_bytes()
+        except OSError:
+            pass
     except OSError:
-        pass  # a key for this run only: the cache then only helps within the run
-    return key
+        pass
+    return key  # a key for this run only: the cache then only helps within the run
 
 
 class ParseCache:
@@ -78,6 +81,8 @@ class ParseCache:
             return None
         try:
             entry = json.loads(body)
+            if entry["key"] != key:  # a genuine entry for other bytes, copied here: a replay
+                return None
             return Document(
                 file=entry["file"],
                 data=entry["data"],
@@ -93,7 +98,7 @@ class ParseCache:
     def put(self, key: str, document: Document) -> None:
         """Best effort: a cache that cannot be written only makes the next run slower."""
         try:
-            body = self._body(document)
+            body = self._body(key, document)
         except (TypeError, ValueError):  # not plain JSON data: not worth a cache entry
             return
         target = self.folder / key[:2] / key
@@ -107,8 +112,9 @@ class ParseCache:
             pass
 
     @staticmethod
-    def _body(document: Document) -> bytes:
+    def _body(key: str, document: Document) -> bytes:
         return json.dumps({
+            "key": key,  # signed with the rest: an entry is valid for these bytes only
             "file": document.file,
             "data": document.data,
             "values": list(document.values.items()),

@@ -30,14 +30,14 @@ FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from reconciler.commands import EXIT_INVALID, InvalidInput
-        from reconciler.store import database_errors
+        from reconciler.store import database_errors, redact
 
         try:
             try:
                 return super().invoke(ctx)
             except Exception as exc:
                 if isinstance(exc, database_errors()):  # locked, unreachable: outside actions
-                    raise UserError("E127", reason=str(exc).strip()) from exc
+                    raise UserError("E127", reason=redact(str(exc).strip())) from exc
                 raise
         except InvalidInput:
             ctx.exit(EXIT_INVALID)

@@ -78,6 +78,13 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))  # a file named twice is read once
 
 
+def _inside_the_access_folder(policy: Path, paths: list[Path]) -> None:
+    """A policy found in a folder is refused if it is a link leading out of it (E015)."""
+    folder = policy.parent
+    if folder.is_symlink() or not policy.resolve().is_relative_to(folder.resolve()):
+        raise UserError("E015", link=policy.as_posix(), path=folder.as_posix())
+
+
 def load_policy(
     path: Path | None, messages: Messages
 ) -> tuple[Policy, list[Problem], loader.Document | None]:
@@ -134,7 +141,10 @@ def validate_paths(
     With a `cache`, files whose bytes have not changed are not parsed again."""
     today = today or dt.date.today()
     files = discover(paths)
-    policy, problems, policy_doc = load_policy(policy_path or policy_mod.find(paths), messages)
+    found = policy_path or policy_mod.find(paths)
+    if policy_path is None and found is not None:
+        _inside_the_access_folder(found, paths)
+    policy, problems, policy_doc = load_policy(found, messages)
     documents = [policy_doc] if policy_doc else []
     access_files: list[model.AccessFile] = []
     user_count = 0

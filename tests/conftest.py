@@ -17,8 +17,10 @@ POSTGRES_ADMIN_URL = os.environ.get("RVSQ_TEST_POSTGRES_URL")
 @pytest.fixture(autouse=True)
 def _cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands run from the repository must not leave a parse cache in it."""
+    """Commands run from the repository must not leave a parse cache in it, nor a cache key
+    in the developer's own configuration folder."""
     monkeypatch.setenv("RVSQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("RVSQ_CACHE_KEY", "the test suite's cache key")
 
 
 @pytest.fixture

@@ -95,3 +95,19 @@ def test_a_planted_entry_is_never_used(repo: Path, monkeypatch: pytest.MonkeyPat
     assert "Mallory" in json.dumps(plan())  # the attacker's own runs would read it...
     monkeypatch.setenv("RVSQ_CACHE_KEY", "this runner's key")
     assert "Mallory" not in json.dumps(plan())  # ...this runner's never do
+
+
+def test_a_genuine_entry_for_other_bytes_is_not_replayed(repo: Path) -> None:
+    """Copying an older, genuinely signed entry under the name of the current bytes must
+    not bring the old content back."""
+    plan()
+    old_entries = {p.name: p.read_bytes() for p in entries(repo)}
+    gmf = repo / "access/06/gmf-hill-valley.yaml"
+    gmf.write_text(gmf.read_text(encoding="utf-8").replace("first_name: Martin",
+                                                           "first_name: Marty"),
+                   encoding="utf-8")
+    plan()
+    new = next(p for p in entries(repo) if p.name not in old_entries)
+    old = next(body for name, body in old_entries.items() if b"Martin" in body)
+    new.write_bytes(old)
+    assert "Marty" in json.dumps(plan())

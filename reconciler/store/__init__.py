@@ -79,6 +79,7 @@ def safe_name(name: str) -> str:
     return name
 
 
-def redact(url: str) -> str:
-    """A URL as it may be shown: without its password."""
-    return re.sub(r"(//[^/:@]*):[^@/]*@", r"\1:***@", url)
+def redact(text: str) -> str:
+    """Text as it may be shown: every URL in it without its user and password (up to the
+    last `@`, so that a password holding `@` or `/` is hidden too)."""
+    return re.sub(r"([A-Za-z][A-Za-z0-9+.-]*://)\S*@", r"\1***@", text)

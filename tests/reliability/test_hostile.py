@@ -95,7 +95,9 @@ def test_a_tampered_file_name_in_the_state_is_never_written(repo: Path) -> None:
 
 
 def test_urls_are_shown_without_their_password(repo: Path) -> None:
-    assert redact("postgresql://rvsq:s3cret@db:5432/x") == "postgresql://rvsq:***@db:5432/x"
+    assert redact("postgresql://rvsq:s3cret@db:5432/x") == "postgresql://***@db:5432/x"
+    assert redact("could not reach postgresql://u:p/a@ss@db/x") == (
+        "could not reach postgresql://***@db/x")
     result = cli("--state", "mysql://rvsq:s3cret@db/x", "state", "list")
     assert result.exit_code == 1 and "s3cret" not in result.output
 
@@ -113,3 +115,12 @@ def test_state_folders_are_private_on_every_backend(repo: Path) -> None:
         assert Path(folder).stat().st_mode & 0o777 == 0o700, folder
     for path in [*Path(".rvsq/outbox").iterdir(), *Path(".rvsq/codes").iterdir()]:
         assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_a_policy_linked_from_outside_is_refused(repo: Path, tmp_path: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-policy.yaml"
+    outside.write_text("version: 1\n", encoding="utf-8")
+    (repo / "access/policy.yaml").unlink()
+    os.symlink(outside, repo / "access/policy.yaml")
+    result = cli("validate", "access")
+    assert result.exit_code == 1 and "error[E015]" in result.output
