@@ -340,6 +340,7 @@ class Result:
     key: str
     label: str
     wall_s: float
+    cpu_s: float  # user + system: wall minus this is mostly waiting for the disk
     rss_kb: int
     actions: int | None = None
     output: str = ""  # the step's last summary line
@@ -347,6 +348,7 @@ class Result:
     def row(self, floor: float | None, baseline_kb: int, users: int) -> dict[str, Any]:
         return {
             "step": self.key, "what": self.label, "wall_s": round(self.wall_s, 3),
+            "cpu_s": round(self.cpu_s, 2),
             "ratio_to_parse": round(self.wall_s / floor, 1) if floor else None,
             "peak_rss_mb": round(self.rss_kb / 1024, 1),
             # The floor does not import the tool: the baseline says nothing about it.
@@ -363,8 +365,8 @@ class Result:
 _WRAPPER = (
     "import resource, subprocess, sys\n"
     "rc = subprocess.run(sys.argv[2:]).returncode\n"
-    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "open(sys.argv[1], 'w').write(f'0 {peak}')\n"
+    "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "open(sys.argv[1], 'w').write(f'0 {use.ru_utime} {use.ru_stime} {use.ru_maxrss}')\n"
     "sys.exit(rc)\n"
 )
 
@@ -392,7 +394,7 @@ class Bench:
         logs.mkdir(exist_ok=True)
         rss_file = logs / f"{key}.rss"
         if self.time_bin:
-            cmd = [self.time_bin, "-f", "%e %M", "-o", str(rss_file), "--", *argv]
+            cmd = [self.time_bin, "-f", "%e %U %S %M", "-o", str(rss_file), "--", *argv]
         else:
             cmd = [sys.executable, "-c", _WRAPPER, str(rss_file), *argv]
         out_path, err_path = logs / f"{key}.out", logs / f"{key}.err"
@@ -407,9 +409,11 @@ class Bench:
                               + err_path.read_text(errors="replace").splitlines())[-40:])
             sys.exit(f"step {key} ({label}) failed with exit code {rc}:\n{tail}\n"
                      f"(full output in {logs})")
-        rss_kb = int(rss_file.read_text().split()[-1])
+        # GNU time may put a line ("Command exited with...") before its own.
+        _, user, system, rss_kb = rss_file.read_text().splitlines()[-1].split()
         text = out_path.read_text(errors="replace") + err_path.read_text(errors="replace")
-        result = Result(key, label, wall, rss_kb, output=_summary_line(text))
+        result = Result(key, label, wall, float(user) + float(system), int(rss_kb),
+                        output=_summary_line(text))
         self.results[key] = result
         return result
 
@@ -513,7 +517,9 @@ def machine(env: dict[str, str]) -> dict[str, Any]:
         "pyyaml": yaml.__version__, "libyaml": bool(yaml.__with_libyaml__),
         "platform": platform.platform(),
         "load_average_1min_at_end": round(os.getloadavg()[0], 2),
-        "commit": head + (" (with uncommitted changes)" if dirty else ""),
+        # The repository's commit says what ran only if the package came from it.
+        "commit": head + (" (with uncommitted changes)" if dirty else "")
+        if Path(package).is_relative_to(repo) else "unknown (not this repository's package)",
     }
 
 
@@ -527,20 +533,20 @@ def markdown(report: dict[str, Any]) -> str:
         f"{'with' if m['libyaml'] else 'WITHOUT'} libyaml; load average "
         f"{report['load_average_1min_at_start']} at start, {m['load_average_1min_at_end']} "
         "at end (other work on the machine skews the numbers)",
-        f"- `reconciler` imported from {m['reconciler']}; repository at {m['commit']}",
+        f"- `reconciler` imported from {m['reconciler']}; commit: {m['commit']}",
         f"- state.db after the run: {report['state_db_mb']} MB",
         f"- baseline `python -c \"import reconciler.cli\"`: "
         f"{report['baseline_rss_kb'] / 1024:.1f} MB peak RSS",
         f"- steps e/f input: {report['changes']}",
         "",
-        "| step | what | wall s | × parse | peak RSS MB | bytes/user over baseline "
+        "| step | what | wall s | × parse | CPU s | peak RSS MB | bytes/user over baseline "
         "| actions | actions/s |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in report["steps"]:
         ratio = f"{r['ratio_to_parse']:.1f}" if r["ratio_to_parse"] else "–"
         lines.append(
-            f"| {r['step']} | {r['what']} | {r['wall_s']:.2f} | {ratio} | "
+            f"| {r['step']} | {r['what']} | {r['wall_s']:.2f} | {ratio} | {r['cpu_s']:.2f} | "
             f"{r['peak_rss_mb']:.1f} | {r['bytes_per_user_over_baseline'] or '–'} | "
             f"{r['actions'] if r['actions'] is not None else ''} | "
             f"{r['actions_per_s'] or ''} |"

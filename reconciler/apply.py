@@ -169,8 +169,6 @@ class _Run:
         moment = self.clock()
         now = iso(moment)
         with self.store.transaction():
-            # Every committed action moves the serial: a plan made before it is stale.
-            self.store.bump_serial()
             fields = getattr(self, f"_{action.action}")(index, action, moment, now)
             self.store.append_audit(
                 now, self.settings.actor, self.settings.git_commit, self.run_id,

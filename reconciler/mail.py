@@ -63,8 +63,9 @@ def _sender(value: str) -> str:
 
 
 def write_eml(folder: Path, message: OutboxMessage) -> Path:
-    """Deliver one message as a file; atomic, and idempotent for the same outbox id."""
-    target = private_folder(folder) / safe_name(f"{message.id}.eml")
+    """Deliver one message as a file, in a folder made private by the caller; atomic, and
+    idempotent for the same outbox id."""
+    target = folder / safe_name(f"{message.id}.eml")
     partial = target.with_suffix(".eml.partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -115,6 +116,8 @@ def deliver_outbox(store: SQLStore, folder: Path, now: str) -> Delivery:
     target = smtp_target()
     if target is not None:
         return _by_smtp(store, pending, target, now)
+    if pending:
+        private_folder(folder)
     for message in pending:
         write_eml(folder, message)
         store.mark_sent(message.id, now)

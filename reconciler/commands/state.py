@@ -67,7 +67,6 @@ def import_directory(env: Env, csv_path: Path) -> int:
             now = executor.iso(executor.utc_now())
             with store.transaction():  # one audited change, like an action
                 store.import_accounts(rows, now)
-                store.bump_serial()
                 store.append_audit(now, actor(env.actor), git_commit(), f"import-{now}",
                                    "import_directory", None, None,
                                    {"file": display(csv_path), "accounts": len(rows),

@@ -157,9 +157,6 @@ class SQLStore:
         return int(seq), digest
 
     # --- writes (inside transaction()) ---------------------------------------------
-    def bump_serial(self) -> None:
-        self._execute(sql.BUMP_SERIAL)
-
     def put_establishment(self, est: dict[str, Any], now: str) -> None:
         self._execute(sql.UPSERT_ESTABLISHMENT, (
             est["id"], est["name"], est["region"], est["type"], est["representative_name"],
@@ -213,6 +210,8 @@ class SQLStore:
     def append_audit(self, at: str, actor: str, git_commit: str | None, run_id: str,
                      action: str, establishment: str | None, username: str | None,
                      fields: dict[str, Any]) -> None:
+        """Record a change: its audit entry, chained to the last one, and a new serial (a
+        plan made before it is stale). Inside the change's own transaction."""
         seq, prev = self.audit_head()
         seq += 1
         digest = audit.entry_hash(prev, seq, at, actor, git_commit, run_id, action,
@@ -221,7 +220,7 @@ class SQLStore:
             seq, at, actor, git_commit, run_id, action, establishment, username,
             json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str), prev, digest,
         ))
-        self._execute(sql.SET_META, (f"{seq} {digest}", "audit_head"))
+        self._execute(sql.ADVANCE, (f"{seq} {digest}",))
 
     def import_accounts(self, rows: list[dict[str, Any]], now: str) -> None:
         self._many(sql.IMPORT_ACCOUNT, [

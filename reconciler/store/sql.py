@@ -97,9 +97,10 @@ RECORD_MIGRATION = (
 )
 
 GET_META = "SELECT value FROM meta WHERE key = ?"
-SET_META = "UPDATE meta SET value = ? WHERE key = ?"
-BUMP_SERIAL = ("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
-               "WHERE key = 'serial'")
+# One statement per audited change: the serial moves, the audit chain's head follows.
+ADVANCE = ("UPDATE meta SET value = CASE key WHEN 'serial' THEN "
+           "CAST(CAST(value AS INTEGER) + 1 AS TEXT) ELSE ? END "
+           "WHERE key IN ('serial', 'audit_head')")
 
 ALL_ESTABLISHMENTS = """SELECT id, name, region, type, representative_name,
     representative_email, age_recipient, retired FROM establishments"""
