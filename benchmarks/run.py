@@ -4,11 +4,13 @@ Generates N users over N/100 establishment files (fixed seed), then measures eac
 its own process, wall time and the child's own peak RSS:
 
     a  raw parse of every file with PyYAML's C loader (the floor)
-    b  rvsq-access validate access
+    b  rvsq-access --no-cache validate access
     i  rvsq-access state import-directory directory.csv   (existing RAMQ accounts)
-    c  rvsq-access plan access                              (empty state)
+    c  rvsq-access --no-cache plan access                   (empty state, no cache)
+    w  rvsq-access plan access                              (cache warm, no file changed)
     d  rvsq-access apply --auto-approve access              (every creation)
-    e  rvsq-access plan access                              (after changing 1% of users)
+    e  rvsq-access --no-cache plan access                   (1% of users changed, no cache)
+    p  rvsq-access plan access                              (the same, cache warm from before)
     f  rvsq-access apply --auto-approve access              (those changes)
     g  rvsq-access apply --auto-approve access              (no-op)
 
@@ -44,10 +46,11 @@ USERS_PER_FILE = 100
 CHANGED_USERS_SHARE = 0.01  # step e: 1% of users changed...
 CHANGED_FILES_SHARE = 0.01  # ...in about 1% of the files, as one pull request would
 IDENTITIES = 5  # age identities shared by every representative
-STEP_KEYS = ("a", "b", "i", "c", "d", "e", "f", "g")
+STEP_KEYS = ("a", "b", "i", "c", "w", "d", "e", "p", "f", "g")
 # What each step needs to have run before it (m: the 1% change written to the files).
-NEEDS = {"c": {"i"}, "d": {"i"}, "e": {"d", "m"}, "f": {"d", "m"}, "g": {"f"}, "m": {"d"}}
-ORDER = ("a", "b", "i", "c", "d", "m", "e", "f", "g")
+NEEDS = {"c": {"i"}, "w": {"i"}, "d": {"i"}, "e": {"d", "m"}, "p": {"w", "d", "m"},
+         "f": {"d", "m"}, "g": {"f"}, "m": {"d"}}
+ORDER = ("a", "b", "i", "c", "w", "d", "m", "e", "p", "f", "g")
 
 FEMALE = ("Émilie", "Hélène", "Geneviève", "Chloé", "Zoé", "Mélanie", "Josée", "Marie-Ève",
           "Léa", "Noémie", "Anaïs", "Sophie", "Julie", "Nathalie", "Isabelle", "Béatrice",
@@ -279,6 +282,7 @@ def generate(work: Path, users: int, today: dt.date) -> tuple[Generator, list[Si
 
 
 def write_site(work: Path, site: Site) -> None:
+    """Write (or rewrite) the establishment's file under `work`."""
     target = work / site.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_site(site), encoding="utf-8")
@@ -304,11 +308,11 @@ def change_one_percent(work: Path, gen: Generator, sites: list[Site]) -> dict[st
     chosen = rng.sample(sites, max(1, round(len(sites) * CHANGED_FILES_SHARE)))
     total = max(1, round(sum(len(s.users) for s in sites) * CHANGED_USERS_SHARE))
     counts = {"services": 0, "names": 0, "removed": 0, "added": 0}
-    plan = ["services"] * round(total * 0.4) + ["names"] * round(total * 0.3)
-    plan += ["removed"] * round(total * 0.15)
-    plan += ["added"] * (total - len(plan))
+    todo = ["services"] * round(total * 0.4) + ["names"] * round(total * 0.3)
+    todo += ["removed"] * round(total * 0.15)
+    todo += ["added"] * (total - len(todo))
     for n, site in enumerate(chosen):
-        ops = plan[n::len(chosen)]
+        ops = todo[n::len(chosen)]
         candidates = rng.sample(site.users, len(site.users))
         removed: list[User] = []
         for op in ops:
@@ -346,6 +350,7 @@ class Result:
     output: str = ""  # the step's last summary line
 
     def row(self, floor: float | None, baseline_kb: int, users: int) -> dict[str, Any]:
+        """The step's numbers, relative to the floor (a) and the import-only baseline."""
         return {
             "step": self.key, "what": self.label, "wall_s": round(self.wall_s, 3),
             "cpu_s": round(self.cpu_s, 2),
@@ -418,6 +423,7 @@ class Bench:
         return result
 
     def rvsq(self, key: str, label: str, *args: str) -> Result:
+        """Run one rvsq-access command, in English, as actor 'benchmark'."""
         return self.run(key, label, [self.tool, "--lang", "en", "--no-color",
                                      "--actor", "benchmark", *args])
 
@@ -433,6 +439,7 @@ def _summary_line(text: str) -> str:
 
 
 def _actions(result: Result) -> Result:
+    """Read the number of applied actions from apply's summary line."""
     found = re.match(r"Applied (\d+) action", result.output)
     result.actions = int(found.group(1)) if found else 0
     return result
@@ -444,29 +451,47 @@ def step_a(b: Bench) -> Result:
 
 
 def step_b(b: Bench) -> Result:
-    result = b.rvsq("b", "validate", "validate", "access")
+    """validate; also the check that every generated file is valid (fails loudly)."""
+    result = b.rvsq("b", "validate", "--no-cache", "validate", "access")
     if not re.search(r" 0 error\(s\)", result.output):
         sys.exit(f"the generated files do not validate: {result.output}")
     return result
 
 
 def step_i(b: Bench) -> Result:
+    """Load the existing RAMQ accounts the files name (no access is granted)."""
     return b.rvsq("i", "state import-directory", "state", "import-directory", "directory.csv")
 
 
 def step_c(b: Bench) -> Result:
-    return b.rvsq("c", "plan (empty state)", "plan", "access")
+    """The first plan: every account to create, every existing one to grant."""
+    return b.rvsq("c", "plan (empty state, no cache)", "--no-cache", "plan", "access")
+
+
+def step_w(b: Bench) -> Result:
+    """A plan with the parse cache warm and no file changed (the cache is filled first,
+    untimed, as the previous CI run would have)."""
+    b.rvsq("w0", "fill the parse cache", "plan", "access")
+    return b.rvsq("w", "plan (cache warm, no change)", "plan", "access")
 
 
 def step_d(b: Bench) -> Result:
+    """Apply the first plan: codes sealed, emails written, one transaction per action."""
     return _actions(b.rvsq("d", "apply (all creations)", "apply", "--auto-approve", "access"))
 
 
 def step_e(b: Bench) -> Result:
-    return b.rvsq("e", "plan (1% changed)", "plan", "access")
+    """Plan after the 1% change (most files unchanged since the last run)."""
+    return b.rvsq("e", "plan (1% changed, no cache)", "--no-cache", "plan", "access")
+
+
+def step_p(b: Bench) -> Result:
+    """The plan a pull request gets: 1% changed, the cache warm from before the change."""
+    return b.rvsq("p", "plan (1% changed, cache warm)", "plan", "access")
 
 
 def step_f(b: Bench) -> Result:
+    """Apply the 1% change."""
     # Removals beyond the default guard (10) are the point of the test, not a mistake.
     limit = str(max(10, b.changes.get("removed", 0)))
     return _actions(b.rvsq("f", "apply (1% changed)", "apply", "--auto-approve",
@@ -474,11 +499,12 @@ def step_f(b: Bench) -> Result:
 
 
 def step_g(b: Bench) -> Result:
+    """Apply with nothing to do: the fixed cost of a CI run after a no-op merge."""
     return _actions(b.rvsq("g", "apply (no-op)", "apply", "--auto-approve", "access"))
 
 
-STEPS = {"a": step_a, "b": step_b, "i": step_i, "c": step_c, "d": step_d, "e": step_e,
-         "f": step_f, "g": step_g}
+STEPS = {"a": step_a, "b": step_b, "i": step_i, "c": step_c, "w": step_w, "d": step_d,
+         "e": step_e, "p": step_p, "f": step_f, "g": step_g}
 
 
 def to_run(only: set[str]) -> list[str]:
@@ -524,6 +550,7 @@ def machine(env: dict[str, str]) -> dict[str, Any]:
 
 
 def markdown(report: dict[str, Any]) -> str:
+    """The report as Markdown: the context lines, then the table."""
     m = report["machine"]
     lines = [
         f"**{report['users']} users, {report['files']} files** "
@@ -555,6 +582,7 @@ def markdown(report: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Generate, measure every step in order, print (and save) the report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, required=True, help="number of users (N)")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
