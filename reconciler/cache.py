@@ -53,11 +53,14 @@ def _key() -> bytes:
     return key  # a key for this run only: the cache then only helps within the run
 
 
+FORMAT = 2  # the layout of an entry: change it whenever what an entry means changes
+
+
 class ParseCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._hmac_key = _key()
-        salt = hashlib.sha256(reconciler.__version__.encode())
+        salt = hashlib.sha256(f"{reconciler.__version__}/{FORMAT}".encode())
         for name in (schema.ACCESS_FILE, schema.POLICY_FILE):
             salt.update(repr(schema.load_schema(name)).encode())
         self._salt = salt.digest()
