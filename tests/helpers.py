@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner, Result
 
-from reconciler.cli import cli
+from reconciler.cli import cli as rvsq_access
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "access"
@@ -16,10 +17,44 @@ EXAMPLE = REPO / "access"
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run `rvsq-access ARGS` in-process, as a user would from a shell."""
-    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=True)
+    return CliRunner().invoke(rvsq_access, list(args), env=env, catch_exceptions=True)
 
 
 def run_json(*args: str) -> tuple[int, dict[str, Any]]:
     result = run(*args, "--format", "json")
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, json.loads(result.stdout)
+
+
+def cli(*args: str) -> Result:
+    """`rvsq-access --lang en --no-color ARGS`; never an uncaught exception."""
+    result = run("--lang", "en", "--no-color", *args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def example_repository(folder: Path) -> Path:
+    """A working copy of the example access files in `folder`, with the RAMQ directory
+    imported into the default state (.rvsq/state.db, or RVSQ_STATE). Call it with the
+    working folder already set to `folder`."""
+    shutil.copytree(EXAMPLE, folder / "access")
+    imported = cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv"))
+    assert imported.exit_code == 0, imported.output
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the file, which must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def remove_user(path: Path, first_line: str) -> None:
+    """Delete the YAML entry that starts with `  - <first_line>`."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  - {first_line}\n")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("    "):
+        end += 1
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")

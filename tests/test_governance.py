@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from helpers import EXAMPLE, REPO, run, run_json
+from helpers import cli, example_repository, run_json
 
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")  # Olivier Roy expires 2027-06-30
 GMF = Path("access/06/gmf-hill-valley.yaml")  # everyone reviewed 2026-05-01
 
 
-def cli(*args: str) -> Result:
-    return run("--lang", "en", "--no-color", *args)
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "access")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
-    assert cli("state", "import-directory", str(REPO / "examples/ramq-directory.csv")
-               ).exit_code == 0
+    example_repository(tmp_path)
     assert cli("apply", "--auto-approve").exit_code == 0
     return tmp_path
 

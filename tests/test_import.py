@@ -3,30 +3,20 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from helpers import EXAMPLE, REPO, run
+from helpers import cli, example_repository
 
 from reconciler.importer import scalar
 from reconciler.loader import load_bytes
 
 
-def cli(*args: str) -> Result:
-    result = run("--lang", "en", "--no-color", *args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result
-
-
 @pytest.fixture
 def applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "access")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
-    assert cli("state", "import-directory", str(REPO / "examples/ramq-directory.csv")
-               ).exit_code == 0
+    example_repository(tmp_path)
     # Edits that importing must carry back: a changed email, tokens, a ticket, an expiry.
     gmf = tmp_path / "access/06/gmf-hill-valley.yaml"
     text = gmf.read_text(encoding="utf-8").replace(

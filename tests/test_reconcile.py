@@ -17,7 +17,7 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import Result
-from helpers import EXAMPLE, REPO, run
+from helpers import EXAMPLE, REPO, edit, remove_user, run
 
 from reconciler import codes
 from reconciler.store import open_store
@@ -59,22 +59,6 @@ def plan_json() -> dict[str, Any]:
 
 def kinds(plan: dict[str, Any]) -> list[tuple[str, str | None]]:
     return [(a["action"], a.get("username")) for a in plan["actions"]]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def remove_user(path: Path, first_line: str) -> None:
-    """Delete the YAML entry that starts with `  - <first_line>`."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = lines.index(f"  - {first_line}\n")
-    end = start + 1
-    while end < len(lines) and lines[end].startswith("    "):
-        end += 1
-    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
 
 
 def state_rows(query: str) -> list[tuple[Any, ...]]:

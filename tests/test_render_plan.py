@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from helpers import EXAMPLE, REPO, run
+from helpers import EXAMPLE, REPO, edit, remove_user, run
 
 from reconciler import directory, planfile
 from reconciler.apply import Settings, apply_plan
@@ -51,22 +51,6 @@ class Planned(NamedTuple):
 
 
 # --- building the scenario ------------------------------------------------------------------
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def remove_user(path: Path, first_line: str) -> None:
-    """Delete the YAML entry that starts with `  - <first_line>`."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = lines.index(f"  - {first_line}\n")
-    end = start + 1
-    while end < len(lines) and lines[end].startswith("    "):
-        end += 1
-    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
-
-
 def add_users(path: Path, entries: str) -> None:
     with path.open("a", encoding="utf-8") as handle:
         handle.write(entries)

@@ -16,21 +16,13 @@ from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile
-from reconciler.plan import Action, Blocked, Notice, Plan
+from reconciler.plan import KINDS, Action, Blocked, Notice, Plan
 from reconciler.state import State
 
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 DIGEST_HEX = 12  # hex digits of the config digest shown
-COLUMNS = (
-    "create_account",
-    "grant_services",
-    "revoke_services",
-    "update_account",
-    "regenerate_code",
-    "reset_password",
-    "delete_account",
-    "blocked",
-)
+# The totals table: every kind of action on an account, then the blocked entries.
+COLUMNS = (*(kind for kind in KINDS if kind != "update_establishment"), "blocked")
 _SIGNS = {
     "update_establishment": "~",
     "create_account": "+",

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from helpers import EXAMPLE, REPO, run
+from helpers import EXAMPLE, cli, example_repository
 
 from reconciler import validate
 from reconciler.store import open_store, redact
@@ -17,19 +15,11 @@ from reconciler.store import open_store, redact
 GMF = EXAMPLE / "06" / "gmf-hill-valley.yaml"
 
 
-def cli(*args: str) -> Result:
-    result = run("--lang", "en", "--no-color", *args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLE, tmp_path / "access")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
-    assert cli("state", "import-directory", str(REPO / "examples/ramq-directory.csv")
-               ).exit_code == 0
+    example_repository(tmp_path)
     return tmp_path
 
 
