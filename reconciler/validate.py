@@ -159,6 +159,7 @@ def validate_paths(
         if found:
             continue
         access = model.from_document(doc)
+        doc.data = None  # the model holds what is needed; at province scale this halves memory
         problems.extend(rules.check_file(access, policy, messages, today))
         access_files.append(access)
     problems.extend(rules.check_across(access_files, messages))
