@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reconciler import codes, mail
+from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.plan import Action, Plan
 from reconciler.state import State
@@ -58,14 +59,6 @@ class Stopped(UserError):
     def __init__(self, shown: list[dict[str, str]], code: str, **params: Any) -> None:
         super().__init__(code, **params)
         self.shown = shown
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def iso(moment: dt.datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
 
 
 def check_deletion_guard(plan: Plan, state: State, max_deletes: int) -> None:

@@ -27,8 +27,9 @@ import pytest
 from helpers import EXAMPLE, REPO, run
 
 from reconciler import directory, report
-from reconciler.apply import Settings, apply_plan, iso
+from reconciler.apply import Settings, apply_plan
 from reconciler.catalog import Messages
+from reconciler.clock import iso
 from reconciler.commands.report import BOM, encode
 from reconciler.domain import SERVICES
 from reconciler.model import AccessFile

@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 import click
 
-from reconciler import apply as executor
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
+from reconciler.clock import iso, utc_now
 from reconciler.problems import Problem
 from reconciler.render import problems as render_problems
 from reconciler.store import WORK_DIR, SQLStore, open_store
@@ -66,7 +66,7 @@ def print_problems(env: Env, problems: list[Problem]) -> None:
 
 
 def open_state(env: Env) -> SQLStore:
-    return open_store(env.state_url, executor.iso(executor.utc_now()))
+    return open_store(env.state_url, iso(utc_now()))
 
 
 def actor(option: str | None) -> str:

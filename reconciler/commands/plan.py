@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from reconciler import apply as executor
 from reconciler import planfile
+from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_CHANGES,
     EXIT_OK,
@@ -28,9 +28,9 @@ from reconciler.validate import Validation
 def compute(env: Env, validation: Validation, state: State, paths: list[Path],
             today: dt.date | None = None) -> Plan:
     """Plan the validated input against the state; stop on errors only the state shows."""
-    now = executor.utc_now()
+    now = utc_now()
     result = make_plan(
-        validation.files, state, today=today or dt.date.today(), now=executor.iso(now),
+        validation.files, state, today=today or dt.date.today(), now=iso(now),
         config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
     )
     if result.problems:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from reconciler import apply as executor
 from reconciler import directory
+from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -64,7 +64,7 @@ def import_directory(env: Env, csv_path: Path) -> int:
             if problems:
                 click.echo(env.messages("import.failed"), err=True)
                 return EXIT_INVALID
-            now = executor.iso(executor.utc_now())
+            now = iso(utc_now())
             with store.transaction():  # one audited change, like an action
                 store.import_accounts(rows, now)
                 store.append_audit(now, actor(env.actor), git_commit(), f"import-{now}",

@@ -83,24 +83,22 @@ def services(env: Env, file: Path, key: str, *, add: list[str], remove: list[str
 
 
 def rotate_code(env: Env, file: Path, key: str, token: str | None) -> int:
-    token = _token(token)
-
-    def change(doc: Any) -> list[str]:
-        if not edit.request_code(doc, key, token):
-            return []
-        return [env.messages("user.code_requested", key=key, file=display(file), token=token)]
-
-    return _edit(env, file, change)
+    return _request(env, file, key, token, edit.request_code, "user.code_requested")
 
 
 def reset_password(env: Env, file: Path, key: str, token: str | None) -> int:
+    return _request(env, file, key, token, edit.request_reset, "user.reset_requested")
+
+
+def _request(env: Env, file: Path, key: str, token: str | None,
+             request: Callable[[Any, str, str], bool], done: str) -> int:
+    """A one-time request (new code, reset): write a new token, say so."""
     token = _token(token)
 
     def change(doc: Any) -> list[str]:
-        if not edit.request_reset(doc, key, token):
+        if not request(doc, key, token):
             return []
-        return [env.messages("user.reset_requested", key=key, file=display(file),
-                             token=token)]
+        return [env.messages(done, key=key, file=display(file), token=token)]
 
     return _edit(env, file, change)
 

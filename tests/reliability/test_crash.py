@@ -67,6 +67,10 @@ def kill_scenarios() -> list[tuple[Kill, ...]]:
 
 
 # --- the repository -------------------------------------------------------------------
+# What a second apply prints while it waits for the state lock.
+WAITING = "Another apply holds the state lock; waiting up to"
+
+
 def new_identities(count: int) -> dict[str, str]:
     """establishment id → the age identity (secret key) of its representative."""
     return {f"gmf-crash-{i:02d}": str(pyrage.x25519.Identity.generate()) for i in range(count)}

@@ -163,7 +163,7 @@ def _sql_dump(folder: Path) -> bytes:
         return "\n".join(conn.iterdump()).encode()
 
 
-def _emails(folder: Path) -> dict[str, bytes]:
+def decoded_emails(folder: Path) -> dict[str, bytes]:
     """Each email's headers and decoded text parts (the bodies are quoted-printable)."""
     decoded = {}
     for path in sorted((folder / ".rvsq" / "outbox").glob("*.eml")):
@@ -197,7 +197,7 @@ def test_no_code_in_the_database_dump(scenario: Run, issued: set[str]) -> None:
 
 
 def test_no_code_in_any_decoded_email(scenario: Run, issued: set[str]) -> None:
-    emails = _emails(scenario.folder)
+    emails = decoded_emails(scenario.folder)
     assert len(emails) >= 8  # 7 accounts created, 1 password reset
     # The bodies were decoded: "é" is "=C3=A9" in quoted-printable.
     assert all("représentant".encode() in text for text in emails.values())

@@ -25,8 +25,6 @@ search, so that an empty result means something.
 from __future__ import annotations
 
 import contextlib
-import email
-import email.policy
 import json
 import os
 import shutil
@@ -41,6 +39,7 @@ from typing import NamedTuple
 import pytest
 from conftest import drop_postgres_database, new_postgres_database
 from helpers import REPO
+from test_leaks import decoded_emails
 
 from reconciler import codes
 
@@ -191,17 +190,6 @@ def _files(folder: Path) -> dict[str, bytes]:
             for path in sorted(folder.rglob("*")) if path.is_file() and path.suffix != ".age"}
 
 
-def _emails(folder: Path) -> dict[str, bytes]:
-    """Each email's headers and decoded text parts (the bodies are quoted-printable)."""
-    decoded = {}
-    for path in sorted((folder / ".rvsq" / "outbox").glob("*.eml")):
-        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        parts = [f"{name}: {value}" for name, value in message.items()]
-        parts += [part.get_content() for part in message.walk() if not part.is_multipart()]
-        decoded[f"decoded email {path.name}"] = "\n".join(parts).encode()
-    return decoded
-
-
 def _sqlite_dump(folder: Path) -> dict[str, bytes]:
     uri = f"file:{folder / '.rvsq' / 'state.db'}?mode=ro"
     with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
@@ -249,7 +237,8 @@ def scenario(request: pytest.FixtureRequest,
         state_url, database = new_postgres_database()
     try:
         rvsq, after_crash, codes_in_audit = _play(folder, state_url)
-        haystacks = {**rvsq.outputs, **after_crash, **_files(folder), **_emails(folder)}
+        emails = {f"decoded email {name}": text for name, text in decoded_emails(folder).items()}
+        haystacks = {**rvsq.outputs, **after_crash, **_files(folder), **emails}
         if state_url is None:  # read after the files: opening it may create files
             haystacks |= _sqlite_dump(folder)
         else:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from test_crash import (
+    WAITING,
     assert_converged,
     cli,
     finish,
@@ -32,7 +33,6 @@ from test_crash import (
 )
 
 USERS = 10
-WAITING = "Another apply holds the state lock; waiting up to"
 
 
 @pytest.fixture(scope="module")

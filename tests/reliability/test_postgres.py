@@ -15,6 +15,7 @@ import pytest
 from conftest import drop_postgres_database, new_postgres_database
 from test_crash import (
     STATE_URLS,
+    WAITING,
     assert_converged,
     finish,
     new_identities,
@@ -26,7 +27,6 @@ from test_crash import (
 from reconciler.store.postgres import LOCK_KEY
 
 USERS = 10
-WAITING = "Another apply holds the state lock; waiting up to"
 
 
 @pytest.fixture(scope="module")
