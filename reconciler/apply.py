@@ -109,10 +109,12 @@ def apply_plan(
     *,
     clock: Callable[[], dt.datetime] = utc_now,
     on_progress: Callable[[int, int], None] | None = None,
+    state: State | None = None,
 ) -> Report:
     """Apply `plan`. The caller holds the state lock, taken before the plan was made, so
-    no other apply can change the state between the plan and its application."""
-    state = store.snapshot()
+    no other apply can change the state between the plan and its application; `state`,
+    if given, was read under that lock (else it is read here)."""
+    state = state or store.snapshot()
     if state.serial != plan.state_serial:
         raise UserError("E116", planned=plan.state_serial, current=state.serial)
     if not settings.allow_mass_delete:

@@ -1,10 +1,12 @@
-"""A content-addressed cache of parsed, schema-valid access files (.rvsq/cache/).
+"""A content-addressed cache of what each access file yields (.rvsq/cache/).
 
-At province scale most files do not change between two plans; reading them from the
-cache instead of parsing them again is what keeps a plan after a small pull request fast.
+At province scale most files do not change between two plans. For each one that did not,
+the cache gives back its model (what parsing, the schema and normalisation made of its
+bytes) and the problems the domain rules found in it, so neither is computed again.
 
-An entry is found by the SHA-256 of the file's bytes, its path, the schemas and the
-tool's version: any change simply misses. Entries are JSON, never pickles, and each is
+A value is found by a SHA-256 of everything it was computed from: the file's path and
+bytes, the schemas and the tool's version, and for rule results also the policy, the date
+and the language. Any change simply misses. Entries are JSON, never pickles, and each is
 authenticated with an HMAC key that lives outside the repository (RVSQ_CACHE_KEY, else a
 per-user key file), so an entry planted in a clone or a shared CI cache is a miss, never
 code that runs and never data that replaces what a reviewer read. Only files that passed
@@ -19,10 +21,10 @@ import json
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import reconciler
 from reconciler import schema
-from reconciler.loader import Document
 from reconciler.store import private_folder
 
 
@@ -53,10 +55,12 @@ def _key() -> bytes:
     return key  # a key for this run only: the cache then only helps within the run
 
 
-FORMAT = 2  # the layout of an entry: change it whenever what an entry means changes
+FORMAT = 3  # the layout of an entry: change it whenever what an entry means changes
 
 
 class ParseCache:
+    """Signed JSON values, each found by a key made from everything it was computed from."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._hmac_key = _key()
@@ -65,17 +69,19 @@ class ParseCache:
             salt.update(repr(schema.load_schema(name)).encode())
         self._salt = salt.digest()
 
-    def key(self, display: str, raw: bytes) -> str:
+    def key(self, *parts: str | bytes) -> str:
+        """The key of a value computed from `parts` (a file's path and bytes, say)."""
         digest = hashlib.sha256(self._salt)
-        digest.update(f"{display}\0".encode())
-        digest.update(raw)
+        for part in parts:
+            digest.update(part if isinstance(part, bytes) else part.encode())
+            digest.update(b"\0")
         return digest.hexdigest()
 
     def _sign(self, body: bytes) -> bytes:
         return hmac.new(self._hmac_key, body, hashlib.sha256).hexdigest().encode()
 
-    def get(self, key: str, raw: bytes) -> Document | None:
-        """The cached document for these bytes, or None (absent, altered, or not ours)."""
+    def get(self, key: str) -> Any:
+        """The value stored under `key`, or None (absent, altered, or not ours)."""
         try:
             signature, _, body = (self.folder / key[:2] / key).read_bytes().partition(b"\n")
         except OSError:
@@ -84,25 +90,18 @@ class ParseCache:
             return None
         try:
             entry = json.loads(body)
-            if entry["key"] != key:  # a genuine entry for other bytes, copied here: a replay
-                return None
-            return Document(
-                file=entry["file"],
-                data=entry["data"],
-                values={tuple(path): tuple(pos) for path, pos in entry["values"]},
-                keys={tuple(path): tuple(pos) for path, pos in entry["keys"]},
-                plain={tuple(path): text for path, text in entry["plain"]},
-                content_hash=entry["content_hash"],
-                raw=raw,  # positions below each user are found again from the bytes
-            )
-        except (ValueError, KeyError, TypeError):
+        except ValueError:
             return None
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None  # a genuine entry for other input, copied here: a replay
+        return entry.get("value")
 
-    def put(self, key: str, document: Document) -> None:
+    def put(self, key: str, value: Any) -> None:
         """Best effort: a cache that cannot be written only makes the next run slower."""
         try:
-            body = self._body(key, document)
-        except (TypeError, ValueError):  # not plain JSON data: not worth a cache entry
+            body = json.dumps({"key": key, "value": value},  # the key is signed with it
+                              ensure_ascii=False, separators=(",", ":")).encode()
+        except (TypeError, ValueError):  # not plain JSON data: not worth an entry
             return
         target = self.folder / key[:2] / key
         try:
@@ -113,15 +112,3 @@ class ParseCache:
             os.replace(partial, target)
         except OSError:
             pass
-
-    @staticmethod
-    def _body(key: str, document: Document) -> bytes:
-        return json.dumps({
-            "key": key,  # signed with the rest: an entry is valid for these bytes only
-            "file": document.file,
-            "data": document.data,
-            "values": list(document.values.items()),
-            "keys": list(document.keys.items()),
-            "plain": list(document.plain.items()),
-            "content_hash": document.content_hash,
-        }, ensure_ascii=False, separators=(",", ":")).encode()

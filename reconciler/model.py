@@ -7,7 +7,9 @@ Emails (and email usernames) are lower-cased; text was NFC-normalised by the loa
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from functools import lru_cache
+from sys import intern
+from typing import Any, NamedTuple
 
 from reconciler.loader import Document
 
@@ -66,12 +68,17 @@ class AccessFile(NamedTuple):
         return self.document.where(("users", user.index, *fields))
 
 
+@lru_cache(maxsize=4096)
+def _iso_date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)  # few distinct dates: each made once, then shared
+
+
 def _date(value: object) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    return _iso_date(str(value))
 
 
 def _username(value: str | None) -> str | None:
@@ -89,12 +96,12 @@ def from_document(doc: Document) -> AccessFile:
             index=i,
             username=_username(u.get("username")),
             email=u["email"].lower(),
-            title=u["title"],
+            title=intern(u["title"]),  # a few values shared by thousands: kept once
             first_name=u["first_name"],
             last_name=u["last_name"],
-            profile=u["profile"],
+            profile=intern(u["profile"]),
             professional_number=u.get("professional_number"),
-            services=tuple(u["services"]),
+            services=tuple(map(intern, u["services"])),
             code_token=(u.get("secret_code") or {}).get("rotate"),
             reset_token=(u.get("password_reset") or {}).get("requested"),
             expires=_date(u.get("expires")),
@@ -111,3 +118,41 @@ def from_document(doc: Document) -> AccessFile:
         representative=Representative(rep["name"], rep["email"].lower(), rep.get("age_recipient")),
         users=users,
     )
+
+
+# --- the parse cache's form: plain JSON, users as rows -------------------------------------
+def to_json(access: AccessFile) -> dict[str, Any]:
+    """What the parse cache keeps of a file: its model and its positions down to each user
+    (deeper ones are found again from the bytes, as for a parsed file)."""
+    doc = access.document
+    return {
+        "file": doc.file,
+        "content_hash": doc.content_hash,
+        "values": list(doc.values.items()),
+        "keys": list(doc.keys.items()),
+        "establishment": access.establishment,
+        "representative": access.representative,
+        "users": [(*u[1:11], u.expires and u.expires.isoformat(),
+                   u.reviewed and u.reviewed.isoformat(), u.ticket) for u in access.users],
+    }
+
+
+def from_json(entry: dict[str, Any], raw: bytes) -> AccessFile:
+    """The inverse of `to_json`; `raw` is the file's bytes, to locate deeper nodes."""
+    document = Document(
+        file=entry["file"],
+        data=None,  # the model holds what is needed
+        values={tuple(path): tuple(pos) for path, pos in entry["values"]},
+        keys={tuple(path): tuple(pos) for path, pos in entry["keys"]},
+        plain={},  # only a file with problems needs it, and those are never cached
+        content_hash=entry["content_hash"],
+        raw=raw,
+    )
+    users = tuple(
+        User(i, username, email, intern(title), first, last, intern(profile), number,
+             tuple(map(intern, services)), code, reset, _date(expires), _date(reviewed), ticket)
+        for i, (username, email, title, first, last, profile, number, services, code, reset,
+                expires, reviewed, ticket) in enumerate(entry["users"])
+    )
+    return AccessFile(document, Establishment(*entry["establishment"]),
+                      Representative(*entry["representative"]), users)

@@ -148,27 +148,23 @@ def _source(access: AccessFile, user: User) -> str:
     return f"{access.file}:{access.where(user)[0]}"
 
 
-def desired_fields(access: AccessFile, user: User) -> dict[str, str | None]:
-    """The stored fields this entry asks for, in the state's representation."""
-    return {
-        "email": user.email,
-        "title": user.title,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "profile": user.profile,
-        "professional_number": user.professional_number,
-        "establishment": access.establishment.id,
-        "expires": user.expires.isoformat() if user.expires else None,
-        "reviewed": user.reviewed.isoformat() if user.reviewed else None,
-        "ticket": user.ticket,
-    }
+def desired_values(access: AccessFile, user: User) -> tuple[str | None, ...]:
+    """The stored fields this entry asks for (ACCOUNT_FIELDS, in order), in the state's
+    representation: one tuple, so that an unchanged account costs one comparison."""
+    return (
+        user.email, user.title, user.first_name, user.last_name, user.profile,
+        user.professional_number, access.establishment.id,
+        user.expires.isoformat() if user.expires else None,
+        user.reviewed.isoformat() if user.reviewed else None,
+        user.ticket,
+    )
 
 
-def field_changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def field_changes(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, dict[str, Any]]:
     """{field: {old, new}} for two records known to differ. Records are flat, so a field
     by field comparison is the whole diff."""
-    return {name: {"old": old[name], "new": new[name]}
-            for name in ACCOUNT_FIELDS if old[name] != new[name]}
+    return {name: {"old": a, "new": b}
+            for name, a, b in zip(ACCOUNT_FIELDS, old, new, strict=True) if a != b}
 
 
 class _Planner:
@@ -241,7 +237,7 @@ class _Planner:
                 self._block(access, user, "B03", holder=holder)
             return
         after: dict[str, Any] = {
-            **desired_fields(access, user),
+            **dict(zip(ACCOUNT_FIELDS, desired_values(access, user), strict=True)),
             "origin": CREATED,
             "code_token": user.code_token,
             "reset_token": user.reset_token,
@@ -260,22 +256,27 @@ class _Planner:
         return tuple(sorted(user.services))
 
     def _existing_account(self, access: AccessFile, user: User, account: AccountRecord) -> None:
+        wanted = desired_values(access, user)
+        services = self._services(user)
+        if (account.values() == wanted and account.services == services
+                and user.code_token in (None, account.code_token)
+                and user.reset_token in (None, account.reset_token)):
+            return  # in step: most of a province-wide plan, so decided in one comparison
         est = access.establishment.id
         common = {"source": _source(access, user), "name": user.display_name}
-        wanted = desired_fields(access, user)
         holder = self.emails.get(user.email, account.username)
         if holder != account.username:  # the new email is another account's
             self._block(access, user, "B07", holder=holder, email=user.email)
             return
-        current = account.fields()
+        current = account.values()
         if current != wanted:
             changes = field_changes(current, wanted)
             self.actions.append(
                 Action("update_account", est, user.key, changes=changes, ticket=user.ticket,
                        **common)
             )
-        services = set(self._services(user))
         held = set(account.services)
+        services = set(services)
         if services - held:
             self.actions.append(Action("grant_services", est, user.key,
                                        services=tuple(sorted(services - held)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +30,12 @@ class Policy(NamedTuple):
     usual_types: dict[str, frozenset[str]]
     review_interval_days: int
     source: str  # the policy file, or "default"
+
+    def fingerprint(self) -> str:
+        """Everything the rules read from the policy, in a stable order (a cache key)."""
+        return json.dumps([sorted((k, sorted(v)) for k, v in self.eligibility.items()),
+                           sorted((k, sorted(v)) for k, v in self.usual_types.items()),
+                           self.review_interval_days, self.source])
 
 
 DEFAULT = Policy(DEFAULT_ELIGIBILITY, DEFAULT_USUAL_TYPES, DEFAULT_REVIEW_INTERVAL_DAYS, "default")

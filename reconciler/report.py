@@ -300,7 +300,7 @@ def recent(state: State, today: dt.date) -> tuple[RecentAccount, ...]:
         RecentAccount(a.username, full_name(a.first_name, a.last_name), a.establishment,
                       a.profile, a.created_at, a.services)
         for a in state.accounts.values()
-        if a.origin == CREATED and since <= a.created_at < until
+        if a.origin == CREATED and since <= (a.created_at or "") < until
     ]
     return _newest_first(rows, "created_at")
 

@@ -50,6 +50,8 @@ class _Place(NamedTuple):
 def check_across(files: list[AccessFile], messages: Messages) -> list[Problem]:
     """Rule U across entries: one file per establishment; an account (username, or the email
     of a new account) listed once; an email used by one account only."""
+    if not _shares_a_name(files):
+        return []  # the usual case, decided in C without a place per user
     places: dict[str, list[_Place]] = defaultdict(list)
     for access in files:
         places[f"establishment:{access.establishment.id}"].append(
@@ -75,6 +77,16 @@ def check_across(files: list[AccessFile], messages: Messages) -> list[Problem]:
             problems.append(error(place.access.file, position, place.code,
                                   key=key.removeprefix("establishment:"), other=other))
     return problems
+
+
+def _shares_a_name(files: list[AccessFile]) -> bool:
+    """Whether any identifier check_across looks at appears twice (in one file included)."""
+    names = [f"establishment:{access.establishment.id}" for access in files]
+    for access in files:
+        names.extend(user.email for user in access.users)
+        names.extend(user.username for user in access.users
+                     if user.username and user.username != user.email)
+    return len(set(names)) != len(names)
 
 
 def _layout(access: AccessFile) -> Iterator[Problem]:

@@ -37,7 +37,7 @@ ACCOUNT_FIELDS = (
 
 
 class AccountRecord(NamedTuple):
-    username: str
+    username: str  # then ACCOUNT_FIELDS, in order: values() is a slice
     email: str
     title: str | None
     first_name: str | None
@@ -52,13 +52,18 @@ class AccountRecord(NamedTuple):
     services: tuple[str, ...]  # sorted
     code_token: str | None  # last secret-code token applied
     reset_token: str | None  # last password-reset token applied
-    code_issued_at: str | None
-    reset_at: str | None
-    created_at: str
-    updated_at: str
+    # History: read only for reports and `state show` (a plan does not need it).
+    code_issued_at: str | None = None
+    reset_at: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
 
-    def fields(self) -> dict[str, str | None]:
-        return {name: getattr(self, name) for name in ACCOUNT_FIELDS}
+    def values(self) -> tuple[str | None, ...]:
+        """The fields a desired user is compared on (ACCOUNT_FIELDS, in order)."""
+        return self[1:11]
+
+
+assert AccountRecord._fields[1:11] == ACCOUNT_FIELDS  # what values() relies on
 
 
 class State(NamedTuple):

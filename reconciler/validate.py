@@ -100,32 +100,77 @@ def load_policy(
     return policy_mod.from_data(doc.data, display(path)), [], doc
 
 
-def parse(path: Path, messages: Messages, cache: ParseCache | None
-          ) -> tuple[loader.Document | None, list[Problem]]:
-    """One file, strictly loaded and checked against the schema: its document (None if
-    it could not be loaded) and its problems so far."""
+class _Read(NamedTuple):
+    """What one file yielded: its model if it is usable, its problems so far."""
+
+    file: str  # as shown to the user
+    access: model.AccessFile | None  # None: it could not be loaded or broke the schema
+    problems: list[Problem]
+    users: int  # entries listed, valid or not
+    content_hash: str | None  # None: it could not be loaded
+    cache_key: str  # "" without a cache
+
+
+def read_access(path: Path, messages: Messages, cache: ParseCache | None) -> _Read:
+    """One file, strictly loaded, checked against the schema and modelled, or its model
+    from the cache when its bytes are those of a file already read."""
     shown = display(path)
     raw = loader.read_file(path, shown)
     if isinstance(raw, Problem):
-        return None, [raw]
-    key = cache.key(shown, raw) if cache else ""
-    hit = cache.get(key, raw) if cache else None
-    if hit is not None:
-        return hit, []
+        return _Read(shown, None, [raw], 0, None, "")
+    key = cache.key("model", shown, raw) if cache else ""
+    entry = cache.get(key) if cache else None
+    if entry is not None:
+        try:
+            access = model.from_json(entry, raw)
+            return _Read(shown, access, [], len(access.users), access.document.content_hash, key)
+        except (KeyError, TypeError, ValueError):  # an entry of ours, but not one we read
+            pass
     result = loader.load_bytes(raw, shown)
-    if result.document is None or result.problems:
-        return None, result.problems  # a half-read file is never used
-    problems = schema.check(result.document, schema.ACCESS_FILE, messages)
-    if cache and not problems:  # only clean files: the others are parsed again, to locate
-        cache.put(key, result.document)
-    return result.document, problems
+    doc = result.document
+    if doc is None or result.problems:
+        return _Read(shown, None, result.problems, 0, None, key)  # a half-read file is never used
+    problems = schema.check(doc, schema.ACCESS_FILE, messages)
+    if problems:  # not cached: parsed again next time, to locate them
+        users = doc.data.get("users") if isinstance(doc.data, dict) else None
+        return _Read(shown, None, problems, len(users) if isinstance(users, list) else 0,
+                     doc.content_hash, key)
+    access = model.from_document(doc)
+    doc.data = None  # the model holds what is needed; at province scale this halves memory
+    if cache:
+        cache.put(key, model.to_json(access))
+    return _Read(shown, access, [], len(access.users), doc.content_hash, key)
 
 
-def config_digest(documents: list[loader.Document]) -> str:
+def check_file(read: _Read, policy: Policy, messages: Messages, today: dt.date,
+               cache: ParseCache | None, context: tuple[str, ...]) -> list[Problem]:
+    """The domain rules' findings in one file; from the cache when the same file was
+    checked in the same `context` (policy, day and language: see `rules_context`)."""
+    assert read.access is not None
+    if not cache:
+        return rules.check_file(read.access, policy, messages, today)
+    key = cache.key("rules", read.cache_key, *context)
+    found = cache.get(key)
+    if isinstance(found, list):
+        try:
+            return [Problem(*p) for p in found]
+        except TypeError:
+            pass
+    problems = rules.check_file(read.access, policy, messages, today)
+    cache.put(key, problems)
+    return problems
+
+
+def rules_context(policy: Policy, messages: Messages, today: dt.date) -> tuple[str, ...]:
+    """What the rules' findings in a file depend on, besides the file itself."""
+    return policy.fingerprint(), today.isoformat(), messages.lang
+
+
+def config_digest(files: list[tuple[str, str]]) -> str:
     """One digest for the whole input: each file's path and content hash, in order."""
     digest = hashlib.sha256()
-    for doc in sorted(documents, key=lambda d: d.file):
-        digest.update(f"{doc.file}\0{doc.content_hash}\n".encode())
+    for file, content_hash in sorted(files):
+        digest.update(f"{file}\0{content_hash}\n".encode())
     return "sha256:" + digest.hexdigest()
 
 
@@ -141,31 +186,28 @@ def validate_paths(
     With a `cache`, files whose bytes have not changed are not parsed again."""
     today = today or dt.date.today()
     files = discover(paths)
-    found = policy_path or policy_mod.find(paths)
-    if policy_path is None and found is not None:
-        _inside_the_access_folder(found, paths)
-    policy, problems, policy_doc = load_policy(found, messages)
-    documents = [policy_doc] if policy_doc else []
+    policy_file = policy_path or policy_mod.find(paths)
+    if policy_path is None and policy_file is not None:
+        _inside_the_access_folder(policy_file, paths)
+    policy, problems, policy_doc = load_policy(policy_file, messages)
+    context = rules_context(policy, messages, today)
+    read = [(policy_doc.file, policy_doc.content_hash)] if policy_doc else []
     access_files: list[model.AccessFile] = []
     user_count = 0
     for path in files:
-        doc, found = parse(path, messages, cache)
-        problems.extend(found)
-        if doc is None:
+        found = read_access(path, messages, cache)
+        problems.extend(found.problems)
+        user_count += found.users
+        if found.content_hash is not None:
+            read.append((found.file, found.content_hash))
+        if found.access is None:
             continue
-        documents.append(doc)
-        if isinstance(doc.data, dict) and isinstance(doc.data.get("users"), list):
-            user_count += len(doc.data["users"])
-        if found:
-            continue
-        access = model.from_document(doc)
-        doc.data = None  # the model holds what is needed; at province scale this halves memory
-        problems.extend(rules.check_file(access, policy, messages, today))
-        access_files.append(access)
+        problems.extend(check_file(found, policy, messages, today, cache, context))
+        access_files.append(found.access)
     problems.extend(rules.check_across(access_files, messages))
     if strict:
         problems = [p._replace(severity=ERROR) for p in problems]
     problems.sort(key=Problem.sort_key)
     return Validation(
-        access_files, problems, len(files), user_count, policy, config_digest(documents)
+        access_files, problems, len(files), user_count, policy, config_digest(read)
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLE, REPO, run
 
-from reconciler import schema
+from reconciler import model, schema
 from reconciler.cache import ParseCache
 from reconciler.loader import load_bytes
 
@@ -41,7 +41,7 @@ def test_cached_and_uncached_plans_are_identical(repo: Path) -> None:
     assert not (repo / ".rvsq" / "cache").exists()
     first, warm = plan(), plan()
     assert cold == first == warm
-    assert len(entries(repo)) == 3  # one per access file
+    assert len(entries(repo)) == 6  # per access file: its model and its rules' findings
     assert (repo / ".rvsq" / "cache").stat().st_mode & 0o777 == 0o700
 
 
@@ -52,7 +52,7 @@ def test_a_changed_file_is_parsed_again(repo: Path) -> None:
                                                            "first_name: Marty"),
                    encoding="utf-8")
     assert "Marty" in json.dumps(plan())
-    assert len(entries(repo)) == 4
+    assert len(entries(repo)) == 8
 
 
 def test_problems_are_the_same_from_the_cache_in_each_language(repo: Path) -> None:
@@ -64,6 +64,26 @@ def test_problems_are_the_same_from_the_cache_in_each_language(repo: Path) -> No
         outputs = {run("--lang", lang, *flag, "validate").output
                    for flag in ((), (), ("--no-cache",))}
         assert len(outputs) == 1 and text in outputs.pop()
+
+
+def test_rule_findings_from_the_cache_follow_the_date_and_the_policy(repo: Path) -> None:
+    """Warnings read from the cache are those a fresh check gives, and a new day or a
+    new policy checks the files again (the example's users were reviewed on 2026-05-01)."""
+    def validate(as_of: str, *options: str) -> str:
+        result = run("--lang", "fr", *options, "validate", "--as-of", as_of)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    for as_of, overdue in (("2026-06-01", False), ("2027-06-01", True)):
+        outputs = {validate(as_of, *flag) for flag in ((), (), ("--no-cache",))}
+        assert len(outputs) == 1
+        assert ("W106" in outputs.pop()) is overdue
+    policy = repo / "access" / "policy.yaml"
+    assert "W106" not in validate("2026-06-10")
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "review_interval_days: 365", "review_interval_days: 30"), encoding="utf-8")
+    assert "W106" in validate("2026-06-10")
+    assert "W106" in validate("2026-06-10", "--no-cache")
 
 
 def test_a_damaged_entry_is_a_miss(repo: Path) -> None:
@@ -91,7 +111,8 @@ def test_a_planted_entry_is_never_used(repo: Path, monkeypatch: pytest.MonkeyPat
                           ).document
     assert document is not None
     schema.accept_bare_dates(document.data)
-    attacker.put(attacker.key("access/06/gmf-hill-valley.yaml", raw), document)
+    forged = model.to_json(model.from_document(document))
+    attacker.put(attacker.key("model", "access/06/gmf-hill-valley.yaml", raw), forged)
     assert "Mallory" in json.dumps(plan())  # the attacker's own runs would read it...
     monkeypatch.setenv("RVSQ_CACHE_KEY", "this runner's key")
     assert "Mallory" not in json.dumps(plan())  # ...this runner's never do
@@ -107,7 +128,7 @@ def test_a_genuine_entry_for_other_bytes_is_not_replayed(repo: Path) -> None:
                                                            "first_name: Marty"),
                    encoding="utf-8")
     plan()
-    new = next(p for p in entries(repo) if p.name not in old_entries)
+    new = next(p for p in entries(repo) if p.name not in old_entries and b"Marty" in p.read_bytes())
     old = next(body for name, body in old_entries.items() if b"Martin" in body)
     new.write_bytes(old)
     assert "Marty" in json.dumps(plan())

@@ -74,7 +74,7 @@ def plan_for(store: SQLStore, today: dt.date,
     """Validate ./access and plan it against the store: what `report.build` takes."""
     validation = validate_paths([ACCESS], EN, today=today)
     assert validation.errors == 0, validation.problems
-    state = store.snapshot()
+    state = store.snapshot(history=True)  # reports show when accounts were created
     result = make_plan(validation.files, state, today=today, now=iso(now),
                        config_digest=validation.digest, paths=(ACCESS.as_posix(),))
     assert not result.problems, result.problems
@@ -279,7 +279,7 @@ def test_html_is_self_contained_escaped_and_printable(scenario: Scenario) -> Non
     validation = validate_paths([ACCESS], EN, today=TODAY)
     store = open_store(scenario.state_url, iso(SECOND_APPLY))
     try:
-        state = store.snapshot()
+        state = store.snapshot(history=True)  # reports show when accounts were created
     finally:
         store.close()
     plan = make_plan(validation.files, state, today=TODAY, now=iso(SECOND_APPLY),

@@ -21,6 +21,7 @@ from reconciler.commands import (
 from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
 from reconciler.plan import Plan
+from reconciler.state import State
 from reconciler.store import WORK_DIR, SQLStore
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
@@ -58,7 +59,8 @@ def run(
         # The lock is taken before planning: no other apply can change the state between
         # the plan shown here and its application.
         with store.lock(lock_timeout, waiting):
-            fresh = plan_command.compute(env, validation, store.snapshot(), paths)
+            state = store.snapshot()
+            fresh = plan_command.compute(env, validation, state, paths)
             if plan_file is None:
                 plan = fresh
                 plan_command.show(env, plan, validation)
@@ -69,7 +71,7 @@ def run(
                 # Same files, same state, yet other actions: the saved plan was edited (a
                 # recipient swapped, a service added) or made by another version.
                 raise UserError("E134", path=plan_file.as_posix())
-            report = _apply(env, plan, store, settings)
+            report = _apply(env, plan, store, settings, state)
     finally:
         store.close()
     _report(env, plan, report)
@@ -84,10 +86,10 @@ def _confirm(env: Env) -> None:
         raise SystemExit(EXIT_OK)
 
 
-def _apply(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings
-           ) -> executor.Report:
+def _apply(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings,
+           state: State) -> executor.Report:
     try:
-        return _run(env, plan, store, settings)
+        return _run(env, plan, store, settings, state)
     except executor.Stopped as stopped:
         _show_codes(env, stopped.shown)
         raise
@@ -100,13 +102,13 @@ def _show_codes(env: Env, shown: list[dict[str, str]]) -> None:
             click.echo(f"  {entry['username']}\t{entry['code']}")
 
 
-def _run(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings
+def _run(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings, state: State
          ) -> executor.Report:
     if len(plan.actions) < PROGRESS_FROM or not sys.stderr.isatty():
-        return executor.apply_plan(plan, store, settings)
+        return executor.apply_plan(plan, store, settings, state=state)
     label = env.messages("apply.progress")
     with click.progressbar(length=len(plan.actions), label=label, file=sys.stderr) as bar:
-        return executor.apply_plan(plan, store, settings,
+        return executor.apply_plan(plan, store, settings, state=state,
                                    on_progress=lambda done, total: bar.update(1))
 
 

@@ -28,7 +28,7 @@ def snapshot(env: Env) -> State:
         return EMPTY
     store = open_state(env)
     try:
-        return store.snapshot()
+        return store.snapshot(history=True)
     finally:
         store.close()
 

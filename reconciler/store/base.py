@@ -106,13 +106,14 @@ class SQLStore:
     def serial(self) -> int:
         return int(self._execute(sql.GET_META, ("serial",)).fetchone()[0])
 
-    def snapshot(self) -> State:
+    def snapshot(self, history: bool = False) -> State:
         """The whole state in three queries, read in one transaction so they agree: what
-        the planner compares against."""
+        the planner compares against. With `history`, accounts also say when they were
+        created, updated, given a code and reset (reports show it; plans do not need it)."""
         with self.transaction(self.begin_read):
-            return self._read_state()
+            return self._read_state(history)
 
-    def _read_state(self) -> State:
+    def _read_state(self, history: bool = False) -> State:
         establishments = {
             row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
             for row in self._execute(sql.ALL_ESTABLISHMENTS).fetchall()
@@ -120,9 +121,10 @@ class SQLStore:
         services: dict[str, list[str]] = {}
         for username, service in self._execute(sql.ALL_SERVICES).fetchall():
             services.setdefault(username, []).append(service)
+        query = sql.ALL_ACCOUNTS if history else sql.PLANNED_ACCOUNTS
         accounts = {
             row[0]: _account(row, services.get(row[0], ()))
-            for row in self._execute(sql.ALL_ACCOUNTS).fetchall()
+            for row in self._execute(query).fetchall()
         }
         return State(self.serial(), establishments, accounts)
 

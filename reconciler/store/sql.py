@@ -117,6 +117,9 @@ ACCOUNT_COLUMNS = """username, email, title, first_name, last_name, profile,
     professional_number, establishment, expires, reviewed, ticket, origin,
     code_token, reset_token, code_issued_at, reset_at, created_at, updated_at"""
 ALL_ACCOUNTS = f"SELECT {ACCOUNT_COLUMNS} FROM accounts"
+# What a plan compares: every column but the four timestamps at the end (a quarter less to
+# read at province scale).
+PLANNED_ACCOUNTS = f"SELECT {ACCOUNT_COLUMNS.rsplit(', code_issued_at', 1)[0]} FROM accounts"
 ONE_ACCOUNT = f"SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = ?"
 ALL_SERVICES = "SELECT username, service FROM account_services ORDER BY username, service"
 SERVICES_OF = "SELECT service FROM account_services WHERE username = ? ORDER BY service"
