@@ -55,9 +55,14 @@ class Document:
     plain: dict[Path_, str]  # source text of plain scalars that YAML did not read as text
     content_hash: str  # SHA-256 of the file's bytes: what a plan was made from
     raw: bytes | None = None  # kept while positions are partial, to complete them later
+    # Positions as the parse cache keeps them ([path, position] lists), turned into
+    # `values` and `keys` only if something in the file is located: usually nothing is.
+    packed: tuple[list[Any], list[Any]] | None = None
 
     def where(self, path: Path_) -> Position:
         """Position of the node at `path`, or of its nearest ancestor that has one."""
+        if self.packed is not None:
+            self._unpack()
         if path not in self.values and self.raw is not None:
             self._complete()
         while path not in self.values and path:
@@ -65,9 +70,18 @@ class Document:
         return self.values.get(path, (1, 1))
 
     def key_where(self, path: Path_) -> Position:
+        if self.packed is not None:
+            self._unpack()
         if path not in self.keys and self.raw is not None:
             self._complete()
         return self.keys.get(path) or self.where(path)
+
+    def _unpack(self) -> None:
+        assert self.packed is not None
+        values, keys = self.packed
+        self.values = {tuple(path): tuple(pos) for path, pos in values}
+        self.keys = {tuple(path): tuple(pos) for path, pos in keys}
+        self.packed = None
 
     def _complete(self) -> None:
         assert self.raw is not None

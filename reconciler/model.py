@@ -124,7 +124,7 @@ def from_document(doc: Document) -> AccessFile:
 def to_json(access: AccessFile) -> dict[str, Any]:
     """What the parse cache keeps of a file: its model and its positions down to each user
     (deeper ones are found again from the bytes, as for a parsed file)."""
-    doc = access.document
+    doc = access.document  # a parsed one: a cached file is never stored again
     return {
         "file": doc.file,
         "content_hash": doc.content_hash,
@@ -142,15 +142,18 @@ def from_json(entry: dict[str, Any], raw: bytes) -> AccessFile:
     document = Document(
         file=entry["file"],
         data=None,  # the model holds what is needed
-        values={tuple(path): tuple(pos) for path, pos in entry["values"]},
-        keys={tuple(path): tuple(pos) for path, pos in entry["keys"]},
+        values={},
+        keys={},
         plain={},  # only a file with problems needs it, and those are never cached
         content_hash=entry["content_hash"],
         raw=raw,
+        packed=(entry["values"], entry["keys"]),
     )
+    new, day = tuple.__new__, _iso_date  # the NamedTuple's own __new__ is twice as slow
     users = tuple(
-        User(i, username, email, intern(title), first, last, intern(profile), number,
-             tuple(map(intern, services)), code, reset, _date(expires), _date(reviewed), ticket)
+        new(User, (i, username, email, intern(title), first, last, intern(profile), number,
+                   tuple(map(intern, services)), code, reset, expires and day(expires),
+                   reviewed and day(reviewed), ticket))
         for i, (username, email, title, first, last, profile, number, services, code, reset,
                 expires, reviewed, ticket) in enumerate(entry["users"])
     )

@@ -7,6 +7,7 @@ are compared with `==` first; only the pairs that differ are compared field by f
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from typing import Any, NamedTuple
 
@@ -173,19 +174,25 @@ class _Planner:
         self.state = state
         self.today = today
         self.in_input = {f.establishment.id for f in self.files}
-        self.emails = state.emails()
         self.actions: list[Action] = []
         self.blocked: list[Blocked] = []
         self.warnings: list[Notice] = []
         self.problems: list[Problem] = []
 
+    @functools.cached_property
+    def emails(self) -> dict[str, str]:
+        """email → username: only needed for new accounts and changed ones."""
+        return self.state.emails()
+
     def run(self) -> None:
+        accounts = self.state.accounts
         wanted: set[str] = set()
         for access in self.files:
             self._establishment(access)
-            for user in access.users:
-                wanted.add(user.key)
-                self._user(access, user)
+            keys = [user.key for user in access.users]
+            wanted.update(keys)
+            for user, key in zip(access.users, keys, strict=True):
+                self._user(access, user, accounts.get(key))
         self._removals(wanted)
         self._notices()
 
@@ -206,8 +213,7 @@ class _Planner:
             Blocked(user.key, access.establishment.id, _source(access, user), code, params)
         )
 
-    def _user(self, access: AccessFile, user: User) -> None:
-        account = self.state.accounts.get(user.key)
+    def _user(self, access: AccessFile, user: User, account: AccountRecord | None) -> None:
         if account is None:
             self._new_account(access, user)
             return
@@ -306,9 +312,11 @@ class _Planner:
 
     def _removals(self, wanted: set[str]) -> None:
         """Accounts an input establishment owns that its file no longer lists."""
-        for account in self.state.accounts.values():
+        accounts = self.state.accounts
+        for username in accounts.keys() - wanted:  # set arithmetic: C speed; plans sort
+            account = accounts[username]
             est = account.establishment
-            if est not in self.in_input or account.username in wanted:
+            if est not in self.in_input:
                 continue
             name = " ".join(filter(None, (account.first_name, account.last_name))) or None
             if account.origin == CREATED:
