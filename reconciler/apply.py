@@ -152,7 +152,7 @@ class _Run:
         # Sortable by start time (to the microsecond), unique by its random tail.
         started = dt.datetime.now(dt.UTC)
         self.run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
-        self.sealed: dict[str, list[dict[str, str]]] = {}  # establishment → this run's codes
+        self.sealed: dict[str, codes.Batch] = {}  # establishment → this run's codes
         self.shown: list[dict[str, str]] = []
         self.new_accounts: list[NewAccount] = []
         self.names = {e.id: e.name for e in state.establishments.values()}
@@ -244,9 +244,9 @@ class _Run:
         if action.recipient is None:
             self.shown.append(entry)  # terminal only: checked before the run started
             return
-        batch = self.sealed.setdefault(action.establishment, [])
-        batch.append(entry)
-        sealed = codes.seal(batch, action.recipient)
+        batch = self.sealed.setdefault(action.establishment, codes.Batch())
+        batch.add(entry)
+        sealed = batch.seal(action.recipient)
         self.store.put_sealed(
             SealedCodes(self.run_id, action.establishment, sealed, len(batch)), action.recipient
         )

@@ -4,6 +4,7 @@ sealed with age to the representative's key.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import secrets
@@ -19,7 +20,8 @@ LENGTH = 16  # 16 × 5 bits = 80 bits
 
 
 def new_code() -> str:
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    # 32 letters divide 256: the low five bits of a random byte pick one without bias.
+    raw = "".join(ALPHABET[byte & 31] for byte in secrets.token_bytes(LENGTH))
     return "-".join(raw[i : i + 4] for i in range(0, LENGTH, 4))
 
 
@@ -30,12 +32,38 @@ def code_hash(code: str) -> str:
 
 def seal(codes: list[dict[str, str]], recipient: str) -> str:
     """The codes as age-encrypted, ASCII-armoured JSON that only `recipient` can open."""
+    batch = Batch()
+    for code in codes:
+        batch.add(code)
+    return batch.seal(recipient)
+
+
+class Batch:
+    """The codes one run issued for one establishment, sealed again as each is added (the
+    sealed copy commits with the code's own change). Each entry is turned into JSON once,
+    so sealing the n-th code does not serialise the n-1 before it again."""
+
+    def __init__(self) -> None:
+        self._entries: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, code: dict[str, str]) -> None:
+        self._entries.append(json.dumps(code, ensure_ascii=False))
+
+    def seal(self, recipient: str) -> str:
+        # The same text as json.dumps({"codes": [...]}), built from the parts.
+        payload = '{"codes": [' + ", ".join(self._entries) + "]}"
+        return _armor(pyrage.encrypt(payload.encode("utf-8"), [_recipient(recipient)]))
+
+
+@functools.lru_cache(maxsize=64)
+def _recipient(text: str) -> pyrage.x25519.Recipient:
     try:
-        key = pyrage.x25519.Recipient.from_str(recipient)
+        return pyrage.x25519.Recipient.from_str(text)
     except pyrage.RecipientError:
-        raise UserError("E120", recipient=recipient) from None
-    payload = json.dumps({"codes": codes}, ensure_ascii=False).encode("utf-8")
-    return _armor(pyrage.encrypt(payload, [key]))
+        raise UserError("E120", recipient=text) from None
 
 
 def reveal(sealed: bytes, identity_text: str) -> dict[str, Any]:

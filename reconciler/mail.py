@@ -120,7 +120,9 @@ def deliver_outbox(store: SQLStore, folder: Path, now: str) -> Delivery:
         private_folder(folder)
     for message in pending:
         write_eml(folder, message)
-        store.mark_sent(message.id, now)
+    # Marked in one transaction, not one per message: were the run stopped before it, the
+    # next one would write the same files again under the same names, which is harmless.
+    store.mark_sent(*(message.id for message in pending), now=now)
     return Delivery(len(pending), 0, folder.as_posix())
 
 
@@ -143,7 +145,7 @@ def _by_smtp(store: SQLStore, pending: list[OutboxMessage], target: SmtpTarget,
                     error = _reason(exc, message.recipient)  # this message only
                     store.mark_failed(message.id, error)
                 else:
-                    store.mark_sent(message.id, now)  # only once the server accepted it
+                    store.mark_sent(message.id, now=now)  # once the server took it
                     sent += 1
                 waiting.pop(0)
     except (OSError, smtplib.SMTPException) as exc:  # the server itself: the rest wait

@@ -237,9 +237,10 @@ class SQLStore:
         ])
 
     # --- delivery bookkeeping (each its own small transaction) ----------------------
-    def mark_sent(self, message_id: str, now: str) -> None:
-        with self.transaction():
-            self._execute(sql.MARK_SENT, (now, message_id))
+    def mark_sent(self, *message_ids: str, now: str) -> None:
+        if message_ids:
+            with self.transaction():
+                self._many(sql.MARK_SENT, [(now, message_id) for message_id in message_ids])
 
     def mark_failed(self, message_id: str, reason: str) -> None:
         with self.transaction():
