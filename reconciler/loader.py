@@ -55,6 +55,7 @@ class Document:
     plain: dict[Path_, str]  # source text of plain scalars that YAML did not read as text
     content_hash: str  # SHA-256 of the file's bytes: what a plan was made from
     raw: bytes | None = None  # kept while positions are partial, to complete them later
+    source: Path | None = None  # or read again from here, if its bytes have not changed
     # Positions as the parse cache keeps them ([path, position] lists), turned into
     # `values` and `keys` only if something in the file is located: usually nothing is.
     packed: tuple[list[Any], list[Any]] | None = None
@@ -63,7 +64,7 @@ class Document:
         """Position of the node at `path`, or of its nearest ancestor that has one."""
         if self.packed is not None:
             self._unpack()
-        if path not in self.values and self.raw is not None:
+        if path not in self.values and self.partial:
             self._complete()
         while path not in self.values and path:
             path = path[:-1]
@@ -72,9 +73,20 @@ class Document:
     def key_where(self, path: Path_) -> Position:
         if self.packed is not None:
             self._unpack()
-        if path not in self.keys and self.raw is not None:
+        if path not in self.keys and self.partial:
             self._complete()
         return self.keys.get(path) or self.where(path)
+
+    @property
+    def partial(self) -> bool:
+        """Whether positions below each user can still be found."""
+        return self.raw is not None or self.source is not None
+
+    def release(self, source: Path) -> None:
+        """Forget the bytes (at province scale they weigh more than the model); a deeper
+        position, rarely asked for, is then found by reading `source` again."""
+        if self.raw is not None:
+            self.raw, self.source = None, source
 
     def _unpack(self) -> None:
         assert self.packed is not None
@@ -84,10 +96,20 @@ class Document:
         self.packed = None
 
     def _complete(self) -> None:
-        assert self.raw is not None
+        raw = self.raw
+        if raw is None and self.source is not None:
+            try:
+                raw = self.source.read_bytes()
+            except OSError:
+                raw = None
+            if raw is not None and hashlib.sha256(raw).hexdigest() != self.content_hash:
+                raw = None  # changed since it was read: its positions would be wrong
+        self.raw = self.source = None
+        if raw is None:
+            return  # positions stay those of the nearest ancestor known
         builder = _Builder(self.file, full=True)
-        builder.build(_events(_text(self.raw)))
-        self.values, self.keys, self.raw = builder.values, builder.keys, None
+        builder.build(_events(_text(raw)))
+        self.values, self.keys = builder.values, builder.keys
 
 
 class LoadResult(NamedTuple):

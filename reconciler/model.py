@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from pathlib import Path
 from sys import intern
 from typing import Any, NamedTuple
 
@@ -81,6 +82,11 @@ def _date(value: object) -> dt.date | None:
     return _iso_date(str(value))
 
 
+def _lower(text: str) -> str:
+    lower = text.lower()
+    return text if lower == text else lower  # usually the same: keep one copy
+
+
 def _username(value: str | None) -> str | None:
     if value is None:
         return None
@@ -95,7 +101,7 @@ def from_document(doc: Document) -> AccessFile:
         User(
             index=i,
             username=_username(u.get("username")),
-            email=u["email"].lower(),
+            email=_lower(u["email"]),
             title=intern(u["title"]),  # a few values shared by thousands: kept once
             first_name=u["first_name"],
             last_name=u["last_name"],
@@ -137,8 +143,8 @@ def to_json(access: AccessFile) -> dict[str, Any]:
     }
 
 
-def from_json(entry: dict[str, Any], raw: bytes) -> AccessFile:
-    """The inverse of `to_json`; `raw` is the file's bytes, to locate deeper nodes."""
+def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
+    """The inverse of `to_json`; `source` is the file, read again to locate deeper nodes."""
     document = Document(
         file=entry["file"],
         data=None,  # the model holds what is needed
@@ -146,7 +152,7 @@ def from_json(entry: dict[str, Any], raw: bytes) -> AccessFile:
         keys={},
         plain={},  # only a file with problems needs it, and those are never cached
         content_hash=entry["content_hash"],
-        raw=raw,
+        source=source,
         packed=(entry["values"], entry["keys"]),
     )
     new, day = tuple.__new__, _iso_date  # the NamedTuple's own __new__ is twice as slow

@@ -122,7 +122,7 @@ def read_access(path: Path, messages: Messages, cache: ParseCache | None) -> _Re
     entry = cache.get(key) if cache else None
     if entry is not None:
         try:
-            access = model.from_json(entry, raw)
+            access = model.from_json(entry, path)
             return _Read(shown, access, [], len(access.users), access.document.content_hash, key)
         except (KeyError, TypeError, ValueError):  # an entry of ours, but not one we read
             pass
@@ -136,7 +136,9 @@ def read_access(path: Path, messages: Messages, cache: ParseCache | None) -> _Re
         return _Read(shown, None, problems, len(users) if isinstance(users, list) else 0,
                      doc.content_hash, key)
     access = model.from_document(doc)
-    doc.data = None  # the model holds what is needed; at province scale this halves memory
+    # The model holds what is needed; at province scale the rest weighs more than it.
+    doc.data, doc.plain = None, {}  # `plain` only ever explains a schema error
+    doc.release(path)
     if cache:
         cache.put(key, model.to_json(access))
     return _Read(shown, access, [], len(access.users), doc.content_hash, key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import click
@@ -43,7 +44,9 @@ def compute(env: Env, validation: Validation, state: State, paths: list[Path],
 def show(env: Env, plan: Plan, validation: Validation) -> None:
     names = {f.establishment.id: (f.establishment.name, f.establishment.region)
              for f in validation.files}
-    click.echo(plan_text.render(plan, names, env.messages, env.color), color=env.color)
+    lines = plan_text.lines(plan, names, env.messages, env.color)
+    while chunk := list(itertools.islice(lines, 2_000)):  # written as it is rendered
+        click.echo("\n".join(chunk), color=env.color)
 
 
 def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -60,32 +60,36 @@ def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str
     ]
 
 
+def lines(
+    plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
+) -> Iterator[str]:
+    """The plan's lines, one at a time: a province-wide plan is written as it is rendered,
+    never held whole. `establishments` maps an id to its (name, region), for headings."""
+    actions, blocked = plan.by_establishment()
+    for est in sorted(actions.keys() | blocked.keys()):
+        name, region = establishments.get(est, (est, "?"))
+        heading = messages("plan.establishment", id=est, name=name, region=region)
+        yield click.style(heading, bold=True) if color else heading
+        for action in actions.get(est, ()):
+            yield action_line(action, messages, color)
+        for entry in blocked.get(est, ()):
+            yield from blocked_lines(entry, messages, color)
+        yield ""
+    if plan.warnings:
+        yield messages("plan.warnings")
+        for w in plan.warnings:
+            where = f"{w.source}: " if w.source else ""
+            yield (f"  {where}{messages('severity.warning')}[{w.code}] "
+                   f"{messages(w.code, **w.params)}")
+            yield f"      {messages('hint')} {messages.hint(w.code, **w.params)}"
+        yield ""
+    if not plan.actions and not plan.blocked:
+        yield messages("plan.no_changes")
+    else:
+        yield messages("plan.summary", **plan.summary())
+
+
 def render(
     plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
 ) -> str:
-    """`establishments` maps an id to its (name, region), for the group headings."""
-    lines: list[str] = []
-    groups: dict[str, list[str]] = defaultdict(list)  # one pass: plans can be province-wide
-    for action in plan.actions:
-        groups[action.establishment].append(action_line(action, messages, color))
-    for blocked in plan.blocked:
-        groups[blocked.establishment].extend(blocked_lines(blocked, messages, color))
-    for est in sorted(groups):
-        name, region = establishments.get(est, (est, "?"))
-        heading = messages("plan.establishment", id=est, name=name, region=region)
-        lines.append(click.style(heading, bold=True) if color else heading)
-        lines.extend(groups[est])
-        lines.append("")
-    if plan.warnings:
-        lines.append(messages("plan.warnings"))
-        for w in plan.warnings:
-            where = f"{w.source}: " if w.source else ""
-            lines.append(f"  {where}{messages('severity.warning')}[{w.code}] "
-                         f"{messages(w.code, **w.params)}")
-            lines.append(f"      {messages('hint')} {messages.hint(w.code, **w.params)}")
-        lines.append("")
-    if not plan.actions and not plan.blocked:
-        lines.append(messages("plan.no_changes"))
-    else:
-        lines.append(messages("plan.summary", **plan.summary()))
-    return "\n".join(lines)
+    return "\n".join(lines(plan, establishments, messages, color))
