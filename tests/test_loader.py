@@ -80,3 +80,29 @@ def test_deep_nesting_is_refused_without_recursion_error() -> None:
 def test_plain_scalars_yaml_cannot_construct_are_text() -> None:
     doc = _load("a: =\nb: <<\n").document  # YAML 1.1's value and merge tags
     assert doc is not None and doc.data == {"a": "=", "b": "<<"}
+
+
+def test_positions_below_each_user_are_found_again_from_the_file(tmp_path: Path) -> None:
+    """At province scale a file's bytes are let go once it is modelled; a deeper position,
+    asked for only to locate a problem, reads the file again."""
+    path = tmp_path / "f.yaml"
+    path.write_text("users:\n  - email: a@example.org\n    services: [rvsq, rvsq-811]\n",
+                    encoding="utf-8")
+    doc = load_file(path, "f.yaml").document
+    doc.release(path)
+    assert doc.raw is None
+    assert doc.where(("users", 0)) == (2, 5)  # recorded on the first pass
+    assert doc.where(("users", 0, "services", 1)) == (3, 22)  # read again
+
+
+def test_a_file_changed_since_it_was_read_is_located_at_its_nearest_known_node(
+        tmp_path: Path) -> None:
+    """Positions taken from other bytes would point at the wrong line: none are taken."""
+    path = tmp_path / "f.yaml"
+    path.write_text("users:\n  - email: a@example.org\n    services: [rvsq]\n",
+                    encoding="utf-8")
+    doc = load_file(path, "f.yaml").document
+    doc.release(path)
+    path.write_text("# a comment moves every line\n" + path.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    assert doc.where(("users", 0, "services", 0)) == (2, 5)  # the user's own line

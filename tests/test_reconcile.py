@@ -363,3 +363,34 @@ def test_reading_commands_do_not_wait_for_a_writer(repo: Path) -> None:
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_an_interrupted_delivery_writes_the_same_emails_again(repo: Path) -> None:
+    """Emails written as files are marked sent together, after the files: a run stopped in
+    between leaves them unmarked, and the next run writes the very same files again."""
+    apply_all()
+    first = {p.name: p.read_bytes() for p in Path(".rvsq/outbox").glob("*.eml")}
+    assert len(first) == 7
+    assert state_rows("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == [(0,)]
+    state_rows("UPDATE outbox SET sent_at = NULL")  # as if stopped before the marking
+    for path in Path(".rvsq/outbox").glob("*.eml"):
+        path.unlink()
+    assert "Nothing to apply" in apply_all().output
+    assert {p.name: p.read_bytes() for p in Path(".rvsq/outbox").glob("*.eml")} == first
+    assert state_rows("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == [(0,)]
+
+
+def test_plans_read_no_history_and_reports_do(repo: Path) -> None:
+    """A plan compares what the files ask for; when accounts were created or given a
+    code is read only for the reports that show it."""
+    apply_all()
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    try:
+        planned, full = store.snapshot(), store.snapshot(history=True)
+    finally:
+        store.close()
+    assert planned.accounts.keys() == full.accounts.keys()
+    for username, account in planned.accounts.items():
+        assert account.values() == full.accounts[username].values()
+        assert account.services == full.accounts[username].services
+        assert account.created_at is None and full.accounts[username].created_at

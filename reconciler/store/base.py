@@ -124,11 +124,12 @@ class SQLStore:
         for names in services.values():  # sorted here too: a PostgreSQL collation may differ
             if len(names) > 1:
                 names.sort()
-        query = sql.ALL_ACCOUNTS if history else sql.PLANNED_ACCOUNTS
-        # tuple.__new__: a NamedTuple's own constructor costs a third more, 100,000 times.
+        query, unread = (sql.ALL_ACCOUNTS, ()) if history else (sql.PLANNED_ACCOUNTS, _NO_HISTORY)
+        # tuple.__new__: a NamedTuple's own constructor costs a third more, 100,000 times
+        # (and fills no defaults: the history not read is given as None here).
         new, held = tuple.__new__, services.get
         accounts = {
-            row[0]: new(AccountRecord, (*row[:12], tuple(held(row[0], ())), *row[12:]))
+            row[0]: new(AccountRecord, (*row[:12], tuple(held(row[0], ())), *row[12:], *unread))
             for row in self._execute(query).fetchall()
         }
         return State(self.serial(), establishments, accounts)
@@ -249,6 +250,9 @@ class SQLStore:
     def mark_exported(self, run_id: str, establishment: str, now: str) -> None:
         with self.transaction():
             self._execute(sql.MARK_EXPORTED, (now, run_id, establishment))
+
+
+_NO_HISTORY = (None,) * (len(AccountRecord._fields) - 15)  # the four timestamps
 
 
 def _account(row: tuple[Any, ...], services: Iterable[str]) -> AccountRecord:
