@@ -262,9 +262,9 @@ class _Planner:
         return tuple(sorted(user.services))
 
     def _existing_account(self, access: AccessFile, user: User, account: AccountRecord) -> None:
-        wanted = desired_values(access, user)
+        desired = desired_values(access, user)
         services = self._services(user)
-        if (account.values() == wanted and account.services == services
+        if (account.values() == desired and account.services == services
                 and user.code_token in (None, account.code_token)
                 and user.reset_token in (None, account.reset_token)):
             return  # in step: most of a province-wide plan, so decided in one comparison
@@ -275,8 +275,8 @@ class _Planner:
             self._block(access, user, "B07", holder=holder, email=user.email)
             return
         current = account.values()
-        if current != wanted:
-            changes = field_changes(current, wanted)
+        if current != desired:
+            changes = field_changes(current, desired)
             self.actions.append(
                 Action("update_account", est, user.key, changes=changes, ticket=user.ticket,
                        **common)
