@@ -302,10 +302,11 @@ def user_reset_password(env: Any, file: Path, key: str, token: str | None) -> No
 
 
 def main() -> None:
-    # A province-wide plan builds a few million objects that all live until the end. With
-    # the default thresholds the collector scans them again and again (a third of a plan's
-    # time at 100,000 users); collecting young objects less often keeps that linear.
-    gc.set_threshold(200_000, 10, 10)
+    # A province-wide plan builds a few million objects that all live until the end, and
+    # its hot paths make no reference cycles (schema.py avoids the one a library made per
+    # user): the collector would only scan them, a tenth of a plan's time at 100,000
+    # users, a third with its default thresholds. Reference counting frees the rest.
+    gc.disable()
     try:
         cli(prog_name="rvsq-access")
         code = 0

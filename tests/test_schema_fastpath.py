@@ -73,3 +73,11 @@ def test_verdicts_agree_on_mutated_documents(edits: list[tuple[int, Any, bool]])
         else:
             parent[path[-1]] = value
     _agree(data, schema.ACCESS_FILE)
+
+
+def test_duplicate_services_are_refused_by_both() -> None:
+    """is_valid checks this one itself (see schema._without_unique_services)."""
+    data = copy.deepcopy(VALID)
+    data["users"][0]["services"] = ["rvsq", "rvsq-reorientation-clinique", "rvsq"]
+    assert not schema.is_valid(data, schema.ACCESS_FILE)
+    _agree(data, schema.ACCESS_FILE)
