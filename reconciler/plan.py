@@ -32,6 +32,8 @@ KINDS = (
     "delete_account",
 )
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
+# What a create_account action's `after` holds: the compared fields, then the account's own.
+_CREATED_FIELDS = (*ACCOUNT_FIELDS, "origin", "code_token", "reset_token")
 
 
 class Action(NamedTuple):
@@ -242,12 +244,9 @@ class _Planner:
             else:
                 self._block(access, user, "B03", holder=holder)
             return
-        after: dict[str, Any] = {
-            **dict(zip(ACCOUNT_FIELDS, desired_values(access, user), strict=True)),
-            "origin": CREATED,
-            "code_token": user.code_token,
-            "reset_token": user.reset_token,
-        }
+        after: dict[str, Any] = dict(zip(_CREATED_FIELDS, (
+            *desired_values(access, user), CREATED, user.code_token, user.reset_token),
+            strict=True))
         self.actions.append(
             Action(
                 "create_account", est, user.key, _source(access, user), user.display_name,
@@ -259,7 +258,8 @@ class _Planner:
     def _services(self, user: User) -> tuple[str, ...]:
         if user.expires is not None and user.expires <= self.today:
             return ()  # time-bound access has ended (DESIGN §10)
-        return tuple(sorted(user.services))
+        services = user.services
+        return services if len(services) < 2 else tuple(sorted(services))
 
     def _existing_account(self, access: AccessFile, user: User, account: AccountRecord) -> None:
         desired = desired_values(access, user)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +21,11 @@ _SIGNS = {
     "reset_password": ("~", "yellow"),
     "delete_account": ("-", "red"),
 }
+
+
+@functools.lru_cache(maxsize=32)
+def _kind(messages: Messages, kind: str) -> str:
+    return messages("plan.kind." + kind)  # the same few words on every line of a plan
 
 
 def _value(value: Any, messages: Messages) -> str:
@@ -44,7 +50,7 @@ def action_line(action: Action, messages: Messages, color: bool) -> str:
     who = action.username or (action.after or {}).get("name", "")
     if action.name and action.username:
         who = f"{action.username} ({action.name})"
-    text = f"  {sign} {messages('plan.kind.' + action.action)} {who}".rstrip()
+    text = f"  {sign} {_kind(messages, action.action)} {who}".rstrip()
     text += _detail(action, messages)
     return click.style(text, fg=fg) if color else text
 
