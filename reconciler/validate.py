@@ -144,8 +144,8 @@ def read_access(path: Path, messages: Messages, cache: ParseCache | None) -> _Re
     return _Read(shown, access, [], len(access.users), doc.content_hash, key)
 
 
-def check_file(read: _Read, policy: Policy, messages: Messages, today: dt.date,
-               cache: ParseCache | None, context: tuple[str, ...]) -> list[Problem]:
+def rule_findings(read: _Read, policy: Policy, messages: Messages, today: dt.date,
+                  cache: ParseCache | None, context: tuple[str, ...]) -> list[Problem]:
     """The domain rules' findings in one file; from the cache when the same file was
     checked in the same `context` (policy, day and language: see `rules_context`)."""
     assert read.access is not None
@@ -204,7 +204,7 @@ def validate_paths(
             read.append((found.file, found.content_hash))
         if found.access is None:
             continue
-        problems.extend(check_file(found, policy, messages, today, cache, context))
+        problems.extend(rule_findings(found, policy, messages, today, cache, context))
         access_files.append(found.access)
     problems.extend(rules.check_across(access_files, messages))
     if strict:
