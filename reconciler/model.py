@@ -70,7 +70,7 @@ class AccessFile(NamedTuple):
 
 
 @lru_cache(maxsize=4096)
-def _iso_date(text: str) -> dt.date:
+def _parse_day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)  # few distinct dates: each made once, then shared
 
 
@@ -79,7 +79,12 @@ def _date(value: object) -> dt.date | None:
         return None
     if isinstance(value, dt.date):
         return value
-    return _iso_date(str(value))
+    return _parse_day(str(value))
+
+
+def iso_day(day: dt.date | None) -> str | None:
+    """A user's date as the state and the parse cache keep it, or None."""
+    return day.isoformat() if day else None
 
 
 def _lower(text: str) -> str:
@@ -90,7 +95,7 @@ def _lower(text: str) -> str:
 def _username(value: str | None) -> str | None:
     if value is None:
         return None
-    return value.lower() if "@" in value else value
+    return _lower(value) if "@" in value else value
 
 
 def from_document(doc: Document) -> AccessFile:
@@ -121,7 +126,7 @@ def from_document(doc: Document) -> AccessFile:
         establishment=Establishment(
             est["id"], est["name"], est["region"], est["type"], bool(est.get("retired", False))
         ),
-        representative=Representative(rep["name"], rep["email"].lower(), rep.get("age_recipient")),
+        representative=Representative(rep["name"], _lower(rep["email"]), rep.get("age_recipient")),
         users=users,
     )
 
@@ -138,8 +143,8 @@ def to_json(access: AccessFile) -> dict[str, Any]:
         "keys": list(doc.keys.items()),
         "establishment": access.establishment,
         "representative": access.representative,
-        "users": [(*u[1:11], u.expires and u.expires.isoformat(),
-                   u.reviewed and u.reviewed.isoformat(), u.ticket) for u in access.users],
+        "users": [(*u[1:11], iso_day(u.expires), iso_day(u.reviewed), u.ticket)
+                  for u in access.users],
     }
 
 
@@ -155,7 +160,7 @@ def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
         source=source,
         packed=(entry["values"], entry["keys"]),
     )
-    new, day = tuple.__new__, _iso_date  # the NamedTuple's own __new__ is twice as slow
+    new, day = tuple.__new__, _parse_day  # the NamedTuple's own __new__ is twice as slow
     users = tuple(
         new(User, (i, username, email, intern(title), first, last, intern(profile), number,
                    tuple(map(intern, services)), code, reset, expires and day(expires),

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any, NamedTuple
 
 from reconciler import domain
-from reconciler.model import AccessFile, User
+from reconciler.model import AccessFile, User, iso_day
 from reconciler.problems import Problem, error
 from reconciler.state import ACCOUNT_FIELDS, CREATED, EXISTING, AccountRecord, State
 
@@ -157,9 +157,7 @@ def desired_values(access: AccessFile, user: User) -> tuple[str | None, ...]:
     return (
         user.email, user.title, user.first_name, user.last_name, user.profile,
         user.professional_number, access.establishment.id,
-        user.expires.isoformat() if user.expires else None,
-        user.reviewed.isoformat() if user.reviewed else None,
-        user.ticket,
+        iso_day(user.expires), iso_day(user.reviewed), user.ticket,
     )
 
 

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from reconciler import domain
 from reconciler.catalog import Messages
-from reconciler.model import AccessFile, User
+from reconciler.model import AccessFile, User, iso_day
 from reconciler.plan import EXPIRY_NOTICE_DAYS, Action, Blocked, Plan
 from reconciler.policy import Policy
 from reconciler.state import CREATED, AccountRecord, State
@@ -285,11 +285,7 @@ def _blocked(access: AccessFile, user: User, regions: dict[str, str]) -> Account
     est = access.establishment.id
     return AccountRow(BLOCKED, user.key, user.email, user.first_name, user.last_name,
                       user.profile, est, regions.get(est), "", (), None, None,
-                      _iso(user.reviewed), _iso(user.expires))
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
+                      iso_day(user.reviewed), iso_day(user.expires))
 
 
 def recent(state: State, today: dt.date) -> tuple[RecentAccount, ...]:
