@@ -185,10 +185,12 @@ class _Planner:
         return self.state.emails()
 
     def run(self) -> None:
-        accounts = self.state.accounts
+        accounts, settled = self.state.accounts, self.state.settled
         wanted: set[str] = set()
         for access in self.files:
             self._establishment(access)
+            if access.establishment.id in settled:
+                continue  # found in step, and its accounts untouched since: see settled.py
             keys = [user.key for user in access.users]
             wanted.update(keys)
             for user, key in zip(access.users, keys, strict=True):
@@ -314,7 +316,7 @@ class _Planner:
         for username in accounts.keys() - wanted:  # set arithmetic: C speed; plans sort
             account = accounts[username]
             est = account.establishment
-            if est not in self.in_input:
+            if est not in self.in_input or est in self.state.settled:
                 continue
             name = " ".join(filter(None, (account.first_name, account.last_name))) or None
             if account.origin == CREATED:

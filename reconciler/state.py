@@ -4,6 +4,8 @@ stores produce it in one bulk read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 CREATED = "created"  # made by this tool: the representative holds its keys
@@ -66,10 +68,24 @@ class AccountRecord(NamedTuple):
 assert AccountRecord._fields[1:11] == ACCOUNT_FIELDS  # what values() relies on
 
 
+class Focus(NamedTuple):
+    """What a plan must still read when some establishments are settled: their file was
+    found in step with their accounts, and the database has not touched those since."""
+
+    settled: frozenset[str]  # establishments whose accounts need not be read
+    unsettled: frozenset[str]  # the input's other establishments: all their accounts
+    names: frozenset[str]  # usernames the unsettled files name, wherever they are
+    emails: frozenset[str]  # emails they give: whose they are, if anyone's
+
+
 class State(NamedTuple):
     serial: int
     establishments: dict[str, EstablishmentRecord]
-    accounts: dict[str, AccountRecord]  # by username
+    # By username. With `settled`, only the accounts a Focus asked for (see the store).
+    accounts: dict[str, AccountRecord]
+    settled: frozenset[str] = frozenset()
+    # Each establishment's revision token (store/sql.py), when the snapshot read them.
+    revisions: Mapping[str, str] = MappingProxyType({})
 
     def emails(self) -> dict[str, str]:
         """email → username, for every account the state knows."""

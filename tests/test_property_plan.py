@@ -19,8 +19,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from strategies import TODAY, Scenario, directory_csv, scenarios
 
-from reconciler import directory, domain, planfile
+from reconciler import directory, domain, planfile, settled
 from reconciler.apply import Settings, apply_plan
+from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.plan import Plan, make_plan
 from reconciler.store import SQLStore, open_store
@@ -38,6 +39,18 @@ def _plan(access: Path, store: SQLStore, now: dt.datetime = NOON) -> Plan:
                        now=now.isoformat(), config_digest=validation.digest,
                        paths=(access.as_posix(),))
     assert result.problems == []
+    return result.plan
+
+
+def _settled_plan(access: Path, store: SQLStore, cache: ParseCache) -> Plan:
+    """As `rvsq-access plan` makes it with its cache: establishments found in step by an
+    earlier plan, and untouched since, are not read again."""
+    validation = validate_paths([access], MESSAGES, cache=cache)
+    state = store.snapshot(focus=settled.focus(cache, validation.files, TODAY))
+    result = make_plan(validation.files, state, today=TODAY, now=NOON.isoformat(),
+                       config_digest=validation.digest, paths=(access.as_posix(),))
+    assert result.problems == []
+    settled.remember(cache, validation.files, result.plan, state, TODAY)
     return result.plan
 
 
@@ -103,3 +116,27 @@ def test_apply_then_plan_has_no_actions(scenario: Scenario) -> None:
     assert [a.to_dict() for a in replan.actions] == []
     assert {b.code for b in replan.blocked} <= RULE_K
     assert {b.username for b in replan.blocked} <= _keys_not_held(scenario)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(scenarios)
+def test_a_plan_that_skips_settled_establishments_is_the_full_plan(scenario: Scenario) -> None:
+    """The first configuration is applied and planned again (what is in step is
+    remembered), then the second is applied: the establishments it did not touch stay
+    settled. Planning the first configuration again must not see a difference."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        store = open_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}", NOON.isoformat())
+        cache = ParseCache(folder / "cache")
+        try:
+            _import_directory(store, folder)
+            before = scenario.before.write(folder / "before")
+            _apply(_plan(before, store), store, folder / ".rvsq")
+            _settled_plan(before, store, cache)
+            _apply(_plan(scenario.after.write(folder / "after"), store), store,
+                   folder / ".rvsq")
+            warm, cold = _settled_plan(before, store, cache), _plan(before, store)
+        finally:
+            store.close()
+    assert _without_time(warm) == _without_time(cold)

@@ -302,9 +302,9 @@ def test_import_directory_reports_bad_rows_and_imports_nothing(repo: Path) -> No
 
 
 def test_migrations_are_recorded_once(repo: Path) -> None:
-    assert state_rows("SELECT version FROM schema_migrations") == [(1,)]
+    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,)]
     ok(cli("state", "list"))  # reopening applies nothing twice
-    assert state_rows("SELECT version FROM schema_migrations") == [(1,)]
+    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,)]
 
 
 @sqlite_only

@@ -59,7 +59,7 @@ def run(
         # The lock is taken before planning: no other apply can change the state between
         # the plan shown here and its application.
         with store.lock(lock_timeout, waiting):
-            state = store.snapshot()
+            state = plan_command.snapshot(env, store, validation)
             fresh = plan_command.compute(env, validation, state, paths)
             if plan_file is None:
                 plan = fresh

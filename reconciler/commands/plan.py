@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from reconciler import planfile
+from reconciler import planfile, settled
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_CHANGES,
@@ -23,20 +23,34 @@ from reconciler.errors import UserError
 from reconciler.plan import Plan, make_plan
 from reconciler.render import plan_text
 from reconciler.state import State
+from reconciler.store import SQLStore
 from reconciler.validate import Validation
+
+
+def snapshot(env: Env, store: SQLStore, validation: Validation,
+             today: dt.date | None = None) -> State:
+    """What a plan compares against: with the parse cache, without the accounts of the
+    establishments a previous plan found in step and nothing has touched since."""
+    cache = env.parse_cache()
+    if cache is None:
+        return store.snapshot()
+    return store.snapshot(focus=settled.focus(cache, validation.files, today or dt.date.today()))
 
 
 def compute(env: Env, validation: Validation, state: State, paths: list[Path],
             today: dt.date | None = None) -> Plan:
     """Plan the validated input against the state; stop on errors only the state shows."""
-    now = utc_now()
+    now, today = utc_now(), today or dt.date.today()
     result = make_plan(
-        validation.files, state, today=today or dt.date.today(), now=iso(now),
+        validation.files, state, today=today, now=iso(now),
         config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
     )
     if result.problems:
         print_problems(env, result.problems)
         raise InvalidInput
+    cache = env.parse_cache()
+    if cache is not None:
+        settled.remember(cache, validation.files, result.plan, state, today)
     warnings = planfile.notices(validation.problems)
     return result.plan._replace(warnings=(*warnings, *result.plan.warnings))
 
@@ -55,7 +69,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
     validation = validated(env, paths, strict, as_of)
     store = open_state(env)
     try:
-        state = store.snapshot()
+        state = snapshot(env, store, validation, as_of)
     finally:
         store.close()
     plan = compute(env, validation, state, paths, as_of)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import secrets
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from reconciler import audit
-from reconciler.state import AccountRecord, EstablishmentRecord, State
+from reconciler.state import AccountRecord, EstablishmentRecord, Focus, State
 from reconciler.store import sql
 
 
@@ -38,6 +39,7 @@ class SQLStore:
     """Shared implementation; subclasses set `conn` and implement `_begin` and `lock`."""
 
     conn: Any
+    dialect: str  # which of a migration's {dialect: statement} is ours
     placeholder = "?"
     url: str
     errors: tuple[type[Exception], ...] = ()  # the driver's errors an action may raise
@@ -99,40 +101,69 @@ class SQLStore:
                 if version in applied:
                     continue
                 for statement in statements:
-                    self._execute(statement)
+                    text = statement if isinstance(statement, str) else statement.get(self.dialect)
+                    if text:  # a statement for the other dialect only
+                        self._execute(text)
                 self._execute(sql.RECORD_MIGRATION, (version, description, now))
 
     # --- reads ----------------------------------------------------------------------
     def serial(self) -> int:
         return int(self._execute(sql.GET_META, ("serial",)).fetchone()[0])
 
-    def snapshot(self, history: bool = False) -> State:
-        """The whole state in three queries, read in one transaction so they agree: what
-        the planner compares against. With `history`, accounts also say when they were
-        created, updated, given a code and reset (reports show it; plans do not need it)."""
-        with self.transaction(self.begin_read):
-            return self._read_state(history)
+    def snapshot(self, history: bool = False,
+                 focus: Callable[[dict[str, str]], Focus | None] | None = None) -> State:
+        """The state read in one transaction, so that its parts agree: what the planner
+        compares against. With `history`, accounts also say when they were created,
+        updated, given a code and reset (reports show it; plans do not need it).
 
-    def _read_state(self, history: bool = False) -> State:
-        establishments = {
-            row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
-            for row in self._execute(sql.ALL_ESTABLISHMENTS).fetchall()
-        }
-        services: dict[str, list[str]] = {}
-        for username, service in self._execute(sql.ALL_SERVICES).fetchall():
-            services.setdefault(username, []).append(service)
-        for names in services.values():  # sorted here too: a PostgreSQL collation may differ
+        `focus` is given the establishments' revisions; if it answers with a Focus, only
+        the accounts it asks for are read (a warm plan skips the settled establishments)."""
+        with self.transaction(self.begin_read):
+            establishments = {
+                row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
+                for row in self._execute(sql.ALL_ESTABLISHMENTS).fetchall()
+            }
+            revisions = dict(self._execute(sql.REVISIONS).fetchall()) if focus else {}
+            wanted = focus(revisions) if focus else None
+            if wanted is None or not wanted.settled:
+                accounts = self._accounts(self._execute(sql.ALL_SERVICES).fetchall(),
+                                          self._execute(sql.ALL_ACCOUNTS if history
+                                                        else sql.PLANNED_ACCOUNTS).fetchall(),
+                                          history)
+                return State(self.serial(), establishments, accounts, revisions=revisions)
+            rows = {row[0]: row for row in self._execute(sql.UNOWNED_ACCOUNTS).fetchall()}
+            for query, values in ((sql.ACCOUNTS_OF, wanted.unsettled),
+                                  (sql.ACCOUNTS_NAMED, wanted.names),
+                                  (sql.ACCOUNTS_WITH_EMAIL, wanted.emails)):
+                rows.update((row[0], row) for row in self._select_in(query, values))
+            services = self._select_in(sql.SERVICES_OF_ACCOUNTS, rows)
+            accounts = self._accounts(services, rows.values(), history=False)
+            return State(self.serial(), establishments, accounts, wanted.settled, revisions)
+
+    def _select_in(self, query: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
+        """`query` for every value, a few hundred placeholders at a time (SQLite's limit)."""
+        values, found = sorted(values), []
+        for start in range(0, len(values), _IN_CHUNK):
+            chunk = values[start:start + _IN_CHUNK]
+            found.extend(self._execute(query.format(marks=", ".join("?" * len(chunk))),
+                                       chunk).fetchall())
+        return found
+
+    @staticmethod
+    def _accounts(services: Iterable[tuple[str, str]], rows: Iterable[tuple[Any, ...]],
+                  history: bool) -> dict[str, AccountRecord]:
+        held: dict[str, list[str]] = {}
+        for username, service in services:
+            held.setdefault(username, []).append(service)
+        for names in held.values():  # sorted here: a PostgreSQL collation may differ
             if len(names) > 1:
                 names.sort()
-        query, unread = (sql.ALL_ACCOUNTS, ()) if history else (sql.PLANNED_ACCOUNTS, _NO_HISTORY)
+        unread = () if history else _NO_HISTORY
         # tuple.__new__: a NamedTuple's own constructor costs a third more, 100,000 times
         # (and fills no defaults: the history not read is given as None here).
-        new, held = tuple.__new__, services.get
-        accounts = {
-            row[0]: new(AccountRecord, (*row[:12], tuple(held(row[0], ())), *row[12:], *unread))
-            for row in self._execute(query).fetchall()
-        }
-        return State(self.serial(), establishments, accounts)
+        new, of = tuple.__new__, held.get
+        return {row[0]: new(AccountRecord, (*row[:12], tuple(of(row[0], ())), *row[12:], *unread))
+                for row in rows}
 
     def account(self, username: str) -> AccountRecord | None:
         row = self._execute(sql.ONE_ACCOUNT, (username,)).fetchone()
@@ -169,6 +200,7 @@ class SQLStore:
         self._execute(sql.UPSERT_ESTABLISHMENT, (
             est["id"], est["name"], est["region"], est["type"], est["representative_name"],
             est["representative_email"], est.get("age_recipient"), int(est["retired"]), now,
+            secrets.token_hex(16),  # a new revision: no plan settled the old one's files
         ))
 
     def create_account(self, username: str, record: dict[str, Any], now: str) -> None:
@@ -252,6 +284,7 @@ class SQLStore:
             self._execute(sql.MARK_EXPORTED, (now, run_id, establishment))
 
 
+_IN_CHUNK = 500
 _NO_HISTORY = (None,) * (len(AccountRecord._fields) - 15)  # the four timestamps
 
 

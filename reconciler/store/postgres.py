@@ -21,6 +21,7 @@ LOCK_POLL_SECONDS = 0.2
 
 
 class PostgresStore(SQLStore):
+    dialect = "postgresql"
     errors = (psycopg.Error,)
     placeholder = "%s"
     begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"

@@ -1,12 +1,59 @@
 """All the SQL, in one place. Written once for SQLite and PostgreSQL (placeholders `?`).
 
 Migrations are numbered steps applied in order and recorded in `schema_migrations`;
-never edit a released step: add the next one.
+never edit a released step: add the next one. A statement the two dialects write
+differently (a trigger) is given as {dialect: statement}.
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+Statement = str | dict[str, str]
+
+# An establishment's `revision` is a random token drawn again by the database itself
+# whenever one of its accounts or their services changes, whoever writes (this tool, an
+# import, a DBA's UPDATE). A plan may trust "this file was in step with these accounts"
+# for as long as the token is the same (reconciler/settled.py).
+_NEW_REVISION = {"sqlite": "lower(hex(randomblob(16)))", "postgresql": "gen_random_uuid()::text"}
+_OWNER = "(SELECT establishment FROM accounts WHERE username = {row}.username)"
+
+
+def _sqlite_touch(table: str, event: str, rows: tuple[str, ...]) -> str:
+    owners = ", ".join(
+        f"{row}.establishment" if table == "accounts" else _OWNER.format(row=row)
+        for row in rows
+    )
+    return (f"CREATE TRIGGER {table}_{event.lower()}_revision AFTER {event} ON {table} "
+            f"BEGIN UPDATE establishments SET revision = {_NEW_REVISION['sqlite']} "
+            f"WHERE id IN ({owners}); END")
+
+
+def _postgres_touch(table: str) -> list[Statement]:
+    def owner(row: str) -> str:
+        return f"{row}.establishment" if table == "accounts" else _OWNER.format(row=row)
+
+    renew = f"UPDATE establishments SET revision = {_NEW_REVISION['postgresql']} WHERE id ="
+    return [
+        {"postgresql": f"""CREATE FUNCTION {table}_revision() RETURNS trigger
+            LANGUAGE plpgsql AS $$ BEGIN
+            IF TG_OP <> 'INSERT' THEN {renew} {owner('OLD')}; END IF;
+            IF TG_OP <> 'DELETE' THEN {renew} {owner('NEW')}; END IF;
+            RETURN NULL; END $$"""},
+        {"postgresql": f"""CREATE TRIGGER {table}_revision AFTER INSERT OR UPDATE OR DELETE
+            ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_revision()"""},
+    ]
+
+
+def _revision_triggers() -> list[Statement]:
+    statements: list[Statement] = []
+    for table in ("accounts", "account_services"):
+        for event, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")),
+                            ("DELETE", ("OLD",))):
+            statements.append({"sqlite": _sqlite_touch(table, event, rows)})
+        statements.extend(_postgres_touch(table))
+    return statements
+
+
+MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
     (
         1,
         "initial state: establishments, accounts, services, outbox, sealed codes, audit log",
@@ -85,6 +132,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 hash TEXT NOT NULL)""",
         ],
     ),
+    (
+        2,
+        "establishments.revision, renewed by the database when one of their accounts changes",
+        [
+            "ALTER TABLE establishments ADD COLUMN revision TEXT",
+            {dialect: f"UPDATE establishments SET revision = {new}"
+             for dialect, new in _NEW_REVISION.items()},
+            *_revision_triggers(),
+        ],
+    ),
 ]
 
 CREATE_MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -105,13 +162,14 @@ ADVANCE = ("UPDATE meta SET value = CASE key WHEN 'serial' THEN "
 ALL_ESTABLISHMENTS = """SELECT id, name, region, type, representative_name,
     representative_email, age_recipient, retired FROM establishments"""
 UPSERT_ESTABLISHMENT = """INSERT INTO establishments (id, name, region, type,
-    representative_name, representative_email, age_recipient, retired, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    representative_name, representative_email, age_recipient, retired, updated_at, revision)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region,
     type = excluded.type, representative_name = excluded.representative_name,
     representative_email = excluded.representative_email,
     age_recipient = excluded.age_recipient, retired = excluded.retired,
-    updated_at = excluded.updated_at"""
+    updated_at = excluded.updated_at, revision = excluded.revision"""
+REVISIONS = "SELECT id, revision FROM establishments WHERE revision IS NOT NULL"
 
 ACCOUNT_COLUMNS = """username, email, title, first_name, last_name, profile,
     professional_number, establishment, expires, reviewed, ticket, origin,
@@ -120,6 +178,13 @@ ALL_ACCOUNTS = f"SELECT {ACCOUNT_COLUMNS} FROM accounts"
 # What a plan compares: every column but the four timestamps at the end (a quarter less to
 # read at province scale).
 PLANNED_ACCOUNTS = f"SELECT {ACCOUNT_COLUMNS.rsplit(', code_issued_at', 1)[0]} FROM accounts"
+# A partial read (some establishments settled): the accounts still to compare, by owner,
+# by name or by email. `{marks}` stands for a list of placeholders.
+ACCOUNTS_OF = f"{PLANNED_ACCOUNTS} WHERE establishment IN ({{marks}})"
+UNOWNED_ACCOUNTS = f"{PLANNED_ACCOUNTS} WHERE establishment IS NULL"
+ACCOUNTS_NAMED = f"{PLANNED_ACCOUNTS} WHERE username IN ({{marks}})"
+ACCOUNTS_WITH_EMAIL = f"{PLANNED_ACCOUNTS} WHERE email IN ({{marks}})"
+SERVICES_OF_ACCOUNTS = "SELECT username, service FROM account_services WHERE username IN ({marks})"
 ONE_ACCOUNT = f"SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE username = ?"
 ALL_SERVICES = "SELECT username, service FROM account_services ORDER BY username, service"
 SERVICES_OF = "SELECT service FROM account_services WHERE username = ? ORDER BY service"

@@ -17,6 +17,7 @@ LOCK_POLL_SECONDS = 0.1
 
 
 class SQLiteStore(SQLStore):
+    dialect = "sqlite"
     errors = (sqlite3.Error,)
 
     def __init__(self, path: Path, url: str) -> None:
