@@ -162,12 +162,22 @@ def test_another_day_settles_nothing(applied: Path) -> None:
     assert settled_now(dt.date.today() + dt.timedelta(days=1)) == frozenset()
 
 
+def test_an_apply_settles_what_it_changed(applied: Path) -> None:
+    """So that the next pull request's plan compares only the files it changes."""
+    edit(GMF, "first_name: Georges", "first_name: George")
+    assert settled_now() == EVERY_SITE - {"gmf-hill-valley"}
+    assert cli("apply", "--auto-approve").exit_code == 0
+    assert settled_now() == EVERY_SITE
+    assert warm_and_cold()["actions"] == []
+
+
 def test_an_apply_renews_the_revision_of_what_it_changed(applied: Path) -> None:
+    """A plan of the old bytes, settled before the apply, is compared again after it."""
     edit(GMF, "first_name: Georges", "first_name: George")
     assert cli("apply", "--auto-approve").exit_code == 0
+    edit(GMF, "first_name: George", "first_name: Georges")
     assert settled_now() == EVERY_SITE - {"gmf-hill-valley"}
-    assert cli("plan").exit_code == 0
-    assert settled_now() == EVERY_SITE
+    assert actions(warm_and_cold()) == [("update_account", "georgemacfly@ramq.gouv.qc.ca")]
 
 
 def test_migration_2_gives_existing_establishments_a_revision(

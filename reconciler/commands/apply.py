@@ -72,6 +72,8 @@ def run(
                 # recipient swapped, a service added) or made by another version.
                 raise UserError("E134", path=plan_file.as_posix())
             report = _apply(env, plan, store, settings, state)
+            if report.applied:
+                plan_command.settle(env, store, validation, paths)
     finally:
         store.close()
     _report(env, plan, report)

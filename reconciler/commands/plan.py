@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 from pathlib import Path
@@ -20,7 +21,7 @@ from reconciler.commands import (
     validated,
 )
 from reconciler.errors import UserError
-from reconciler.plan import Plan, make_plan
+from reconciler.plan import Plan, PlanResult, make_plan
 from reconciler.render import plan_text
 from reconciler.state import State
 from reconciler.store import SQLStore
@@ -37,22 +38,38 @@ def snapshot(env: Env, store: SQLStore, validation: Validation,
     return store.snapshot(focus=settled.focus(cache, validation.files, today or dt.date.today()))
 
 
+def _planned(env: Env, validation: Validation, state: State, paths: list[Path],
+             today: dt.date) -> PlanResult:
+    """The plan, and what it settles when the state shows no error in the input."""
+    result = make_plan(
+        validation.files, state, today=today, now=iso(utc_now()),
+        config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
+    )
+    cache = env.parse_cache()
+    if cache is not None and not result.problems:
+        settled.remember(cache, validation.files, result.plan, state, today)
+    return result
+
+
 def compute(env: Env, validation: Validation, state: State, paths: list[Path],
             today: dt.date | None = None) -> Plan:
     """Plan the validated input against the state; stop on errors only the state shows."""
-    now, today = utc_now(), today or dt.date.today()
-    result = make_plan(
-        validation.files, state, today=today, now=iso(now),
-        config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
-    )
+    result = _planned(env, validation, state, paths, today or dt.date.today())
     if result.problems:
         print_problems(env, result.problems)
         raise InvalidInput
-    cache = env.parse_cache()
-    if cache is not None:
-        settled.remember(cache, validation.files, result.plan, state, today)
     warnings = planfile.notices(validation.problems)
     return result.plan._replace(warnings=(*warnings, *result.plan.warnings))
+
+
+def settle(env: Env, store: SQLStore, validation: Validation, paths: list[Path]) -> None:
+    """After an apply, plan again what it changed (the rest stays settled), so that the
+    next plan, a pull request's say, finds it settled. Best effort: the apply is done."""
+    if env.parse_cache() is None:
+        return
+    today = dt.date.today()
+    with contextlib.suppress(*store.errors):
+        _planned(env, validation, snapshot(env, store, validation, today), paths, today)
 
 
 def show(env: Env, plan: Plan, validation: Validation) -> None:
