@@ -13,6 +13,8 @@ its own process, wall time and the child's own peak RSS:
     p  rvsq-access plan access                              (the same, cache warm from before)
     f  rvsq-access apply --auto-approve access              (those changes)
     g  rvsq-access apply --auto-approve access              (no-op)
+    n  rvsq-access plan access                              (cache warm, no change, state
+                                                             in step: the everyday plan)
 
 Usage: python benchmarks/run.py --users N [--json OUT.json] [--keep DIR] [--only a,b,...]
 Run it with the Python of the environment where rvsq-access is installed.
@@ -46,11 +48,11 @@ USERS_PER_FILE = 100
 CHANGED_USERS_SHARE = 0.01  # step e: 1% of users changed...
 CHANGED_FILES_SHARE = 0.01  # ...in about 1% of the files, as one pull request would
 IDENTITIES = 5  # age identities shared by every representative
-STEP_KEYS = ("a", "b", "i", "c", "w", "d", "e", "p", "f", "g")
+STEP_KEYS = ("a", "b", "i", "c", "w", "d", "e", "p", "f", "g", "n")
 # What each step needs to have run before it (m: the 1% change written to the files).
 NEEDS = {"c": {"i"}, "w": {"i"}, "d": {"i"}, "e": {"d", "m"}, "p": {"w", "d", "m"},
-         "f": {"d", "m"}, "g": {"f"}, "m": {"d"}}
-ORDER = ("a", "b", "i", "c", "w", "d", "m", "e", "p", "f", "g")
+         "f": {"d", "m"}, "g": {"f"}, "n": {"f"}, "m": {"d"}}
+ORDER = ("a", "b", "i", "c", "w", "d", "m", "e", "p", "f", "g", "n")
 
 FEMALE = ("Émilie", "Hélène", "Geneviève", "Chloé", "Zoé", "Mélanie", "Josée", "Marie-Ève",
           "Léa", "Noémie", "Anaïs", "Sophie", "Julie", "Nathalie", "Isabelle", "Béatrice",
@@ -354,7 +356,7 @@ class Result:
         return {
             "step": self.key, "what": self.label, "wall_s": round(self.wall_s, 3),
             "cpu_s": round(self.cpu_s, 2),
-            "ratio_to_parse": round(self.wall_s / floor, 1) if floor else None,
+            "ratio_to_parse": round(self.wall_s / floor, 2) if floor else None,
             "peak_rss_mb": round(self.rss_kb / 1024, 1),
             # The floor does not import the tool: the baseline says nothing about it.
             "bytes_per_user_over_baseline": None if self.key == "a"
@@ -486,7 +488,8 @@ def step_e(b: Bench) -> Result:
 
 
 def step_p(b: Bench) -> Result:
-    """The plan a pull request gets: 1% changed, the cache warm from before the change."""
+    """The plan a pull request gets: 1% changed, the cache warm from before the change
+    (and from the apply before it, which settled what it applied)."""
     return b.rvsq("p", "plan (1% changed, cache warm)", "plan", "access")
 
 
@@ -503,8 +506,13 @@ def step_g(b: Bench) -> Result:
     return _actions(b.rvsq("g", "apply (no-op)", "apply", "--auto-approve", "access"))
 
 
+def step_n(b: Bench) -> Result:
+    """The everyday plan: nothing changed since the last apply, the cache warm."""
+    return b.rvsq("n", "plan (cache warm, no change, state in step)", "plan", "access")
+
+
 STEPS = {"a": step_a, "b": step_b, "i": step_i, "c": step_c, "w": step_w, "d": step_d,
-         "e": step_e, "p": step_p, "f": step_f, "g": step_g}
+         "e": step_e, "p": step_p, "f": step_f, "g": step_g, "n": step_n}
 
 
 def to_run(only: set[str]) -> list[str]:
@@ -549,6 +557,15 @@ def machine(env: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def _warm_ratios(steps: list[dict[str, Any]]) -> list[str]:
+    """The cache's targets: a warm plan with no change against the cold plan (c)."""
+    wall = {r["step"]: r["wall_s"] for r in steps}
+    if "c" not in wall:
+        return []
+    return [f"- {key} / c (warm plan, no change, against the cold plan): "
+            f"{wall[key] / wall['c']:.2f}" for key in ("w", "n") if key in wall]
+
+
 def markdown(report: dict[str, Any]) -> str:
     """The report as Markdown: the context lines, then the table."""
     m = report["machine"]
@@ -565,13 +582,14 @@ def markdown(report: dict[str, Any]) -> str:
         f"- baseline `python -c \"import reconciler.cli\"`: "
         f"{report['baseline_rss_kb'] / 1024:.1f} MB peak RSS",
         f"- steps e/f input: {report['changes']}",
+        *_warm_ratios(report["steps"]),
         "",
         "| step | what | wall s | × parse | CPU s | peak RSS MB | bytes/user over baseline "
         "| actions | actions/s |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in report["steps"]:
-        ratio = f"{r['ratio_to_parse']:.1f}" if r["ratio_to_parse"] else "–"
+        ratio = f"{r['ratio_to_parse']:.2f}" if r["ratio_to_parse"] else "–"
         lines.append(
             f"| {r['step']} | {r['what']} | {r['wall_s']:.2f} | {ratio} | {r['cpu_s']:.2f} | "
             f"{r['peak_rss_mb']:.1f} | {r['bytes_per_user_over_baseline'] or '–'} | "
