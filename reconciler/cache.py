@@ -55,7 +55,7 @@ def _key() -> bytes:
     return key  # a key for this run only: the cache then only helps within the run
 
 
-FORMAT = 3  # the layout of an entry: change it whenever what an entry means changes
+FORMAT = 4  # the layout of an entry: change it whenever what an entry means changes
 
 
 class ParseCache:

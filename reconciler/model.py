@@ -7,6 +7,7 @@ Emails (and email usernames) are lower-cased; text was NFC-normalised by the loa
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from sys import intern
@@ -84,7 +85,18 @@ def _date(value: object) -> dt.date | None:
 
 def iso_day(day: dt.date | None) -> str | None:
     """A user's date as the state and the parse cache keep it, or None."""
-    return day.isoformat() if day else None
+    return _iso_day(day) if day else None
+
+
+@lru_cache(maxsize=4096)
+def _iso_day(day: dt.date) -> str:
+    return day.isoformat()  # few distinct dates: each text made once, then shared
+
+
+@lru_cache(maxsize=4096)
+def services_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple per combination of services: a few dozen, shared by 100,000 users."""
+    return tuple(map(intern, names))
 
 
 def _lower(text: str) -> str:
@@ -112,7 +124,7 @@ def from_document(doc: Document) -> AccessFile:
             last_name=u["last_name"],
             profile=intern(u["profile"]),
             professional_number=u.get("professional_number"),
-            services=tuple(map(intern, u["services"])),
+            services=services_of(tuple(u["services"])),
             code_token=(u.get("secret_code") or {}).get("rotate"),
             reset_token=(u.get("password_reset") or {}).get("requested"),
             expires=_date(u.get("expires")),
@@ -141,6 +153,7 @@ def to_json(access: AccessFile) -> dict[str, Any]:
         "content_hash": doc.content_hash,
         "values": list(doc.values.items()),
         "keys": list(doc.keys.items()),
+        "listed": {name: items.tolist() for name, items in doc.listed.items()},
         "establishment": access.establishment,
         "representative": access.representative,
         "users": [(*u[1:11], iso_day(u.expires), iso_day(u.reviewed), u.ticket)
@@ -155,6 +168,7 @@ def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
         data=None,  # the model holds what is needed
         values={},
         keys={},
+        listed={name: array("L", items) for name, items in entry["listed"].items()},
         plain={},  # only a file with problems needs it, and those are never cached
         content_hash=entry["content_hash"],
         source=source,
@@ -163,7 +177,7 @@ def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
     new, day = tuple.__new__, _parse_day  # the NamedTuple's own __new__ is twice as slow
     users = tuple(
         new(User, (i, username, email, intern(title), first, last, intern(profile), number,
-                   tuple(map(intern, services)), code, reset, expires and day(expires),
+                   services_of(tuple(services)), code, reset, expires and day(expires),
                    reviewed and day(reviewed), ticket))
         for i, (username, email, title, first, last, profile, number, services, code, reset,
                 expires, reviewed, ticket) in enumerate(entry["users"])

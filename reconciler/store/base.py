@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from reconciler import audit
@@ -203,7 +203,7 @@ class SQLStore:
             secrets.token_hex(16),  # a new revision: no plan settled the old one's files
         ))
 
-    def create_account(self, username: str, record: dict[str, Any], now: str) -> None:
+    def create_account(self, username: str, record: Mapping[str, Any], now: str) -> None:
         self._execute(sql.INSERT_ACCOUNT, (
             username, record["email"], record.get("title"), record.get("first_name"),
             record.get("last_name"), record.get("profile"), record.get("professional_number"),
