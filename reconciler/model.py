@@ -120,8 +120,8 @@ def from_document(doc: Document) -> AccessFile:
             username=_username(u.get("username")),
             email=_lower(u["email"]),
             title=intern(u["title"]),  # a few values shared by thousands: kept once
-            first_name=u["first_name"],
-            last_name=u["last_name"],
+            first_name=intern(u["first_name"]),  # names repeat (Marie, Tremblay): kept once
+            last_name=intern(u["last_name"]),
             profile=intern(u["profile"]),
             professional_number=u.get("professional_number"),
             services=services_of(tuple(u["services"])),
@@ -176,7 +176,8 @@ def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
     )
     new, day = tuple.__new__, _parse_day  # the NamedTuple's own __new__ is twice as slow
     users = tuple(
-        new(User, (i, username, email, intern(title), first, last, intern(profile), number,
+        new(User, (i, username, email, intern(title), intern(first), intern(last),
+                   intern(profile), number,
                    services_of(tuple(services)), code, reset, expires and day(expires),
                    reviewed and day(reviewed), ticket))
         for i, (username, email, title, first, last, profile, number, services, code, reset,

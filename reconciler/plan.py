@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
@@ -165,11 +166,22 @@ def make_plan(
         config_digest=config_digest,
         created_at=now,
         paths=paths,
-        actions=tuple(sorted(planner.actions, key=Action.sort_key)),
+        actions=_in_order(planner.actions),
         blocked=tuple(sorted(planner.blocked, key=lambda b: (b.establishment, b.username, b.code))),
         warnings=tuple(planner.warnings),
     )
     return PlanResult(plan, planner.problems)
+
+
+def _in_order(actions: list[Action]) -> tuple[Action, ...]:
+    """By establishment, username and kind; sorted one establishment at a time, which
+    makes a sort key for a hundred actions at once rather than for all of them."""
+    by_establishment: dict[str, list[Action]] = defaultdict(list)
+    for action in actions:
+        by_establishment[action.establishment].append(action)
+    return tuple(itertools.chain.from_iterable(
+        sorted(group, key=Action.sort_key) for _, group in sorted(by_establishment.items())
+    ))
 
 
 def _source(access: AccessFile, user: User) -> str:

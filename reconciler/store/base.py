@@ -12,6 +12,7 @@ import contextlib
 import json
 import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from sys import intern
 from typing import Any, NamedTuple
 
 from reconciler import audit
@@ -126,9 +127,10 @@ class SQLStore:
             revisions = dict(self._execute(sql.REVISIONS).fetchall()) if focus else {}
             wanted = focus(revisions) if focus else None
             if wanted is None or not wanted.settled:
-                accounts = self._accounts(self._execute(sql.ALL_SERVICES).fetchall(),
+                # Rows as the cursor gives them: each is dropped once it is a record.
+                accounts = self._accounts(self._execute(sql.ALL_SERVICES),
                                           self._execute(sql.ALL_ACCOUNTS if history
-                                                        else sql.PLANNED_ACCOUNTS).fetchall(),
+                                                        else sql.PLANNED_ACCOUNTS),
                                           history)
                 return State(self.serial(), establishments, accounts, revisions=revisions)
             rows = {row[0]: row for row in self._execute(sql.UNOWNED_ACCOUNTS).fetchall()}
@@ -152,18 +154,32 @@ class SQLStore:
     @staticmethod
     def _accounts(services: Iterable[tuple[str, str]], rows: Iterable[tuple[Any, ...]],
                   history: bool) -> dict[str, AccountRecord]:
-        held: dict[str, list[str]] = {}
+        listed: dict[str, list[str]] = {}
         for username, service in services:
-            held.setdefault(username, []).append(service)
-        for names in held.values():  # sorted here: a PostgreSQL collation may differ
-            if len(names) > 1:
+            listed.setdefault(username, []).append(service)
+        # A few dozen combinations of services, a few titles, profiles, sites and dates
+        # among 100,000 accounts: each kept once (the driver makes a new text per value).
+        combinations: dict[tuple[str, ...], tuple[str, ...]] = {}
+        held: dict[str, tuple[str, ...]] = {}
+        for username, names in listed.items():
+            if len(names) > 1:  # sorted here: a PostgreSQL collation may differ
                 names.sort()
+            combination = tuple(map(intern, names))
+            held[username] = combinations.setdefault(combination, combination)
         unread = () if history else _NO_HISTORY
         # tuple.__new__: a NamedTuple's own constructor costs a third more, 100,000 times
         # (and fills no defaults: the history not read is given as None here).
-        new, of = tuple.__new__, held.get
-        return {row[0]: new(AccountRecord, (*row[:12], tuple(of(row[0], ())), *row[12:], *unread))
-                for row in rows}
+        new, of, none = tuple.__new__, held.get, ()
+        # Names are interned as the access files' are (model.py): one copy for both. A
+        # created account's username is its email: one copy too.
+        return {
+            row[0]: new(AccountRecord, (
+                row[0], row[0] if row[0] == row[1] else row[1], _shared(row[2]),
+                _shared(row[3]), _shared(row[4]), _shared(row[5]), row[6], _shared(row[7]),
+                _shared(row[8]), _shared(row[9]), row[10], intern(row[11]), of(row[0], none),
+                *row[12:], *unread))
+            for row in rows
+        }
 
     def account(self, username: str) -> AccountRecord | None:
         row = self._execute(sql.ONE_ACCOUNT, (username,)).fetchone()
@@ -285,6 +301,12 @@ class SQLStore:
 
 
 _IN_CHUNK = 500
+
+
+def _shared(text: str | None) -> str | None:
+    return None if text is None else intern(text)
+
+
 _NO_HISTORY = (None,) * (len(AccountRecord._fields) - 15)  # the four timestamps
 
 
