@@ -69,6 +69,10 @@ class AccessFile(NamedTuple):
     def where(self, user: User, *fields: str | int) -> tuple[int, int]:
         return self.document.where(("users", user.index, *fields))
 
+    def source(self, user: User) -> str:
+        """file:line of the user's entry, as plans and reports cite it."""
+        return f"{self.document.file}:{self.document.line_of_item('users', user.index)}"
+
 
 @lru_cache(maxsize=4096)
 def _parse_day(text: str) -> dt.date:

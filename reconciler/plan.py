@@ -184,10 +184,6 @@ def _in_order(actions: list[Action]) -> tuple[Action, ...]:
     ))
 
 
-def _source(access: AccessFile, user: User) -> str:
-    return f"{access.file}:{access.where(user)[0]}"
-
-
 @functools.lru_cache(maxsize=4096)
 def _sorted(services: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(services))  # one per combination, shared by the actions
@@ -254,7 +250,7 @@ class _Planner:
 
     def _block(self, access: AccessFile, user: User, code: str, **params: Any) -> None:
         self.blocked.append(
-            Blocked(user.key, access.establishment.id, _source(access, user), code, params)
+            Blocked(user.key, access.establishment.id, access.source(user), code, params)
         )
 
     def _user(self, access: AccessFile, user: User, account: AccountRecord | None) -> None:
@@ -290,7 +286,7 @@ class _Planner:
                             user.reset_token))
         self.actions.append(
             Action(
-                "create_account", est, user.key, _source(access, user), user.display_name,
+                "create_account", est, user.key, access.source(user), user.display_name,
                 services=self._services(user), after=after, ticket=user.ticket,
                 recipient=access.representative.age_recipient,
             )
@@ -310,7 +306,7 @@ class _Planner:
                 and user.reset_token in (None, account.reset_token)):
             return  # in step: most of a province-wide plan, so decided in one comparison
         est = access.establishment.id
-        common = {"source": _source(access, user), "name": user.display_name}
+        common = {"source": access.source(user), "name": user.display_name}
         holder = self.emails.get(user.email, account.username)
         if holder != account.username:  # the new email is another account's
             self._block(access, user, "B07", holder=holder, email=user.email)
@@ -384,5 +380,5 @@ class _Planner:
                 if user.expires is not None and self.today < user.expires <= soon:
                     self.warnings.append(Notice(
                         "W203", {"key": user.key, "date": user.expires.isoformat()},
-                        _source(access, user),
+                        access.source(user),
                     ))

@@ -317,10 +317,6 @@ def codes_issued(state: State) -> tuple[CodeIssued, ...]:
     return _newest_first(rows, "code_issued_at")
 
 
-def _source(access: AccessFile, user: User) -> str:
-    return f"{access.file}:{access.where(user)[0]}"
-
-
 def reviews(files: list[AccessFile], policy: Policy, today: dt.date) -> tuple[ReviewRow, ...]:
     """Users whose review is past due (DESIGN §10), then users never reviewed."""
     interval = dt.timedelta(days=policy.review_interval_days)
@@ -329,7 +325,7 @@ def reviews(files: list[AccessFile], policy: Policy, today: dt.date) -> tuple[Re
     for access in files:
         for user in access.users:
             common = (user.key, user.display_name, access.establishment.id,
-                      _source(access, user))
+                      access.source(user))
             if user.reviewed is None:
                 never.append(ReviewRow(NEVER, *common, None, None, None))
             elif user.reviewed + interval < today:
@@ -346,7 +342,7 @@ def expiring(files: list[AccessFile], today: dt.date) -> tuple[ExpiryRow, ...]:
     soon = today + dt.timedelta(days=EXPIRY_NOTICE_DAYS)
     rows = [
         ExpiryRow(EXPIRED if user.expires <= today else ENDING, user.key, user.display_name,
-                  access.establishment.id, _source(access, user), user.expires.isoformat(),
+                  access.establishment.id, access.source(user), user.expires.isoformat(),
                   (user.expires - today).days)
         for access in files for user in access.users
         if user.expires is not None and user.expires <= soon
