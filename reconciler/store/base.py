@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from sys import intern
 from typing import Any, NamedTuple
@@ -216,7 +215,6 @@ class SQLStore:
         self._execute(sql.UPSERT_ESTABLISHMENT, (
             est["id"], est["name"], est["region"], est["type"], est["representative_name"],
             est["representative_email"], est.get("age_recipient"), int(est["retired"]), now,
-            secrets.token_hex(16),  # a new revision: no plan settled the old one's files
         ))
 
     def create_account(self, username: str, record: Mapping[str, Any], now: str) -> None:
