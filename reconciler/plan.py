@@ -51,6 +51,10 @@ class NewAccount(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         return self._values[_CREATED_INDEX[key]]
 
+    def get(self, key: str, default: Any = None) -> Any:  # Mapping's own goes through a raise
+        index = _CREATED_INDEX.get(key)
+        return default if index is None else self._values[index]
+
     def __iter__(self) -> Iterator[str]:
         return iter(_CREATED_FIELDS)
 
