@@ -117,7 +117,9 @@ class SQLStore:
         updated, given a code and reset (reports show it; plans do not need it).
 
         `focus` is given the establishments' revisions; if it answers with a Focus, only
-        the accounts it asks for are read (a warm plan skips the settled establishments)."""
+        the accounts it asks for are read (a warm plan skips the settled establishments).
+        Plans only: a partial read has no history."""
+        assert not (history and focus), "a report reads every account"
         with self.transaction(self.begin_read):
             establishments = {
                 row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
