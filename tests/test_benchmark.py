@@ -30,4 +30,4 @@ def test_every_step_runs_and_the_everyday_plan_is_settled(tmp_path: Path) -> Non
     assert steps["d"]["actions"] > 300 and steps["f"]["actions"] > 0
     assert steps["g"]["summary"] == "Nothing to apply."
     assert steps["n"]["summary"] == "No changes. The state matches the access files."
-    assert "| n | plan (cache warm, no change, state in step) |" in result.stdout
+    assert "| n | plan (cache warm, no change since the apply) |" in result.stdout
