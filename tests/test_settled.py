@@ -157,6 +157,17 @@ def test_a_removed_entry_is_still_removed(applied: Path) -> None:
     assert actions(warm_and_cold()) == [("delete_account", "georgemacfly@ramq.gouv.qc.ca")]
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "runbook"])
+def test_reviewers_read_the_same_plan(applied: Path, fmt: str) -> None:
+    """The renderings a pull request shows, made from a partly read state."""
+    edit(GMF, "first_name: Georges", "first_name: George")
+    remove_user(URGENCE, "email: sophie.gagnon@chudequebec.ca")
+    assert settled_now() == {"info-sante-811-capitale-nationale"}
+    warm, cold = (cli(*option, "plan", "--format", fmt) for option in ((), ("--no-cache",)))
+    assert (warm.exit_code, warm.output) == (cold.exit_code, cold.output)
+    assert "George" in warm.output
+
+
 def test_another_day_settles_nothing(applied: Path) -> None:
     """Time-bound access ends on a date: what was in step yesterday is compared again."""
     assert settled_now(dt.date.today() + dt.timedelta(days=1)) == frozenset()
