@@ -11,15 +11,20 @@ authenticated with an HMAC key that lives outside the repository (RVSQ_CACHE_KEY
 per-user key file), so an entry planted in a clone or a shared CI cache is a miss, never
 code that runs and never data that replaces what a reviewer read. Only files that passed
 the schema are cached: a file with problems is parsed again, to locate them.
+
+Entries keyed by the day (the rules' findings, settled establishments) would pile up: once
+a day, the first run that writes deletes every entry no run has read for a week.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +61,8 @@ def _key() -> bytes:
 
 
 FORMAT = 4  # the layout of an entry: change it whenever what an entry means changes
+UNUSED_FOR = 7 * 86_400  # seconds: an entry no run has read for this long is deleted
+PRUNE_EVERY = 86_400  # seconds between two prunings (the stamp file says when)
 
 
 class ParseCache:
@@ -68,6 +75,7 @@ class ParseCache:
         for name in (schema.ACCESS_FILE, schema.POLICY_FILE):
             salt.update(repr(schema.load_schema(name)).encode())
         self._salt = salt.digest()
+        self._pruned = False
 
     def key(self, *parts: str | bytes) -> str:
         """The key of a value computed from `parts` (a file's path and bytes, say)."""
@@ -81,11 +89,15 @@ class ParseCache:
         return hmac.new(self._hmac_key, body, hashlib.sha256).hexdigest().encode()
 
     def get(self, key: str) -> Any:
-        """The value stored under `key`, or None (absent, altered, or not ours)."""
+        """The value stored under `key`, or None (absent, altered, or not ours). An entry
+        read is marked used (its time), so that pruning keeps it."""
+        path = self.folder / key[:2] / key
         try:
-            signature, _, body = (self.folder / key[:2] / key).read_bytes().partition(b"\n")
+            signature, _, body = path.read_bytes().partition(b"\n")
         except OSError:
             return None
+        with contextlib.suppress(OSError):  # a cache we may only read is still used
+            os.utime(path)
         if not hmac.compare_digest(signature, self._sign(body)):
             return None
         try:
@@ -111,4 +123,34 @@ class ParseCache:
             partial.write_bytes(self._sign(body) + b"\n" + body)
             os.replace(partial, target)
         except OSError:
+            return
+        if not self._pruned:  # the first write of a run, the folder now made
+            self._pruned = True
+            self.prune()
+
+    def prune(self, now: float | None = None) -> int:
+        """Delete the entries no run has read for UNUSED_FOR, if the last pruning is older
+        than PRUNE_EVERY. Best effort; returns how many were deleted."""
+        now = time.time() if now is None else now
+        stamp = self.folder / "pruned"
+        try:
+            if now - stamp.stat().st_mtime < PRUNE_EVERY:
+                return 0
+        except FileNotFoundError:
             pass
+        except OSError:
+            return 0
+        deleted = 0
+        try:
+            for shard in self.folder.iterdir():
+                if not shard.is_dir() or len(shard.name) != 2:
+                    continue
+                for entry in shard.iterdir():  # entries, and .partial files a crash left
+                    if now - entry.stat().st_mtime > UNUSED_FOR:
+                        entry.unlink()
+                        deleted += 1
+            stamp.touch()
+            os.utime(stamp, (now, now))
+        except OSError:
+            pass
+        return deleted

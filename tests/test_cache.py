@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 from helpers import EXAMPLE, REPO, run
 
+from reconciler import cache as cache_module
 from reconciler import model, schema
 from reconciler.cache import ParseCache
 from reconciler.loader import load_bytes
@@ -33,7 +36,8 @@ def plan(*options: str) -> dict:
 
 
 def entries(repo: Path) -> list[Path]:
-    return [p for p in (repo / ".rvsq" / "cache").rglob("*") if p.is_file()]
+    """The cache's entries (in their two-character folders; not the pruning stamp)."""
+    return [p for p in (repo / ".rvsq" / "cache").glob("??/*") if p.is_file()]
 
 
 def test_cached_and_uncached_plans_are_identical(repo: Path) -> None:
@@ -132,3 +136,24 @@ def test_a_genuine_entry_for_other_bytes_is_not_replayed(repo: Path) -> None:
     old = next(body for name, body in old_entries.items() if b"Martin" in body)
     new.write_bytes(old)
     assert "Marty" in json.dumps(plan())
+
+
+def test_entries_unused_for_a_week_are_pruned_once_a_day(repo: Path) -> None:
+    """Entries keyed by the day would otherwise pile up, a thousand a day at province
+    scale; an entry still read every day stays, however old."""
+    plan()
+    cache = ParseCache(repo / ".rvsq" / "cache")
+    found = entries(repo)
+    assert len(found) == 6
+    stale, used = found[0], found[1]
+    week_ago = time.time() - cache_module.UNUSED_FOR - 60
+    for entry in (stale, used):
+        os.utime(entry, (week_ago, week_ago))
+    plan()  # reads every entry again: each is marked used
+    assert all(p.stat().st_mtime > week_ago + 60 for p in (stale, used))
+    os.utime(stale, (week_ago, week_ago))
+    assert cache.prune() == 0  # pruned less than a day ago (by the first plan's writes)
+    assert cache.prune(now=time.time() + cache_module.PRUNE_EVERY + 1) == 1
+    assert not stale.exists() and used.exists()
+    assert cache.prune(now=time.time() + cache_module.PRUNE_EVERY + 2) == 0  # the stamp
+    assert plan() == plan("--no-cache")  # what was pruned is made again when needed
