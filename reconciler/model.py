@@ -14,6 +14,7 @@ from sys import intern
 from typing import Any, NamedTuple
 
 from reconciler.loader import Document
+from reconciler.state import services_of
 
 
 class Establishment(NamedTuple):
@@ -95,12 +96,6 @@ def iso_day(day: dt.date | None) -> str | None:
 @lru_cache(maxsize=4096)
 def _iso_day(day: dt.date) -> str:
     return day.isoformat()  # few distinct dates: each text made once, then shared
-
-
-@lru_cache(maxsize=4096)
-def services_of(names: tuple[str, ...]) -> tuple[str, ...]:
-    """One tuple per combination of services: a few dozen, shared by 100,000 users."""
-    return tuple(map(intern, names))
 
 
 def _lower(text: str) -> str:

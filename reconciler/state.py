@@ -5,8 +5,18 @@ stores produce it in one bulk read.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
+from sys import intern
 from types import MappingProxyType
 from typing import NamedTuple
+
+
+@lru_cache(maxsize=4096)
+def services_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple per combination of services: a few dozen, shared by 100,000 users and
+    accounts (the access files' and the state's alike)."""
+    return tuple(map(intern, names))
+
 
 CREATED = "created"  # made by this tool: the representative holds its keys
 EXISTING = "existing"  # an existing RAMQ account RVSQ was added to
@@ -88,7 +98,8 @@ class State(NamedTuple):
     revisions: Mapping[str, str] = MappingProxyType({})
 
     def emails(self) -> dict[str, str]:
-        """email → username, for every account the state knows."""
+        """email → username, for every account read (with `settled`, that includes every
+        account holding an email the unsettled files give)."""
         return {a.email: a.username for a in self.accounts.values()}
 
 

@@ -15,7 +15,7 @@ from sys import intern
 from typing import Any, NamedTuple
 
 from reconciler import audit
-from reconciler.state import AccountRecord, EstablishmentRecord, Focus, State
+from reconciler.state import AccountRecord, EstablishmentRecord, Focus, State, services_of
 from reconciler.store import sql
 
 
@@ -160,13 +160,11 @@ class SQLStore:
             listed.setdefault(username, []).append(service)
         # A few dozen combinations of services, a few titles, profiles, sites and dates
         # among 100,000 accounts: each kept once (the driver makes a new text per value).
-        combinations: dict[tuple[str, ...], tuple[str, ...]] = {}
         held: dict[str, tuple[str, ...]] = {}
         for username, names in listed.items():
             if len(names) > 1:  # sorted here: a PostgreSQL collation may differ
                 names.sort()
-            combination = tuple(map(intern, names))
-            held[username] = combinations.setdefault(combination, combination)
+            held[username] = services_of(tuple(names))
         unread = () if history else _NO_HISTORY
         # tuple.__new__: a NamedTuple's own constructor costs a third more, 100,000 times
         # (and fills no defaults: the history not read is given as None here).
