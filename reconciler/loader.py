@@ -80,18 +80,20 @@ class Document:
     def line_of_item(self, name: str, index: int) -> int:
         """The line of item `index` of the top-level list `name`: what a plan cites, for
         each of a hundred thousand users, so it skips the general lookup."""
-        items = self.listed.get(name)
-        if items is not None and 0 <= 2 * index < len(items):
-            return items[2 * index]
-        return self.where((name, index))[0]
+        found = self._item(name, index)
+        return (found or self.where((name, index)))[0]
 
     def _known(self, path: Path_) -> Position | None:
         found = self.values.get(path)
-        if found is None and len(path) == 2 and type(path[1]) is int:
-            items = self.listed.get(path[0])  # type: ignore[call-overload]
-            if items is not None and 0 <= 2 * path[1] < len(items):
-                return items[2 * path[1]], items[2 * path[1] + 1]
+        if found is None and len(path) == 2 and type(path[0]) is str and type(path[1]) is int:
+            return self._item(path[0], path[1])
         return found
+
+    def _item(self, name: str, index: int) -> Position | None:
+        items = self.listed.get(name)
+        if items is not None and 0 <= 2 * index < len(items):
+            return items[2 * index], items[2 * index + 1]
+        return None
 
     def key_where(self, path: Path_) -> Position:
         if self.packed is not None:
