@@ -90,14 +90,15 @@ class ParseCache:
 
     def get(self, key: str) -> Any:
         """The value stored under `key`, or None (absent, altered, or not ours). An entry
-        read is marked used (its time), so that pruning keeps it."""
-        path = self.folder / key[:2] / key
+        read is marked used (its time) once a day, so that pruning keeps it."""
         try:
-            signature, _, body = path.read_bytes().partition(b"\n")
+            with (self.folder / key[:2] / key).open("rb") as handle:
+                signature, _, body = handle.read().partition(b"\n")
+                if time.time() - os.fstat(handle.fileno()).st_mtime > PRUNE_EVERY:
+                    with contextlib.suppress(OSError):  # a cache we may only read is used
+                        os.utime(handle.fileno())
         except OSError:
             return None
-        with contextlib.suppress(OSError):  # a cache we may only read is still used
-            os.utime(path)
         if not hmac.compare_digest(signature, self._sign(body)):
             return None
         try:
