@@ -65,7 +65,7 @@ def compute(env: Env, validation: Validation, state: State, paths: list[Path],
 def settle(env: Env, store: SQLStore, validation: Validation, paths: list[Path]) -> None:
     """After an apply, plan again what it changed (the rest stays settled), so that the
     next plan, a pull request's say, finds it settled. Best effort: the apply is done."""
-    if env.parse_cache() is None:
+    if not env.use_cache:
         return
     today = dt.date.today()
     with contextlib.suppress(*store.errors):
