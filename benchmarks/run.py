@@ -469,7 +469,9 @@ def step_b(b: Bench) -> Result:
 
 
 def step_i(b: Bench) -> Result:
-    """Load the existing RAMQ accounts the files name (no access is granted)."""
+    """Create the state, then load the existing RAMQ accounts the files name (no access
+    is granted); only the load is reported."""
+    b.rvsq("0", "state init", "state", "init")
     return b.rvsq("i", "state import-directory", "state", "import-directory", "directory.csv")
 
 

@@ -36,6 +36,7 @@ class Settings(NamedTuple):
     interactive: bool  # may codes be shown on this terminal?
     max_deletes: int = 10
     allow_mass_delete: bool = False
+    change_ref: str | None = None  # the change applied (a pull request's URL), audited
 
 
 class NewAccount(NamedTuple):
@@ -169,6 +170,7 @@ class _Run:
                 now, self.settings.actor, self.settings.git_commit, self.run_id,
                 action.action, action.establishment, action.username,
                 {**fields, **({"ticket": action.ticket} if action.ticket else {})},
+                self.settings.change_ref,
             )
 
     # --- one handler per action kind; each returns the audit entry's fields ---------

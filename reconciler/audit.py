@@ -21,16 +21,20 @@ class AuditEntry(NamedTuple):
     fields: dict[str, Any]  # what changed; never a secret
     prev_hash: str
     hash: str
+    change_ref: str | None = None  # the change applied (a pull request's URL, say)
 
 
 def entry_hash(
     prev_hash: str, seq: int, at: str, actor: str, git_commit: str | None, run_id: str,
     action: str, establishment: str | None, username: str | None, fields: dict[str, Any],
+    change_ref: str | None = None,
 ) -> str:
-    body = json.dumps(
-        [prev_hash, seq, at, actor, git_commit, run_id, action, establishment, username, fields],
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
-    )
+    linked = [prev_hash, seq, at, actor, git_commit, run_id, action, establishment, username,
+              fields]
+    if change_ref is not None:  # entries written before change references hash as they did
+        linked.append(change_ref)
+    body = json.dumps(linked, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str)
     return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -50,7 +54,7 @@ def verify(entries: list[AuditEntry], head: tuple[int, str] | None) -> Break | N
             return Break(entry.seq, "audit.break.missing")
         recomputed = entry_hash(prev, entry.seq, entry.at, entry.actor, entry.git_commit,
                                 entry.run_id, entry.action, entry.establishment,
-                                entry.username, entry.fields)
+                                entry.username, entry.fields, entry.change_ref)
         if recomputed != entry.hash:
             return Break(entry.seq, "audit.break.edited")
         prev, expected_seq = entry.hash, entry.seq + 1

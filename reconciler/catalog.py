@@ -321,6 +321,41 @@ EN: dict[str, str] = {
     "E135": "the state holds a file name that could reach outside .rvsq ('{name}')",
     "E135.hint": "the database was altered outside this tool: keep it as it is for "
     "investigation. Nothing was written.",
+    "E136": "{origin} is set but empty",
+    "E136.hint": "give the state's location (sqlite:///path/to/state.db, relative to the "
+    "working folder; sqlite:////absolute/path/state.db; or postgresql://user@host:port/db), "
+    "or unset it to use .rvsq/state.db under the working folder.",
+    "E137": "'{url}' cannot hold a state: it names no file that outlives the command",
+    "E137.hint": "name a file: sqlite:///path/to/state.db (relative to the working folder) "
+    "or sqlite:////absolute/path/state.db.",
+    "E138": "there is no state at {location}",
+    "E138.hint": "if this is where the state should be, create it once with 'rvsq-access "
+    "state init' (with the same --state or RVSQ_STATE); otherwise point --state or "
+    "RVSQ_STATE at the existing state (sqlite:///path is relative to the working folder, "
+    "sqlite:////path is absolute). Nothing was changed.",
+    "E139": "{location} is not an rvsq-access state: it was never initialised",
+    "E139.hint": "create the state there with 'rvsq-access state init', or point --state or "
+    "RVSQ_STATE at the existing state. Nothing was changed.",
+    "E140": "the state at {location} was made by an earlier version (schema {found}; this "
+    "version uses {known})",
+    "E140.hint": "bring it up to date with 'rvsq-access state init' (an apply does it too); "
+    "read-only commands never change a state. Nothing was changed.",
+    "E141": "the state at {location} was made by a later version of rvsq-access (schema "
+    "{found}; this version knows up to {known})",
+    "E141.hint": "install the version of rvsq-access that the other runners use. Nothing "
+    "was changed.",
+    "E142": "the saved plan '{path}' was made against another state ({planned_location}, id "
+    "{planned_id}); this state is {location}, id {id}",
+    "E142.hint": "plan again against this state, or point --state or RVSQ_STATE at the "
+    "state the plan was made for. Nothing was changed.",
+    "E143": "the change reference is not one line of printable text of at most 500 "
+    "characters",
+    "E143.hint": "give a pull request's URL or a ticket number with --change-ref (or "
+    "RVSQ_CHANGE_REF).",
+    "state.created": "Created a new state at {location} (id {id}).",
+    "state.exists": "The state at {location} already exists (id {id}, serial {serial}); it "
+    "is up to date.",
+    "state.named": "State: {location} (id {id}, serial {serial})",
     "audit.break.missing": "an entry is missing or out of order",
     "audit.break.edited": "the entry was changed after it was written",
     "audit.break.truncated": "entries were removed from the end of the log",
@@ -410,11 +445,17 @@ EN: dict[str, str] = {
     "audit.empty": "The audit log is empty.",
     "none": "—",
     # --- command-line help (continued) ------------------------------------------------
-    "help.state": "Where the state is: sqlite:///path (default: sqlite:///.rvsq/state.db) "
-    "or postgresql://user@host:port/db; or RVSQ_STATE.",
+    "help.state": "Where the state is: sqlite:///path (relative to the working folder; "
+    "default: sqlite:///.rvsq/state.db), sqlite:////absolute/path or "
+    "postgresql://user@host:port/db; or RVSQ_STATE. Create it once with 'state init'.",
     "help.no_cache": "Parse every file again instead of reusing .rvsq/cache/ (files whose "
     "bytes did not change are otherwise not parsed twice).",
     "help.actor": "Who applies, for the audit log (default: CI's user, else the login name).",
+    "help.change_ref": "The change being applied, recorded in every audit entry of the run "
+    "(a pull request's URL, say); or RVSQ_CHANGE_REF.",
+    "help.state_init": "Create the state (at --state or RVSQ_STATE, default "
+    ".rvsq/state.db), or bring an existing one up to date. The only command that creates a "
+    "state.",
     "help.plan": "Show what apply would change: create, grant, revoke, update, new codes, "
     "resets, deletions and blocked entries.",
     "help.plan_format": "Output format of the plan.",
@@ -427,7 +468,7 @@ EN: dict[str, str] = {
     "help.max_deletes": "Refuse to remove more accounts than this in one run.",
     "help.allow_mass_delete": "Allow removals beyond the deletion guard.",
     "help.lock_timeout": "Seconds to wait for another apply to finish.",
-    "help.state_group": "Look at the state, or load the RAMQ directory into it.",
+    "help.state_group": "Create the state, look at it, or load the RAMQ directory into it.",
     "help.state_list": "List every account the state holds.",
     "help.state_show": "Show one account.",
     "help.import_directory": "Load existing RAMQ accounts from a CSV file (username, email, "
@@ -469,7 +510,7 @@ EN: dict[str, str] = {
     "help.user_token": "The request's token (default: the current date and time).",
     # --- markdown plan and runbook (render/plan_markdown.py, render/runbook.py) -------
     "md.title": "RVSQ access plan",
-    "md.meta": "State serial {serial} · configuration `{digest}`",
+    "md.meta": "State {location} (id `{id}`, serial {serial}) · configuration `{digest}`",
     "md.col.region": "Region",
     "md.col.establishment": "Establishment",
     "md.col.create_account": "Create",
@@ -508,7 +549,8 @@ EN: dict[str, str] = {
     "runbook.intro": "For sites that still make these changes by hand in the RAMQ online "
     "services. Follow the procedures in order, one establishment at a time. Screens, buttons "
     "and boxes keep the portal's own names, in French.",
-    "runbook.meta": "Plan made from state serial {serial} (configuration `{digest}`).",
+    "runbook.meta": "Plan made from the state {location} (id `{id}`, serial {serial}; "
+    "configuration `{digest}`).",
     "runbook.establishment": "{name} (region {region})",
     "runbook.representative": "Designated representative: {name}",
     "runbook.login.title": "First, log in",
@@ -600,11 +642,15 @@ EN: dict[str, str] = {
     "report.empty": "Nothing to report.",
     "report.total": "Total",
     "report.meta.as_of": "As of",
+    "report.meta.state": "State",
+    "report.meta.state_value": "{location} (id {id})",
     "report.meta.state_serial": "State serial",
     "report.meta.files": "Access files",
     "report.meta.digest": "Access files digest",
     "report.meta.policy": "Review interval",
     "report.meta.policy_value": "{days} days (policy: {source})",
+    "report.meta.last_change": "Last change applied",
+    "report.meta.last_change_value": "{at} (commit {commit}; change {change})",
     "report.section.inventory": "Inventory by establishment and service",
     "report.section.plan": "Pending changes (plan)",
     "report.section.blocked": "Blocked entries",
@@ -1062,6 +1108,44 @@ FR: dict[str, str] = {
     "E135": "l'état contient un nom de fichier qui pourrait sortir de .rvsq (« {name} »)",
     "E135.hint": "la base de données a été modifiée hors de cet outil : gardez-la telle quelle "
     "pour enquête. Rien n'a été écrit.",
+    "E136": "{origin} est défini, mais vide",
+    "E136.hint": "indiquez où est l'état (sqlite:///chemin/vers/state.db, relatif au dossier "
+    "de travail; sqlite:////chemin/absolu/state.db; ou "
+    "postgresql://utilisateur@hôte:port/base), ou retirez-le pour utiliser .rvsq/state.db "
+    "dans le dossier de travail.",
+    "E137": "« {url} » ne peut pas contenir un état : aucun fichier qui survive à la "
+    "commande n'y est nommé",
+    "E137.hint": "nommez un fichier : sqlite:///chemin/vers/state.db (relatif au dossier de "
+    "travail) ou sqlite:////chemin/absolu/state.db.",
+    "E138": "il n'y a pas d'état à {location}",
+    "E138.hint": "si l'état doit être là, créez-le une fois avec « rvsq-access state init » "
+    "(avec le même --state ou RVSQ_STATE); sinon, indiquez l'état existant avec --state ou "
+    "RVSQ_STATE (sqlite:///chemin est relatif au dossier de travail, sqlite:////chemin est "
+    "absolu). Rien n'a été changé.",
+    "E139": "{location} n'est pas un état de rvsq-access : il n'a jamais été initialisé",
+    "E139.hint": "créez-y l'état avec « rvsq-access state init », ou indiquez l'état existant "
+    "avec --state ou RVSQ_STATE. Rien n'a été changé.",
+    "E140": "l'état à {location} a été fait par une version antérieure (schéma {found}; "
+    "cette version utilise le schéma {known})",
+    "E140.hint": "mettez-le à jour avec « rvsq-access state init » (apply le fait aussi); "
+    "les commandes de lecture ne changent jamais un état. Rien n'a été changé.",
+    "E141": "l'état à {location} a été fait par une version plus récente de rvsq-access "
+    "(schéma {found}; cette version connaît jusqu'au schéma {known})",
+    "E141.hint": "installez la version de rvsq-access qu'utilisent les autres exécutants. "
+    "Rien n'a été changé.",
+    "E142": "le plan enregistré « {path} » a été fait à partir d'un autre état "
+    "({planned_location}, identifiant {planned_id}); cet état-ci est {location}, "
+    "identifiant {id}",
+    "E142.hint": "relancez plan à partir de cet état, ou indiquez avec --state ou RVSQ_STATE "
+    "l'état à partir duquel le plan a été fait. Rien n'a été changé.",
+    "E143": "la référence du changement n'est pas une seule ligne de texte imprimable d'au "
+    "plus 500 caractères",
+    "E143.hint": "donnez l'adresse d'une demande de fusion (pull request) ou un numéro de "
+    "billet avec --change-ref (ou RVSQ_CHANGE_REF).",
+    "state.created": "Nouvel état créé à {location} (identifiant {id}).",
+    "state.exists": "L'état à {location} existe déjà (identifiant {id}, n° {serial}); il est "
+    "à jour.",
+    "state.named": "État : {location} (identifiant {id}, n° {serial})",
     "audit.break.missing": "une entrée manque ou est hors d'ordre",
     "audit.break.edited": "l'entrée a été modifiée après son écriture",
     "audit.break.truncated": "des entrées ont été retirées à la fin du journal",
@@ -1160,12 +1244,18 @@ FR: dict[str, str] = {
     "audit.empty": "Le journal d'audit est vide.",
     "none": "—",
     # --- aide de la ligne de commande (suite) -----------------------------------------
-    "help.state": "Où est l'état : sqlite:///chemin (par défaut : sqlite:///.rvsq/state.db) "
-    "ou postgresql://utilisateur@hôte:port/base; ou RVSQ_STATE.",
+    "help.state": "Où est l'état : sqlite:///chemin (relatif au dossier de travail; par "
+    "défaut : sqlite:///.rvsq/state.db), sqlite:////chemin/absolu ou "
+    "postgresql://utilisateur@hôte:port/base; ou RVSQ_STATE. Créez-le une fois avec "
+    "« state init ».",
     "help.no_cache": "Relire tous les fichiers plutôt que de réutiliser .rvsq/cache/ (sinon, "
     "les fichiers dont le contenu n'a pas changé ne sont pas relus).",
     "help.actor": "Qui applique, pour le journal d'audit (par défaut : l'utilisateur de la "
     "CI, sinon le nom de connexion).",
+    "help.change_ref": "Le changement appliqué, consigné dans chaque entrée du journal de "
+    "l'exécution (l'adresse d'une demande de fusion, par exemple); ou RVSQ_CHANGE_REF.",
+    "help.state_init": "Créer l'état (à --state ou RVSQ_STATE, par défaut .rvsq/state.db), "
+    "ou mettre à jour un état existant. La seule commande qui crée un état.",
     "help.plan": "Montrer ce que apply changerait : créations, accès accordés ou retirés, "
     "mises à jour, nouveaux codes, réinitialisations, suppressions et entrées bloquées.",
     "help.plan_format": "Format de sortie du plan.",
@@ -1179,7 +1269,7 @@ FR: dict[str, str] = {
     "help.max_deletes": "Refuser de retirer plus de comptes que ceci en une exécution.",
     "help.allow_mass_delete": "Permettre des retraits au-delà du garde-fou.",
     "help.lock_timeout": "Secondes d'attente si une autre application est en cours.",
-    "help.state_group": "Consulter l'état, ou y charger le répertoire de la RAMQ.",
+    "help.state_group": "Créer l'état, le consulter, ou y charger le répertoire de la RAMQ.",
     "help.state_list": "Lister tous les comptes de l'état.",
     "help.state_show": "Afficher un compte.",
     "help.import_directory": "Charger des comptes RAMQ existants d'un fichier CSV (username, "
@@ -1227,7 +1317,7 @@ FR: dict[str, str] = {
     "help.user_token": "Le jeton de la demande (par défaut : la date et l'heure actuelles).",
     # --- markdown plan and runbook (render/plan_markdown.py, render/runbook.py) -------
     "md.title": "Plan d'accès RVSQ",
-    "md.meta": "État n° {serial} · configuration `{digest}`",
+    "md.meta": "État {location} (identifiant `{id}`, n° {serial}) · configuration `{digest}`",
     "md.col.region": "Région",
     "md.col.establishment": "Établissement",
     "md.col.create_account": "Créations",
@@ -1267,7 +1357,8 @@ FR: dict[str, str] = {
     "runbook.intro": "Pour les établissements qui font encore ces changements à la main dans "
     "les services en ligne de la RAMQ. Suivez les procédures dans l'ordre, un établissement à "
     "la fois. Les écrans, les boutons et les cases sont nommés comme dans le portail.",
-    "runbook.meta": "Plan établi à partir de l'état n° {serial} (configuration `{digest}`).",
+    "runbook.meta": "Plan établi à partir de l'état {location} (identifiant `{id}`, "
+    "n° {serial}; configuration `{digest}`).",
     "runbook.establishment": "{name} (région {region})",
     "runbook.representative": "Représentant désigné : {name}",
     "runbook.login.title": "D'abord, se connecter",
@@ -1366,11 +1457,15 @@ FR: dict[str, str] = {
     "report.empty": "Rien à signaler.",
     "report.total": "Total",
     "report.meta.as_of": "En date du",
+    "report.meta.state": "État",
+    "report.meta.state_value": "{location} (identifiant {id})",
     "report.meta.state_serial": "Numéro de série de l'état",
     "report.meta.files": "Fichiers d'accès",
     "report.meta.digest": "Empreinte des fichiers d'accès",
     "report.meta.policy": "Intervalle de révision",
     "report.meta.policy_value": "{days} jours (politique : {source})",
+    "report.meta.last_change": "Dernier changement appliqué",
+    "report.meta.last_change_value": "{at} (version git {commit}; changement {change})",
     "report.section.inventory": "Inventaire par établissement et par service",
     "report.section.plan": "Changements en attente (plan)",
     "report.section.blocked": "Entrées bloquées",

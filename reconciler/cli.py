@@ -63,17 +63,17 @@ def _exit(code: int) -> None:
 @click.option("--no-color", is_flag=True, help=_help("help.no_color"))
 @click.option("--state", "state_url", metavar="URL", help=_help("help.state"))
 @click.option("--actor", metavar="NAME", help=_help("help.actor"))
+@click.option("--change-ref", metavar="REF", help=_help("help.change_ref"))
 @click.option("--no-cache", is_flag=True, help=_help("help.no_cache"))
 @click.version_option(package_name="rvsq-access")
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | None,
-        actor: str | None, no_cache: bool) -> None:
+        actor: str | None, change_ref: str | None, no_cache: bool) -> None:
     from reconciler.commands import Env
-    from reconciler.store import state_url as resolve_state_url
 
     messages = Messages(lang or language_from_env())
     color = not no_color and sys.stdout.isatty()
-    ctx.obj = Env(messages, color, resolve_state_url(state_url), actor, not no_cache)
+    ctx.obj = Env(messages, color, state_url, actor, not no_cache, change_ref)
 
 
 @cli.command(help=_help("help.validate"))
@@ -131,6 +131,14 @@ def apply(env: Any, paths: tuple[Path, ...], plan_file: Path | None, auto_approv
 @cli.group(cls=_Group, help=_help("help.state_group"))
 def state() -> None:
     pass
+
+
+@state.command("init", help=_help("help.state_init"))
+@click.pass_obj
+def state_init(env: Any) -> None:
+    from reconciler.commands import state as command
+
+    _exit(command.init(env))
 
 
 @state.command("list", help=_help("help.state_list"))

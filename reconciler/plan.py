@@ -18,7 +18,7 @@ from reconciler.model import AccessFile, User, iso_day
 from reconciler.problems import Problem, error
 from reconciler.state import ACCOUNT_FIELDS, CREATED, EXISTING, AccountRecord, State
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the state is named (location, id, serial)
 EXPIRY_NOTICE_DAYS = 14
 
 # Within one account, actions run in this order (DESIGN §7); the establishment's own
@@ -125,6 +125,8 @@ class Plan(NamedTuple):
     actions: tuple[Action, ...]
     blocked: tuple[Blocked, ...]
     warnings: tuple[Notice, ...]
+    state_id: str = ""  # which state it was made against: `apply --plan` checks it
+    state_location: str = ""  # where that state was read, as shown to people
 
     @property
     def has_changes(self) -> bool:
@@ -173,6 +175,8 @@ def make_plan(
         actions=_in_order(planner.actions),
         blocked=tuple(sorted(planner.blocked, key=lambda b: (b.establishment, b.username, b.code))),
         warnings=tuple(planner.warnings),
+        state_id=state.id,
+        state_location=state.location,
     )
     return PlanResult(plan, planner.problems)
 

@@ -39,7 +39,8 @@ def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
                          **({"source": w.source} if w.source else {})})
     return {
         "format_version": FORMAT_VERSION,
-        "state_serial": plan.state_serial,
+        "state": {"location": plan.state_location, "id": plan.state_id,
+                  "serial": plan.state_serial},
         "config_digest": plan.config_digest,
         "created_at": plan.created_at,
         "paths": list(plan.paths),
@@ -69,7 +70,7 @@ def read(path: Path) -> Plan:
         where = "/".join(str(p) for p in error.absolute_path) or "/"
         raise UserError("E119", path=path.as_posix(), detail=f"{where}: {error.message}")
     return Plan(
-        state_serial=data["state_serial"],
+        state_serial=data["state"]["serial"],
         config_digest=data["config_digest"],
         created_at=data["created_at"],
         paths=tuple(data["paths"]),
@@ -78,4 +79,6 @@ def read(path: Path) -> Plan:
         blocked=tuple(Blocked(b["username"], b["establishment"], b["source"], b["code"],
                               b["params"]) for b in data["blocked"]),
         warnings=(),
+        state_id=data["state"]["id"],
+        state_location=data["state"]["location"],
     )

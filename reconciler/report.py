@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from reconciler import domain
+from reconciler.audit import AuditEntry
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile, User, iso_day
 from reconciler.plan import EXPIRY_NOTICE_DAYS, Action, Blocked, Plan
@@ -35,11 +36,17 @@ NO_ESTABLISHMENT, NO_FILE = "no_establishment", "no_file"
 
 class Header(NamedTuple):
     today: str
+    state_location: str
+    state_id: str
     state_serial: int
     config_digest: str
     files: tuple[str, ...]
     review_interval_days: int
     policy: str
+    # The last change the audit log records: when, from which commit and change.
+    last_applied_at: str | None = None
+    last_commit: str | None = None
+    last_change_ref: str | None = None
 
 
 class InventoryRow(NamedTuple):
@@ -163,13 +170,17 @@ class Report(NamedTuple):
 
 # --- build ------------------------------------------------------------------------------
 def build(
-    files: list[AccessFile], state: State, plan: Plan, policy: Policy, today: dt.date
+    files: list[AccessFile], state: State, plan: Plan, policy: Policy, today: dt.date,
+    last_change: AuditEntry | None = None,
 ) -> Report:
     files = sorted(files, key=lambda f: f.establishment.id)
+    last = (last_change.at, last_change.git_commit, last_change.change_ref) if last_change \
+        else ()
     return Report(
-        header=Header(today.isoformat(), state.serial, plan.config_digest,
+        header=Header(today.isoformat(), state.location, state.id, state.serial,
+                      plan.config_digest,
                       tuple(sorted(f.file for f in files)), policy.review_interval_days,
-                      policy.source),
+                      policy.source, *last),
         inventory=inventory(state),
         summary=plan.summary(),
         actions=tuple(action_row(a, state) for a in plan.actions),
@@ -377,11 +388,18 @@ def metadata(report: Report, messages: Messages) -> list[tuple[str, str]]:
     h = report.header
     return [
         (messages("report.meta.as_of"), h.today),
+        (messages("report.meta.state"),
+         messages("report.meta.state_value", location=h.state_location, id=h.state_id)),
         (messages("report.meta.state_serial"), str(h.state_serial)),
         (messages("report.meta.files"), ", ".join(h.files) or messages("none")),
         (messages("report.meta.digest"), h.config_digest),
         (messages("report.meta.policy"),
          messages("report.meta.policy_value", days=h.review_interval_days, source=h.policy)),
+        (messages("report.meta.last_change"),
+         messages("report.meta.last_change_value", at=h.last_applied_at,
+                  commit=_value(h.last_commit, messages),
+                  change=_value(h.last_change_ref, messages))
+         if h.last_applied_at else messages("none")),
     ]
 
 

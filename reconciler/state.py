@@ -96,6 +96,8 @@ class State(NamedTuple):
     settled: frozenset[str] = frozenset()
     # Each establishment's revision token (store/sql.py), when the snapshot read them.
     revisions: Mapping[str, str] = MappingProxyType({})
+    id: str = ""  # drawn when the state was created (store/sql.py, migration 3)
+    location: str = ""  # where it was read: a file's absolute path, or host:port/database
 
     def emails(self) -> dict[str, str]:
         """email → username, for every account read (with `settled`, that includes every

@@ -10,6 +10,7 @@ from typing import Any
 from click.testing import CliRunner, Result
 
 from reconciler.cli import cli as rvsq_access
+from reconciler.store import SQLStore, init_store, parse_location
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "access"
@@ -26,18 +27,20 @@ def run_json(*args: str) -> tuple[int, dict[str, Any]]:
     return result.exit_code, json.loads(result.stdout)
 
 
-def cli(*args: str) -> Result:
+def cli(*args: str, env: dict[str, str] | None = None) -> Result:
     """`rvsq-access --lang en --no-color ARGS`; never an uncaught exception."""
-    result = run("--lang", "en", "--no-color", *args)
+    result = run("--lang", "en", "--no-color", *args, env=env)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
 
 
 def example_repository(folder: Path) -> Path:
-    """A working copy of the example access files in `folder`, with the RAMQ directory
-    imported into the default state (.rvsq/state.db, or RVSQ_STATE). Call it with the
+    """A working copy of the example access files in `folder`, with a new state (the
+    default .rvsq/state.db, or RVSQ_STATE) holding the RAMQ directory. Call it with the
     working folder already set to `folder`."""
     shutil.copytree(EXAMPLE, folder / "access")
+    created = cli("state", "init")
+    assert created.exit_code == 0, created.output
     imported = cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv"))
     assert imported.exit_code == 0, imported.output
     return folder
@@ -58,3 +61,8 @@ def remove_user(path: Path, first_line: str) -> None:
     while end < len(lines) and lines[end].startswith("    "):
         end += 1
     path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+def new_store(url: str, now: str = "2026-11-26T00:00:00Z") -> SQLStore:
+    """A new state at `url`, as `rvsq-access state init` makes it, open."""
+    return init_store(parse_location(url), now)[0]

@@ -23,6 +23,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
     monkeypatch.delenv("RVSQ_CACHE_DIR")  # the default place, .rvsq/cache
+    run("state", "init")
     run("state", "import-directory", str(REPO / "examples/ramq-directory.csv"))
     return tmp_path
 

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from helpers import new_store
 from hypothesis import HealthCheck, given, settings
 from strategies import TODAY, Scenario, directory_csv, scenarios
 
@@ -24,7 +25,7 @@ from reconciler.apply import Settings, apply_plan
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.plan import Plan, make_plan
-from reconciler.store import SQLStore, open_store
+from reconciler.store import SQLStore
 from reconciler.validate import validate_paths
 
 MESSAGES = Messages("en")
@@ -99,7 +100,7 @@ def _keys_not_held(scenario: Scenario) -> set[str]:
 def test_apply_then_plan_has_no_actions(scenario: Scenario) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        store = open_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}", NOON.isoformat())
+        store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}", NOON.isoformat())
         try:
             _import_directory(store, folder)
             _apply(_plan(scenario.before.write(folder / "before"), store), store,
@@ -127,7 +128,7 @@ def test_a_plan_that_skips_settled_establishments_is_the_full_plan(scenario: Sce
     settled. Planning the first configuration again must not see a difference."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        store = open_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}", NOON.isoformat())
+        store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}", NOON.isoformat())
         cache = ParseCache(folder / "cache")
         try:
             _import_directory(store, folder)

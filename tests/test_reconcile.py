@@ -21,7 +21,7 @@ from helpers import EXAMPLE, REPO, edit, remove_user, run
 
 from reconciler import codes
 from reconciler.store import open_store
-from reconciler.store import state_url as resolve_state_url
+from reconciler.store import state_location as resolve_state_url
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
@@ -36,6 +36,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Pat
     Every test runs twice: on the embedded SQLite state and on PostgreSQL."""
     shutil.copytree(EXAMPLE, tmp_path / "access")
     monkeypatch.chdir(tmp_path)
+    ok(cli("state", "init"))
     ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
     return tmp_path
 
@@ -302,9 +303,10 @@ def test_import_directory_reports_bad_rows_and_imports_nothing(repo: Path) -> No
 
 
 def test_migrations_are_recorded_once(repo: Path) -> None:
-    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,)]
-    ok(cli("state", "list"))  # reopening applies nothing twice
-    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,)]
+    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,), (3,)]
+    ok(cli("state", "init"))  # initialising again applies nothing twice
+    ok(cli("state", "list"))
+    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,), (3,)]
 
 
 @sqlite_only
@@ -316,8 +318,10 @@ def test_state_folder_is_private(repo: Path) -> None:
 @sqlite_only
 def test_state_url_option_and_environment(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{repo / 'elsewhere.db'}"
+    assert "error[E138]" in ok(cli("--state", url, "state", "list"), 1).output
+    assert not (repo / "elsewhere.db").exists()  # a read-only command creates no state
+    ok(cli("--state", url, "state", "init"))
     ok(cli("--state", url, "state", "list"))
-    assert (repo / "elsewhere.db").exists()
     monkeypatch.setenv("RVSQ_STATE", "mysql://nope")
     assert "error[E111]" in ok(cli("state", "list"), 1).output
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from helpers import EXAMPLE, REPO, edit, remove_user, run
+from helpers import EXAMPLE, REPO, edit, new_store, remove_user, run
 
 from reconciler import directory, planfile
 from reconciler.apply import Settings, apply_plan
@@ -29,10 +29,12 @@ from reconciler.model import AccessFile
 from reconciler.plan import KINDS, Action, Plan, make_plan
 from reconciler.render import plan_markdown, runbook
 from reconciler.state import EMPTY, EstablishmentRecord, State
-from reconciler.store import SQLStore, open_store
+from reconciler.store import SQLStore
 from reconciler.validate import Validation, validate_paths
 
 GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_STATE_LOCATION = "/srv/rvsq/state.db"
+GOLDEN_STATE_ID = "0123456789abcdef0123456789abcdef"
 TODAY = dt.date(2026, 11, 26)
 NOW = "2026-11-26T12:00:00Z"
 RENDERERS: dict[str, Callable[[Plan, list[AccessFile], State, Messages], str]] = {
@@ -65,13 +67,16 @@ def plan_now(store: SQLStore, lang: str = "en") -> Planned:
                        config_digest=validation.digest, paths=("access",))
     assert not result.problems, result.problems
     warnings = (*planfile.notices(validation.problems), *result.plan.warnings)
-    return Planned(result.plan._replace(warnings=warnings), validation.files, state)
+    # The state's place and id differ from run to run: the golden files name these.
+    plan = result.plan._replace(warnings=warnings, state_location=GOLDEN_STATE_LOCATION,
+                                state_id=GOLDEN_STATE_ID)
+    return Planned(plan, validation.files, state)
 
 
 def example_state(tmp_path: Path) -> SQLStore:
     """A copy of the example in `tmp_path` (the cwd), and a state with the RAMQ directory."""
     shutil.copytree(EXAMPLE, tmp_path / "access")
-    store = open_store(f"sqlite:///{tmp_path}/state.db", NOW)
+    store = new_store(f"sqlite:///{tmp_path}/state.db", NOW)
     csv = REPO / "examples" / "ramq-directory.csv"
     rows, problems = directory.read(csv, "ramq-directory.csv", store.snapshot())
     assert not problems
@@ -323,6 +328,7 @@ def test_plan_command_writes_the_format(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
     csv = str(REPO / "examples" / "ramq-directory.csv")
+    assert run("state", "init").exit_code == 0
     assert run("--lang", "fr", "state", "import-directory", csv).exit_code == 0
     result = run("--lang", "fr", "--no-color", "plan", "--format", fmt)
     assert result.exit_code == 0, result.output

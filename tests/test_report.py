@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from helpers import EXAMPLE, REPO, run
+from helpers import EXAMPLE, REPO, new_store, run
 
 from reconciler import directory, report
 from reconciler.apply import Settings, apply_plan
@@ -37,7 +37,7 @@ from reconciler.plan import Plan, make_plan
 from reconciler.policy import Policy
 from reconciler.render import report_csv, report_html, report_json, report_markdown
 from reconciler.state import State
-from reconciler.store import SQLStore, open_store
+from reconciler.store import SQLStore, open_store, parse_location
 from reconciler.validate import validate_paths
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -155,7 +155,7 @@ def scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scenario:
     monkeypatch.chdir(tmp_path)  # file names in the report are relative, as a user sees them
     monkeypatch.delenv("RVSQ_STATE", raising=False)
     url = f"sqlite:///{tmp_path / 'state.db'}"
-    store = open_store(url, iso(FIRST_APPLY))
+    store = new_store(url, iso(FIRST_APPLY))
     try:
         import_directory(store)
         apply_at(store, FIRST_APPLY, tmp_path / ".rvsq")
@@ -163,13 +163,17 @@ def scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scenario:
         apply_at(store, SECOND_APPLY, tmp_path / ".rvsq")
         INFO_SANTE.unlink()  # a file missing from the input: its accounts are not reconciled
         pending_edits()
-        built = report.build(*plan_for(store, TODAY, SECOND_APPLY), TODAY)
+        built = report.build(*plan_for(store, TODAY, SECOND_APPLY), TODAY,
+                             store.last_audit_entry())
     finally:
         store.close()
     return Scenario(tmp_path, url, built)
 
 
-def check_golden(name: str, content: bytes) -> None:
+def check_golden(name: str, content: bytes, header: report.Header) -> None:
+    """Compared byte for byte, but for the state's place and id (new at every run)."""
+    content = (content.decode("utf-8").replace(header.state_location, "/srv/rvsq/state.db")
+               .replace(header.state_id, "0123456789abcdef0123456789abcdef").encode("utf-8"))
     path = GOLDEN / name
     if os.environ.get("RVSQ_UPDATE_GOLDEN") == "1":
         path.parent.mkdir(exist_ok=True)
@@ -180,15 +184,18 @@ def check_golden(name: str, content: bytes) -> None:
 
 # --- golden files ------------------------------------------------------------------------
 def test_markdown_matches_golden(scenario: Scenario) -> None:
-    check_golden("report.md", encode("markdown", report_markdown.render(scenario.report, EN)))
+    check_golden("report.md", encode("markdown", report_markdown.render(scenario.report, EN)),
+                 scenario.report.header)
 
 
 def test_html_matches_golden(scenario: Scenario) -> None:
-    check_golden("report.html", encode("html", report_html.render(scenario.report, EN)))
+    check_golden("report.html", encode("html", report_html.render(scenario.report, EN)),
+                 scenario.report.header)
 
 
 def test_csv_matches_golden(scenario: Scenario) -> None:
-    check_golden("report.csv", encode("csv", report_csv.render(scenario.report, EN)))
+    check_golden("report.csv", encode("csv", report_csv.render(scenario.report, EN)),
+                 scenario.report.header)
 
 
 # --- what the scenario must show ---------------------------------------------------------
@@ -277,7 +284,7 @@ def test_csv_cells_never_run_as_formulas(scenario: Scenario) -> None:
 def test_html_is_self_contained_escaped_and_printable(scenario: Scenario) -> None:
     edit(GMF, "first_name: Clara", 'first_name: "<script>alert(1)</script> & Co"')
     validation = validate_paths([ACCESS], EN, today=TODAY)
-    store = open_store(scenario.state_url, iso(SECOND_APPLY))
+    store = open_store(parse_location(scenario.state_url), iso(SECOND_APPLY))
     try:
         state = store.snapshot(history=True)  # reports show when accounts were created
     finally:
@@ -328,11 +335,14 @@ def test_cli_prints_to_stdout_and_never_creates_a_state(tmp_path: Path,
     shutil.copytree(EXAMPLE, tmp_path / "access")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
+    missing = run("--lang", "en", "report", "--as-of", "2026-11-20")
+    assert missing.exit_code == 1 and "error[E138]" in missing.output  # no state, no report
+    assert not (tmp_path / ".rvsq").exists()
+    assert run("state", "init").exit_code == 0
     result = run("--lang", "en", "report", "--as-of", "2026-11-20")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# RVSQ access report\n")
     assert "0 account(s) in 0 establishment(s)" in result.stdout
-    assert not (tmp_path / ".rvsq" / "state.db").exists()
 
 
 def test_cli_reports_an_unwritable_output_without_a_traceback(scenario: Scenario) -> None:

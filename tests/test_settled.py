@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import cli, edit, example_repository, remove_user
+from helpers import cli, edit, example_repository, new_store, remove_user
 
 from reconciler import settled
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.store import open_store, sql
-from reconciler.store import state_url as resolve_state_url
+from reconciler.store import state_location as resolve_state_url
 from reconciler.validate import validate_paths
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
@@ -196,6 +196,7 @@ def test_migration_2_gives_existing_establishments_a_revision(
     monkeypatch.chdir(tmp_path)
     with monkeypatch.context() as first_release:
         first_release.setattr(sql, "MIGRATIONS", sql.MIGRATIONS[:1])
+        new_store(state_url).close()
         sql_on_state(
             "INSERT INTO establishments (id, name, region, type, representative_name, "
             "representative_email, updated_at) VALUES ('gmf-a', 'A', '06', 'gmf', 'R', "
@@ -205,8 +206,8 @@ def test_migration_2_gives_existing_establishments_a_revision(
             "'now', 'now')",
         )
 
-    def revision() -> str:
-        store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    def revision() -> str:  # opened as apply opens it: brought up to date
+        store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", write=True)
         try:
             return dict(store._execute(sql.REVISIONS).fetchall())["gmf-a"]
         finally:

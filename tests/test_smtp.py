@@ -139,6 +139,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("RVSQ_STATE", "RVSQ_SMTP_URL", "RVSQ_SMTP_USER", "RVSQ_SMTP_PASSWORD",
                  "RVSQ_SMTP_CAFILE", "RVSQ_MAIL_FROM"):
         monkeypatch.delenv(name, raising=False)
+    ok(cli("state", "init"))
     ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
     return tmp_path
 

@@ -22,7 +22,8 @@ CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
 def _on_terminal(args: list[str], cwd: Path, answer: bytes) -> str:
     """Run rvsq-access with a pseudo-terminal as stdin and stdout; answer its question."""
     controller, terminal = os.openpty()
-    env = {**os.environ, "RVSQ_LANG": "en", "COLUMNS": "200", "RVSQ_STATE": ""}
+    env = {**{k: v for k, v in os.environ.items() if k != "RVSQ_STATE"},  # .rvsq/state.db
+           "RVSQ_LANG": "en", "COLUMNS": "200"}
     proc = subprocess.Popen([str(EXE), "--no-color", *args], cwd=cwd, stdin=terminal,
                             stdout=terminal, stderr=terminal, env=env)
     os.close(terminal)
@@ -53,6 +54,7 @@ def _repo(tmp_path: Path, with_recipients: bool) -> Path:
         for path in (tmp_path / "access").rglob("*.yaml"):
             text = path.read_text(encoding="utf-8")
             path.write_text(re.sub(r"  age_recipient: \S+\n", "", text), encoding="utf-8")
+    subprocess.run([str(EXE), "state", "init"], cwd=tmp_path, check=True, capture_output=True)
     subprocess.run([str(EXE), "state", "import-directory",
                     str(REPO / "examples" / "ramq-directory.csv")], cwd=tmp_path, check=True,
                    capture_output=True)

@@ -18,9 +18,10 @@ import click
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.clock import iso, utc_now
+from reconciler.errors import UserError
 from reconciler.problems import Problem
 from reconciler.render import problems as render_problems
-from reconciler.store import WORK_DIR, SQLStore, open_store
+from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_location
 from reconciler.validate import Validation, validate_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
@@ -32,9 +33,15 @@ class Env(NamedTuple):
 
     messages: Messages
     color: bool
-    state_url: str
+    state_option: str | None  # --state, as given; RVSQ_STATE is read when a state is used
     actor: str | None
     use_cache: bool = True
+    change_ref: str | None = None  # --change-ref, as given; else RVSQ_CHANGE_REF
+
+    @property
+    def state_location(self) -> Location:
+        """Resolved when a command needs the state: `validate` works whatever it says."""
+        return state_location(self.state_option)
 
     def parse_cache(self) -> ParseCache | None:
         """.rvsq/cache under the working folder, or RVSQ_CACHE_DIR (a CI cache, say)."""
@@ -65,8 +72,21 @@ def print_problems(env: Env, problems: list[Problem]) -> None:
                    color=env.color)
 
 
-def open_state(env: Env) -> SQLStore:
-    return open_store(env.state_url, iso(utc_now()))
+def open_state(env: Env, write: bool = False) -> SQLStore:
+    """The existing state; refused if missing or never initialised. Only a command that
+    writes (`write`) brings an older schema up to date."""
+    return open_store(env.state_location, iso(utc_now()), write=write)
+
+
+def change_ref(env: Env) -> str | None:
+    """What the audit entries of this run name as their change: a pull request's URL, a
+    ticket. One line of printable text, at most 500 characters (it is shown to people)."""
+    value = env.change_ref if env.change_ref is not None else os.environ.get("RVSQ_CHANGE_REF")
+    if not value:
+        return None
+    if len(value) > 500 or not value.isprintable():
+        raise UserError("E143")
+    return value
 
 
 def actor(option: str | None) -> str:
@@ -80,14 +100,30 @@ def actor(option: str | None) -> str:
         return "unknown"
 
 
-def git_commit() -> str | None:
-    """The commit being applied, from CI's variables or the working copy, if known."""
-    for name in ("GITHUB_SHA", "CI_COMMIT_SHA"):
-        if os.environ.get(name):
-            return os.environ[name]
+def git_commit(paths: list[Path]) -> str | None:
+    """The commit being applied: CI's variable or the working copy's HEAD, with `-dirty`
+    appended (as `git describe --dirty` does) when the access files under `paths` differ
+    from it: edited, added, removed, or not committed at all. None outside a working copy
+    when CI names no commit."""
+    named = next((os.environ[name] for name in ("GITHUB_SHA", "CI_COMMIT_SHA")
+                  if os.environ.get(name)), None)
+    local = _git("rev-parse", "HEAD")
+    if local is None:  # not a working copy (or no git): CI's word, if any, is all we know
+        return named
+    listed = ["--", *(p.as_posix() for p in paths)]
+    changed = _git("status", "--porcelain", "--untracked-files=all", *listed)
+    if named not in (None, local):  # CI names another commit than the one checked out
+        changed = _git("diff", "--name-only", named, *listed) if changed == "" else changed
+    access_files = [line for line in (changed or "").splitlines()
+                    if line.rstrip('"').endswith((".yaml", ".yml"))]
+    return f"{named or local}-dirty" if changed is None or access_files else named or local
+
+
+def _git(*args: str) -> str | None:
+    """git's output, stripped; None when git is missing or the command fails."""
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True,
-                             timeout=5, check=False)
+        out = subprocess.run(["git", *args], capture_output=True, text=True, timeout=10,
+                             check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    return out.stdout.strip() or None if out.returncode == 0 else None
+    return out.stdout.strip() if out.returncode == 0 else None

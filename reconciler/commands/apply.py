@@ -14,6 +14,7 @@ from reconciler.commands import (
     EXIT_OK,
     Env,
     actor,
+    change_ref,
     git_commit,
     open_state,
     validated,
@@ -42,41 +43,58 @@ def run(
         plan = planfile.read(plan_file)
         paths = paths or [Path(p) for p in plan.paths]
     paths = paths or [Path("access")]
+    store = open_state(env, write=True)  # first: a state that is not there stops at once
+    try:
+        if plan_file is not None and plan.state_id != store.state_id():
+            raise UserError("E142", path=plan_file.as_posix(),
+                            planned_location=plan.state_location, planned_id=plan.state_id,
+                            location=store.location.shown, id=store.state_id())
+        return _run_command(env, store, paths, plan_file, plan if plan_file else None,
+                            auto_approve, max_deletes, allow_mass_delete, lock_timeout,
+                            strict)
+    finally:
+        store.close()
+
+
+def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path | None,
+                 saved: Plan | None, auto_approve: bool, max_deletes: int,
+                 allow_mass_delete: bool, lock_timeout: float, strict: bool) -> int:
     validation = validated(env, paths, strict)  # one invalid file: nothing is applied
-    if plan_file is not None and validation.digest != plan.config_digest:
+    if saved is not None and validation.digest != saved.config_digest:
         raise UserError("E118")
     settings = executor.Settings(
-        actor=actor(env.actor), git_commit=git_commit(), work_dir=WORK_DIR,
+        actor=actor(env.actor), git_commit=git_commit(paths), work_dir=WORK_DIR,
         interactive=sys.stdout.isatty(), max_deletes=max_deletes,
-        allow_mass_delete=allow_mass_delete,
+        allow_mass_delete=allow_mass_delete, change_ref=change_ref(env),
     )
 
     def waiting() -> None:
         click.echo(env.messages("apply.waiting", timeout=int(lock_timeout)), err=True)
 
-    store = open_state(env)
-    try:
-        # The lock is taken before planning: no other apply can change the state between
-        # the plan shown here and its application.
-        with store.lock(lock_timeout, waiting):
-            state = plan_command.snapshot(env, store, validation)
-            fresh = plan_command.compute(env, validation, state, paths)
-            if plan_file is None:
-                plan = fresh
-                plan_command.show(env, plan, validation)
-                if plan.actions and not auto_approve:
-                    _confirm(env)
-            elif plan.state_serial == fresh.state_serial and (
+    # The lock is taken before planning: no other apply can change the state between
+    # the plan shown here and its application.
+    with store.lock(lock_timeout, waiting):
+        state = plan_command.snapshot(env, store, validation)
+        fresh = plan_command.compute(env, validation, state, paths)
+        if saved is None:
+            plan = fresh
+            plan_command.show(env, plan, validation)
+            if plan.actions and not auto_approve:
+                _confirm(env)
+        else:
+            plan = saved
+            if plan.state_serial == fresh.state_serial and (
                     plan.actions, plan.blocked) != (fresh.actions, fresh.blocked):
                 # Same files, same state, yet other actions: the saved plan was edited (a
                 # recipient swapped, a service added) or made by another version.
-                raise UserError("E134", path=plan_file.as_posix())
-            report = _apply(env, plan, store, settings, state)
-            if report.applied:
-                plan_command.settle(env, store, validation, paths)
-    finally:
-        store.close()
+                raise UserError("E134", path=str(plan_file))
+        report = _apply(env, plan, store, settings, state)
+        if report.applied:
+            plan_command.settle(env, store, validation, paths)
+        serial = store.serial()
     _report(env, plan, report)
+    click.echo(env.messages("state.named", location=fresh.state_location, id=fresh.state_id,
+                            serial=serial))
     return EXIT_BLOCKED if plan.blocked else EXIT_OK
 
 

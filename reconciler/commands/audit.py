@@ -51,8 +51,10 @@ def log(env: Env, since: str | None, fmt: str) -> int:
     elif not entries:
         click.echo(env.messages("audit.empty"))
     else:
+        none = env.messages("none")
         for e in entries:
             who = f"{e.establishment or ''} {e.username or ''}".strip()
             fields = json.dumps(e.fields, ensure_ascii=False, sort_keys=True)
-            click.echo(f"{e.seq}\t{e.at}\t{e.actor}\t{e.action}\t{who}\t{fields}")
+            click.echo(f"{e.seq}\t{e.at}\t{e.actor}\t{e.action}\t{who}\t{fields}\t"
+                       f"{e.git_commit or none}\t{e.change_ref or none}")
     return EXIT_OK

@@ -83,9 +83,9 @@ def show(env: Env, plan: Plan, validation: Validation) -> None:
 def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
         strict: bool = False, as_of: dt.date | None = None) -> int:
     paths = paths or [Path("access")]
-    validation = validated(env, paths, strict, as_of)
-    store = open_state(env)
+    store = open_state(env)  # first: a state that is not there stops before any work
     try:
+        validation = validated(env, paths, strict, as_of)
         state = snapshot(env, store, validation, as_of)
     finally:
         store.close()

@@ -1,5 +1,5 @@
 """`rvsq-access report`: a dry-run report for auditors. It reads the access files and the
-state, plans, and writes what it found; it changes nothing, not even a missing state.
+state, plans, and writes what it found; it changes nothing, and refuses a missing state.
 """
 
 from __future__ import annotations
@@ -14,23 +14,11 @@ from reconciler import report
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
 from reconciler.commands.plan import compute
 from reconciler.errors import UserError
-from reconciler.state import EMPTY, State
 
 FORMATS = ("markdown", "html", "csv", "json")
 BOM = "\ufeff"  # so that Excel reads a UTF-8 CSV's accents right
 
 
-def snapshot(env: Env) -> State:
-    """The state as it is; a SQLite state that does not exist yet reads as empty, so that
-    a report never creates one."""
-    local = env.state_url.startswith("sqlite:///")
-    if local and not Path(env.state_url.removeprefix("sqlite:///")).exists():
-        return EMPTY
-    store = open_state(env)
-    try:
-        return store.snapshot(history=True)
-    finally:
-        store.close()
 
 
 def render(fmt: str, data: report.Report, env: Env) -> str:
@@ -59,9 +47,13 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
         raise ValueError(f"unknown report format: {fmt}")
     paths = paths or list(DEFAULT_PATHS)
     today = as_of or dt.date.today()
-    validation = validated(env, paths, today=today)
-    state = snapshot(env)
+    store = open_state(env)  # first: a state that is not there stops before any work
+    try:
+        validation = validated(env, paths, today=today)
+        state, last_change = store.snapshot(history=True), store.last_audit_entry()
+    finally:
+        store.close()
     plan = compute(env, validation, state, paths, today)
-    data = report.build(validation.files, state, plan, validation.policy, today)
+    data = report.build(validation.files, state, plan, validation.policy, today, last_change)
     write(encode(fmt, render(fmt, data, env)), out)
     return EXIT_OK

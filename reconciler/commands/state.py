@@ -1,4 +1,4 @@
-"""`rvsq-access state list | show USERNAME | import-directory FILE.csv`."""
+"""`rvsq-access state init | list | show USERNAME | import-directory FILE.csv`."""
 
 from __future__ import annotations
 
@@ -14,12 +14,30 @@ from reconciler.commands import (
     EXIT_OK,
     Env,
     actor,
+    change_ref,
     git_commit,
     open_state,
     print_problems,
 )
 from reconciler.errors import UserError
+from reconciler.store import init_store
 from reconciler.validate import display
+
+
+def init(env: Env) -> int:
+    """Create the state, or bring an existing one up to date; say which, and its id."""
+    location = env.state_location
+    store, new = init_store(location, iso(utc_now()))
+    try:
+        state_id, serial = store.state_id(), store.serial()
+    finally:
+        store.close()
+    if new:
+        click.echo(env.messages("state.created", location=location.shown, id=state_id))
+    else:
+        click.echo(env.messages("state.exists", location=location.shown, id=state_id,
+                                serial=serial))
+    return EXIT_OK
 
 
 def list_accounts(env: Env) -> int:
@@ -56,7 +74,8 @@ def show(env: Env, username: str) -> int:
 
 
 def import_directory(env: Env, csv_path: Path) -> int:
-    store = open_state(env)
+    reference = change_ref(env)
+    store = open_state(env, write=True)
     try:
         with store.lock(60):
             rows, problems = directory.read(csv_path, display(csv_path), store.snapshot())
@@ -67,11 +86,12 @@ def import_directory(env: Env, csv_path: Path) -> int:
             now = iso(utc_now())
             with store.transaction():  # one audited change, like an action
                 store.import_accounts(rows, now)
-                store.append_audit(now, actor(env.actor), git_commit(), f"import-{now}",
+                store.append_audit(now, actor(env.actor), git_commit([]), f"import-{now}",
                                    "import_directory", None, None,
                                    {"file": display(csv_path), "accounts": len(rows),
                                     "sha256": hashlib.sha256(csv_path.read_bytes()).hexdigest(),
-                                    "usernames": sorted(r["username"] for r in rows)})
+                                    "usernames": sorted(r["username"] for r in rows)},
+                                   reference)
     finally:
         store.close()
     click.echo(env.messages("import.done", count=len(rows), path=display(csv_path)))

@@ -367,7 +367,8 @@ def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages
     top = [
         f"## {messages('md.title')}",
         "",
-        messages("md.meta", serial=plan.state_serial, digest=short_digest(plan.config_digest)),
+        messages("md.meta", location=code(plan.state_location), id=plan.state_id,
+                 serial=plan.state_serial, digest=short_digest(plan.config_digest)),
         "",
     ]
     if not plan.actions and not plan.blocked:

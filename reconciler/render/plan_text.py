@@ -71,6 +71,9 @@ def lines(
 ) -> Iterator[str]:
     """The plan's lines, one at a time: a province-wide plan is written as it is rendered,
     never held whole. `establishments` maps an id to its (name, region), for headings."""
+    yield messages("state.named", location=plan.state_location, id=plan.state_id,
+                   serial=plan.state_serial)
+    yield ""
     actions, blocked = plan.by_establishment()
     for est in sorted(actions.keys() | blocked.keys()):
         name, region = establishments.get(est, (est, "?"))

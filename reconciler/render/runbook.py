@@ -349,8 +349,8 @@ def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages
     """The runbook: login steps, then numbered procedures, establishment by establishment."""
     ctx = _context(plan, files, state, messages)
     lines = [f"# {messages('runbook.title')}", "", messages("runbook.intro"), "",
-             messages("runbook.meta", serial=plan.state_serial,
-                      digest=short_digest(plan.config_digest)), ""]
+             messages("runbook.meta", location=code(plan.state_location), id=plan.state_id,
+                      serial=plan.state_serial, digest=short_digest(plan.config_digest)), ""]
     actions, blocked = plan.by_establishment()
     untouched: list[str] = []
     shown = 0

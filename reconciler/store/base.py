@@ -12,11 +12,14 @@ import contextlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from sys import intern
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reconciler import audit
 from reconciler.state import AccountRecord, EstablishmentRecord, Focus, State, services_of
 from reconciler.store import sql
+
+if TYPE_CHECKING:
+    from reconciler.store import Location
 
 
 class OutboxMessage(NamedTuple):
@@ -41,7 +44,7 @@ class SQLStore:
     conn: Any
     dialect: str  # which of a migration's {dialect: statement} is ours
     placeholder = "?"
-    url: str
+    location: Location
     errors: tuple[type[Exception], ...] = ()  # the driver's errors an action may raise
 
     # --- plumbing -------------------------------------------------------------------
@@ -81,17 +84,19 @@ class SQLStore:
             raise
         self._execute("COMMIT")
 
-    def _applied_migrations(self) -> set[int]:
+    def applied_migrations(self) -> set[int]:
+        """The schema's numbered steps found in this database; none for an empty one."""
         try:
-            return {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
-        except self.errors:  # a new state: no migrations table yet
+            with self.transaction(self.begin_read):
+                return {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
+        except self.errors:  # no migrations table: never initialised
             return set()
 
     def migrate(self, now: str) -> None:
         """Apply the numbered steps this state lacks. A current state is only read, so
         opening it never waits for another process's write."""
         wanted = {version for version, _, _ in sql.MIGRATIONS}
-        if wanted <= self._applied_migrations():
+        if wanted <= self.applied_migrations():
             return
         with self.transaction():
             self._execute(sql.CREATE_MIGRATIONS_TABLE)
@@ -109,6 +114,12 @@ class SQLStore:
     # --- reads ----------------------------------------------------------------------
     def serial(self) -> int:
         return int(self._execute(sql.GET_META, ("serial",)).fetchone()[0])
+
+    def state_id(self) -> str:
+        """The random id drawn when the state was created: a saved plan, a report or an
+        audit reader can tell one state from another, wherever it is reached from."""
+        row = self._execute(sql.GET_META, ("state_id",)).fetchone()
+        return row[0] if row else ""
 
     def snapshot(self, history: bool = False,
                  focus: Callable[[dict[str, str]], Focus | None] | None = None) -> State:
@@ -133,7 +144,8 @@ class SQLStore:
                                           self._execute(sql.ALL_ACCOUNTS if history
                                                         else sql.PLANNED_ACCOUNTS),
                                           history)
-                return State(self.serial(), establishments, accounts, revisions=revisions)
+                return State(self.serial(), establishments, accounts, revisions=revisions,
+                             id=self.state_id(), location=self.location.shown)
             rows = {row[0]: row for row in self._execute(sql.UNOWNED_ACCOUNTS).fetchall()}
             for query, values in ((sql.ACCOUNTS_OF, wanted.unsettled),
                                   (sql.ACCOUNTS_NAMED, wanted.names),
@@ -141,7 +153,8 @@ class SQLStore:
                 rows.update((row[0], row) for row in self._select_in(query, values))
             services = self._select_in(sql.SERVICES_OF_ACCOUNTS, rows)
             accounts = self._accounts(services, rows.values(), history=False)
-            return State(self.serial(), establishments, accounts, wanted.settled, revisions)
+            return State(self.serial(), establishments, accounts, wanted.settled, revisions,
+                         self.state_id(), self.location.shown)
 
     def _select_in(self, query: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
         """`query` for every value, a few hundred placeholders at a time (SQLite's limit)."""
@@ -198,10 +211,12 @@ class SQLStore:
         return [SealedCodes(*row) for row in self._execute(sql.PENDING_SEALED).fetchall()]
 
     def audit_entries(self, since: str = "") -> list[audit.AuditEntry]:
-        return [
-            audit.AuditEntry(*row[:8], json.loads(row[8]), row[9], row[10])
-            for row in self._execute(sql.AUDIT_SINCE, (since,)).fetchall()
-        ]
+        return [_audit_entry(row)
+                for row in self._execute(sql.AUDIT_SINCE, (since,)).fetchall()]
+
+    def last_audit_entry(self) -> audit.AuditEntry | None:
+        row = self._execute(sql.LAST_AUDIT).fetchone()
+        return None if row is None else _audit_entry(row)
 
     def audit_head(self) -> tuple[int, str]:
         value = self._execute(sql.GET_META, ("audit_head",)).fetchone()[0]
@@ -263,16 +278,17 @@ class SQLStore:
 
     def append_audit(self, at: str, actor: str, git_commit: str | None, run_id: str,
                      action: str, establishment: str | None, username: str | None,
-                     fields: dict[str, Any]) -> None:
+                     fields: dict[str, Any], change_ref: str | None = None) -> None:
         """Record a change: its audit entry, chained to the last one, and a new serial (a
         plan made before it is stale). Inside the change's own transaction."""
         seq, prev = self.audit_head()
         seq += 1
         digest = audit.entry_hash(prev, seq, at, actor, git_commit, run_id, action,
-                                  establishment, username, fields)
+                                  establishment, username, fields, change_ref)
         self._execute(sql.INSERT_AUDIT, (
             seq, at, actor, git_commit, run_id, action, establishment, username,
             json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str), prev, digest,
+            change_ref,
         ))
         self._execute(sql.ADVANCE, (f"{seq} {digest}",))
 
@@ -306,6 +322,10 @@ def _shared(text: str | None) -> str | None:
 
 
 _NO_HISTORY = (None,) * (len(AccountRecord._fields) - 15)  # the four timestamps
+
+
+def _audit_entry(row: tuple[Any, ...]) -> audit.AuditEntry:
+    return audit.AuditEntry(*row[:8], json.loads(row[8]), *row[9:12])
 
 
 def _account(row: tuple[Any, ...], services: Iterable[str]) -> AccountRecord:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import psycopg
 
 from reconciler.errors import UserError
 from reconciler.store.base import SQLStore
+
+if TYPE_CHECKING:
+    from reconciler.store import Location
 
 # pg_advisory_lock key: 'RVSQ' in ASCII, so a DBA can tell whose lock it is.
 LOCK_KEY = 0x52565351
@@ -26,9 +30,9 @@ class PostgresStore(SQLStore):
     placeholder = "%s"
     begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10,
+    def __init__(self, location: Location) -> None:
+        self.location = location
+        self.conn = psycopg.connect(location.url, autocommit=True, connect_timeout=10,
                                     application_name="rvsq-access")
 
     @contextlib.contextmanager

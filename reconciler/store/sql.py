@@ -143,6 +143,19 @@ MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
             *_revision_triggers(),
         ],
     ),
+    (
+        3,
+        "identity: a random id per state; audit entries name the change they came from",
+        [
+            # 32 hexadecimal digits either way, drawn once, when the state is created (or
+            # when a state from an earlier release is first brought up to date).
+            {"sqlite": "INSERT INTO meta (key, value) VALUES "
+                       "('state_id', lower(hex(randomblob(16))))",
+             "postgresql": "INSERT INTO meta (key, value) VALUES "
+                           "('state_id', replace(gen_random_uuid()::text, '-', ''))"},
+            "ALTER TABLE audit_log ADD COLUMN change_ref TEXT",
+        ],
+    ),
 ]
 
 CREATE_MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -227,6 +240,8 @@ PENDING_SEALED = """SELECT run_id, establishment, sealed, codes FROM sealed_code
 MARK_EXPORTED = "UPDATE sealed_codes SET exported_at = ? WHERE run_id = ? AND establishment = ?"
 
 AUDIT_COLUMNS = """seq, at, actor, git_commit, run_id, action, establishment, username,
-    fields, prev_hash, hash"""
-INSERT_AUDIT = f"INSERT INTO audit_log ({AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    fields, prev_hash, hash, change_ref"""
+INSERT_AUDIT = f"""INSERT INTO audit_log ({AUDIT_COLUMNS})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 AUDIT_SINCE = f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE at >= ? ORDER BY seq"
+LAST_AUDIT = f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1"

@@ -9,9 +9,14 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from reconciler.errors import UserError
 from reconciler.store.base import SQLStore
+
+if TYPE_CHECKING:
+    from reconciler.store import Location
 
 LOCK_POLL_SECONDS = 0.1
 
@@ -20,14 +25,16 @@ class SQLiteStore(SQLStore):
     dialect = "sqlite"
     errors = (sqlite3.Error,)
 
-    def __init__(self, path: Path, url: str) -> None:
+    def __init__(self, path: Path, location: Location, create: bool = False) -> None:
         self.path = path
-        self.url = url
-        path.parent.mkdir(parents=True, exist_ok=True)
-        new = not path.exists()
+        self.location = location
+        new = create and not path.exists()
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE), so a
-        # transaction is exactly one action of the plan.
-        self.conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        # transaction is exactly one action of the plan. mode=rw: opening never creates
+        # the file, even if it vanished since it was looked for.
+        mode = "rwc" if create else "rw"
+        self.conn = sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True,
+                                    isolation_level=None, timeout=60)
         if new:  # WAL is a property of the file, kept once set; readers need not set it
             os.chmod(path, 0o600)
             self.conn.execute("PRAGMA journal_mode = WAL")

@@ -32,7 +32,7 @@ from click.testing import Result
 from helpers import run
 
 from reconciler import codes
-from reconciler.store import open_store
+from reconciler.store import open_store, parse_location
 
 ESTABLISHMENTS = 6
 USERS = 40
@@ -110,6 +110,8 @@ def write_access(folder: Path, identities: dict[str, str], users: int,
         path = folder / "access" / "06" / f"{est}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    created = cli(folder, "state", "init")  # the state, as an operator makes it once
+    assert created.exit_code == 0, created.output
 
 
 # --- running the tool -----------------------------------------------------------------
@@ -176,7 +178,7 @@ def sealed_codes(folder: Path, identities: dict[str, str]) -> list[dict[str, str
 
 
 def stored_code_hashes(folder: Path) -> dict[str, str | None]:
-    store = open_store(state_url(folder), "2026-11-26T00:00:00Z")
+    store = open_store(parse_location(state_url(folder)), "2026-11-26T00:00:00Z")
     try:
         return dict(store._execute("SELECT username, code_hash FROM accounts").fetchall())
     finally:

@@ -10,7 +10,7 @@ import pytest
 from helpers import EXAMPLE, cli, example_repository
 
 from reconciler import validate
-from reconciler.store import open_store, redact
+from reconciler.store import open_store, parse_location, redact
 
 GMF = EXAMPLE / "06" / "gmf-hill-valley.yaml"
 
@@ -73,7 +73,7 @@ def test_an_edited_saved_plan_is_refused(repo: Path) -> None:
 
 
 def test_a_tampered_file_name_in_the_state_is_never_written(repo: Path) -> None:
-    store = open_store("sqlite:///.rvsq/state.db", "2026-11-26T00:00:00Z")
+    store = open_store(parse_location("sqlite:///.rvsq/state.db"), "2026-11-26T00:00:00Z")
     with store.transaction():
         store._execute("INSERT INTO outbox (id, run_id, kind, username, recipient, message, "
                        "created_at) VALUES ('../../escaped', 'r', 'created', 'u', "

@@ -87,6 +87,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Run:
     shutil.copytree(REPO / "examples", folder / "examples")
     rvsq = Cli(folder)
 
+    rvsq("state", "init")
     rvsq("state", "import-directory", "examples/ramq-directory.csv")
     rvsq("validate")
     rvsq("plan")

@@ -157,6 +157,7 @@ def _play(folder: Path, state_url: str | None) -> tuple[Cli, dict[str, bytes], i
     shutil.copytree(REPO / "examples", folder / "examples")
     rvsq = Cli(folder, state_url)
 
+    rvsq("state", "init")
     rvsq("state", "import-directory", "examples/ramq-directory.csv")
     _review(rvsq)
     rvsq("apply", "--auto-approve")  # 7 accounts created: 7 codes
