@@ -361,6 +361,7 @@ EN: dict[str, str] = {
     "If you did not ask for this, tell your establishment's representative.",
     # --- plan output ------------------------------------------------------------------
     "plan.establishment": "Establishment {id} ({name}, region {region})",
+    "plan.kind.create_establishment": "create establishment",
     "plan.kind.update_establishment": "update establishment",
     "plan.kind.create_account": "create account",
     "plan.kind.grant_services": "grant",
@@ -485,7 +486,7 @@ EN: dict[str, str] = {
     "md.people": "Changes by person",
     "md.line": "{who}: {what}",
     "md.establishment": "{name} ({id}, region {region})",
-    "md.establishment.new": "Establishment record: new",
+    "md.establishment.new": "New establishment: its record is created",
     "md.establishment.retired": "Establishment closed (retired): every account it owns is "
     "removed",
     "md.establishment.updated": "Establishment record updated: {fields}",
@@ -511,6 +512,8 @@ EN: dict[str, str] = {
     "runbook.meta": "Plan made from state serial {serial} (configuration `{digest}`).",
     "runbook.establishment": "{name} (region {region})",
     "runbook.representative": "Designated representative: {name}",
+    "runbook.new_establishment": "New establishment: the tool creates its record. Nothing to "
+    "do for it in the portal: follow the steps below for its users.",
     "runbook.login.title": "First, log in",
     "runbook.login.connect": "Log in to the RAMQ online services (« services en ligne de la "
     "RAMQ ») with your username and password.",
@@ -1108,6 +1111,7 @@ FR: dict[str, str] = {
     "Si vous n'avez rien demandé, avisez le représentant de votre établissement.",
     # --- sortie du plan ---------------------------------------------------------------
     "plan.establishment": "Établissement {id} ({name}, région {region})",
+    "plan.kind.create_establishment": "créer l'établissement",
     "plan.kind.update_establishment": "mettre à jour l'établissement",
     "plan.kind.create_account": "créer le compte",
     "plan.kind.grant_services": "accorder",
@@ -1243,7 +1247,7 @@ FR: dict[str, str] = {
     "md.people": "Changements par personne",
     "md.line": "{who} : {what}",
     "md.establishment": "{name} ({id}, région {region})",
-    "md.establishment.new": "Fiche de l'établissement : nouvelle",
+    "md.establishment.new": "Nouvel établissement : sa fiche est créée",
     "md.establishment.retired": "Établissement fermé (retired) : tous les comptes qu'il "
     "détient sont retirés",
     "md.establishment.updated": "Fiche de l'établissement mise à jour : {fields}",
@@ -1270,6 +1274,8 @@ FR: dict[str, str] = {
     "runbook.meta": "Plan établi à partir de l'état n° {serial} (configuration `{digest}`).",
     "runbook.establishment": "{name} (région {region})",
     "runbook.representative": "Représentant désigné : {name}",
+    "runbook.new_establishment": "Nouvel établissement : l'outil crée sa fiche. Rien à faire "
+    "pour elle dans le portail : suivez les étapes ci-dessous pour ses utilisateurs.",
     "runbook.login.title": "D'abord, se connecter",
     "runbook.login.connect": "Connectez-vous aux services en ligne de la RAMQ avec votre nom "
     "d'utilisateur et votre mot de passe.",

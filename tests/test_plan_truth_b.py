@@ -1,0 +1,194 @@
+"""The plan tells the whole truth (issue 12, part): the ticket of a one-time request, a new
+establishment, and `state import-directory` on accounts that access files manage.
+
+Every test goes through the command line, as a representative or a CI job would, on the
+embedded SQLite state and on PostgreSQL where the state matters.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import Result
+from helpers import REPO, cli, edit, example_repository
+
+GMF = Path("access/06/gmf-hill-valley.yaml")
+CASCADES = Path("access/05/clinique-des-cascades.yaml")
+MARTIN = "martinmacfly@ramq.gouv.qc.ca"
+PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+# The GMF's demo key: a new establishment's codes must be sealed for an apply outside a
+# terminal.
+RECIPIENT = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
+sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
+    """The example, applied once, in the working folder: its accounts are now managed."""
+    monkeypatch.chdir(tmp_path)
+    example_repository(tmp_path)
+    ok(cli("apply", "--auto-approve"))
+    return tmp_path
+
+
+def ok(result: Result, code: int = 0) -> Result:
+    assert result.exit_code == code, result.output
+    return result
+
+
+def plan_json() -> dict[str, Any]:
+    data = json.loads(ok(cli("plan", "--format", "json")).stdout)
+    jsonschema.validate(data, PLAN_SCHEMA)
+    return data
+
+
+def audit() -> list[dict[str, Any]]:
+    return json.loads(ok(cli("audit", "log", "--format", "json")).stdout)
+
+
+# --- the ticket of a one-time request -----------------------------------------------------
+def request_with_tickets(code_ticket: str = "INC-5001", reset_ticket: str = "INC-5002") -> None:
+    """Martin MacFly asks for a new code and a reset, each with its own ticket; the user's
+    own ticket (INC-4411) is new too, so his record is updated."""
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+         f"    secret_code: {{rotate: \"2026-12-01\", ticket: {code_ticket}}}\n"
+         f"    password_reset: {{requested: \"2026-12-01\", ticket: {reset_ticket}}}\n"
+         "    ticket: INC-4411\n")
+
+
+def test_the_ticket_of_a_request_reaches_every_plan_and_the_audit_log(repo: Path) -> None:
+    request_with_tickets()
+    text = ok(cli("plan")).stdout
+    assert ("  ~ update martinmacfly@ramq.gouv.qc.ca (Martin MacFly): "
+            'ticket — → "INC-4411" [ticket INC-4411]\n'
+            "  ~ new secret code martinmacfly@ramq.gouv.qc.ca (Martin MacFly) [ticket INC-5001]\n"
+            "  ~ reset password martinmacfly@ramq.gouv.qc.ca (Martin MacFly) [ticket INC-5002]\n"
+            ) in text
+    assert "[billet INC-5001]" in ok(cli("--lang", "fr", "plan")).stdout
+    # The parse cache gives the same plan (the second plan reads the file from it), and so
+    # does a plan that reads every file again.
+    assert ok(cli("plan")).stdout == text
+    assert ok(cli("--no-cache", "plan")).stdout == text
+
+    tickets = {a["action"]: a.get("ticket") for a in plan_json()["actions"]
+               if a.get("username") == MARTIN}
+    assert tickets == {"update_account": "INC-4411", "regenerate_code": "INC-5001",
+                       "reset_password": "INC-5002"}
+
+    markdown = ok(cli("plan", "--format", "markdown")).stdout
+    assert ("- Martin MacFly (martinmacfly@…): new secret code, password reset, updated: "
+            "ticket — ticket INC-4411, INC-5001, INC-5002") in markdown
+    assert ("~ new secret code martinmacfly@… (Martin MacFly) [ticket INC-5001]  "
+            "(access/06/gmf-hill-valley.yaml:15)") in markdown
+    assert ("~ reset password martinmacfly@… (Martin MacFly) [ticket INC-5002]  "
+            "(access/06/gmf-hill-valley.yaml:15)") in markdown
+
+    runbook = ok(cli("plan", "--format", "runbook")).stdout
+    assert "### 1. New secret code: Martin MacFly\n\n_Ticket: INC-5001_\n" in runbook
+    assert "### 2. Reset the password: Martin MacFly\n\n_Ticket: INC-5002_\n" in runbook
+
+    ok(cli("apply", "--auto-approve"))
+    applied = {e["action"]: e["fields"].get("ticket") for e in audit()[-3:]
+               if e["username"] == MARTIN}
+    assert applied == {"update_account": "INC-4411", "regenerate_code": "INC-5001",
+                       "reset_password": "INC-5002"}
+
+
+@sqlite_only
+def test_a_request_without_a_ticket_keeps_the_users_ticket(repo: Path) -> None:
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+         "    secret_code: {rotate: \"2026-12-01\"}\n    ticket: INC-4411\n")
+    assert ("  ~ new secret code martinmacfly@ramq.gouv.qc.ca (Martin MacFly) "
+            "[ticket INC-4411]\n") in ok(cli("plan")).stdout
+
+
+@sqlite_only
+def test_a_hostile_ticket_reaches_no_terminal_or_comment_as_control_characters(
+        repo: Path) -> None:
+    # An escape sequence that would set the terminal's title, and a Markdown link.
+    request_with_tickets(code_ticket='"INC-\\e]0;owned\\a[x](http://e.example)"')
+    text = ok(cli("plan")).stdout
+    assert "\x1b" not in text and "\x07" not in text
+    assert "[ticket INC- ]0;owned [x](http://e.example)]" in text
+    markdown = ok(cli("plan", "--format", "markdown")).stdout
+    assert "\x1b" not in markdown and "\x07" not in markdown
+    assert r"ticket INC- \]0;owned \[x\](http://e.example), INC-4411, INC-5002" in markdown
+    runbook = ok(cli("plan", "--format", "runbook")).stdout
+    assert "\x1b" not in runbook and r"_Ticket: INC- \]0;owned \[x\](http://e.example)_" \
+        in runbook
+
+
+# --- a new establishment ------------------------------------------------------------------
+def add_cascades() -> None:
+    CASCADES.parent.mkdir()
+    CASCADES.write_text(f"""\
+version: 1
+establishment:
+  id: clinique-des-cascades
+  name: Clinique des Cascades
+  region: "05"
+  type: clinique
+representative:
+  name: Denise Roy
+  email: denise.roy@example.org
+  age_recipient: {RECIPIENT}
+users:
+  - email: helene.fortin@example.org
+    title: madame
+    first_name: Hélène
+    last_name: Fortin
+    profile: personnel-administratif
+    services: [rvsq]
+    reviewed: 2026-11-20
+""", encoding="utf-8")
+
+
+def test_a_new_establishment_is_a_creation_in_every_format(repo: Path) -> None:
+    add_cascades()
+    text = ok(cli("plan")).stdout
+    assert ("Establishment clinique-des-cascades (Clinique des Cascades, region 05)\n"
+            "  + create establishment Clinique des Cascades\n"
+            "  + create account helene.fortin@example.org (Hélène Fortin): rvsq\n") in text
+    assert "update establishment" not in text
+    assert "+ créer l'établissement Clinique des Cascades" in ok(cli("--lang", "fr", "plan")).stdout
+
+    plan = plan_json()
+    first = plan["actions"][0]
+    assert (first["action"], first["establishment"]) == ("create_establishment",
+                                                         "clinique-des-cascades")
+    assert first["after"]["name"] == "Clinique des Cascades"
+    assert (plan["summary"]["create_establishment"], plan["summary"]["update_establishment"]) \
+        == (1, 0)
+
+    markdown = ok(cli("plan", "--format", "markdown")).stdout
+    assert "- New establishment: its record is created\n" in markdown
+    assert ("+ create establishment Clinique des Cascades  "
+            "(access/05/clinique-des-cascades.yaml:3)") in markdown
+    runbook = ok(cli("plan", "--format", "runbook")).stdout
+    assert ("Designated representative: Denise Roy\n\n_New establishment: the tool creates its "
+            "record. Nothing to do for it in the portal: follow the steps below for its "
+            "users._\n") in runbook
+    report = json.loads(ok(cli("report", "--format", "json")).stdout)
+    assert report["summary"]["create_establishment"] == 1
+    assert [(a["action"], a["name"]) for a in report["actions"]
+            if a["establishment"] == "clinique-des-cascades"] \
+        == [("create_establishment", "Clinique des Cascades"), ("create_account", "Hélène Fortin")]
+    assert "| create establishment | 1 |" in ok(cli("report", "--format", "markdown")).stdout
+
+    # Saved, read back and applied: the schema and the reader agree on the new kind.
+    ok(cli("plan", "--out", "plan.json"))
+    ok(cli("apply", "--plan", "plan.json", "--auto-approve"))
+    created = [e for e in audit() if e["establishment"] == "clinique-des-cascades"]
+    assert [e["action"] for e in created] == ["create_establishment", "create_account"]
+    assert created[0]["fields"]["representative_name"] == "Denise Roy"
+    assert "No changes." in ok(cli("plan")).stdout
+
+    # Known from now on: a change to its record is an update.
+    edit(CASCADES, "  name: Clinique des Cascades\n", "  name: Clinique des Cascades inc.\n")
+    assert "  ~ update establishment Clinique des Cascades inc.\n" in ok(cli("plan")).stdout
