@@ -340,9 +340,19 @@ EN: dict[str, str] = {
     "E085.hint": "each account appears once, with an email of its own.",
     "E086": "the email '{value}' belongs to another account in the state ('{holder}')",
     "E086.hint": "correct the email, or the username if it is the same person.",
+    "E150": "'{username}' is managed by an access file ({establishment}): this row would "
+    "change {changes}",
+    "E150.hint": "correct this row; or, if the directory is right, import again with "
+    "--update-managed and correct the access file too, or the next plan will put its values "
+    "back.",
+    "import.value": "'{value}'",
+    "import.change": "{field} {old} → {new}",
     "import.done": "Imported {count} existing RAMQ account(s) from {path}; nothing was "
     "granted.",
     "import.failed": "Nothing was imported: fix the lines above, then import again.",
+    "import.managed_updated": "Updated {count} account(s) that access files manage: "
+    "{accounts}. Correct those access files too, or the next plan will put their values "
+    "back.",
     # --- emails (French then English, composed by mail.py) ----------------------------
     "mail.created.subject": "Your access to Rendez-vous santé Québec",
     "mail.created.body": "Hello {name},\n\n"
@@ -433,6 +443,8 @@ EN: dict[str, str] = {
     "help.state_show": "Show one account.",
     "help.import_directory": "Load existing RAMQ accounts from a CSV file (username, email, "
     "title, first_name, last_name, profile, professional_number); grants nothing.",
+    "help.update_managed": "Also update the accounts that access files manage when the CSV "
+    "changes them (otherwise the import is refused); then correct those files too.",
     "help.codes": "Open sealed secret codes.",
     "help.codes_reveal": "Decrypt a sealed codes file with the representative's age "
     "identity and show the codes.",
@@ -1085,10 +1097,20 @@ FR: dict[str, str] = {
     "E086": "le courriel « {value} » appartient à un autre compte de l'état (« {holder} »)",
     "E086.hint": "corrigez le courriel, ou le nom d'utilisateur s'il s'agit de la même "
     "personne.",
+    "E150": "« {username} » est géré par un fichier d'accès ({establishment}) : cette ligne "
+    "changerait {changes}",
+    "E150.hint": "corrigez cette ligne; ou, si le répertoire a raison, relancez l'import avec "
+    "--update-managed et corrigez aussi le fichier d'accès, sinon le prochain plan remettra "
+    "ses valeurs.",
+    "import.value": "« {value} »",
+    "import.change": "{field} {old} → {new}",
     "import.done": "{count} compte(s) RAMQ existant(s) importé(s) de {path}; aucun accès n'a "
     "été accordé.",
     "import.failed": "Rien n'a été importé : corrigez les lignes ci-dessus, puis relancez "
     "l'import.",
+    "import.managed_updated": "{count} compte(s) géré(s) par des fichiers d'accès mis à jour "
+    ": {accounts}. Corrigez aussi ces fichiers d'accès, sinon le prochain plan remettra "
+    "leurs valeurs.",
     # --- courriels (français puis anglais, composés par mail.py) ----------------------
     "mail.created.subject": "Votre accès à Rendez-vous santé Québec",
     "mail.created.body": "Bonjour {name},\n\n"
@@ -1188,6 +1210,9 @@ FR: dict[str, str] = {
     "help.state_show": "Afficher un compte.",
     "help.import_directory": "Charger des comptes RAMQ existants d'un fichier CSV (username, "
     "email, title, first_name, last_name, profile, professional_number); n'accorde rien.",
+    "help.update_managed": "Mettre aussi à jour les comptes gérés par des fichiers d'accès "
+    "quand le CSV les change (sinon l'import est refusé); corrigez ensuite ces fichiers "
+    "aussi.",
     "help.codes": "Ouvrir des codes secrets scellés.",
     "help.codes_reveal": "Déchiffrer un fichier de codes scellés avec l'identité age du "
     "représentant et afficher les codes.",

@@ -192,3 +192,95 @@ def test_a_new_establishment_is_a_creation_in_every_format(repo: Path) -> None:
     # Known from now on: a change to its record is an update.
     edit(CASCADES, "  name: Clinique des Cascades\n", "  name: Clinique des Cascades inc.\n")
     assert "  ~ update establishment Clinique des Cascades inc.\n" in ok(cli("plan")).stdout
+
+
+# --- state import-directory and managed accounts ------------------------------------------
+DIRECTORY = """\
+username,email,title,first_name,last_name,profile,professional_number
+CE10455,e.brown@example.org,docteur,Emmett,Browne,medecin,1-85012
+CE55120,biff.tannen@example.org,monsieur,Biff,Tannen-Jones,personnel-administratif,
+IP40562,chantal.morin@ciusss-capitalenationale.gouv.qc.ca,madame,Chantal,Morin,ips,8-1406
+CE99999,nouvelle.personne@example.org,madame,Nouvelle,Personne,personnel-administratif,
+martinmacfly@ramq.gouv.qc.ca,martinmacfly@ramq.gouv.qc.ca,,Martin,McFly,,
+"""
+HINT = ("    hint: correct this row; or, if the directory is right, import again with "
+        "--update-managed and correct the access file too, or the next plan will put its "
+        "values back.\n")
+
+
+def show(username: str) -> str:
+    return ok(cli("state", "show", username)).stdout
+
+
+def test_import_directory_refuses_to_change_managed_accounts_unless_told(repo: Path) -> None:
+    Path("directory.csv").write_text(DIRECTORY, encoding="utf-8")
+    entries = len(audit())
+
+    refused = ok(cli("state", "import-directory", "directory.csv"), 1)
+    assert refused.stderr == (
+        "directory.csv:2:1: error[E150] 'CE10455' is managed by an access file "
+        "(gmf-hill-valley): this row would change email 'emmettbrown@ramq.gouv.qc.ca' → "
+        "'e.brown@example.org', last_name 'Brown' → 'Browne'\n" + HINT +
+        "directory.csv:6:1: error[E150] 'martinmacfly@ramq.gouv.qc.ca' is managed by an "
+        "access file (gmf-hill-valley): this row would change title 'monsieur' → —, "
+        "last_name 'MacFly' → 'McFly', profile 'personnel-administratif' → —\n" + HINT +
+        "Nothing was imported: fix the lines above, then import again.\n")
+    assert refused.stdout == ""
+    # Nothing was written: not the managed rows, not the others.
+    assert "email: emmettbrown@ramq.gouv.qc.ca" in show("CE10455")
+    assert "name: monsieur Biff Tannen\n" in show("CE55120")
+    ok(cli("state", "show", "CE99999"), 1)
+    assert len(audit()) == entries
+    french = ok(cli("--lang", "fr", "state", "import-directory", "directory.csv"), 1).stderr
+    assert ("directory.csv:2:1: erreur[E150] « CE10455 » est géré par un fichier d'accès "
+            "(gmf-hill-valley) : cette ligne changerait email « emmettbrown@ramq.gouv.qc.ca » "
+            "→ « e.brown@example.org », last_name « Brown » → « Browne »\n") in french
+
+    imported = ok(cli("state", "import-directory", "--update-managed", "directory.csv"))
+    assert imported.stdout == (
+        "Imported 5 existing RAMQ account(s) from directory.csv; nothing was granted.\n"
+        "Updated 2 account(s) that access files manage: CE10455, "
+        "martinmacfly@ramq.gouv.qc.ca. Correct those access files too, or the next plan "
+        "will put their values back.\n")
+    assert "email: e.brown@example.org" in show("CE10455")
+    assert "establishment: gmf-hill-valley" in show("CE10455")  # still managed
+    assert "name: monsieur Biff Tannen-Jones\n" in show("CE55120")
+    entry = audit()[-1]
+    assert entry["action"] == "import_directory" and entry["fields"]["accounts"] == 5
+    assert entry["fields"]["managed_changes"] == {
+        "CE10455": {"establishment": "gmf-hill-valley", "line": 2, "changes": {
+            "email": {"old": "emmettbrown@ramq.gouv.qc.ca", "new": "e.brown@example.org"},
+            "last_name": {"old": "Brown", "new": "Browne"}}},
+        MARTIN: {"establishment": "gmf-hill-valley", "line": 6, "changes": {
+            "title": {"old": "monsieur", "new": None},
+            "last_name": {"old": "MacFly", "new": "McFly"},
+            "profile": {"old": "personnel-administratif", "new": None}}},
+    }
+    ok(cli("audit", "verify"))
+    # As the hint says: until the file is corrected, the next plan puts its values back.
+    assert ('  ~ update CE10455 (Emmett Brown): email "e.brown@example.org" → '
+            '"emmettbrown@ramq.gouv.qc.ca"; last_name "Browne" → "Brown"\n'
+            ) in ok(cli("plan")).stdout
+
+
+@sqlite_only
+def test_import_directory_of_unchanged_managed_accounts_needs_no_option(repo: Path) -> None:
+    again = ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
+    assert again.stdout == ("Imported 5 existing RAMQ account(s) from "
+                            f"{REPO / 'examples' / 'ramq-directory.csv'}; nothing was "
+                            "granted.\n")
+    assert "managed_changes" not in audit()[-1]["fields"]
+    assert "No changes." in ok(cli("plan")).stdout
+
+
+@sqlite_only
+def test_a_refused_managed_row_is_listed_with_the_other_bad_rows(repo: Path) -> None:
+    Path("directory.csv").write_text(DIRECTORY.replace("CE99999,", "XX1,"), encoding="utf-8")
+    refused = ok(cli("state", "import-directory", "--update-managed", "directory.csv"), 1)
+    assert refused.stderr.startswith("directory.csv:5:1: error[E081] 'XX1' is not a RAMQ "
+                                     "username\n")
+    refused = ok(cli("state", "import-directory", "directory.csv"), 1)
+    lines = [line.split(": error")[0] for line in refused.stderr.splitlines()
+             if ": error[" in line]
+    assert lines == ["directory.csv:2:1", "directory.csv:5:1", "directory.csv:6:1"]
+    assert "email: emmettbrown@ramq.gouv.qc.ca" in show("CE10455")
