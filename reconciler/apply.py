@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from reconciler import codes, mail
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
-from reconciler.plan import Action, Plan
+from reconciler.plan import ESTABLISHMENT_KINDS, Action, Plan
 from reconciler.state import State
 from reconciler.store import SealedCodes, SQLStore, private_folder, safe_name
 
@@ -158,7 +158,7 @@ class _Run:
         self.new_accounts: list[NewAccount] = []
         self.names = {e.id: e.name for e in state.establishments.values()}
         for action in plan.actions:
-            if action.action == "update_establishment" and action.after:
+            if action.action in ESTABLISHMENT_KINDS and action.after:
                 self.names[action.establishment] = action.after["name"]
 
     def apply(self, index: int, action: Action) -> None:
@@ -174,6 +174,10 @@ class _Run:
             )
 
     # --- one handler per action kind; each returns the audit entry's fields ---------
+    def _create_establishment(self, index: int, action: Action, moment: dt.datetime,
+                              now: str) -> dict[str, Any]:
+        return self._update_establishment(index, action, moment, now)  # stored alike
+
     def _update_establishment(self, index: int, action: Action, moment: dt.datetime,
                               now: str) -> dict[str, Any]:
         assert action.after is not None

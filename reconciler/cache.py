@@ -60,7 +60,7 @@ def _key() -> bytes:
     return key  # a key for this run only: the cache then only helps within the run
 
 
-FORMAT = 4  # the layout of an entry: change it whenever what an entry means changes
+FORMAT = 5  # the layout of an entry: change it whenever what an entry means changes
 UNUSED_FOR = 7 * 86_400  # seconds: an entry no run has read for this long is deleted
 PRUNE_EVERY = 86_400  # seconds between two prunings (the stamp file says when)
 

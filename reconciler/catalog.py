@@ -375,9 +375,19 @@ EN: dict[str, str] = {
     "E085.hint": "each account appears once, with an email of its own.",
     "E086": "the email '{value}' belongs to another account in the state ('{holder}')",
     "E086.hint": "correct the email, or the username if it is the same person.",
+    "E150": "'{username}' is managed by an access file ({establishment}): this row would "
+    "change {changes}",
+    "E150.hint": "correct this row; or, if the directory is right, import again with "
+    "--update-managed and correct the access file too, or the next plan will put its values "
+    "back.",
+    "import.value": "'{value}'",
+    "import.change": "{field} {old} → {new}",
     "import.done": "Imported {count} existing RAMQ account(s) from {path}; nothing was "
     "granted.",
     "import.failed": "Nothing was imported: fix the lines above, then import again.",
+    "import.managed_updated": "Updated {count} account(s) that access files manage: "
+    "{accounts}. Correct those access files too, or the next plan will put their values "
+    "back.",
     # --- emails (French then English, composed by mail.py) ----------------------------
     "mail.created.subject": "Your access to Rendez-vous santé Québec",
     "mail.created.body": "Hello {name},\n\n"
@@ -396,6 +406,7 @@ EN: dict[str, str] = {
     "If you did not ask for this, tell your establishment's representative.",
     # --- plan output ------------------------------------------------------------------
     "plan.establishment": "Establishment {id} ({name}, region {region})",
+    "plan.kind.create_establishment": "create establishment",
     "plan.kind.update_establishment": "update establishment",
     "plan.kind.create_account": "create account",
     "plan.kind.grant_services": "grant",
@@ -473,6 +484,8 @@ EN: dict[str, str] = {
     "help.state_show": "Show one account.",
     "help.import_directory": "Load existing RAMQ accounts from a CSV file (username, email, "
     "title, first_name, last_name, profile, professional_number); grants nothing.",
+    "help.update_managed": "Also update the accounts that access files manage when the CSV "
+    "changes them (otherwise the import is refused); then correct those files too.",
     "help.codes": "Open sealed secret codes.",
     "help.codes_reveal": "Decrypt a sealed codes file with the representative's age "
     "identity and show the codes.",
@@ -526,7 +539,7 @@ EN: dict[str, str] = {
     "md.people": "Changes by person",
     "md.line": "{who}: {what}",
     "md.establishment": "{name} ({id}, region {region})",
-    "md.establishment.new": "Establishment record: new",
+    "md.establishment.new": "New establishment: its record is created",
     "md.establishment.retired": "Establishment closed (retired): every account it owns is "
     "removed",
     "md.establishment.updated": "Establishment record updated: {fields}",
@@ -553,6 +566,8 @@ EN: dict[str, str] = {
     "configuration `{digest}`).",
     "runbook.establishment": "{name} (region {region})",
     "runbook.representative": "Designated representative: {name}",
+    "runbook.new_establishment": "New establishment: the tool creates its record. Nothing to "
+    "do for it in the portal: follow the steps below for its users.",
     "runbook.login.title": "First, log in",
     "runbook.login.connect": "Log in to the RAMQ online services (« services en ligne de la "
     "RAMQ ») with your username and password.",
@@ -1166,10 +1181,20 @@ FR: dict[str, str] = {
     "E086": "le courriel « {value} » appartient à un autre compte de l'état (« {holder} »)",
     "E086.hint": "corrigez le courriel, ou le nom d'utilisateur s'il s'agit de la même "
     "personne.",
+    "E150": "« {username} » est géré par un fichier d'accès ({establishment}) : cette ligne "
+    "changerait {changes}",
+    "E150.hint": "corrigez cette ligne; ou, si le répertoire a raison, relancez l'import avec "
+    "--update-managed et corrigez aussi le fichier d'accès, sinon le prochain plan remettra "
+    "ses valeurs.",
+    "import.value": "« {value} »",
+    "import.change": "{field} {old} → {new}",
     "import.done": "{count} compte(s) RAMQ existant(s) importé(s) de {path}; aucun accès n'a "
     "été accordé.",
     "import.failed": "Rien n'a été importé : corrigez les lignes ci-dessus, puis relancez "
     "l'import.",
+    "import.managed_updated": "{count} compte(s) géré(s) par des fichiers d'accès mis à jour "
+    ": {accounts}. Corrigez aussi ces fichiers d'accès, sinon le prochain plan remettra "
+    "leurs valeurs.",
     # --- courriels (français puis anglais, composés par mail.py) ----------------------
     "mail.created.subject": "Votre accès à Rendez-vous santé Québec",
     "mail.created.body": "Bonjour {name},\n\n"
@@ -1192,6 +1217,7 @@ FR: dict[str, str] = {
     "Si vous n'avez rien demandé, avisez le représentant de votre établissement.",
     # --- sortie du plan ---------------------------------------------------------------
     "plan.establishment": "Établissement {id} ({name}, région {region})",
+    "plan.kind.create_establishment": "créer l'établissement",
     "plan.kind.update_establishment": "mettre à jour l'établissement",
     "plan.kind.create_account": "créer le compte",
     "plan.kind.grant_services": "accorder",
@@ -1274,6 +1300,9 @@ FR: dict[str, str] = {
     "help.state_show": "Afficher un compte.",
     "help.import_directory": "Charger des comptes RAMQ existants d'un fichier CSV (username, "
     "email, title, first_name, last_name, profile, professional_number); n'accorde rien.",
+    "help.update_managed": "Mettre aussi à jour les comptes gérés par des fichiers d'accès "
+    "quand le CSV les change (sinon l'import est refusé); corrigez ensuite ces fichiers "
+    "aussi.",
     "help.codes": "Ouvrir des codes secrets scellés.",
     "help.codes_reveal": "Déchiffrer un fichier de codes scellés avec l'identité age du "
     "représentant et afficher les codes.",
@@ -1333,7 +1362,7 @@ FR: dict[str, str] = {
     "md.people": "Changements par personne",
     "md.line": "{who} : {what}",
     "md.establishment": "{name} ({id}, région {region})",
-    "md.establishment.new": "Fiche de l'établissement : nouvelle",
+    "md.establishment.new": "Nouvel établissement : sa fiche est créée",
     "md.establishment.retired": "Établissement fermé (retired) : tous les comptes qu'il "
     "détient sont retirés",
     "md.establishment.updated": "Fiche de l'établissement mise à jour : {fields}",
@@ -1361,6 +1390,8 @@ FR: dict[str, str] = {
     "n° {serial}; configuration `{digest}`).",
     "runbook.establishment": "{name} (région {region})",
     "runbook.representative": "Représentant désigné : {name}",
+    "runbook.new_establishment": "Nouvel établissement : l'outil crée sa fiche. Rien à faire "
+    "pour elle dans le portail : suivez les étapes ci-dessous pour ses utilisateurs.",
     "runbook.login.title": "D'abord, se connecter",
     "runbook.login.connect": "Connectez-vous aux services en ligne de la RAMQ avec votre nom "
     "d'utilisateur et votre mot de passe.",

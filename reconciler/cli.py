@@ -160,11 +160,12 @@ def state_show(env: Any, username: str) -> None:
 
 @state.command("import-directory", help=_help("help.import_directory"))
 @click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--update-managed", is_flag=True, help=_help("help.update_managed"))
 @click.pass_obj
-def state_import_directory(env: Any, csv_file: Path) -> None:
+def state_import_directory(env: Any, csv_file: Path, update_managed: bool) -> None:
     from reconciler.commands import state as command
 
-    _exit(command.import_directory(env, csv_file))
+    _exit(command.import_directory(env, csv_file, update_managed))
 
 
 @cli.group(cls=_Group, help=_help("help.codes"))

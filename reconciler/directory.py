@@ -1,7 +1,8 @@
 """`state import-directory FILE.csv`: existing RAMQ accounts, loaded without any access.
 
 All rows are checked first; one bad row means nothing is imported (exit 1), and each
-problem names its line.
+problem names its line. A row that would change an account an access file manages is
+found here too (`managed_changes`): the command refuses it unless told to update it.
 """
 
 from __future__ import annotations
@@ -9,16 +10,26 @@ from __future__ import annotations
 import csv
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reconciler import domain
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
-from reconciler.state import State
+from reconciler.state import CREATED, State
 
 COLUMNS = ("username", "email", "title", "first_name", "last_name", "profile",
            "professional_number")
 REQUIRED = ("username", "email")
+FIELDS = COLUMNS[1:]  # what a row sets on an account it names, an absent column included
+
+
+class ManagedChange(NamedTuple):
+    """A row that would change an account an access file manages."""
+
+    line: int
+    username: str
+    establishment: str | None  # the owner (None only for a created account left unowned)
+    changes: dict[str, dict[str, str | None]]  # field → {"old", "new"}
 
 
 def read(path: Path, display: str, state: State) -> tuple[list[dict[str, Any]], list[Problem]]:
@@ -51,8 +62,25 @@ def _rows(reader: csv.DictReader, file: str, state: State) -> tuple[list[dict[st
         row_problems = _check(row, file, line, emails, seen)
         problems.extend(row_problems)
         if not row_problems:
-            rows.append(row)
+            rows.append({**row, "line": line})
     return rows, problems
+
+
+def managed_changes(rows: list[dict[str, Any]], state: State) -> list[ManagedChange]:
+    """The rows that would change an account an access file manages (one that has an
+    owning establishment, or that this tool created), with what each would change. The
+    next plan would change such an account back to what its file says."""
+    found = []
+    for row in rows:
+        account = state.accounts.get(row["username"])
+        if account is None or (account.establishment is None and account.origin != CREATED):
+            continue
+        changes = {field: {"old": getattr(account, field), "new": row[field]}
+                   for field in FIELDS if getattr(account, field) != row[field]}
+        if changes:
+            found.append(ManagedChange(row["line"], row["username"], account.establishment,
+                                       changes))
+    return found
 
 
 def _check(row: dict[str, Any], file: str, line: int, emails: dict[str, str],
@@ -74,7 +102,7 @@ def _check(row: dict[str, Any], file: str, line: int, emails: dict[str, str],
     number, pattern = row["professional_number"], domain.PROFESSIONAL_NUMBER.get(row["profile"])
     if number is not None and (pattern is None or not pattern.fullmatch(number)):
         found.append(error(file, at, "E084", value=number))
-    for key in (username, email):
+    for key in dict.fromkeys((username, email)):  # an email username is one key, not two
         if key in seen:
             found.append(error(file, at, "E085", value=key, first_line=seen[key]))
         seen.setdefault(key, line)

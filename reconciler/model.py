@@ -46,6 +46,9 @@ class User(NamedTuple):
     expires: dt.date | None
     reviewed: dt.date | None
     ticket: str | None
+    # The ticket written inside a one-time request: it wins over `ticket` for that action.
+    code_ticket: str | None
+    reset_ticket: str | None
 
     @property
     def key(self) -> str:
@@ -109,6 +112,9 @@ def _username(value: str | None) -> str | None:
     return _lower(value) if "@" in value else value
 
 
+_NONE: dict[str, str] = {}  # no one-time request
+
+
 def from_document(doc: Document) -> AccessFile:
     data = doc.data
     est = data["establishment"]
@@ -124,11 +130,13 @@ def from_document(doc: Document) -> AccessFile:
             profile=intern(u["profile"]),
             professional_number=u.get("professional_number"),
             services=services_of(tuple(u["services"])),
-            code_token=(u.get("secret_code") or {}).get("rotate"),
-            reset_token=(u.get("password_reset") or {}).get("requested"),
+            code_token=(u.get("secret_code") or _NONE).get("rotate"),
+            reset_token=(u.get("password_reset") or _NONE).get("requested"),
             expires=_date(u.get("expires")),
             reviewed=_date(u.get("reviewed")),
             ticket=u.get("ticket"),
+            code_ticket=(u.get("secret_code") or _NONE).get("ticket"),
+            reset_ticket=(u.get("password_reset") or _NONE).get("ticket"),
         )
         for i, u in enumerate(data["users"])
     )
@@ -155,7 +163,7 @@ def to_json(access: AccessFile) -> dict[str, Any]:
         "listed": {name: items.tolist() for name, items in doc.listed.items()},
         "establishment": access.establishment,
         "representative": access.representative,
-        "users": [(*u[1:11], iso_day(u.expires), iso_day(u.reviewed), u.ticket)
+        "users": [(*u[1:11], iso_day(u.expires), iso_day(u.reviewed), *u[13:])
                   for u in access.users],
     }
 
@@ -178,9 +186,10 @@ def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
         new(User, (i, username, email, intern(title), intern(first), intern(last),
                    intern(profile), number,
                    services_of(tuple(services)), code, reset, expires and day(expires),
-                   reviewed and day(reviewed), ticket))
+                   reviewed and day(reviewed), ticket, code_ticket, reset_ticket))
         for i, (username, email, title, first, last, profile, number, services, code, reset,
-                expires, reviewed, ticket) in enumerate(entry["users"])
+                expires, reviewed, ticket, code_ticket, reset_ticket)
+        in enumerate(entry["users"])
     )
     return AccessFile(document, Establishment(*entry["establishment"]),
                       Representative(*entry["representative"]), users)

@@ -22,8 +22,9 @@ FORMAT_VERSION = 2  # 2: the state is named (location, id, serial)
 EXPIRY_NOTICE_DAYS = 14
 
 # Within one account, actions run in this order (DESIGN §7); the establishment's own
-# record is brought up to date first.
+# record is created or brought up to date first.
 KINDS = (
+    "create_establishment",
     "update_establishment",
     "create_account",
     "grant_services",
@@ -34,6 +35,7 @@ KINDS = (
     "delete_account",
 )
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
+ESTABLISHMENT_KINDS = frozenset(KINDS[:2])  # actions on the establishment's own record
 # What a create_account action's `after` holds: the compared fields, then the account's own.
 _CREATED_FIELDS = (*ACCOUNT_FIELDS, "origin", "code_token", "reset_token")
 _CREATED_INDEX = {name: i for i, name in enumerate(_CREATED_FIELDS)}
@@ -68,7 +70,7 @@ class NewAccount(Mapping[str, Any]):
 class Action(NamedTuple):
     action: str
     establishment: str
-    username: str | None = None  # None for update_establishment
+    username: str | None = None  # None for create_establishment and update_establishment
     source: str | None = None  # file:line of the entry, when a file describes it
     name: str | None = None  # the person's name, for summaries
     services: tuple[str, ...] = ()
@@ -254,7 +256,8 @@ class _Planner:
         current = self.state.establishments.get(est.id)
         if current is None or current._asdict() != after:
             source = f"{access.file}:{access.document.where(('establishment',))[0]}"
-            self.actions.append(Action("update_establishment", est.id, source=source, after=after))
+            kind = "create_establishment" if current is None else "update_establishment"
+            self.actions.append(Action(kind, est.id, source=source, after=after))
 
     def _block(self, access: AccessFile, user: User, code: str, **params: Any) -> None:
         self.blocked.append(
@@ -344,14 +347,16 @@ class _Planner:
             if keys_held:
                 self.actions.append(Action(
                     "regenerate_code", est, user.key, token=user.code_token,
-                    recipient=access.representative.age_recipient, ticket=user.ticket, **common,
+                    recipient=access.representative.age_recipient,
+                    ticket=user.code_ticket or user.ticket, **common,
                 ))
             else:
                 self._block(access, user, "B05", _hint=why)
         if user.reset_token is not None and user.reset_token != account.reset_token:
             if keys_held:
                 self.actions.append(Action("reset_password", est, user.key,
-                                           token=user.reset_token, ticket=user.ticket, **common))
+                                           token=user.reset_token,
+                                           ticket=user.reset_ticket or user.ticket, **common))
             else:
                 self._block(access, user, "B06", _hint=why)
 

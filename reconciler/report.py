@@ -19,7 +19,7 @@ from reconciler import domain
 from reconciler.audit import AuditEntry
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile, User, iso_day
-from reconciler.plan import EXPIRY_NOTICE_DAYS, Action, Blocked, Plan
+from reconciler.plan import ESTABLISHMENT_KINDS, EXPIRY_NOTICE_DAYS, Action, Blocked, Plan
 from reconciler.policy import Policy
 from reconciler.state import CREATED, AccountRecord, State
 
@@ -235,7 +235,7 @@ def action_row(action: Action, state: State) -> ActionRow:
     """The reviewable part of an action: never its token nor its sealing key."""
     changes = action.changes or {}
     name = action.name
-    if action.action == "update_establishment":
+    if action.action in ESTABLISHMENT_KINDS:
         changes, name = _establishment_changes(action, state), (action.after or {}).get("name")
     return ActionRow(action.action, action.establishment, action.username, name, action.source,
                      action.services, changes, action.ticket)
@@ -417,7 +417,7 @@ def action_detail(row: ActionRow, messages: Messages) -> str:
     if row.changes:
         return "; ".join(f"{field}: {_value(c['old'], messages)} → {_value(c['new'], messages)}"
                          for field, c in row.changes.items())
-    if row.action == "update_establishment":
+    if row.action in ESTABLISHMENT_KINDS:
         return row.name or ""
     return ""
 

@@ -2,9 +2,10 @@
 
 The scenario is built in-process on a real SQLite state: the example repository with the
 RAMQ directory imported is planned and applied, then edited so that a second plan holds
-every action kind (create, add an existing account, grant, revoke, update, release, new
-code, reset, delete), blocked entries and warnings. That second plan is rendered in both
-languages and compared byte for byte with tests/golden/. To accept a deliberate change:
+every action kind (a new establishment, create, add an existing account, grant, revoke,
+update, release, new code, reset with its own ticket, delete), blocked entries and
+warnings. That second plan is rendered in both languages and compared byte for byte with
+tests/golden/. To accept a deliberate change:
 
     RVSQ_UPDATE_GOLDEN=1 pytest tests/test_render_plan.py
 """
@@ -42,6 +43,7 @@ RENDERERS: dict[str, Callable[[Plan, list[AccessFile], State, Messages], str]] =
     "runbook": runbook.render,
 }
 GMF = Path("access/06/gmf-hill-valley.yaml")
+CASCADES = Path("access/05/clinique-des-cascades.yaml")  # a new establishment
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
 INFO_SANTE = Path("access/03/info-sante-811-capitale-nationale.yaml")
 
@@ -131,7 +133,8 @@ def edit_for_every_kind() -> None:
     services: [rvsq]
 """)
     # Urgence: a new representative, a deleted account, a released resident, a new email,
-    # a reset, a review past due, and a new account whose email another account holds.
+    # a reset with its ticket, a review past due, and a new account whose email another
+    # account holds.
     edit(URGENCE, "  name: Hélène Tremblay\n  email: helene.tremblay@chudequebec.ca",
          "  name: Karine Lévesque\n  email: karine.levesque@chudequebec.ca")
     remove_user(URGENCE, "email: sophie.gagnon@chudequebec.ca")
@@ -140,7 +143,8 @@ def edit_for_every_kind() -> None:
          "  - username: marc-andre.cote@chudequebec.ca\n"
          "    email: marcandre.cote@chudequebec.ca\n")
     edit(URGENCE, "    reviewed: 2025-09-15\n",
-         "    reviewed: 2025-09-15\n    password_reset: {requested: \"INC-5120\"}\n")
+         "    reviewed: 2025-09-15\n"
+         "    password_reset: {requested: \"INC-5120\", ticket: INC-5120}\n")
     add_users(URGENCE, """\
   - email: chantal.morin@ciusss-capitalenationale.gouv.qc.ca
     title: madame
@@ -151,6 +155,27 @@ def edit_for_every_kind() -> None:
 """)
     # Info-Santé 811's file is left out of this input: nothing of it changes (a warning).
     INFO_SANTE.unlink()
+    # A new establishment, with one new account.
+    CASCADES.parent.mkdir()
+    CASCADES.write_text("""\
+version: 1
+establishment:
+  id: clinique-des-cascades
+  name: Clinique des Cascades
+  region: "05"
+  type: clinique
+representative:
+  name: Denise Roy
+  email: denise.roy@example.org
+users:
+  - email: helene.fortin@example.org
+    title: madame
+    first_name: Hélène
+    last_name: Fortin
+    profile: personnel-administratif
+    services: [rvsq]
+    reviewed: 2026-11-20
+""", encoding="utf-8")
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ from reconciler.commands import (
     print_problems,
 )
 from reconciler.errors import UserError
+from reconciler.problems import Problem, error
+from reconciler.render.plan_markdown import plain
 from reconciler.store import init_store
 from reconciler.validate import display
 
@@ -73,26 +75,53 @@ def show(env: Env, username: str) -> int:
     return EXIT_OK
 
 
-def import_directory(env: Env, csv_path: Path) -> int:
+def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> int:
+    """Load the directory's rows; a row that would change an account an access file
+    manages is refused (the whole file with it) unless `update_managed`."""
+    file = display(csv_path)
     reference = change_ref(env)
     store = open_state(env, write=True)
     try:
         with store.lock(60):
-            rows, problems = directory.read(csv_path, display(csv_path), store.snapshot())
+            state = store.snapshot()
+            rows, problems = directory.read(csv_path, file, state)
+            managed = directory.managed_changes(rows, state)
+            if managed and not update_managed:
+                problems = sorted([*problems, *(_refusal(env, file, m) for m in managed)],
+                                  key=Problem.sort_key)
             print_problems(env, problems)
             if problems:
                 click.echo(env.messages("import.failed"), err=True)
                 return EXIT_INVALID
             now = iso(utc_now())
+            fields = {"file": file, "accounts": len(rows),
+                      "sha256": hashlib.sha256(csv_path.read_bytes()).hexdigest(),
+                      "usernames": sorted(r["username"] for r in rows)}
+            if managed:  # what the access files no longer say: for whoever corrects them
+                fields["managed_changes"] = {
+                    m.username: {"establishment": m.establishment, "line": m.line,
+                                 "changes": m.changes} for m in managed}
             with store.transaction():  # one audited change, like an action
                 store.import_accounts(rows, now)
                 store.append_audit(now, actor(env.actor), git_commit([]), f"import-{now}",
-                                   "import_directory", None, None,
-                                   {"file": display(csv_path), "accounts": len(rows),
-                                    "sha256": hashlib.sha256(csv_path.read_bytes()).hexdigest(),
-                                    "usernames": sorted(r["username"] for r in rows)},
-                                   reference)
+                                   "import_directory", None, None, fields, reference)
     finally:
         store.close()
-    click.echo(env.messages("import.done", count=len(rows), path=display(csv_path)))
+    click.echo(env.messages("import.done", count=len(rows), path=file))
+    if managed:
+        click.echo(env.messages("import.managed_updated", count=len(managed),
+                                accounts=", ".join(m.username for m in managed)))
     return EXIT_OK
+
+
+def _refusal(env: Env, file: str, change: directory.ManagedChange) -> Problem:
+    """E150 at the row's line: which fields would change, from what to what."""
+    m = env.messages
+
+    def value(text: str | None) -> str:
+        return m("none") if text is None else m("import.value", value=plain(text))
+
+    changes = ", ".join(m("import.change", field=field, old=value(c["old"]), new=value(c["new"]))
+                        for field, c in change.changes.items())
+    return error(file, (change.line, 1), "E150", username=change.username,
+                 establishment=change.establishment or m("none"), changes=changes)

@@ -16,14 +16,15 @@ from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile
-from reconciler.plan import KINDS, Action, Blocked, Notice, Plan
+from reconciler.plan import ESTABLISHMENT_KINDS, KINDS, Action, Blocked, Notice, Plan
 from reconciler.state import State
 
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 DIGEST_HEX = 12  # hex digits of the config digest shown
 # The totals table: every kind of action on an account, then the blocked entries.
-COLUMNS = (*(kind for kind in KINDS if kind != "update_establishment"), "blocked")
+COLUMNS = (*(kind for kind in KINDS if kind not in ESTABLISHMENT_KINDS), "blocked")
 _SIGNS = {
+    "create_establishment": "+",
     "update_establishment": "~",
     "create_account": "+",
     "grant_services": "+",
@@ -34,13 +35,13 @@ _SIGNS = {
     "delete_account": "-",
 }
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # C0, DEL and C1 (a terminal obeys some)
 _EMAIL = re.compile(r"([^@\s<>()\[\]:;,\"'«»]+)@[^@\s<>()\[\]:;,\"'«»]+\.[^@\s<>()\[\]:;,\"'«».]+")
 
 
 # --- text helpers (the runbook uses them too) -----------------------------------------
 def plain(text: str) -> str:
-    """One line of text: control characters (newlines, tabs) become spaces."""
+    """One line of text: control characters (newlines, tabs, escapes) become spaces."""
     return _CONTROL.sub(" ", text)
 
 
@@ -194,7 +195,7 @@ def establishment_part(action: Action, state: State, messages: Messages) -> str:
     """What changes in the establishment's own record (name, representative, retired)."""
     after = action.after or {}
     current = state.establishments.get(action.establishment)
-    if current is None:
+    if action.action == "create_establishment" or current is None:
         return messages("md.establishment.new")
     if after.get("retired") and not current.retired:
         return messages("md.establishment.retired")
@@ -222,7 +223,7 @@ def _people(plan: Plan, names: dict[str, tuple[str, str]], state: State, message
         people: dict[str, list[Action]] = {}
         lines: list[str] = []
         for action in grouped[est]:
-            if action.action == "update_establishment":
+            if action.action in ESTABLISHMENT_KINDS:
                 lines.append(f"- {establishment_part(action, state, messages)}")
             else:
                 people.setdefault(action.username or "", []).append(action)

@@ -10,8 +10,10 @@ import click
 
 from reconciler.catalog import Messages
 from reconciler.plan import Action, Blocked, Plan
+from reconciler.render.plan_markdown import plain
 
 _SIGNS = {
+    "create_establishment": ("+", "green"),
     "update_establishment": ("~", "yellow"),
     "create_account": ("+", "green"),
     "grant_services": ("+", "green"),
@@ -52,6 +54,8 @@ def action_line(action: Action, messages: Messages, color: bool) -> str:
         who = f"{action.username} ({action.name})"
     text = f"  {sign} {_kind(messages, action.action)} {who}".rstrip()
     text += _detail(action, messages)
+    if action.ticket:  # file text: no control character reaches the terminal
+        text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
     return click.style(text, fg=fg) if color else text
 
 

@@ -245,7 +245,7 @@ def procedures(ctx: _Context, action: Action) -> list[Procedure]:
     if kind == "update_account":
         return _update(ctx, action, key)
     single = {"regenerate_code": _regenerate, "reset_password": _reset, "delete_account": _delete}
-    return [single[kind](ctx, action)] if kind in single else []  # update_establishment
+    return [single[kind](ctx, action)] if kind in single else []  # the establishment's record
 
 
 def _update(ctx: _Context, action: Action, key: tuple[str, str]) -> list[Procedure]:
@@ -318,18 +318,22 @@ def establishment_lines(ctx: _Context, est: str, actions: list[Action],
     m = ctx.messages
     steps: list[Procedure] = []
     quiet = 0  # changes the tool records with no portal step
+    new = False  # an establishment the tool did not know: said once, before the steps
     for action in actions:
         if covered(ctx, action):
             continue
         found = procedures(ctx, action)
         steps += found
-        quiet += not found
+        new = new or action.action == "create_establishment"
+        quiet += not found and action.action != "create_establishment"
     if not steps and not blocked:
         return []
     name, region = place(ctx.names, est)
     lines = [f"## {m('runbook.establishment', name=escape(name), region=escape(region))}", "",
              m("runbook.representative",
                name=escape(ctx.representatives.get(est, m("none")))), ""]
+    if new and steps:
+        lines += [f"_{m('runbook.new_establishment')}_", ""]
     if steps:
         lines += [f"### {m('runbook.login.title')}", "",
                   f"1. {m('runbook.login.connect')}", f"2. {m('runbook.login.service')}", ""]

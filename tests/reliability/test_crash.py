@@ -36,7 +36,7 @@ from reconciler.store import open_store, parse_location
 
 ESTABLISHMENTS = 6
 USERS = 40
-ACTIONS = ESTABLISHMENTS * (1 + USERS)  # one update_establishment, then one create per user
+ACTIONS = ESTABLISHMENTS * (1 + USERS)  # one create_establishment, then one create per user
 RUNNER = Path(__file__).with_name("crash_runner.py")
 SEED = 20260501
 
@@ -222,7 +222,7 @@ def original_plan(tmp_path_factory: pytest.TempPathFactory,
     actions = plan_actions(folder)
     assert len(actions) == ACTIONS
     assert Counter(a["action"] for a in actions) == {
-        "update_establishment": ESTABLISHMENTS, "create_account": ESTABLISHMENTS * USERS}
+        "create_establishment": ESTABLISHMENTS, "create_account": ESTABLISHMENTS * USERS}
     return actions
 
 
