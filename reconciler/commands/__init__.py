@@ -24,6 +24,7 @@ from reconciler.store import WORK_DIR, SQLStore, open_store
 from reconciler.validate import Validation, validate_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
+EXIT_REFUSED = EXIT_INVALID  # plan --detailed-exitcode: apply would refuse the plan
 DEFAULT_PATHS = (Path("access"),)
 
 
