@@ -22,7 +22,7 @@ from typing import NamedTuple
 import pytest
 from helpers import EXAMPLE, REPO, edit, remove_user, run
 
-from reconciler import directory, planfile
+from reconciler import directory, planfile, refusals
 from reconciler.apply import Settings, apply_plan
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile
@@ -65,7 +65,9 @@ def plan_now(store: SQLStore, lang: str = "en") -> Planned:
                        config_digest=validation.digest, paths=("access",))
     assert not result.problems, result.problems
     warnings = (*planfile.notices(validation.problems), *result.plan.warnings)
-    return Planned(result.plan._replace(warnings=warnings), validation.files, state)
+    plan = result.plan._replace(warnings=warnings)
+    return Planned(plan._replace(refusals=refusals.of(plan, state, refusals.Limits())),
+                   validation.files, state)
 
 
 def example_state(tmp_path: Path) -> SQLStore:
@@ -186,6 +188,7 @@ def test_the_scenario_holds_every_action_kind(scenario: tuple[SQLStore, Planned]
     assert any(a.is_removal and a.action == "update_account" for a in planned.plan.actions)
     assert {b.code for b in planned.plan.blocked} == {"B01", "B03", "B05"}
     assert {w.code for w in planned.plan.warnings} >= {"W101", "W106", "W201", "W203"}
+    assert planned.plan.refusals == ()  # apply would take it: see test_refusals.py for more
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
