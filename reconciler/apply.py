@@ -12,12 +12,11 @@ import contextlib
 import datetime as dt
 import os
 import secrets
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reconciler import codes, mail
+from reconciler import codes, mail, refusals
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.plan import ESTABLISHMENT_KINDS, Action, Plan
@@ -25,8 +24,6 @@ from reconciler.state import State
 from reconciler.store import SealedCodes, SQLStore, private_folder, safe_name
 
 LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later
-MASS_DELETE_SHARE = 0.25
-MASS_DELETE_FLOOR = 3
 
 
 class Settings(NamedTuple):
@@ -34,7 +31,7 @@ class Settings(NamedTuple):
     git_commit: str | None
     work_dir: Path  # .rvsq: codes/ and outbox/ go here
     interactive: bool  # may codes be shown on this terminal?
-    max_deletes: int = 10
+    max_deletes: int = refusals.MAX_DELETES
     allow_mass_delete: bool = False
     change_ref: str | None = None  # the change applied (a pull request's URL), audited
 
@@ -62,26 +59,10 @@ class Stopped(UserError):
         self.shown = shown
 
 
-def check_deletion_guard(plan: Plan, state: State, max_deletes: int) -> None:
-    """Refuse mass removals: too many in one run, or too large a share of one site."""
-    removals = [a for a in plan.actions if a.is_removal]
-    if len(removals) > max_deletes:
-        raise UserError("E112", count=len(removals), limit=max_deletes)
-    owned = Counter(a.establishment for a in state.accounts.values() if a.establishment)
-    for est, count in sorted(Counter(a.establishment for a in removals).items()):
-        if count > MASS_DELETE_FLOOR and count > MASS_DELETE_SHARE * owned[est]:
-            raise UserError("E113", count=count, establishment=est, total=owned[est])
-
-
-def needs_code(action: Action) -> bool:
-    return action.action in ("create_account", "regenerate_code")
-
-
-def check_code_recipients(plan: Plan, interactive: bool) -> None:
-    """DESIGN §6: with no recipient, codes can only be shown on a terminal."""
-    missing = sorted({a.establishment for a in plan.actions if needs_code(a) and not a.recipient})
-    if missing and not interactive:
-        raise UserError("E114", establishments=", ".join(missing))
+def limits(settings: Settings) -> refusals.Limits:
+    """What the refusals depend on, as this apply will run."""
+    return refusals.Limits(settings.max_deletes, settings.allow_mass_delete,
+                           settings.interactive, refusals.smtp_url())
 
 
 def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], mail.Delivery]:
@@ -118,10 +99,9 @@ def apply_plan(
     state = state or store.snapshot()
     if state.serial != plan.state_serial:
         raise UserError("E116", planned=plan.state_serial, current=state.serial)
-    if not settings.allow_mass_delete:
-        check_deletion_guard(plan, state, settings.max_deletes)
-    check_code_recipients(plan, settings.interactive)
-    mail.smtp_target()  # a bad RVSQ_SMTP_URL stops the apply before it changes anything
+    # The deletion guard, codes with nowhere to go, a bad RVSQ_SMTP_URL: refused before
+    # anything changes, as the plan showed.
+    refusals.check(plan, state, limits(settings))
     run = _Run(store, settings, state, plan, clock)
     for index, action in enumerate(plan.actions):
         try:

@@ -257,16 +257,26 @@ EN: dict[str, str] = {
     "E111": "'{url}' is not a state this tool can open",
     "E111.hint": "use sqlite:///path/to/state.db (default: sqlite:///.rvsq/state.db) or "
     "postgresql://user@host:port/db.",
-    "E112": "the plan removes {count} accounts, more than the limit of {limit} per run",
+    "E112": "the plan removes {count} accounts, more than the limit of {limit} per run "
+    "(--max-deletes)",
     "E112.hint": "check the plan; if it is right, pass --max-deletes {count} or "
     "--allow-mass-delete. Nothing was changed.",
-    "E113": "the plan removes {count} of the {total} accounts of '{establishment}'",
-    "E113.hint": "removing more than a quarter of an establishment's accounts needs "
-    "--allow-mass-delete. Nothing was changed.",
-    "E114": "new secret codes would be issued for {establishments}, which have no "
-    "'age_recipient', and this is not a terminal",
+    "E112.hint.plan": "check the plan; if it is right, run apply (and plan) with "
+    "--max-deletes {count} or --allow-mass-delete.",
+    "E113": "the plan removes {count} of the {total} accounts of '{establishment}', more "
+    "than the {limit} one run may remove without --allow-mass-delete (a quarter of an "
+    "establishment's accounts, or 3)",
+    "E113.hint": "check that these removals are intended (closing a site removes every "
+    "account it owns); if so, pass --allow-mass-delete. Nothing was changed.",
+    "E113.hint.plan": "check that these removals are intended (closing a site removes every "
+    "account it owns); if so, run apply (and plan) with --allow-mass-delete.",
+    "E114": "'{establishment}' would get {count} new secret code(s) but has no "
+    "'age_recipient': without a terminal (as in CI), apply refuses to issue them",
     "E114.hint": "add the representative's age public key (from 'age-keygen') as "
     "'age_recipient' under 'representative', or apply from a terminal. Nothing was changed.",
+    "E114.hint.plan": "add the representative's age public key (from 'age-keygen') as "
+    "'age_recipient' under 'representative', or apply from a terminal, where each code is "
+    "shown once.",
     "E115": "apply needs a confirmation and there is no terminal to ask",
     "E115.hint": "review the plan, then run apply with --auto-approve (as CI does). Nothing "
     "was changed.",
@@ -280,8 +290,10 @@ EN: dict[str, str] = {
     "E118.hint": "run plan again on the current files. Nothing was changed.",
     "E119": "'{path}' is not a plan this tool made: {detail}",
     "E119.hint": "write a plan with 'rvsq-access plan --out PLAN.json'.",
-    "E120": "'{recipient}' is not an age public key",
-    "E120.hint": "paste the recipient printed by 'age-keygen', which starts with 'age1'.",
+    "E120": "the 'age_recipient' of '{establishment}' is not an age public key: "
+    "'{recipient}'",
+    "E120.hint": "copy the recipient exactly as 'age-keygen' printed it (it starts with "
+    "'age1'): one wrong character makes it unusable.",
     "E121": "the identity file holds no age secret key",
     "E121.hint": "give the file made by 'age-keygen' (a line starting AGE-SECRET-KEY-).",
     "E122": "this file cannot be opened with that identity",
@@ -424,6 +436,21 @@ EN: dict[str, str] = {
     "code(s), {reset_password} password reset(s), {delete_account} to delete, {blocked} "
     "blocked.",
     "plan.saved": "Plan saved to {path}. Apply it with: rvsq-access apply --plan {path}",
+    "plan.refusal.heading": "Apply would refuse this plan, and change nothing:",
+    "plan.refusal.summary": "Apply would refuse this plan: {count} refusal(s), listed at the "
+    "top.",
+    "plan.refusal.help_max_deletes": "The --max-deletes that apply will run with: more "
+    "removals are shown as a refusal.",
+    "plan.refusal.help_allow_mass_delete": "Plan as for apply --allow-mass-delete: the "
+    "deletion guard refuses nothing.",
+    "plan.refusal.md": "Apply would refuse this plan ({count})",
+    "plan.refusal.md_intro": "Apply stops before changing anything while one of these "
+    "remains: fix it, or run apply with the option it names.",
+    "plan.refusal.runbook": "Caution: many removals",
+    "plan.refusal.runbook_intro": "The automated apply would stop before these removals (its "
+    "deletion guard). Make sure with the establishment that they are intended before you "
+    "remove anyone in the portal.",
+    "plan.refusal.report": "Apply would refuse this plan",
     # --- apply output -----------------------------------------------------------------
     "apply.confirm": "Apply these changes?",
     "apply.cancelled": "Nothing was changed.",
@@ -471,7 +498,8 @@ EN: dict[str, str] = {
     "resets, deletions and blocked entries.",
     "help.plan_format": "Output format of the plan.",
     "help.out": "Also save the plan as JSON to this file, for apply --plan.",
-    "help.detailed_exitcode": "Exit 2 when the plan has changes, 0 when it has none.",
+    "help.detailed_exitcode": "Exit 1 when apply would refuse the plan, else 2 when the "
+    "plan has changes, 0 when it has none.",
     "help.apply": "Apply the access files (or a saved plan) to the state: one transaction "
     "per action, audit entry and emails included.",
     "help.plan_file": "Apply this saved plan, refused if the state or the files changed.",
@@ -1050,17 +1078,28 @@ FR: dict[str, str] = {
     "E111": "« {url} » n'est pas un état que l'outil peut ouvrir",
     "E111.hint": "utilisez sqlite:///chemin/vers/state.db (par défaut : "
     "sqlite:///.rvsq/state.db) ou postgresql://utilisateur@hôte:port/base.",
-    "E112": "le plan retire {count} comptes, plus que la limite de {limit} par exécution",
+    "E112": "le plan retire {count} comptes, plus que la limite de {limit} par exécution "
+    "(--max-deletes)",
     "E112.hint": "vérifiez le plan; s'il est juste, ajoutez --max-deletes {count} ou "
     "--allow-mass-delete. Rien n'a été changé.",
-    "E113": "le plan retire {count} des {total} comptes de « {establishment} »",
-    "E113.hint": "retirer plus du quart des comptes d'un établissement demande "
-    "--allow-mass-delete. Rien n'a été changé.",
-    "E114": "de nouveaux codes secrets seraient émis pour {establishments}, qui n'ont pas "
-    "d'« age_recipient », et ceci n'est pas un terminal",
+    "E112.hint.plan": "vérifiez le plan; s'il est juste, lancez apply (et plan) avec "
+    "--max-deletes {count} ou --allow-mass-delete.",
+    "E113": "le plan retire {count} des {total} comptes de « {establishment} », plus que les "
+    "{limit} qu'une exécution peut retirer sans --allow-mass-delete (le quart des comptes "
+    "d'un établissement, ou 3)",
+    "E113.hint": "vérifiez que ces retraits sont voulus (fermer un établissement retire tous "
+    "ses comptes); si oui, ajoutez --allow-mass-delete. Rien n'a été changé.",
+    "E113.hint.plan": "vérifiez que ces retraits sont voulus (fermer un établissement retire "
+    "tous ses comptes); si oui, lancez apply (et plan) avec --allow-mass-delete.",
+    "E114": "« {establishment} » recevrait {count} nouveau(x) code(s) secret(s), mais n'a pas "
+    "d'« age_recipient » : sans terminal (comme dans la CI), l'application refuse de les "
+    "émettre",
     "E114.hint": "ajoutez la clé publique age du représentant (donnée par « age-keygen ») "
     "comme « age_recipient » sous « representative », ou appliquez depuis un terminal. Rien "
     "n'a été changé.",
+    "E114.hint.plan": "ajoutez la clé publique age du représentant (donnée par « age-keygen ») "
+    "comme « age_recipient » sous « representative », ou appliquez depuis un terminal, où "
+    "chaque code est affiché une seule fois.",
     "E115": "l'application demande une confirmation et aucun terminal ne permet de la "
     "demander",
     "E115.hint": "relisez le plan, puis lancez apply avec --auto-approve (comme le fait la "
@@ -1076,9 +1115,10 @@ FR: dict[str, str] = {
     "E118.hint": "relancez plan sur les fichiers actuels. Rien n'a été changé.",
     "E119": "« {path} » n'est pas un plan fait par cet outil : {detail}",
     "E119.hint": "écrivez un plan avec « rvsq-access plan --out PLAN.json ».",
-    "E120": "« {recipient} » n'est pas une clé publique age",
-    "E120.hint": "collez le destinataire affiché par « age-keygen », qui commence par "
-    "« age1 ».",
+    "E120": "l'« age_recipient » de « {establishment} » n'est pas une clé publique age : "
+    "« {recipient} »",
+    "E120.hint": "copiez le destinataire exactement comme « age-keygen » l'a affiché (il "
+    "commence par « age1 ») : un seul caractère erroné le rend inutilisable.",
     "E121": "le fichier d'identité ne contient aucune clé secrète age",
     "E121.hint": "indiquez le fichier fait par « age-keygen » (une ligne qui commence par "
     "AGE-SECRET-KEY-).",
@@ -1236,6 +1276,21 @@ FR: dict[str, str] = {
     "{blocked} bloqué(s).",
     "plan.saved": "Plan enregistré dans {path}. Appliquez-le avec : rvsq-access apply "
     "--plan {path}",
+    "plan.refusal.heading": "L'application refuserait ce plan, sans rien changer :",
+    "plan.refusal.summary": "L'application refuserait ce plan : {count} refus, énumérés en "
+    "haut.",
+    "plan.refusal.help_max_deletes": "Le --max-deletes avec lequel apply sera lancé : au-delà, "
+    "les retraits sont montrés comme un refus.",
+    "plan.refusal.help_allow_mass_delete": "Planifier comme pour apply --allow-mass-delete : "
+    "le garde-fou des retraits ne refuse rien.",
+    "plan.refusal.md": "L'application refuserait ce plan ({count})",
+    "plan.refusal.md_intro": "L'application s'arrête avant de changer quoi que ce soit tant "
+    "qu'il en reste un : corrigez-le, ou lancez apply avec l'option qu'il nomme.",
+    "plan.refusal.runbook": "Attention : retraits nombreux",
+    "plan.refusal.runbook_intro": "L'application automatisée s'arrêterait avant ces retraits "
+    "(son garde-fou). Vérifiez avec l'établissement qu'ils sont voulus avant de retirer qui "
+    "que ce soit dans le portail.",
+    "plan.refusal.report": "L'application refuserait ce plan",
     # --- sortie de apply --------------------------------------------------------------
     "apply.confirm": "Appliquer ces changements?",
     "apply.cancelled": "Rien n'a été changé.",
@@ -1286,7 +1341,8 @@ FR: dict[str, str] = {
     "mises à jour, nouveaux codes, réinitialisations, suppressions et entrées bloquées.",
     "help.plan_format": "Format de sortie du plan.",
     "help.out": "Enregistrer aussi le plan en JSON dans ce fichier, pour apply --plan.",
-    "help.detailed_exitcode": "Sortir avec 2 si le plan a des changements, 0 sinon.",
+    "help.detailed_exitcode": "Sortir avec 1 si l'application refuserait le plan, sinon avec "
+    "2 si le plan a des changements, 0 sinon.",
     "help.apply": "Appliquer les fichiers d'accès (ou un plan enregistré) à l'état : une "
     "transaction par action, avec son entrée de journal et ses courriels.",
     "help.plan_file": "Appliquer ce plan enregistré, refusé si l'état ou les fichiers ont "

@@ -100,12 +100,18 @@ def validate(env: Any, paths: tuple[Path, ...], fmt: str, strict: bool,
 @click.option("--detailed-exitcode", is_flag=True, help=_help("help.detailed_exitcode"))
 @click.option("--strict", is_flag=True, help=_help("help.strict"))
 @AS_OF
+@click.option("--max-deletes", type=click.IntRange(min=0), default=10, show_default=True,
+              help=_help("plan.refusal.help_max_deletes"))
+@click.option("--allow-mass-delete", is_flag=True,
+              help=_help("plan.refusal.help_allow_mass_delete"))
 @click.pass_obj
 def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
-         detailed_exitcode: bool, strict: bool, as_of: dt.date | None) -> None:
+         detailed_exitcode: bool, strict: bool, as_of: dt.date | None, max_deletes: int,
+         allow_mass_delete: bool) -> None:
     from reconciler.commands import plan as command
 
-    _exit(command.run(env, list(paths), fmt, out, detailed_exitcode, strict, as_of))
+    _exit(command.run(env, list(paths), fmt, out, detailed_exitcode, strict, as_of,
+                      max_deletes, allow_mass_delete))
 
 
 @cli.command(help=_help("help.apply"))

@@ -62,8 +62,17 @@ class Batch:
 def _recipient(text: str) -> pyrage.x25519.Recipient:
     try:
         return pyrage.x25519.Recipient.from_str(text)
-    except pyrage.RecipientError:
-        raise UserError("E120", recipient=text) from None
+    except pyrage.RecipientError:  # apply refuses such a key before it starts (E120)
+        raise ValueError(f"not an age public key: {text}") from None
+
+
+def is_recipient(text: str) -> bool:
+    """Can codes be sealed to `text`? The schema checks its form, not its checksum."""
+    try:
+        _recipient(text)
+    except ValueError:
+        return False
+    return True
 
 
 def reveal(sealed: bytes, identity_text: str) -> dict[str, Any]:

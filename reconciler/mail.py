@@ -93,9 +93,13 @@ class SmtpTarget(NamedTuple):
 
 
 def smtp_target() -> SmtpTarget | None:
-    """The mail server RVSQ_SMTP_URL names, checked; None to write .eml files instead.
-    Apply calls this before changing anything, so a bad URL stops nothing half-way."""
-    url = os.environ.get("RVSQ_SMTP_URL")
+    """The mail server RVSQ_SMTP_URL names; None to write .eml files instead."""
+    return parse_smtp_url(os.environ.get("RVSQ_SMTP_URL"))
+
+
+def parse_smtp_url(url: str | None) -> SmtpTarget | None:
+    """A mail server's address, checked (E133). Apply refuses a bad one before changing
+    anything (refusals.py), so it stops nothing half-way."""
     if not url:
         return None
     parts = urlsplit(url)

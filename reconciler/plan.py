@@ -119,6 +119,15 @@ class Notice(NamedTuple):
     source: str | None = None
 
 
+class Refusal(NamedTuple):
+    """Something that would make apply refuse the whole plan before changing anything
+    (the deletion guard, codes with nowhere to go, the mail server): see refusals.py."""
+
+    code: str
+    establishment: str | None  # None for the run as a whole
+    params: dict[str, Any]
+
+
 class Plan(NamedTuple):
     state_serial: int
     config_digest: str
@@ -129,6 +138,9 @@ class Plan(NamedTuple):
     warnings: tuple[Notice, ...]
     state_id: str = ""  # which state it was made against: `apply --plan` checks it
     state_location: str = ""  # where that state was read, as shown to people
+    # Depend on how apply will run, not only on the files and the state: added by the
+    # commands (refusals.of), never by make_plan.
+    refusals: tuple[Refusal, ...] = ()
 
     @property
     def has_changes(self) -> bool:

@@ -32,6 +32,11 @@ def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
         blocked.append({"username": b.username, "establishment": b.establishment,
                         "source": b.source, "code": b.code, "params": b.params,
                         "reason": reason, "hint": hint})
+    refusals = []
+    for r in plan.refusals:
+        message, hint = text(r.code, r.params, _hint="plan")
+        refusals.append({"code": r.code, "establishment": r.establishment, "params": r.params,
+                         "message": message, "hint": hint})
     warnings = []
     for w in plan.warnings:
         message, hint = text(w.code, w.params)
@@ -44,6 +49,7 @@ def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
         "config_digest": plan.config_digest,
         "created_at": plan.created_at,
         "paths": list(plan.paths),
+        "refusals": refusals,
         "actions": [a.to_dict() for a in plan.actions],
         "blocked": blocked,
         "warnings": warnings,
@@ -75,7 +81,8 @@ def read(path: Path) -> Plan:
         created_at=data["created_at"],
         paths=tuple(data["paths"]),
         actions=tuple(Action.from_dict(a) for a in data["actions"]),
-        # Blocked entries and warnings are for people; apply only counts the blocked.
+        # Blocked entries, refusals and warnings are for people; apply only counts the
+        # blocked, and finds its own refusals (they depend on how it runs).
         blocked=tuple(Blocked(b["username"], b["establishment"], b["source"], b["code"],
                               b["params"]) for b in data["blocked"]),
         warnings=(),

@@ -19,7 +19,7 @@ from reconciler import domain
 from reconciler.audit import AuditEntry
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile, User, iso_day
-from reconciler.plan import ESTABLISHMENT_KINDS, EXPIRY_NOTICE_DAYS, Action, Blocked, Plan
+from reconciler.plan import ESTABLISHMENT_KINDS, EXPIRY_NOTICE_DAYS, Action, Blocked, Plan, Refusal
 from reconciler.policy import Policy
 from reconciler.state import CREATED, AccountRecord, State
 
@@ -160,6 +160,7 @@ class Report(NamedTuple):
     summary: dict[str, int]
     actions: tuple[ActionRow, ...]
     blocked: tuple[BlockedRow, ...]
+    refusals: tuple[Refusal, ...]  # what would make apply refuse the pending plan
     accounts: tuple[AccountRow, ...]
     recent: tuple[RecentAccount, ...]
     codes: tuple[CodeIssued, ...]
@@ -185,6 +186,7 @@ def build(
         summary=plan.summary(),
         actions=tuple(action_row(a, state) for a in plan.actions),
         blocked=tuple(blocked_row(b) for b in plan.blocked),
+        refusals=plan.refusals,
         accounts=accounts(files, state, plan),
         recent=recent(state, today),
         codes=codes_issued(state),
@@ -428,6 +430,12 @@ def blocked_text(row: BlockedRow, messages: Messages) -> tuple[str, str]:
     return messages(row.code, **params), messages.hint(row.code, **params)
 
 
+def refusal_text(refusal: Refusal, messages: Messages) -> tuple[str, str]:
+    """Why apply would refuse the plan, and what to do about it."""
+    params = {**refusal.params, "_hint": "plan"}
+    return messages(refusal.code, **params), messages.hint(refusal.code, **params)
+
+
 # --- layout for Markdown and HTML ---------------------------------------------------------
 class Table(NamedTuple):
     caption: str | None
@@ -522,7 +530,12 @@ def _plan_tables(report: Report, m: Messages) -> tuple[Table, ...]:
         tuple((r.establishment, m(f"plan.kind.{r.action}"), r.username or "", r.name or "",
                action_detail(r, m), r.source or "") for r in report.actions),
     )
-    return summary, actions
+    if not report.refusals:
+        return summary, actions
+    refusals = Table(m("plan.refusal.report"), _col(m, "establishment", "reason", "hint"),
+                     tuple((r.establishment or "", *refusal_text(r, m))
+                           for r in report.refusals))
+    return refusals, summary, actions
 
 
 def _blocked_table(report: Report, m: Messages) -> Table:

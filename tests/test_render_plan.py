@@ -23,7 +23,7 @@ from typing import NamedTuple
 import pytest
 from helpers import EXAMPLE, REPO, edit, new_store, remove_user, run
 
-from reconciler import directory, planfile
+from reconciler import directory, planfile, refusals
 from reconciler.apply import Settings, apply_plan
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile
@@ -72,7 +72,8 @@ def plan_now(store: SQLStore, lang: str = "en") -> Planned:
     # The state's place and id differ from run to run: the golden files name these.
     plan = result.plan._replace(warnings=warnings, state_location=GOLDEN_STATE_LOCATION,
                                 state_id=GOLDEN_STATE_ID)
-    return Planned(plan, validation.files, state)
+    return Planned(plan._replace(refusals=refusals.of(plan, state, refusals.Limits())),
+                   validation.files, state)
 
 
 def example_state(tmp_path: Path) -> SQLStore:
@@ -167,6 +168,7 @@ establishment:
 representative:
   name: Denise Roy
   email: denise.roy@example.org
+  age_recipient: age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn
 users:
   - email: helene.fortin@example.org
     title: madame
@@ -216,6 +218,7 @@ def test_the_scenario_holds_every_action_kind(scenario: tuple[SQLStore, Planned]
     assert any(a.is_removal and a.action == "update_account" for a in planned.plan.actions)
     assert {b.code for b in planned.plan.blocked} == {"B01", "B03", "B05"}
     assert {w.code for w in planned.plan.warnings} >= {"W101", "W106", "W201", "W203"}
+    assert planned.plan.refusals == ()  # apply would take it: see test_refusals.py for more
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -245,8 +245,8 @@ def test_json_has_everything_in_a_stable_order(scenario: Scenario) -> None:
     assert text == report_json.render(scenario.report, EN)
     data = json.loads(text)
     assert list(data) == ["format_version", "language", "header", "inventory", "summary",
-                          "actions", "blocked", "accounts", "recent", "codes", "reviews",
-                          "expiring", "unowned"]
+                          "actions", "blocked", "refusals", "accounts", "recent", "codes",
+                          "reviews", "expiring", "unowned"]
     assert data["header"]["today"] == "2026-11-20"
     assert list(data["inventory"]["total"]["services"]) == list(SERVICES)
     assert data["blocked"][0]["code"] == "B01"

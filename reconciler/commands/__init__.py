@@ -25,6 +25,7 @@ from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_loc
 from reconciler.validate import Validation, validate_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
+EXIT_REFUSED = EXIT_INVALID  # plan --detailed-exitcode: apply would refuse the plan
 DEFAULT_PATHS = (Path("access"),)
 
 

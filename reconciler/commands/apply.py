@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reconciler import apply as executor
-from reconciler import planfile
+from reconciler import planfile, refusals
 from reconciler.commands import (
     EXIT_BLOCKED,
     EXIT_OK,
@@ -77,8 +77,9 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         state = plan_command.snapshot(env, store, validation)
         fresh = plan_command.compute(env, validation, state, paths)
         if saved is None:
-            plan = fresh
+            plan = plan_command.refused(fresh, state, executor.limits(settings))
             plan_command.show(env, plan, validation)
+            refusals.refuse(plan.refusals)  # as apply_plan would, before the question
             if plan.actions and not auto_approve:
                 _confirm(env)
         else:

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
-from reconciler import planfile, settled
+from reconciler import planfile, refusals, settled
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_CHANGES,
     EXIT_OK,
+    EXIT_REFUSED,
     Env,
     InvalidInput,
     open_state,
@@ -80,8 +81,14 @@ def show(env: Env, plan: Plan, validation: Validation) -> None:
         click.echo("\n".join(chunk), color=env.color)
 
 
+def refused(plan: Plan, state: State, limits: refusals.Limits) -> Plan:
+    """The plan with what would make apply refuse it."""
+    return plan._replace(refusals=refusals.of(plan, state, limits))
+
+
 def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
-        strict: bool = False, as_of: dt.date | None = None) -> int:
+        strict: bool = False, as_of: dt.date | None = None,
+        max_deletes: int = refusals.MAX_DELETES, allow_mass_delete: bool = False) -> int:
     paths = paths or [Path("access")]
     store = open_state(env)  # first: a state that is not there stops before any work
     try:
@@ -90,6 +97,9 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
     finally:
         store.close()
     plan = compute(env, validation, state, paths, as_of)
+    # As apply will run in CI: with these flags and no terminal to show codes on.
+    plan = refused(plan, state, refusals.Limits(max_deletes, allow_mass_delete,
+                                                interactive=False, smtp_url=refusals.smtp_url()))
     if out is not None:
         try:
             out.write_text(planfile.to_json(plan, env.messages), encoding="utf-8")
@@ -110,4 +120,8 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
         show(env, plan, validation)
         if out is not None:
             click.echo(env.messages("plan.saved", path=out.as_posix()))
-    return EXIT_CHANGES if detailed and plan.has_changes else EXIT_OK
+    if not detailed:
+        return EXIT_OK
+    if plan.refusals:
+        return EXIT_REFUSED  # before changes: such a plan cannot be applied as it is
+    return EXIT_CHANGES if plan.has_changes else EXIT_OK

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import click
 
-from reconciler import report
+from reconciler import refusals, report
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
-from reconciler.commands.plan import compute
+from reconciler.commands.plan import compute, refused
 from reconciler.errors import UserError
 
 FORMATS = ("markdown", "html", "csv", "json")
@@ -54,6 +54,8 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
     finally:
         store.close()
     plan = compute(env, validation, state, paths, today)
+    # As `plan` shows them with its default options: apply in CI, no terminal.
+    plan = refused(plan, state, refusals.Limits(smtp_url=refusals.smtp_url()))
     data = report.build(validation.files, state, plan, validation.policy, today, last_change)
     write(encode(fmt, render(fmt, data, env)), out)
     return EXIT_OK

@@ -1,11 +1,11 @@
 """The plan as a pull-request comment (GitHub-flavoured Markdown), for
 `plan --format markdown` (DESIGN §1, §10).
 
-Reviewers get the totals per region and establishment, one line per person, the blocked
-entries and warnings, then every action in a collapsible block. User text is escaped, the
-domain of email keys is elided (`local@…`) to keep personal emails out of PR comments, and
-the comment never exceeds `LIMIT` characters: past it, person lines and details are cut and
-a note says how many lines were left out.
+Reviewers get the totals per region and establishment, what would make apply refuse the
+plan, one line per person, the blocked entries and warnings, then every action in a
+collapsible block. User text is escaped, the domain of email keys is elided (`local@…`) to
+keep personal emails out of PR comments, and the comment never exceeds `LIMIT` characters:
+past it, person lines and details are cut and a note says how many lines were left out.
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile
-from reconciler.plan import ESTABLISHMENT_KINDS, KINDS, Action, Blocked, Notice, Plan
+from reconciler.plan import ESTABLISHMENT_KINDS, KINDS, Action, Blocked, Notice, Plan, Refusal
 from reconciler.state import State
 
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
+# Refusals are never cut to make room for the rest; only hundreds of them (a province's
+# establishments without age_recipient) are shortened past this, so that the comment posts.
+REFUSALS_LIMIT = LIMIT // 3
 DIGEST_HEX = 12  # hex digits of the config digest shown
 # The totals table: every kind of action on an account, then the blocked entries.
 COLUMNS = (*(kind for kind in KINDS if kind not in ESTABLISHMENT_KINDS), "blocked")
@@ -250,6 +253,28 @@ def warning_item(notice: Notice, messages: Messages) -> str:
     return _with_hint(f"**{notice.code}**{where}", notice.code, params, messages)
 
 
+def refusal_item(refusal: Refusal, messages: Messages) -> str:
+    params = escaped({**refusal.params, "_hint": "plan"}, private=True)
+    return _with_hint(f"**{refusal.code}**", refusal.code, params, messages)
+
+
+def refusals_block(plan: Plan, messages: Messages) -> list[str]:
+    """What would make apply refuse the plan, under its own heading; empty when nothing."""
+    if not plan.refusals:
+        return []
+    items, budget = [], REFUSALS_LIMIT
+    for refusal in plan.refusals:
+        item = refusal_item(refusal, messages)
+        budget -= len(item) + 1
+        if budget < 0:
+            left = len(plan.refusals) - len(items)
+            items.append("- _" + messages("md.more", count=left) + "_")
+            break
+        items.append(item)
+    return [f"### {messages('plan.refusal.md', count=len(plan.refusals))}", "",
+            messages("plan.refusal.md_intro"), "", *items, ""]
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -376,5 +401,6 @@ def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages
         top += [f"**{messages('plan.no_changes')}**", ""]
     else:
         top += [*totals_table(plan, names, messages), ""]
+    top += refusals_block(plan, messages)  # part of the top: never cut for the sections
     text = _fit(top, _sections(plan, files, state, names, messages), messages)
     return text.rstrip("\n") + "\n"

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from reconciler.catalog import Messages
-from reconciler.plan import Action, Blocked, Plan
+from reconciler.plan import Action, Blocked, Plan, Refusal
 from reconciler.render.plan_markdown import plain
 
 _SIGNS = {
@@ -70,14 +70,30 @@ def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str
     ]
 
 
+def refusal_lines(refusal: Refusal, messages: Messages, color: bool) -> list[str]:
+    label = f"{messages('severity.error')}[{refusal.code}]"
+    if color:
+        label = click.style(label, fg="red", bold=True)
+    hint = messages.hint(refusal.code, **refusal.params, _hint="plan")
+    return [f"  {label} {messages(refusal.code, **refusal.params)}",
+            f"      {messages('hint')} {hint}"]
+
+
 def lines(
     plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
 ) -> Iterator[str]:
     """The plan's lines, one at a time: a province-wide plan is written as it is rendered,
-    never held whole. `establishments` maps an id to its (name, region), for headings."""
+    never held whole. `establishments` maps an id to its (name, region), for headings.
+    What would make apply refuse the plan comes first, where a reviewer starts reading."""
     yield messages("state.named", location=plan.state_location, id=plan.state_id,
                    serial=plan.state_serial)
     yield ""
+    if plan.refusals:
+        heading = messages("plan.refusal.heading")
+        yield click.style(heading, fg="red", bold=True) if color else heading
+        for refusal in plan.refusals:
+            yield from refusal_lines(refusal, messages, color)
+        yield ""
     actions, blocked = plan.by_establishment()
     for est in sorted(actions.keys() | blocked.keys()):
         name, region = establishments.get(est, (est, "?"))
@@ -100,6 +116,8 @@ def lines(
         yield messages("plan.no_changes")
     else:
         yield messages("plan.summary", **plan.summary())
+    if plan.refusals:  # again at the end, which a long plan's reader sees last
+        yield messages("plan.refusal.summary", count=len(plan.refusals))
 
 
 def render(

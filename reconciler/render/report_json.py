@@ -1,8 +1,8 @@
 """The auditors' report as JSON: everything, machine-readable, in a stable key order.
 
 Keys follow the report's own field order (never sorted by the JSON writer), so the same
-input gives byte-identical output. Blocked entries carry their reason and hint in the
-chosen language next to their code.
+input gives byte-identical output. Blocked entries and refusals carry their reason
+and hint in the chosen language next to their code.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import json
 from typing import Any
 
 from reconciler.catalog import Messages
-from reconciler.report import FORMAT_VERSION, BlockedRow, Report, blocked_text
+from reconciler.plan import Refusal
+from reconciler.report import FORMAT_VERSION, BlockedRow, Report, blocked_text, refusal_text
 
 
 def plain(value: Any) -> Any:
@@ -31,9 +32,16 @@ def blocked(row: BlockedRow, messages: Messages) -> dict[str, Any]:
             "source": row.source, "code": row.code, "reason": reason, "hint": hint}
 
 
+def refusal(row: Refusal, messages: Messages) -> dict[str, Any]:
+    message, hint = refusal_text(row, messages)
+    return {"code": row.code, "establishment": row.establishment, "params": row.params,
+            "message": message, "hint": hint}
+
+
 def to_dict(report: Report, messages: Messages) -> dict[str, Any]:
     data = plain(report)
     data["blocked"] = [blocked(b, messages) for b in report.blocked]
+    data["refusals"] = [refusal(r, messages) for r in report.refusals]
     return {"format_version": FORMAT_VERSION, "language": messages.lang, **data}
 
 

@@ -27,6 +27,7 @@ from reconciler.render.plan_markdown import (
 )
 from reconciler.state import AccountRecord, State
 
+DELETION_GUARD = frozenset({"E112", "E113"})  # refusals worth a caution in the portal too
 # The portal's own words (aide-mémoire « Gérer les accès à RVSQ »), French in both languages.
 TITLE_LABELS = {"madame": "Madame", "monsieur": "Monsieur", "docteur": "Docteur",
                 "docteure": "Docteure"}
@@ -311,6 +312,18 @@ def blocked_lines(ctx: _Context, blocked: Blocked) -> list[str]:
     ]
 
 
+def caution_lines(plan: Plan, messages: Messages) -> list[str]:
+    """The deletion guard's numbers, as a caution before the procedures. The automated
+    apply's other refusals (a missing age key, the mail server) mean nothing in the portal,
+    which shows each code on screen and sends its own emails."""
+    guard = [r for r in plan.refusals if r.code in DELETION_GUARD]
+    if not guard:
+        return []
+    return [f"## {messages('plan.refusal.runbook')}", "", messages("plan.refusal.runbook_intro"),
+            "", *(f"- {capitalised(messages(r.code, **escaped(r.params)))}." for r in guard),
+            ""]
+
+
 def establishment_lines(ctx: _Context, est: str, actions: list[Action],
                         blocked: list[Blocked]) -> list[str]:
     """The section of one establishment; empty when nothing in it needs the portal and
@@ -355,6 +368,7 @@ def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages
     lines = [f"# {messages('runbook.title')}", "", messages("runbook.intro"), "",
              messages("runbook.meta", location=code(plan.state_location), id=plan.state_id,
                       serial=plan.state_serial, digest=short_digest(plan.config_digest)), ""]
+    lines += caution_lines(plan, messages)
     actions, blocked = plan.by_establishment()
     untouched: list[str] = []
     shown = 0
