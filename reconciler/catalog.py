@@ -251,6 +251,8 @@ EN: dict[str, str] = {
     "'rvsq-access state list'.",
     "W203": "the access of '{key}' ends on {date}",
     "W203.hint": "every service will be revoked from that date; extend 'expires' if needed.",
+    "W204": "the access of '{key}' ended on {date}: no account is created",
+    "W204.hint": "remove the entry, or correct 'expires' if the access goes on.",
     # --- state, apply, codes, audit -------------------------------------------------
     "E110": "another apply still holds the state lock after {timeout} s",
     "E110.hint": "wait for the other apply to finish, or raise --lock-timeout.",
@@ -983,6 +985,8 @@ FR: dict[str, str] = {
     "W203": "l'accès de « {key} » prend fin le {date}",
     "W203.hint": "tous ses services seront retirés à cette date; prolongez « expires » au "
     "besoin.",
+    "W204": "l'accès de « {key} » a pris fin le {date} : aucun compte n'est créé",
+    "W204.hint": "retirez l'entrée, ou corrigez « expires » si l'accès se poursuit.",
     # --- état, application, codes, journal --------------------------------------------
     "E110": "une autre application détient encore le verrou de l'état après {timeout} s",
     "E110.hint": "attendez que l'autre application se termine, ou augmentez --lock-timeout.",

@@ -115,6 +115,9 @@ class Notice(NamedTuple):
     code: str
     params: dict[str, Any]
     source: str | None = None
+    # Set when comparing this establishment's entries with its accounts gave the notice:
+    # it is then not settled (settled.py), so that a warm plan gives the notice too.
+    establishment: str | None = None
 
 
 class Plan(NamedTuple):
@@ -273,6 +276,12 @@ class _Planner:
 
     def _new_account(self, access: AccessFile, user: User) -> None:
         est = access.establishment.id
+        if user.expires is not None and user.expires <= self.today:
+            # Access that has ended: no account, no code, no email (DESIGN §10).
+            self.warnings.append(Notice("W204", {"key": user.key,
+                                                 "date": user.expires.isoformat()},
+                                        access.source(user), est))
+            return
         if user.username is not None:  # names an account the state does not know
             code = "B01" if user.profile in domain.PROFESSIONALS else "B02"
             self._block(access, user, code)

@@ -1,0 +1,128 @@
+"""The plan tells the whole truth: four results a reviewer could not see were wrong.
+
+Each test edits a copy of the example as a representative would, then checks what the text,
+JSON and Markdown plans say, and that apply does what the plan said. Every test runs on the
+embedded SQLite state and on PostgreSQL (the `state_url` fixture).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import Result
+from helpers import REPO, cli, edit, example_repository
+
+GMF = Path("access/06/gmf-hill-valley.yaml")
+URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
+PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+DOC = "doc.brown@example.org"
+# A new entry at the end of the GMF file, whose access ended long ago.
+ENDED = f"""\
+  - email: {DOC}
+    title: docteur
+    first_name: Emmett
+    last_name: Doc
+    profile: personnel-administratif
+    services: [rvsq]
+    secret_code: {{rotate: "t1"}}
+    expires: 2020-01-01
+"""
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return example_repository(tmp_path)
+
+
+def ok(result: Result, code: int = 0) -> Result:
+    assert result.exit_code == code, result.output
+    return result
+
+
+def plan_text(*args: str) -> str:
+    return ok(cli("plan", *args)).output
+
+
+def plan_json(*args: str, cache: bool = True) -> dict[str, Any]:
+    result = ok(cli(*(() if cache else ("--no-cache",)), "plan", "--format", "json", *args))
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, PLAN_SCHEMA)
+    data.pop("created_at")
+    return data
+
+
+def plan_markdown() -> str:
+    return ok(cli("plan", "--format", "markdown")).stdout
+
+
+def warnings(plan: dict[str, Any], code: str) -> list[dict[str, Any]]:
+    return [w for w in plan["warnings"] if w["code"] == code]
+
+
+def audited(username: str) -> list[str]:
+    """The actions the audit log holds for one account."""
+    log = json.loads(ok(cli("audit", "log", "--format", "json")).stdout)
+    return [entry["action"] for entry in log if entry["username"] == username]
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line of `path` that holds `text`: where the plan cites an entry."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def add_users(path: Path, entries: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(entries)
+
+
+# --- 1. a new entry whose access has already ended creates nothing -------------------------
+def test_a_new_entry_whose_access_has_ended_creates_nothing(repo: Path) -> None:
+    add_users(GMF, ENDED)
+    source = f"{GMF.as_posix()}:{line_of(GMF, DOC)}"
+
+    text = plan_text()
+    assert DOC not in "".join(line for line in text.splitlines() if line.startswith("  +"))
+    assert (f"  {source}: warning[W204] the access of '{DOC}' ended on 2020-01-01: "
+            "no account is created\n"
+            "      hint: remove the entry, or correct 'expires' if the access goes on.") in text
+    plan = plan_json()
+    assert DOC not in {a.get("username") for a in plan["actions"]}
+    assert plan["summary"]["create_account"] == 7  # the example's own seven, as before
+    assert [(w["source"], w["message"]) for w in warnings(plan, "W204")] == [
+        (source, f"the access of '{DOC}' ended on 2020-01-01: no account is created")]
+    markdown = plan_markdown()
+    assert f"- **W204** `{source}`: the access of 'doc.brown@…' ended on 2020-01-01" in markdown
+    assert "Emmett Doc" not in markdown  # no line of its own among the changes by person
+
+    # Apply does what the plan said: no account, no code, no email.
+    ok(cli("apply", "--auto-approve"))
+    assert "error[E123] the state has no account" in ok(cli("state", "show", DOC), 1).output
+    assert audited(DOC) == []
+    assert not [p for p in Path(".rvsq/outbox").glob("*.eml") if DOC in p.read_text()]
+    # Next plan: still nothing to do, still said, the same with and without the cache.
+    assert "No changes." in plan_text()
+    assert warnings(plan_json(), "W204") and plan_json() == plan_json(cache=False)
+
+
+def test_an_existing_account_whose_access_has_ended_loses_its_services(repo: Path) -> None:
+    ok(cli("apply", "--auto-approve"))
+    edit(URGENCE, "expires: 2027-06-30", "expires: 2020-06-30")  # CE20931, a resident
+    plan = plan_json()
+    assert [(a["action"], a["username"]) for a in plan["actions"]] == [
+        ("revoke_services", "CE20931"), ("update_account", "CE20931")]
+    assert not warnings(plan, "W204")
+
+
+def test_as_of_moves_the_day_an_access_ends(repo: Path) -> None:
+    add_users(GMF, ENDED.replace("2020-01-01", "2099-12-31"))
+    assert f"+ create account {DOC}" in plan_text()
+    on_the_day = plan_text("--as-of", "2099-12-31")
+    assert f"+ create account {DOC}" not in on_the_day
+    assert f"warning[W204] the access of '{DOC}' ended on 2099-12-31" in on_the_day
+
