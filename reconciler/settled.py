@@ -43,7 +43,9 @@ def focus(cache: ParseCache, files: list[AccessFile], today: dt.date
             settled,
             unsettled=frozenset(access.establishment.id for access in rest),
             names=frozenset(user.key for access in rest for user in access.users),
-            emails=frozenset(user.email for access in rest for user in access.users),
+            # A username that is an email may name an account by its email (plan.py).
+            emails=frozenset(email for access in rest for user in access.users
+                             for email in (user.email, user.username) if email and "@" in email),
         )
 
     return choose

@@ -126,3 +126,98 @@ def test_as_of_moves_the_day_an_access_ends(repo: Path) -> None:
     assert f"+ create account {DOC}" not in on_the_day
     assert f"warning[W204] the access of '{DOC}' ended on 2099-12-31" in on_the_day
 
+
+# --- 2. an entry naming a known account by its email is that account ---------------------
+def test_an_entry_naming_a_known_account_by_its_email_is_that_account(repo: Path) -> None:
+    edit(GMF, "username: CE10455", "username: emmettbrown@ramq.gouv.qc.ca")
+    source = f"{GMF.as_posix()}:{line_of(GMF, 'username: emmettbrown@')}"
+
+    text = plan_text()
+    assert "  + grant CE10455 (Emmett Brown): rvsq\n" in text
+    assert "has no RAMQ account yet" not in text and "! blocked" not in text
+    assert (f"  {source}: warning[W205] 'emmettbrown@ramq.gouv.qc.ca' is the email of the "
+            "account 'CE10455': the entry is planned as that account\n"
+            "      hint: write 'username: CE10455' in this entry, as the state knows it.") in text
+    plan = plan_json()
+    assert plan["blocked"] == []
+    named = {(a["action"], a.get("username")) for a in plan["actions"]}
+    assert {("grant_services", "CE10455"), ("update_account", "CE10455")} <= named
+    assert "emmettbrown@ramq.gouv.qc.ca" not in {username for _, username in named}
+    [notice] = warnings(plan, "W205")
+    assert notice["source"] == source
+    assert notice["hint"] == "write 'username: CE10455' in this entry, as the state knows it."
+    assert ("- **W205** `" + source + "`: 'emmettbrown@…' is the email of the account "
+            "'CE10455': the entry is planned as that account") in plan_markdown()
+    french = ok(cli("--lang", "fr", "plan")).output
+    assert ("avertissement[W205] « emmettbrown@ramq.gouv.qc.ca » est le courriel du compte "
+            "« CE10455 » : l'entrée est planifiée comme ce compte") in french
+
+    # Apply grants the real account; the next plans neither grant it again nor remove it.
+    ok(cli("apply", "--auto-approve"))
+    shown = ok(cli("state", "show", "CE10455")).output
+    assert "establishment: gmf-hill-valley" in shown and "services: rvsq" in shown
+    assert audited("CE10455") == ["grant_services", "update_account"]
+    assert audited("emmettbrown@ramq.gouv.qc.ca") == []
+    again = plan_text()
+    assert "No changes." in again and "warning[W205]" in again
+    assert plan_json() == plan_json(cache=False)  # the warm plan says it too
+
+
+def test_a_warm_plan_finds_an_account_named_by_its_email(repo: Path) -> None:
+    """The cache skips the accounts of settled establishments: an account named by its
+    email must still be read, here one held by an establishment left out of the input."""
+    ok(cli("apply", "--auto-approve"))
+    assert "No changes." in plan_text()  # every establishment is settled
+    add_users(URGENCE, """\
+  - username: emmettbrown@ramq.gouv.qc.ca
+    email: e.brown@example.org
+    title: docteur
+    first_name: Emmett
+    last_name: Brown
+    profile: medecin
+    professional_number: "1-85012"
+    services: [rvsq]
+""")
+    warm = plan_json("access/03")
+    assert warm == plan_json("access/03", cache=False)
+    assert [(b["code"], b["username"]) for b in warm["blocked"]] == [("B04", "CE10455")]
+    assert [w["code"] for w in warm["warnings"]] == ["W205", "W201", "W202"]
+
+
+def test_an_account_listed_twice_once_by_its_email_is_an_error(repo: Path) -> None:
+    # CE10455 stays listed (with a new email); another entry names it by its old email.
+    edit(GMF, "email: emmettbrown@ramq.gouv.qc.ca", "email: emmett.brown@example.org")
+    add_users(GMF, """\
+  - username: emmettbrown@ramq.gouv.qc.ca
+    email: e.brown@example.org
+    title: docteur
+    first_name: Emmett
+    last_name: Brown
+    profile: medecin
+    professional_number: "1-85012"
+    services: [rvsq]
+""")
+    listed = f"{GMF.as_posix()}:{line_of(GMF, 'username: CE10455')}"
+    alias = f"{GMF.as_posix()}:{line_of(GMF, 'username: emmettbrown@')}:"
+    result = ok(cli("plan"), 1)
+    assert alias in result.output
+    assert ("error[E071] 'emmettbrown@ramq.gouv.qc.ca' is the email of the account 'CE10455', "
+            f"which is also listed in {listed}\n") in result.output
+    assert "hint: keep one entry for this account, with 'username: CE10455'." in result.output
+
+
+def test_a_new_entry_with_a_known_email_is_still_blocked(repo: Path) -> None:
+    """Without a username the file asks for a new account: taking over the existing one
+    would change who holds its keys (rule K), so the representative writes it (B03)."""
+    add_users(GMF, """\
+  - email: biff.tannen@example.org
+    title: monsieur
+    first_name: Biff
+    last_name: Tannen
+    profile: personnel-administratif
+    services: [rvsq]
+""")
+    [blocked] = plan_json()["blocked"]
+    assert (blocked["code"], blocked["username"]) == ("B03", "biff.tannen@example.org")
+    assert blocked["hint"].startswith("write 'username: CE55120'")
+
