@@ -224,6 +224,7 @@ class _Planner:
         self.warnings: list[Notice] = []
         self.problems: list[Problem] = []
         self.by_email: list[tuple[AccessFile, User, str]] = []  # entries naming an account
+        self.adopted: set[str] = set()  # accounts with no establishment that this plan gives one
 
     @functools.cached_property
     def emails(self) -> dict[str, str]:
@@ -368,6 +369,8 @@ class _Planner:
                 Action("update_account", est, username, changes=changes, ticket=user.ticket,
                        **common)
             )
+            if account.establishment is None:
+                self.adopted.add(username)
         held = set(account.services)
         services = set(services)
         if services - held:
@@ -423,7 +426,9 @@ class _Planner:
         for est in sorted(set(self.state.establishments) - self.in_input):
             if not self.state.establishments[est].retired:
                 self.warnings.append(Notice("W201", {"establishment": est}))
-        unowned = sorted(a.username for a in self.state.accounts.values() if not a.establishment)
+        adopted = self.adopted  # they will belong to an establishment once applied
+        unowned = sorted(a.username for a in self.state.accounts.values()
+                         if not a.establishment and a.username not in adopted)
         if unowned:
             examples = ", ".join(unowned[:5]) + (", …" if len(unowned) > 5 else "")
             self.warnings.append(Notice("W202", {"count": len(unowned), "examples": examples}))

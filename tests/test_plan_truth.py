@@ -221,3 +221,26 @@ def test_a_new_entry_with_a_known_email_is_still_blocked(repo: Path) -> None:
     assert (blocked["code"], blocked["username"]) == ("B03", "biff.tannen@example.org")
     assert blocked["hint"].startswith("write 'username: CE55120'")
 
+
+# --- 3. W202 leaves out the accounts the plan adopts ---------------------------------------
+def test_accounts_the_plan_adopts_are_not_said_to_belong_to_no_establishment(repo: Path
+                                                                             ) -> None:
+    # The directory has five accounts; the example adopts four of them.
+    expected = "1 account(s) in the state belong to no establishment (CE55120)"
+    assert f"warning[W202] {expected}\n" in plan_text()
+    assert [w["message"] for w in warnings(plan_json(), "W202")] == [expected]
+    assert f"- **W202**: {expected}" in plan_markdown()
+    ok(cli("apply", "--auto-approve"))
+    assert f"warning[W202] {expected}\n" in plan_text()
+    add_users(GMF, """\
+  - username: CE55120
+    email: biff.tannen@example.org
+    title: monsieur
+    first_name: Biff
+    last_name: Tannen
+    profile: personnel-administratif
+    services: [rvsq]
+""")
+    text = plan_text()
+    assert "+ grant CE55120 (Biff Tannen): rvsq" in text and "W202" not in text
+    assert warnings(plan_json(), "W202") == []
