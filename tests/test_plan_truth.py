@@ -244,3 +244,56 @@ def test_accounts_the_plan_adopts_are_not_said_to_belong_to_no_establishment(rep
     text = plan_text()
     assert "+ grant CE55120 (Biff Tannen): rvsq" in text and "W202" not in text
     assert warnings(plan_json(), "W202") == []
+
+
+# --- 4. one blocked request, one entry ------------------------------------------------------
+def test_a_blocked_request_is_listed_once(repo: Path) -> None:
+    ok(cli("apply", "--auto-approve"))
+    edit(GMF, '    professional_number: "1-85012"\n',  # CE10455, a physician: rule K
+         '    professional_number: "1-85012"\n    secret_code: {rotate: "t1"}\n'
+         '    password_reset: {requested: "r1"}\n')
+    validated = ok(cli("validate")).output  # no state: validate foresees the block
+    assert "warning[W102]" in validated and "warning[W103]" in validated
+
+    text = plan_text()
+    assert text.count("! blocked CE10455") == 2
+    assert "W102" not in text and "W103" not in text
+    plan = plan_json()
+    assert sorted(b["code"] for b in plan["blocked"]) == ["B05", "B06"]
+    assert not warnings(plan, "W102") and not warnings(plan, "W103")
+    markdown = plan_markdown()
+    assert "### Blocked (2)" in markdown and "W102" not in markdown and "W103" not in markdown
+
+    result = ok(cli("apply", "--auto-approve"), 3)
+    assert "2 entr(y/ies) remain blocked" in result.output
+    assert audited("CE10455") == ["grant_services", "update_account"]  # the first apply only
+
+
+def test_a_request_already_carried_out_is_not_said_to_be_blocked(repo: Path) -> None:
+    """A token recorded when the account was made, then a profile whose keys the
+    representative does not hold: the plan asks for nothing, so it warns of nothing."""
+    edit(GMF, "    profile: personnel-administratif\n    services: [rvsq]\n",  # Georges
+         "    profile: personnel-administratif\n    services: [rvsq]\n"
+         "    secret_code: {rotate: \"t1\"}\n")
+    ok(cli("apply", "--auto-approve"))
+    edit(GMF, "  - email: georgemacfly@ramq.gouv.qc.ca\n",
+         "  - username: georgemacfly@ramq.gouv.qc.ca\n    email: georgemacfly@ramq.gouv.qc.ca\n")
+    edit(GMF, "    profile: personnel-administratif\n    services: [rvsq]\n",
+         "    profile: medecin\n    professional_number: \"1-24680\"\n    services: [rvsq]\n")
+    assert "warning[W102]" in ok(cli("validate")).output
+    plan = plan_json()
+    assert [(a["action"], a["username"]) for a in plan["actions"]] == [
+        ("update_account", "georgemacfly@ramq.gouv.qc.ca")]
+    assert plan["blocked"] == [] and not warnings(plan, "W102")
+
+
+def test_a_request_of_an_entry_blocked_otherwise_is_still_foreseen(repo: Path) -> None:
+    """A physician with no account yet (B01) who asks for a code: the plan cannot judge
+    the request, so the validation warning stays."""
+    edit(GMF, "username: CE10455", "username: CE99999")
+    edit(GMF, '    professional_number: "1-85012"\n',
+         '    professional_number: "1-85012"\n    secret_code: {rotate: "t1"}\n')
+    plan = plan_json()
+    assert [(b["code"], b["username"]) for b in plan["blocked"]] == [("B01", "CE99999")]
+    assert [w["message"] for w in warnings(plan, "W102")] == [
+        "the representative cannot regenerate the secret code of 'CE99999'"]

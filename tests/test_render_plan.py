@@ -64,7 +64,8 @@ def plan_now(store: SQLStore, lang: str = "en") -> Planned:
     result = make_plan(validation.files, state, today=TODAY, now=NOW,
                        config_digest=validation.digest, paths=("access",))
     assert not result.problems, result.problems
-    warnings = (*planfile.notices(validation.problems), *result.plan.warnings)
+    warnings = (*planfile.notices(validation.problems, result.plan, validation.files),
+                *result.plan.warnings)
     return Planned(result.plan._replace(warnings=warnings), validation.files, state)
 
 
