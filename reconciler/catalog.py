@@ -214,6 +214,9 @@ EN: dict[str, str] = {
     "E070": "this email is already used by the RAMQ account '{key}'",
     "E070.hint": "a clinical nurse cannot have RVSQ added to an account she already uses: "
     "give her new account an email that differs from her other account's.",
+    "E071": "'{key}' is the email of the account '{username}', which is also listed in "
+    "{other}",
+    "E071.hint": "keep one entry for this account, with 'username: {username}'.",
     "B01": "the professional has no RAMQ account yet",
     "B01.hint": "physicians, residents and IPS create their own account with the reference "
     "number (numéro de référence) they received by mail; plan again once they have.",
@@ -251,6 +254,11 @@ EN: dict[str, str] = {
     "'rvsq-access state list'.",
     "W203": "the access of '{key}' ends on {date}",
     "W203.hint": "every service will be revoked from that date; extend 'expires' if needed.",
+    "W204": "the access of '{key}' ended on {date}: no account is created",
+    "W204.hint": "remove the entry, or correct 'expires' if the access goes on.",
+    "W205": "'{key}' is the email of the account '{username}': the entry is planned as that "
+    "account",
+    "W205.hint": "write 'username: {username}' in this entry, as the state knows it.",
     # --- state, apply, codes, audit -------------------------------------------------
     "E110": "another apply still holds the state lock after {timeout} s",
     "E110.hint": "wait for the other apply to finish, or raise --lock-timeout.",
@@ -1031,6 +1039,9 @@ FR: dict[str, str] = {
     "E070.hint": "on ne peut pas ajouter RVSQ à un compte qu'une infirmière clinicienne "
     "utilise déjà : donnez à son nouveau compte un courriel différent de celui de son autre "
     "compte.",
+    "E071": "« {key} » est le courriel du compte « {username} », qui est aussi inscrit dans "
+    "{other}",
+    "E071.hint": "gardez une seule entrée pour ce compte, avec « username: {username} ».",
     "B01": "le professionnel n'a pas encore de compte RAMQ",
     "B01.hint": "les médecins, résidents et IPS créent eux-mêmes leur compte avec le numéro "
     "de référence reçu par la poste; planifiez de nouveau une fois que c'est fait.",
@@ -1072,6 +1083,11 @@ FR: dict[str, str] = {
     "W203": "l'accès de « {key} » prend fin le {date}",
     "W203.hint": "tous ses services seront retirés à cette date; prolongez « expires » au "
     "besoin.",
+    "W204": "l'accès de « {key} » a pris fin le {date} : aucun compte n'est créé",
+    "W204.hint": "retirez l'entrée, ou corrigez « expires » si l'accès se poursuit.",
+    "W205": "« {key} » est le courriel du compte « {username} » : l'entrée est planifiée "
+    "comme ce compte",
+    "W205.hint": "écrivez « username: {username} » dans cette entrée, comme l'état le connaît.",
     # --- état, application, codes, journal --------------------------------------------
     "E110": "une autre application détient encore le verrou de l'état après {timeout} s",
     "E110.hint": "attendez que l'autre application se termine, ou augmentez --lock-timeout.",

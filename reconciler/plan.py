@@ -117,6 +117,9 @@ class Notice(NamedTuple):
     code: str
     params: dict[str, Any]
     source: str | None = None
+    # Set when comparing this establishment's entries with its accounts gave the notice:
+    # it is then not settled (settled.py), so that a warm plan gives the notice too.
+    establishment: str | None = None
 
 
 class Refusal(NamedTuple):
@@ -238,6 +241,8 @@ class _Planner:
         self.blocked: list[Blocked] = []
         self.warnings: list[Notice] = []
         self.problems: list[Problem] = []
+        self.by_email: list[tuple[AccessFile, User, str]] = []  # entries naming an account
+        self.adopted: set[str] = set()  # accounts with no establishment that this plan gives one
 
     @functools.cached_property
     def emails(self) -> dict[str, str]:
@@ -254,9 +259,42 @@ class _Planner:
             keys = [user.key for user in access.users]
             wanted.update(keys)
             for user, key in zip(access.users, keys, strict=True):
-                self._user(access, user, accounts.get(key))
+                account = accounts.get(key)
+                if account is None and user.username and domain.is_email(user.username):
+                    account = self._named_by_email(access, user)  # only for keys not found
+                self._user(access, user, account)
+        self._named_twice(wanted)
         self._removals(wanted)
         self._notices()
+
+    def _named_by_email(self, access: AccessFile, user: User) -> AccountRecord | None:
+        """An entry whose username is the email of a known account names that account (the
+        portal takes either): it is planned as that account's entry, with a notice."""
+        holder = self.emails.get(user.username or "")
+        if holder is None:
+            return None
+        self.by_email.append((access, user, holder))
+        self.warnings.append(Notice("W205", {"key": user.username, "username": holder},
+                                    access.source(user), access.establishment.id))
+        return self.state.accounts[holder]
+
+    def _named_twice(self, listed: set[str]) -> None:
+        """An account named by its email must not be listed under its username too (the
+        plan is refused). A settled establishment lists every account it holds under its
+        username: one named by email would have kept it from being settled."""
+        for access, user, holder in self.by_email:
+            if holder in listed or self.state.accounts[holder].establishment in self.state.settled:
+                self.problems.append(error(access.file, access.where(user, "username"), "E071",
+                                           key=user.username, username=holder,
+                                           other=self._entry_of(holder)))
+
+    def _entry_of(self, username: str) -> str:
+        """file:line of the entry listing `username` (an error's other place: rare)."""
+        for access in self.files:
+            for user in access.users:
+                if user.key == username:
+                    return access.source(user)
+        return username
 
     def _establishment(self, access: AccessFile) -> None:
         est, rep = access.establishment, access.representative
@@ -271,10 +309,11 @@ class _Planner:
             kind = "create_establishment" if current is None else "update_establishment"
             self.actions.append(Action(kind, est.id, source=source, after=after))
 
-    def _block(self, access: AccessFile, user: User, code: str, **params: Any) -> None:
-        self.blocked.append(
-            Blocked(user.key, access.establishment.id, access.source(user), code, params)
-        )
+    def _block(self, access: AccessFile, user: User, code: str, account: str | None = None,
+               **params: Any) -> None:
+        """`account`: the username of the account the entry was found to name, if any."""
+        self.blocked.append(Blocked(account or user.key, access.establishment.id,
+                                    access.source(user), code, params))
 
     def _user(self, access: AccessFile, user: User, account: AccountRecord | None) -> None:
         if account is None:
@@ -282,7 +321,7 @@ class _Planner:
             return
         owner = account.establishment
         if owner and owner != access.establishment.id and owner not in self.in_input:
-            self._block(access, user, "B04", owner=owner)
+            self._block(access, user, "B04", account.username, owner=owner)
             return
         if user.profile == "infirmiere-clinicienne" and account.origin == EXISTING:
             self.problems.append(error(access.file, access.where(user, "email"), "E070",
@@ -292,10 +331,18 @@ class _Planner:
 
     def _new_account(self, access: AccessFile, user: User) -> None:
         est = access.establishment.id
+        if user.expires is not None and user.expires <= self.today:
+            # Access that has ended: no account, no code, no email (DESIGN §10).
+            self.warnings.append(Notice("W204", {"key": user.key,
+                                                 "date": user.expires.isoformat()},
+                                        access.source(user), est))
+            return
         if user.username is not None:  # names an account the state does not know
             code = "B01" if user.profile in domain.PROFESSIONALS else "B02"
             self._block(access, user, code)
             return
+        # No username: the file asks for a new account. One whose email another account
+        # holds is never added to that account unasked (README, "The portal's procedures").
         holder = self.emails.get(user.email)
         if holder is not None:
             if user.profile == "infirmiere-clinicienne":  # rule C needs the state
@@ -328,27 +375,29 @@ class _Planner:
                 and user.code_token in (None, account.code_token)
                 and user.reset_token in (None, account.reset_token)):
             return  # in step: most of a province-wide plan, so decided in one comparison
-        est = access.establishment.id
+        est, username = access.establishment.id, account.username
         common = {"source": access.source(user), "name": user.display_name}
-        holder = self.emails.get(user.email, account.username)
-        if holder != account.username:  # the new email is another account's
-            self._block(access, user, "B07", holder=holder, email=user.email)
+        holder = self.emails.get(user.email, username)
+        if holder != username:  # the new email is another account's
+            self._block(access, user, "B07", username, holder=holder, email=user.email)
             return
         current = account.values()
         if current != desired:
             changes = field_changes(current, desired)
             self.actions.append(
-                Action("update_account", est, user.key, changes=changes, ticket=user.ticket,
+                Action("update_account", est, username, changes=changes, ticket=user.ticket,
                        **common)
             )
+            if account.establishment is None:
+                self.adopted.add(username)
         held = set(account.services)
         services = set(services)
         if services - held:
-            self.actions.append(Action("grant_services", est, user.key,
+            self.actions.append(Action("grant_services", est, username,
                                        services=tuple(sorted(services - held)),
                                        ticket=user.ticket, **common))
         if held - services:
-            self.actions.append(Action("revoke_services", est, user.key,
+            self.actions.append(Action("revoke_services", est, username,
                                        services=tuple(sorted(held - services)),
                                        ticket=user.ticket, **common))
         keys_held = domain.representative_holds_keys(
@@ -358,24 +407,27 @@ class _Planner:
         if user.code_token is not None and user.code_token != account.code_token:
             if keys_held:
                 self.actions.append(Action(
-                    "regenerate_code", est, user.key, token=user.code_token,
+                    "regenerate_code", est, username, token=user.code_token,
                     recipient=access.representative.age_recipient,
                     ticket=user.code_ticket or user.ticket, **common,
                 ))
             else:
-                self._block(access, user, "B05", _hint=why)
+                self._block(access, user, "B05", username, _hint=why)
         if user.reset_token is not None and user.reset_token != account.reset_token:
             if keys_held:
-                self.actions.append(Action("reset_password", est, user.key,
+                self.actions.append(Action("reset_password", est, username,
                                            token=user.reset_token,
                                            ticket=user.reset_ticket or user.ticket, **common))
             else:
-                self._block(access, user, "B06", _hint=why)
+                self._block(access, user, "B06", username, _hint=why)
 
     def _removals(self, wanted: set[str]) -> None:
-        """Accounts an input establishment owns that its file no longer lists."""
+        """Accounts an input establishment owns that its file no longer lists (by username,
+        or by email)."""
         accounts = self.state.accounts
-        for username in accounts.keys() - wanted:  # set arithmetic: C speed; plans sort
+        gone = accounts.keys() - wanted  # set arithmetic: C speed; plans sort
+        gone.difference_update(holder for _, _, holder in self.by_email)
+        for username in gone:
             account = accounts[username]
             est = account.establishment
             if est not in self.in_input or est in self.state.settled:
@@ -395,7 +447,9 @@ class _Planner:
         for est in sorted(set(self.state.establishments) - self.in_input):
             if not self.state.establishments[est].retired:
                 self.warnings.append(Notice("W201", {"establishment": est}))
-        unowned = sorted(a.username for a in self.state.accounts.values() if not a.establishment)
+        adopted = self.adopted  # they will belong to an establishment once applied
+        unowned = sorted(a.username for a in self.state.accounts.values()
+                         if not a.establishment and a.username not in adopted)
         if unowned:
             examples = ", ".join(unowned[:5]) + (", …" if len(unowned) > 5 else "")
             self.warnings.append(Notice("W202", {"count": len(unowned), "examples": examples}))

@@ -11,15 +11,38 @@ from typing import Any
 from reconciler import schema
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
+from reconciler.model import AccessFile
 from reconciler.plan import FORMAT_VERSION, Action, Blocked, Notice, Plan
 from reconciler.problems import Problem
 
 PLAN_SCHEMA = "plan.schema.json"
 
 
-def notices(problems: list[Problem]) -> list[Notice]:
-    """Validation warnings, carried into the plan so reviewers see them too."""
-    return [Notice(p.code, p.params, f"{p.file}:{p.line}") for p in problems]
+RULE_K = frozenset({"W102", "W103"})  # rule K as validate foresees it, without the state
+
+
+def notices(problems: list[Problem], plan: Plan, files: list[AccessFile]) -> list[Notice]:
+    """Validation warnings, carried into `plan` so reviewers see them too; but not rule K.
+    With the state, the plan decides it: a request it blocks is listed once, as blocked
+    (B05, B06), and one whose token the account already has asks for nothing. The warning
+    stays only for an entry blocked for another reason (an unknown account, say), whose
+    request the plan could not judge."""
+    unjudged: dict[str, set[str]] = {}  # file → sources of the entries blocked otherwise
+    for b in plan.blocked:
+        if b.code not in ("B05", "B06"):
+            unjudged.setdefault(b.source.rpartition(":")[0], set()).add(b.source)
+    by_file = {access.file: access for access in files}
+    carried = []
+    for p in problems:
+        if p.code in RULE_K:
+            access = by_file.get(p.file)
+            blocked = unjudged.get(p.file, set())
+            # A key is listed once per file (E059), so this finds the one entry.
+            if access is None or not any(access.source(u) in blocked for u in access.users
+                                         if u.key == p.params["key"]):
+                continue
+        carried.append(Notice(p.code, p.params, f"{p.file}:{p.line}"))
+    return carried
 
 
 def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:

@@ -1,12 +1,13 @@
 """Settled establishments: what lets a warm plan skip most of the province.
 
-After a plan, each file whose establishment needs nothing (no action, nothing blocked) is
-recorded in the parse cache as in step with that establishment's accounts at their
-revision: a random token the database draws again whenever one of those accounts or their
-services changes, whoever writes (store/sql.py). A later plan of the same bytes on the same
-day, while the revision is the same, neither reads those accounts nor compares them: the
-planner would find nothing to do there. Any other byte, any write to one of the accounts,
-another day (access ends on a date), another version of the tool: the entry is not found.
+After a plan, each file whose establishment needs nothing (no action, nothing blocked, no
+notice from comparing it with its accounts) is recorded in the parse cache as in step with
+that establishment's accounts at their revision: a random token the database draws again
+whenever one of those accounts or their services changes, whoever writes (store/sql.py). A
+later plan of the same bytes on the same day, while the revision is the same, neither
+reads those accounts nor compares them: the planner would find nothing to do there. Any
+other byte, any write to one of the accounts, another day (access ends on a date), another
+version of the tool: the entry is not found.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def focus(cache: ParseCache, files: list[AccessFile], today: dt.date
             settled,
             unsettled=frozenset(access.establishment.id for access in rest),
             names=frozenset(user.key for access in rest for user in access.users),
-            emails=frozenset(user.email for access in rest for user in access.users),
+            # A username that is an email may name an account by its email (plan.py).
+            emails=frozenset(email for access in rest for user in access.users
+                             for email in (user.email, user.username) if email and "@" in email),
         )
 
     return choose
@@ -52,7 +55,8 @@ def remember(cache: ParseCache, files: list[AccessFile], plan: Plan, state: Stat
              today: dt.date) -> None:
     """Record the files `plan` found in step with `state` (a plan the input's errors did
     not stop)."""
-    touched = {a.establishment for a in plan.actions} | {b.establishment for b in plan.blocked}
+    touched = ({a.establishment for a in plan.actions} | {b.establishment for b in plan.blocked}
+               | {n.establishment for n in plan.warnings if n.establishment})
     for access in files:
         est = access.establishment.id
         revision = state.revisions.get(est)

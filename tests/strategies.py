@@ -98,7 +98,7 @@ DATES = (TODAY - dt.timedelta(days=30), TODAY, TODAY + dt.timedelta(days=10),
 
 class Config(NamedTuple):
     files: dict[str, dict[str, Any]]  # establishment id → the access file's content
-    placement: dict[str, tuple[str, str]]  # person → (establishment, key in the file)
+    placement: dict[str, tuple[str, str]]  # person → (establishment, key) of an account
 
     def write(self, folder: Path) -> Path:
         """Write the files as access/<region>/<id>.yaml under `folder`; return access/."""
@@ -211,11 +211,18 @@ def configs(draw: st.DrawFn, previous: Config | None = None) -> Config:
         est = draw(st.sampled_from(active))
         key, entry = draw(_user(person, previous_key))
         files[est]["users"].append(entry)
+        if "username" not in entry and _ended(entry):
+            continue  # no account is made for access that has already ended
         placement[person.name] = (est, key)
     for est in active:  # an empty list is an error unless retired: keep at least one user
         if not files[est]["users"]:
             files[est]["users"] = [_placeholder(est)]
     return Config(files, placement)
+
+
+def _ended(entry: dict[str, Any]) -> bool:
+    expires = entry.get("expires")
+    return expires is not None and dt.date.fromisoformat(str(expires)) <= TODAY
 
 
 def _placeholder(est: str) -> dict[str, Any]:

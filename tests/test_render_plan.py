@@ -68,7 +68,8 @@ def plan_now(store: SQLStore, lang: str = "en") -> Planned:
     result = make_plan(validation.files, state, today=TODAY, now=NOW,
                        config_digest=validation.digest, paths=("access",))
     assert not result.problems, result.problems
-    warnings = (*planfile.notices(validation.problems), *result.plan.warnings)
+    warnings = (*planfile.notices(validation.problems, result.plan, validation.files),
+                *result.plan.warnings)
     # The state's place and id differ from run to run: the golden files name these.
     plan = result.plan._replace(warnings=warnings, state_location=GOLDEN_STATE_LOCATION,
                                 state_id=GOLDEN_STATE_ID)

@@ -59,7 +59,7 @@ def compute(env: Env, validation: Validation, state: State, paths: list[Path],
     if result.problems:
         print_problems(env, result.problems)
         raise InvalidInput
-    warnings = planfile.notices(validation.problems)
+    warnings = planfile.notices(validation.problems, result.plan, validation.files)
     return result.plan._replace(warnings=(*warnings, *result.plan.warnings))
 
 

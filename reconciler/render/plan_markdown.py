@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
-from reconciler.model import AccessFile
+from reconciler.model import AccessFile, User
 from reconciler.plan import ESTABLISHMENT_KINDS, KINDS, Action, Blocked, Notice, Plan, Refusal
 from reconciler.state import State
 
@@ -77,6 +77,16 @@ def establishments(files: list[AccessFile], state: State) -> dict[str, tuple[str
     names.update({f.establishment.id: (f.establishment.name, f.establishment.region)
                   for f in files})
     return names
+
+
+def users_by_account(plan: Plan, files: list[AccessFile]) -> dict[str, User]:
+    """Desired users by the account the plan names: their key, and for an entry naming an
+    account by its email (W205), that account's username too."""
+    users = {u.key: u for f in files for u in f.users}
+    for notice in plan.warnings:
+        if notice.code == "W205" and notice.params["key"] in users:
+            users[notice.params["username"]] = users[notice.params["key"]]
+    return users
 
 
 def escaped(params: dict[str, Any], private: bool = False) -> dict[str, Any]:
@@ -330,7 +340,7 @@ def _sections(plan: Plan, files: list[AccessFile], state: State,
     more = "- _" + messages("md.more", count="{count}") + "_"
     sections = []
     if plan.blocked:
-        people = {u.key: u.display_name for f in files for u in f.users}
+        people = {key: u.display_name for key, u in users_by_account(plan, files).items()}
         items = [(blocked_item(b, _who(people.get(b.username), b.username), messages), 1)
                  for b in plan.blocked]
         sections.append(_Section([f"### {messages('md.blocked', count=len(plan.blocked))}", ""],

@@ -24,6 +24,7 @@ from reconciler.render.plan_markdown import (
     establishments,
     place,
     short_digest,
+    users_by_account,
 )
 from reconciler.state import AccountRecord, State
 
@@ -51,7 +52,7 @@ class _Context(NamedTuple):
     """What the procedures look up: people, the state, and how actions pair up."""
 
     messages: Messages
-    users: dict[str, User]  # desired users by key
+    users: dict[str, User]  # desired users by key (and by account: users_by_account)
     state: State
     names: dict[str, tuple[str, str]]
     representatives: dict[str, str]  # establishment id → representative's name
@@ -280,7 +281,7 @@ def _context(plan: Plan, files: list[AccessFile], state: State, messages: Messag
                if a.action == "grant_services"}
     representatives = {e.id: e.representative_name for e in state.establishments.values()}
     representatives.update({f.establishment.id: f.representative.name for f in files})
-    return _Context(messages, {u.key: u for f in files for u in f.users}, state,
+    return _Context(messages, users_by_account(plan, files), state,
                     establishments(files, state), representatives, joins, releases, granted)
 
 
