@@ -93,9 +93,14 @@ def test_only_the_apply_job_takes_the_apply_lock_and_the_write_credentials() -> 
     assert "rvsq-access-apply" not in str(jobs["plan"]["concurrency"]["group"])
     assert "secrets.RVSQ_STATE }}" in str(jobs["apply"])
     assert "secrets.RVSQ_STATE }}" not in str(jobs["plan"])
+    # Codes and emails of the actions committed before a failure are kept too.
+    uploads = [step for step in jobs["apply"]["steps"]
+               if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(uploads) == 2 and all(step["if"] == "always()" for step in uploads)
     gitlab = _load(GITLAB)
     jobs = {name: job for name, job in gitlab.items() if isinstance(job, dict) and "script" in job}
     assert {name for name, job in jobs.items() if "resource_group" in job} == {"apply"}
+    assert jobs["apply"]["artifacts"]["when"] == "always"
     # pip needs git for the git+https install line; the slim and alpine images have none.
     image = gitlab["default"]["image"]
     assert "git+https://" in str(gitlab["default"]["before_script"])
