@@ -109,7 +109,9 @@ def test_only_the_apply_job_takes_the_apply_lock_and_the_write_credentials() -> 
 
 # --- a scratch access repository and its shared state ------------------------------------
 def _git(repo: Path, *args: str) -> str:
+    # Identity and no signing given here: the developer's own Git configuration may differ.
     return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+                           "-c", "commit.gpgsign=false",
                            *args], cwd=repo, check=True, capture_output=True, text=True).stdout
 
 
@@ -139,8 +141,8 @@ def _select_only_role(url: str) -> tuple[str, str]:
         db.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
         db.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
     parts = urlsplit(url)
-    through_role = parts._replace(netloc=f"{role}:{password}@{parts.hostname}:{parts.port}")
-    readonly = urlunsplit(through_role)
+    server = f"{parts.hostname or ''}" + (f":{parts.port}" if parts.port else "")
+    readonly = urlunsplit(parts._replace(netloc=f"{role}:{password}@{server}"))
     with psycopg.connect(readonly) as db, pytest.raises(psycopg.errors.InsufficientPrivilege):
         db.execute("DELETE FROM accounts")
     return readonly, role
