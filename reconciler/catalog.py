@@ -475,6 +475,9 @@ EN: dict[str, str] = {
     "apply.codes_shown": "New secret codes, shown once: pass each one to its user by hand. "
     "They are not stored anywhere.",
     "apply.emails": "{count} email(s) delivered to {path}.",
+    "apply.emails_written": "{count} email(s) written to {path}, not sent: send them from "
+    "there (each .eml file is a whole message), or set RVSQ_SMTP_URL so that apply sends "
+    "them.",
     "apply.emails_failed": "{count} email(s) could not be delivered by {where}: {error}. "
     "They are kept and will be sent by the next apply.",
     "apply.blocked": "{count} entr(y/ies) remain blocked: see the plan for what each needs.",
@@ -1324,6 +1327,9 @@ FR: dict[str, str] = {
     "apply.codes_shown": "Nouveaux codes secrets, affichés une seule fois : remettez chacun à "
     "son utilisateur en main propre. Ils ne sont conservés nulle part.",
     "apply.emails": "{count} courriel(s) livré(s) dans {path}.",
+    "apply.emails_written": "{count} courriel(s) écrit(s) dans {path}, non envoyé(s) : "
+    "envoyez-les à partir de là (chaque fichier .eml est un message complet), ou définissez "
+    "RVSQ_SMTP_URL pour que apply les envoie.",
     "apply.emails_failed": "{count} courriel(s) n'ont pas pu être livrés par {where} : "
     "{error}. Ils sont gardés et seront envoyés par la prochaine application.",
     "apply.blocked": "{count} entrée(s) restent bloquées : voyez le plan pour ce qu'il faut "

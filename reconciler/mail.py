@@ -79,6 +79,7 @@ class Delivery(NamedTuple):
     failed: int
     where: str  # the outbox folder, or the SMTP server
     error: str | None = None  # the last failure, for the report
+    as_files: bool = False  # written as .eml files: nobody has received them yet
 
 
 
@@ -127,7 +128,7 @@ def deliver_outbox(store: SQLStore, folder: Path, now: str) -> Delivery:
     # Marked in one transaction, not one per message: were the run stopped before it, the
     # next one would write the same files again under the same names, which is harmless.
     store.mark_sent(*(message.id for message in pending), now=now)
-    return Delivery(len(pending), 0, folder.as_posix())
+    return Delivery(len(pending), 0, folder.as_posix(), as_files=True)
 
 
 def _by_smtp(store: SQLStore, pending: list[OutboxMessage], target: SmtpTarget,

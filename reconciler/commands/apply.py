@@ -149,7 +149,8 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
     for path in report.code_files:
         click.echo(m("apply.code_files", path=path.as_posix()))
     if report.emails.sent:
-        click.echo(m("apply.emails", count=report.emails.sent, path=report.emails.where))
+        kind = "apply.emails_written" if report.emails.as_files else "apply.emails"
+        click.echo(m(kind, count=report.emails.sent, path=report.emails.where))
     if report.emails.failed:
         click.echo(m("apply.emails_failed", count=report.emails.failed,
                      where=report.emails.where, error=report.emails.error), err=True)
