@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 from click.testing import CliRunner, Result
 
 from reconciler.cli import cli as rvsq_access
@@ -14,6 +15,7 @@ from reconciler.store import SQLStore, init_store, parse_location
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "access"
+PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -32,6 +34,20 @@ def cli(*args: str, env: dict[str, str] | None = None) -> Result:
     result = run("--lang", "en", "--no-color", *args, env=env)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
+
+
+def ok(result: Result, code: int = 0) -> Result:
+    """`result`, which must have exited with `code`."""
+    assert result.exit_code == code, result.output
+    return result
+
+
+def plan_json(*args: str, cache: bool = True) -> dict[str, Any]:
+    """`rvsq-access plan --format json ARGS`, checked against the plan's schema."""
+    result = ok(cli(*(() if cache else ("--no-cache",)), "plan", "--format", "json", *args))
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, PLAN_SCHEMA)
+    return data
 
 
 def example_repository(folder: Path) -> Path:

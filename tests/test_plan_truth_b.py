@@ -11,15 +11,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
-from click.testing import Result
-from helpers import REPO, cli, edit, example_repository
+from helpers import REPO, cli, edit, example_repository, ok, plan_json
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 CASCADES = Path("access/05/clinique-des-cascades.yaml")
 MARTIN = "martinmacfly@ramq.gouv.qc.ca"
-PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
 # The GMF's demo key: a new establishment's codes must be sealed for an apply outside a
 # terminal.
 RECIPIENT = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
@@ -33,17 +30,6 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Pat
     example_repository(tmp_path)
     ok(cli("apply", "--auto-approve"))
     return tmp_path
-
-
-def ok(result: Result, code: int = 0) -> Result:
-    assert result.exit_code == code, result.output
-    return result
-
-
-def plan_json() -> dict[str, Any]:
-    data = json.loads(ok(cli("plan", "--format", "json")).stdout)
-    jsonschema.validate(data, PLAN_SCHEMA)
-    return data
 
 
 def audit() -> list[dict[str, Any]]:

@@ -12,10 +12,9 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import jsonschema
 import pytest
-from click.testing import Result
-from helpers import REPO, cli, edit, example_repository, remove_user
+from helpers import cli, edit, example_repository, ok, remove_user
+from helpers import plan_json as planned
 
 from reconciler.catalog import Messages
 from reconciler.plan import Plan, Refusal
@@ -26,7 +25,6 @@ GMF = Path("access/06/gmf-hill-valley.yaml")
 NEW = Path("access/06/clinique-nouvelle.yaml")
 AS_OF = ("--as-of", "2026-11-26")  # the warnings, hence the goldens, depend on the day
 GOLDEN = Path(__file__).parent / "golden"
-PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
 NEW_ESTABLISHMENT = """\
 version: 1
 establishment:
@@ -62,15 +60,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Pat
     return example_repository(tmp_path)
 
 
-def ok(result: Result, code: int = 0) -> Result:
-    assert result.exit_code == code, result.output
-    return result
-
-
 def plan_json(*options: str) -> dict[str, Any]:
-    data = json.loads(ok(cli("plan", "--format", "json", *AS_OF, *options)).stdout)
-    jsonschema.validate(data, PLAN_SCHEMA)
-    return data
+    return planned(*AS_OF, *options)
 
 
 def refusals(*options: str) -> list[tuple[str, str | None, dict[str, Any]]]:
