@@ -14,7 +14,6 @@ from itertools import compress, repeat
 from operator import attrgetter, eq, is_
 from typing import NamedTuple
 
-from reconciler import codes
 from reconciler.errors import UserError
 from reconciler.plan import Action, Plan, Refusal
 from reconciler.state import State
@@ -108,6 +107,9 @@ def _deletion_guard(actions: tuple[Action, ...], kinds: list[str], state: State,
 def _codes(issuing: list[Action], interactive: bool) -> list[Refusal]:
     """New secret codes: with no recipient they can only be shown on a terminal (E114,
     DESIGN §6); a recipient age cannot seal to would stop apply half-way (E120)."""
+    # Imported only here: age's native module costs 2 MB, and most plans issue no code.
+    from reconciler import codes
+
     missing = Counter(map(_establishment,
                           compress(issuing, map(is_, map(_recipient, issuing), repeat(None)))))
     invalid = {r for r in set(map(_recipient, issuing)) - {None} if not codes.is_recipient(r)}
