@@ -372,6 +372,18 @@ EN: dict[str, str] = {
     "characters",
     "E143.hint": "give a pull request's URL or a ticket number with --change-ref (or "
     "RVSQ_CHANGE_REF).",
+    "E144": "the state location '{url}' has a space or a line break at its start or end, "
+    "or a control character inside",
+    "E144.hint": "give it again without them (a CI secret pasted with its line break, say): "
+    "it would name another file than the one you mean. Nothing was changed.",
+    "E145": "{location} holds something other than an rvsq-access state",
+    "E145.hint": "point --state or RVSQ_STATE at the state: rvsq-access keeps its tables in a "
+    "file or a database of their own. Nothing was changed.",
+    "E146": "the state at {location} has no id: it was altered outside this tool",
+    "E146.hint": "keep it as it is for investigation and restore it from a backup; plans "
+    "could not tell it from another state. Nothing was changed.",
+    "state.upgraded": "Brought the state at {location} up to date (schema {found} to {known}; "
+    "id {id}, serial {serial}).",
     "state.created": "Created a new state at {location} (id {id}).",
     "state.exists": "The state at {location} already exists (id {id}, serial {serial}); it "
     "is up to date.",
@@ -1216,10 +1228,23 @@ FR: dict[str, str] = {
     "plus 500 caractères",
     "E143.hint": "donnez l'adresse d'une demande de fusion (pull request) ou un numéro de "
     "billet avec --change-ref (ou RVSQ_CHANGE_REF).",
+    "E144": "l'emplacement de l'état « {url} » commence ou finit par une espace ou un saut "
+    "de ligne, ou contient un caractère de contrôle",
+    "E144.hint": "donnez-le de nouveau sans eux (un secret de la CI collé avec son saut de "
+    "ligne, par exemple) : il nommerait un autre fichier que celui que vous visez. Rien n'a "
+    "été changé.",
+    "E145": "{location} contient autre chose qu'un état de rvsq-access",
+    "E145.hint": "indiquez l'état avec --state ou RVSQ_STATE : rvsq-access garde ses tables "
+    "dans un fichier ou une base de données qui leur sont propres. Rien n'a été changé.",
+    "E146": "l'état à {location} n'a pas d'identifiant : il a été modifié hors de cet outil",
+    "E146.hint": "gardez-le tel quel pour enquête et restaurez-le d'une sauvegarde; les plans "
+    "ne pourraient pas le distinguer d'un autre état. Rien n'a été changé.",
+    "state.upgraded": "L'état à {location} a été mis à jour (schéma {found} à {known}; "
+    "identifiant {id}, numéro de série {serial}).",
     "state.created": "Nouvel état créé à {location} (identifiant {id}).",
-    "state.exists": "L'état à {location} existe déjà (identifiant {id}, n° {serial}); il est "
-    "à jour.",
-    "state.named": "État : {location} (identifiant {id}, n° {serial})",
+    "state.exists": "L'état à {location} existe déjà (identifiant {id}, numéro de série "
+    "{serial}); il est à jour.",
+    "state.named": "État : {location} (identifiant {id}, numéro de série {serial})",
     "audit.break.missing": "une entrée manque ou est hors d'ordre",
     "audit.break.edited": "l'entrée a été modifiée après son écriture",
     "audit.break.truncated": "des entrées ont été retirées à la fin du journal",
@@ -1424,7 +1449,8 @@ FR: dict[str, str] = {
     "help.user_token": "Le jeton de la demande (par défaut : la date et l'heure actuelles).",
     # --- markdown plan and runbook (render/plan_markdown.py, render/runbook.py) -------
     "md.title": "Plan d'accès RVSQ",
-    "md.meta": "État {location} (identifiant `{id}`, n° {serial}) · configuration `{digest}`",
+    "md.meta": "État {location} (identifiant `{id}`, numéro de série {serial}) · "
+    "configuration `{digest}`",
     "md.col.region": "Région",
     "md.col.establishment": "Établissement",
     "md.col.create_account": "Créations",
@@ -1465,7 +1491,7 @@ FR: dict[str, str] = {
     "les services en ligne de la RAMQ. Suivez les procédures dans l'ordre, un établissement à "
     "la fois. Les écrans, les boutons et les cases sont nommés comme dans le portail.",
     "runbook.meta": "Plan établi à partir de l'état {location} (identifiant `{id}`, "
-    "n° {serial}; configuration `{digest}`).",
+    "numéro de série {serial}; configuration `{digest}`).",
     "runbook.establishment": "{name} (région {region})",
     "runbook.representative": "Représentant désigné : {name}",
     "runbook.new_establishment": "Nouvel établissement : l'outil crée sa fiche. Rien à faire "

@@ -206,8 +206,9 @@ def test_migration_2_gives_existing_establishments_a_revision(
             "'now', 'now')",
         )
 
-    def revision() -> str:  # opened as apply opens it: brought up to date
-        store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", write=True)
+    def revision() -> str:  # brought up to date as apply does it
+        store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
+        store.migrate("2026-11-26T00:00:00Z")
         try:
             return dict(store._execute(sql.REVISIONS).fetchall())["gmf-a"]
         finally:

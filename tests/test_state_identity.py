@@ -122,7 +122,29 @@ def test_locations_that_cannot_hold_a_state_are_clear_errors(folder: Path, url: 
 def test_a_folder_is_not_a_state(folder: Path) -> None:
     (folder / "states").mkdir()
     assert "error[E137]" in cli("--state", "sqlite:///states", "state", "init").output
-    assert "error[E138]" in cli("--state", "sqlite:///states", "plan").output
+    assert "error[E137]" in cli("--state", "sqlite:///states", "plan").output
+
+
+@pytest.mark.parametrize("url", ["sqlite:///sub/", "sqlite:///~/state.db", "sqlite:///.rvsq",
+                                 "sqlite:///.", "sqlite:///a/.."])
+def test_names_of_folders_are_not_states(folder: Path, url: str) -> None:
+    result = cli("--state", url, "state", "init")
+    assert result.exit_code == 1 and "error[E137]" in result.output, result.output
+    assert sorted(files_under(folder)) == sorted(p for p in files_under(folder)
+                                                  if p.startswith("access"))
+
+
+@pytest.mark.parametrize("given", ["sqlite:///.rvsq/state.db\n", " sqlite:///.rvsq/state.db",
+                                   "sqlite:///.rvsq/state.db ", "sqlite:///.rvsq/st\tate.db"])
+def test_a_location_pasted_with_a_line_break_or_a_space_is_refused(folder: Path,
+                                                                   given: str) -> None:
+    assert cli("state", "init").exit_code == 0  # the state meant is there
+    for args in (("state", "init"), ("plan",), ("apply", "--auto-approve")):
+        result = cli(*args, env={"RVSQ_STATE": given})
+        assert result.exit_code == 1, result.output
+        assert "error[E144] the state location '" in result.output
+        assert "\n" not in result.output.split("'")[1]  # the line break is shown, escaped
+    assert sorted(p.name for p in (folder / ".rvsq").iterdir()) == [".gitignore", "state.db"]
 
 
 def test_an_unknown_scheme_is_refused(folder: Path) -> None:
@@ -132,6 +154,54 @@ def test_an_unknown_scheme_is_refused(folder: Path) -> None:
 
 
 # --- state init, and the identity it draws ----------------------------------------------
+def test_a_file_made_empty_beforehand_becomes_a_private_wal_state(folder: Path) -> None:
+    Path("empty.db").touch(mode=0o644)
+    assert cli("--state", "sqlite:///empty.db", "state", "init").exit_code == 0
+    assert Path("empty.db").stat().st_mode & 0o777 == 0o600
+    store = new_store(f"sqlite:///{folder / 'empty.db'}")
+    assert store._execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_a_state_below_the_work_folder_is_ignored_by_git_too(folder: Path) -> None:
+    assert cli("--state", "sqlite:///.rvsq/states/prod.db", "state", "init").exit_code == 0
+    assert (folder / ".rvsq" / ".gitignore").is_file()
+    assert (folder / ".rvsq").stat().st_mode & 0o777 == 0o700
+
+
+def test_what_is_not_an_rvsq_access_state_is_named_so(folder: Path) -> None:
+    Path("notes.db").write_text("not a database, only text\n" * 100, encoding="utf-8")
+    for args in (("plan",), ("state", "init")):
+        result = cli("--state", "sqlite:///notes.db", *args)
+        assert result.exit_code == 1 and "error[E145]" in result.output, result.output
+    other = new_store(f"sqlite:///{folder / 'rails.db'}")  # a state: then made foreign
+    with other.transaction():
+        other._execute("DELETE FROM schema_migrations WHERE version = 2")
+    other.close()
+    for args in (("plan",), ("state", "init"), ("apply", "--auto-approve")):
+        result = cli("--state", "sqlite:///rails.db", *args)
+        assert result.exit_code == 1 and "error[E145]" in result.output, result.output
+    import sqlite3
+
+    with sqlite3.connect("app.db") as conn:  # another tool's table of the same name
+        conn.execute("CREATE TABLE schema_migrations (version varchar PRIMARY KEY)")
+        conn.execute("INSERT INTO schema_migrations VALUES ('20240101120000_add_users')")
+    for args in (("plan",), ("state", "init")):
+        result = cli("--state", "sqlite:///app.db", *args)
+        assert result.exit_code == 1 and "error[E145]" in result.output, result.output
+
+
+def test_a_state_without_its_id_is_refused(folder: Path) -> None:
+    new_state_with_directory()
+    store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}")
+    with store.transaction():
+        store._execute("DELETE FROM meta WHERE key = 'state_id'")
+    store.close()
+    for args in (("plan",), ("state", "init"), ("apply", "--auto-approve"), ("report",)):
+        result = cli(*args)
+        assert result.exit_code == 1 and "error[E146]" in result.output, result.output
+
+
 def test_state_init_creates_once_and_says_which_state(folder: Path) -> None:
     created = cli("state", "init")
     assert created.exit_code == 0
@@ -209,8 +279,16 @@ def test_a_state_from_an_earlier_release_is_migrated_only_by_writing_commands(
         assert result.exit_code == 1, (args, result.output)
         assert "error[E140]" in result.output and "schema 2; this version uses 3" in result.output
     assert (folder / ".rvsq" / "state.db").read_bytes() == before
+    refused = cli("apply", "--plan", "nowhere.json")  # nothing to apply: nothing migrated
+    assert refused.exit_code == 1
+    edit(GMF, "first_name: Martin", "first_name: [Martin")  # an invalid file: the same
+    assert cli("apply", "--auto-approve").exit_code == 1
+    edit(GMF, "first_name: [Martin", "first_name: Martin")
+    assert (folder / ".rvsq" / "state.db").read_bytes() == before
     migrated = cli("state", "init")
-    assert migrated.exit_code == 0 and "already exists" in migrated.output
+    assert migrated.exit_code == 0
+    assert re.fullmatch(rf"Brought the state at {folder}/.rvsq/state.db up to date \(schema 2 "
+                        rf"to 3; id {ID.pattern}, serial \d+\)\.\n", migrated.output)
     plan = json.loads(cli("plan", "--format", "json").stdout)
     assert ID.fullmatch(plan["state"]["id"]) and plan["actions"] == []
     assert cli("audit", "verify").exit_code == 0  # the old entries still verify
@@ -229,15 +307,90 @@ def test_a_state_from_a_later_release_is_refused(folder: Path,
     new_state_with_directory()
     store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}")
     with store.transaction():
-        store._execute(sql.RECORD_MIGRATION, (99, "from the future", "2030-01-01"))
+        store._execute(sql.RECORD_MIGRATION, (4, "from the future", "2030-01-01"))
     store.close()
     for args in (("plan",), ("state", "init"), ("apply", "--auto-approve")):
         result = cli(*args)
         assert result.exit_code == 1 and "error[E141]" in result.output, result.output
-        assert "schema 99; this version knows up to 3" in result.output
+        assert "schema 4; this version knows up to 3" in result.output
 
 
 # --- PostgreSQL -------------------------------------------------------------------------
+def test_a_saved_plan_never_migrates_an_earlier_state(folder: Path) -> None:
+    new_state_with_directory()
+    assert cli("plan", "--out", "plan.json").exit_code == 0
+    other = f"sqlite:///{folder / 'other.db'}"
+    assert cli("--state", other, "state", "init").exit_code == 0
+    store = new_store(other)
+    store.close()
+    as_an_earlier_release_left_it(folder)  # the default state, now as the old release had it
+    before = (folder / ".rvsq" / "state.db").read_bytes()
+    result = cli("apply", "--plan", "plan.json")
+    assert result.exit_code == 1 and "error[E142]" in result.output
+    assert (folder / ".rvsq" / "state.db").read_bytes() == before
+
+
+def test_postgresql_messages_name_the_database_libpq_used(folder: Path) -> None:
+    url, name = new_postgres_database()
+    try:
+        host_port = url.split("@", 1)[1].rsplit("/", 1)[0]
+        # The URL's path says one database, its query another: libpq follows the query.
+        misleading = url.rsplit("/", 1)[0] + f"/elsewhere?dbname={name}"
+        created = cli("--state", misleading, "state", "init")
+        assert created.exit_code == 0, created.output
+        assert f"Created a new state at {host_port}/{name} (id " in created.output
+        plan = plan_json_of(misleading)
+        assert plan["state"]["location"] == f"{host_port}/{name}"
+    finally:
+        drop_postgres_database(name)
+
+
+def plan_json_of(url: str) -> dict[str, object]:
+    result = cli("--state", url, "plan", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_role_that_may_not_read_the_state_is_not_told_it_is_empty(folder: Path) -> None:
+    import psycopg
+
+    url, name = new_postgres_database()
+    role = f"{name}_nobody"
+    try:
+        assert cli("--state", url, "state", "init").exit_code == 0
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"CREATE ROLE {role} LOGIN")
+        result = cli("--state", url.replace("postgres@", f"{role}@"), "plan")
+        assert result.exit_code == 1
+        assert "error[E127]" in result.output and "permission denied" in result.output
+        assert "never initialised" not in result.output
+    finally:
+        drop_postgres_database(name)
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as admin:
+            admin.execute(f"DROP ROLE IF EXISTS {role}")
+
+
+def test_state_init_run_four_times_at_once_creates_one_state(folder: Path) -> None:
+    import os
+    import sys
+
+    url, name = new_postgres_database()
+    try:
+        for target in (url, f"sqlite:///{folder / 'together.db'}"):
+            env = {**os.environ, "RVSQ_STATE": target, "RVSQ_LANG": "en"}
+            runs = [subprocess.Popen([sys.executable, "-m", "reconciler", "state", "init"],
+                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True) for _ in range(4)]
+            outputs = [(run.wait(60), *run.communicate()) for run in runs]
+            assert all(code == 0 for code, _, _ in outputs), outputs
+            created = [out for _, out, _ in outputs if out.startswith("Created a new state")]
+            assert len(created) == 1, outputs
+            ids = {re.search(ID.pattern, out)[0] for _, out, _ in outputs}
+            assert len(ids) == 1
+    finally:
+        drop_postgres_database(name)
+
+
 def test_an_empty_postgresql_database_is_not_a_state(folder: Path) -> None:
     url, name = new_postgres_database()
     try:

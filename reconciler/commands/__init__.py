@@ -74,9 +74,9 @@ def print_problems(env: Env, problems: list[Problem]) -> None:
 
 
 def open_state(env: Env, write: bool = False) -> SQLStore:
-    """The existing state; refused if missing or never initialised. Only a command that
-    writes (`write`) brings an older schema up to date."""
-    return open_store(env.state_location, iso(utc_now()), write=write)
+    """The existing state; refused if missing or never initialised. A command that
+    writes (`write`) may open an older schema, and migrates it just before it writes."""
+    return open_store(env.state_location, iso(utc_now()), writing=write)
 
 
 def change_ref(env: Env) -> str | None:

@@ -9,6 +9,7 @@ import click
 
 from reconciler import apply as executor
 from reconciler import planfile, refusals
+from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_BLOCKED,
     EXIT_OK,
@@ -74,6 +75,9 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
     # The lock is taken before planning: no other apply can change the state between
     # the plan shown here and its application.
     with store.lock(lock_timeout, waiting):
+        # An older state is brought up to date only now: the files are valid, the saved
+        # plan (if any) is this state's, and no other apply runs.
+        store.migrate(iso(utc_now()))
         state = plan_command.snapshot(env, store, validation)
         fresh = plan_command.compute(env, validation, state, paths)
         if saved is None:

@@ -29,16 +29,18 @@ from reconciler.validate import display
 def init(env: Env) -> int:
     """Create the state, or bring an existing one up to date; say which, and its id."""
     location = env.state_location
-    store, new = init_store(location, iso(utc_now()))
+    store, done = init_store(location, iso(utc_now()))
     try:
-        state_id, serial = store.state_id(), store.serial()
+        where, state_id, serial = store.location.shown, store.state_id(), store.serial()
     finally:
         store.close()
-    if new:
-        click.echo(env.messages("state.created", location=location.shown, id=state_id))
+    if 1 in done:
+        click.echo(env.messages("state.created", location=where, id=state_id))
+    elif done:
+        click.echo(env.messages("state.upgraded", location=where, id=state_id, serial=serial,
+                                found=min(done) - 1, known=max(done)))
     else:
-        click.echo(env.messages("state.exists", location=location.shown, id=state_id,
-                                serial=serial))
+        click.echo(env.messages("state.exists", location=where, id=state_id, serial=serial))
     return EXIT_OK
 
 
@@ -101,6 +103,7 @@ def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> 
                 fields["managed_changes"] = {
                     m.username: {"establishment": m.establishment, "line": m.line,
                                  "changes": m.changes} for m in managed}
+            store.migrate(now)  # an older state is brought up to date only to be written
             with store.transaction():  # one audited change, like an action
                 store.import_accounts(rows, now)
                 store.append_audit(now, actor(env.actor), git_commit([]), f"import-{now}",

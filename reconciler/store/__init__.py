@@ -6,6 +6,7 @@ exists, and never creates it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -65,69 +66,93 @@ def state_location(option: str | None, environ: Mapping[str, str] = os.environ) 
     return parse_location(url)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def parse_location(url: str) -> Location:
+    if url != url.strip() or _CONTROL.search(url):
+        # A secret pasted with its line break names another file, that `state init` would
+        # create: refused, and shown with what is wrong in it made visible.
+        raise UserError("E144", url=_CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", redact(url)))
     if url.startswith("sqlite:///"):
         given = url.removeprefix("sqlite:///")
         # ":memory:" and "" would give a database gone when the command ends; "file:" and
-        # "?" would be read as SQLite URI syntax by some and as a file name by others.
-        if given in ("", ":memory:") or given.startswith(("file:", ":")) or "?" in given:
-            raise UserError("E137", url=redact(url))
+        # "?" would be read as SQLite URI syntax by some and as a file name by others; "~"
+        # is no shell's here; "dir/" and ".rvsq" name a folder.
         path = Path(os.path.abspath(given))  # relative to the working folder, said whole
+        if (given in ("", ":memory:") or given.startswith(("file:", ":", "~")) or "?" in given
+                or given.endswith(("/", "/.", "/..")) or given in (".", "..")
+                or path.name == WORK_DIR.name):
+            raise UserError("E137", url=redact(url))
         return Location(url, "sqlite", str(path), path)
     if url.startswith(("postgresql://", "postgres://")):
-        parts = urlsplit(url)
         try:
+            parts = urlsplit(url)
             port = parts.port or 5432
-        except ValueError:
+        except ValueError:  # a port that is not a number, a broken [IPv6] address
             raise UserError("E111", url=redact(url)) from None
+        # A first guess, for messages before connecting: the store says where libpq went.
         host = parts.hostname or "localhost"
         return Location(url, "postgresql", f"{host}:{port}/{parts.path.lstrip('/')}")
     raise UserError("E111", url=redact(url))
 
 
-def init_store(location: Location, now: str) -> tuple[SQLStore, bool]:
+def init_store(location: Location, now: str) -> tuple[SQLStore, set[int]]:
     """Create the state at `location` if it is not there, and bring its schema up to date:
-    the one way a state comes to be. Returns the store and whether it was new."""
+    the one way a state comes to be. Returns the store and the migrations this call
+    applied (1 among them: it created the state)."""
     if location.path is not None:
-        if location.path.is_dir():
+        path = location.path
+        if path.is_dir():
             raise UserError("E137", url=location.shown)
         try:
-            if location.path.parent.name == WORK_DIR.name:
-                private_folder(location.path.parent)
+            if any(part.name == WORK_DIR.name for part in path.parents):
+                private_folder(path.parent)
             else:
-                location.path.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileExistsError):  # private from its first byte
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except OSError as exc:
             raise UserError("E190", path=location.shown,
                             reason=exc.strerror or str(exc)) from None
     store = _connect(location, create=True)
     try:
         applied = store.applied_migrations()
-        _not_later(location, applied)
-        store.migrate(now)
+        _not_later(store, applied)
+        if not applied:
+            store.prepare()
+        done = store.migrate(now)
+        _identified(store, applied | done)
     except BaseException:
         store.close()
         raise
-    return store, not applied
+    return store, done
 
 
-def open_store(location: Location, now: str, *, write: bool = False) -> SQLStore:
+def open_store(location: Location, now: str, *, writing: bool = False) -> SQLStore:
     """Open the existing state at `location`. Nothing here creates a state: a missing or
     never initialised one is refused (a mistyped location must not plan against an empty
-    state). A writing command (`write`) brings an older schema up to date; a read-only
-    one says so and changes nothing."""
-    if location.path is not None and not location.path.is_file():
-        raise UserError("E138", location=location.shown)
+    state). A read-only command refuses an older schema (E140) and changes nothing; a
+    writing command (`writing`) may open it, and brings it up to date (`migrate`) only
+    when it is about to write: `outdated` says so."""
+    if location.path is not None:
+        if location.path.is_dir():
+            raise UserError("E137", url=location.shown)
+        if not location.path.is_file():
+            raise UserError("E138", location=location.shown)
     store = _connect(location, create=False)
     try:
         applied = store.applied_migrations()
         if not applied:
-            raise UserError("E139", location=location.shown)
-        _not_later(location, applied)
+            raise UserError("E139", location=store.location.shown)
+        _not_later(store, applied)
         if len(applied) < len(sql.MIGRATIONS):
-            if not write:
-                raise UserError("E140", location=location.shown, found=max(applied),
+            if not writing:
+                raise UserError("E140", location=store.location.shown, found=max(applied),
                                 known=_latest())
-            store.migrate(now)
+            store.outdated = True
+        else:
+            _identified(store, applied)
     except BaseException:
         store.close()
         raise
@@ -138,10 +163,18 @@ def _latest() -> int:
     return max(version for version, _, _ in sql.MIGRATIONS)
 
 
-def _not_later(location: Location, applied: set[int]) -> None:
+def _not_later(store: SQLStore, applied: set[int]) -> None:
     """A state a later release has migrated may hold what this one would misread."""
     if applied and max(applied) > _latest():
-        raise UserError("E141", location=location.shown, found=max(applied), known=_latest())
+        raise UserError("E141", location=store.location.shown, found=max(applied),
+                        known=_latest())
+
+
+def _identified(store: SQLStore, applied: set[int]) -> None:
+    """A state has the id drawn when it was created (or first migrated): without it, plans
+    could not tell it from another, and something outside the tool removed it."""
+    if sql.IDENTITY in applied and not store.state_id():
+        raise UserError("E146", location=store.location.shown)
 
 
 def _connect(location: Location, create: bool) -> SQLStore:

@@ -15,6 +15,7 @@ from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reconciler import audit
+from reconciler.errors import UserError
 from reconciler.state import AccountRecord, EstablishmentRecord, Focus, State, services_of
 from reconciler.store import sql
 
@@ -45,6 +46,7 @@ class SQLStore:
     dialect: str  # which of a migration's {dialect: statement} is ours
     placeholder = "?"
     location: Location
+    outdated = False  # opened by a writing command at an older schema: migrate() before writing
     errors: tuple[type[Exception], ...] = ()  # the driver's errors an action may raise
 
     # --- plumbing -------------------------------------------------------------------
@@ -85,20 +87,45 @@ class SQLStore:
         self._execute("COMMIT")
 
     def applied_migrations(self) -> set[int]:
-        """The schema's numbered steps found in this database; none for an empty one."""
+        """The schema's numbered steps found in this database; none for an empty one. A
+        table we may not read is the driver's error (a missing GRANT is no empty state);
+        a database that is not ours says so (E145)."""
         try:
             with self.transaction(self.begin_read):
-                return {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
-        except self.errors:  # no migrations table: never initialised
-            return set()
+                if not self._execute(sql.TABLE_EXISTS[self.dialect],
+                                     ("schema_migrations",)).fetchone()[0]:
+                    return set()
+                rows = self._execute(sql.APPLIED_MIGRATIONS).fetchall()
+        except self.errors as exc:
+            if "not a database" in str(exc):  # SQLite, given a file of something else
+                raise UserError("E145", location=self.location.shown) from None
+            raise
+        try:
+            versions = {int(row[0]) for row in rows}
+        except (TypeError, ValueError):  # another tool's schema_migrations table
+            raise UserError("E145", location=self.location.shown) from None
+        if versions and versions != set(range(1, max(versions) + 1)):
+            raise UserError("E145", location=self.location.shown)  # steps missing: not ours
+        return versions
 
-    def migrate(self, now: str) -> None:
-        """Apply the numbered steps this state lacks. A current state is only read, so
-        opening it never waits for another process's write."""
+    def prepare(self) -> None:
+        """What a new state needs before its first table (SQLite: its mode, WAL)."""
+
+    def _serialise_migrations(self) -> None:
+        """Inside migrate's transaction: one migration at a time (PostgreSQL; SQLite's
+        BEGIN IMMEDIATE already is)."""
+
+    def migrate(self, now: str) -> set[int]:
+        """Apply the numbered steps this state lacks, and say which it applied (none when
+        another process did them first). A current state is only read, so opening it
+        never waits for another process's write."""
         wanted = {version for version, _, _ in sql.MIGRATIONS}
         if wanted <= self.applied_migrations():
-            return
+            self.outdated = False
+            return set()
+        done = set()
         with self.transaction():
+            self._serialise_migrations()
             self._execute(sql.CREATE_MIGRATIONS_TABLE)
             # Read again inside the transaction: another runner may have migrated meanwhile.
             applied = {row[0] for row in self._execute(sql.APPLIED_MIGRATIONS).fetchall()}
@@ -110,6 +137,9 @@ class SQLStore:
                     if text:  # a statement for the other dialect only
                         self._execute(text)
                 self._execute(sql.RECORD_MIGRATION, (version, description, now))
+                done.add(version)
+        self.outdated = False
+        return done
 
     # --- reads ----------------------------------------------------------------------
     def serial(self) -> int:

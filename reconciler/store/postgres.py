@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # pg_advisory_lock key: 'RVSQ' in ASCII, so a DBA can tell whose lock it is.
 LOCK_KEY = 0x52565351
+MIGRATION_LOCK_KEY = 0x52565352  # 'RVSR': two `state init` at once migrate in turn
 LOCK_POLL_SECONDS = 0.2
 
 
@@ -34,6 +35,13 @@ class PostgresStore(SQLStore):
         self.location = location
         self.conn = psycopg.connect(location.url, autocommit=True, connect_timeout=10,
                                     application_name="rvsq-access")
+        # Where libpq really connected: the URL's query and the PG* variables may say other
+        # than its host and path, and every message must name the database used.
+        info = self.conn.info
+        self.location = location._replace(shown=f"{info.host}:{info.port}/{info.dbname}")
+
+    def _serialise_migrations(self) -> None:
+        self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK_KEY,))
 
     @contextlib.contextmanager
     def lock(self, timeout: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:

@@ -158,11 +158,17 @@ MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
     ),
 ]
 
+IDENTITY = 3  # the migration that draws the state's id
+
 CREATE_MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     description TEXT NOT NULL,
     applied_at TEXT NOT NULL)"""
 APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations"
+TABLE_EXISTS = {
+    "sqlite": "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+    "postgresql": "SELECT to_regclass(?) IS NOT NULL",
+}
 RECORD_MIGRATION = (
     "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"
 )

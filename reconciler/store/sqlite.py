@@ -28,18 +28,26 @@ class SQLiteStore(SQLStore):
     def __init__(self, path: Path, location: Location, create: bool = False) -> None:
         self.path = path
         self.location = location
-        new = create and not path.exists()
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE), so a
         # transaction is exactly one action of the plan. mode=rw: opening never creates
         # the file, even if it vanished since it was looked for.
         mode = "rwc" if create else "rw"
         self.conn = sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True,
                                     isolation_level=None, timeout=60)
-        if new:  # WAL is a property of the file, kept once set; readers need not set it
-            os.chmod(path, 0o600)
-            self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = FULL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            self.conn.execute("PRAGMA synchronous = FULL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            if "not a database" in str(exc):  # a file of something else: say which file
+                raise UserError("E145", location=location.shown) from None
+            raise
+
+    def prepare(self) -> None:
+        """Private to its owner; WAL, a property of the file kept once set (readers need
+        not set it). Also for a file that was there, empty, before `state init`."""
+        os.chmod(self.path, 0o600)
+        self.conn.execute("PRAGMA journal_mode = WAL")
 
     # Take the write lock at BEGIN, not at the first write: no deadlock between writers.
     begin_write = "BEGIN IMMEDIATE"
