@@ -32,26 +32,49 @@ FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from reconciler.commands import EXIT_INVALID, InvalidInput
-        from reconciler.store import database_errors, redact
+        from reconciler.store import database_errors
 
         try:
             try:
                 return super().invoke(ctx)
             except Exception as exc:
                 if isinstance(exc, database_errors()):  # locked, unreachable: outside actions
-                    raise UserError("E127", reason=redact(str(exc).strip())) from exc
+                    raise UserError("E127", reason=str(exc).strip()) from exc
                 raise
         except InvalidInput:
             ctx.exit(EXIT_INVALID)
         except UserError as exc:
             env = ctx.obj
             messages = env.messages if env else _help
+            params = _shown(exc.params, _state_url(env))
             click.echo(
-                f"{messages('fatal')}[{exc.code}] {messages(exc.code, **exc.params)}\n"
-                f"    {messages('hint')} {messages.hint(exc.code, **exc.params)}",
+                f"{messages('fatal')}[{exc.code}] {messages(exc.code, **params)}\n"
+                f"    {messages('hint')} {messages.hint(exc.code, **params)}",
                 err=True,
             )
             ctx.exit(EXIT_INVALID)
+
+
+def _state_url(env: Any) -> str | None:
+    """The state URL this command uses, as given (with its password), if it can be read."""
+    try:
+        return env.state_location.url if env else None
+    except UserError:
+        return None
+
+
+def _shown(params: dict[str, Any], state_url: str | None) -> dict[str, Any]:
+    """An error's parameters as they may be shown: a URL without its user information; a
+    reason (a driver's own words, which may quote parts of a URL it misread) without the
+    state's password or any part of it."""
+    from reconciler import redaction
+
+    shown = dict(params)
+    if isinstance(shown.get("url"), str):
+        shown["url"] = redaction.shown_url(shown["url"])
+    if isinstance(shown.get("reason"), str):
+        shown["reason"] = redaction.scrub(shown["reason"], state_url)
+    return shown
 
 
 def _exit(code: int) -> None:

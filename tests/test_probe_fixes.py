@@ -1,0 +1,109 @@
+"""What an outside probe found, each reproduced through the command line first: passwords
+in messages, the commit the audit names, what an establishment update changes, a change
+reference the plan did not foresee, tracebacks, and the French of the refusals.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import postgres_admin_url
+from helpers import cli, example_repository, ok, plan_json
+
+GMF = Path("access/06/gmf-hill-valley.yaml")
+GMF_KEY = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
+CHU_KEY = "age15ttpjx3973vmz65g64qpgrr6wlyxm54dsv2n094y5jl6qpf3dd8q2vhrw8"  # another demo key
+sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
+    """The example, applied once, in the working folder."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("RVSQ_SMTP_URL", "RVSQ_CHANGE_REF", "GITHUB_SHA", "CI_COMMIT_SHA"):
+        monkeypatch.delenv(name, raising=False)
+    example_repository(tmp_path)
+    ok(cli("apply", "--auto-approve"))
+    return tmp_path
+
+
+def no_traceback(output: str) -> str:
+    assert "Traceback" not in output and "Error:" not in output, output
+    return output
+
+
+# --- 1. passwords in messages ---------------------------------------------------------------
+@sqlite_only
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_state_url_is_shown_without_its_user_information(repo: Path, lang: str) -> None:
+    result = ok(cli("--lang", lang, "--state",
+                    "postgresql://rvsq:my secret@db.example:99999/rvsq", "plan"), 1)
+    assert "[E111] " in result.stderr
+    assert "postgresql://db.example:99999/rvsq" in result.stderr
+    assert "secret" not in result.output and "rvsq:" not in result.output
+    # A URL urllib cannot split at all is the same error, not a traceback.
+    result = ok(cli("--state", "postgresql://rvsq:pw@[::1:5432/rvsq", "plan"), 1)
+    assert "error[E111] 'postgresql://[::1:5432/rvsq'" in no_traceback(result.output)
+    # A password given with no host at all reads as a port: hidden too.
+    result = ok(cli("--state", "postgresql://rvsq:hunter2", "plan"), 1)
+    assert "error[E111] 'postgresql://rvsq:***'" in result.stderr
+    assert "hunter2" not in result.output
+
+
+@sqlite_only
+def test_an_smtp_url_is_shown_without_its_password_in_every_plan(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RVSQ_SMTP_URL", "smtp://mailer:top secret@mail.example:99999")
+    markdown = ok(cli("plan", "--format", "markdown")).stdout  # posted on pull requests
+    assert ("- **E133**: 'smtp://mail.example:99999' is not a mail server address this tool "
+            "can use") in markdown
+    text = ok(cli("plan")).stdout
+    assert "error[E133] 'smtp://mail.example:99999' is not" in text
+    saved = plan_json()
+    assert saved["refusals"][0]["params"] == {"url": "smtp://mail.example:99999"}
+    applied = ok(cli("apply", "--auto-approve"), 1)
+    for output in (markdown, text, json.dumps(saved, ensure_ascii=False), applied.output):
+        assert "secret" not in output and "mailer" not in output
+
+
+@pytest.fixture
+def postgres_server() -> str:
+    """host:port of the test suite's PostgreSQL server (started if need be)."""
+    parts = urlsplit(postgres_admin_url())
+    return f"{parts.hostname}:{parts.port}"
+
+
+@pytest.mark.parametrize("password, leaks", [
+    ("Tr0ub@dor&3", ("Tr0ub", "dor&3")),  # libpq ends the user information at the first @
+    ("Pa%ss99!", ("Pa%ss99!", "ss99")),  # not percent-encoded
+    ("secret pw", ("secret",)),  # a space
+], ids=["at-sign", "percent", "space"])
+@pytest.mark.parametrize("given", ["--state", "RVSQ_STATE"])
+def test_a_driver_message_never_quotes_a_part_of_the_password(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, postgres_server: str, password: str,
+        leaks: tuple[str, ...], given: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = f"postgresql://rvsq:{password}@{postgres_server}/rvsq"
+    if given == "--state":
+        result = cli("--state", url, "plan")
+    else:
+        result = cli("plan", env={"RVSQ_STATE": url})
+    ok(result, 1)
+    assert result.stderr.startswith("error[E127] the state cannot be used: "), result.stderr
+    assert "***" in result.stderr  # the driver's message is there, with the password hidden
+    for leak in leaks:
+        assert leak not in no_traceback(result.output)
+
+
+# --- 5. tracebacks ------------------------------------------------------------------------------
+@sqlite_only
+def test_an_smtp_url_urllib_cannot_split_is_e133(repo: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RVSQ_SMTP_URL", "smtp://u:pw@[::1:25")
+    text = no_traceback(ok(cli("plan", "--detailed-exitcode"), 1).output)
+    assert "error[E133] 'smtp://[::1:25' is not a mail server address" in text
+    applied = ok(cli("apply", "--auto-approve"), 1)
+    assert no_traceback(applied.stderr).startswith("error[E133] 'smtp://[::1:25'")
