@@ -6,12 +6,14 @@ reference the plan did not foresee, tracebacks, and the French of the refusals.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import postgres_admin_url
-from helpers import cli, example_repository, ok, plan_json
+from helpers import EXAMPLE, REPO, cli, edit, example_repository, ok, plan_json
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 GMF_KEY = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
@@ -107,3 +109,94 @@ def test_an_smtp_url_urllib_cannot_split_is_e133(repo: Path,
     assert "error[E133] 'smtp://[::1:25' is not a mail server address" in text
     applied = ok(cli("apply", "--auto-approve"), 1)
     assert no_traceback(applied.stderr).startswith("error[E133] 'smtp://[::1:25'")
+
+
+# --- 2. the commit the audit names ------------------------------------------------------------
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org",
+                           "-c", "commit.gpgsign=false", *args], cwd=folder,
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def new_repository(folder: Path) -> str:
+    """`folder` as a repository with everything in it committed; its HEAD."""
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "first", "--allow-empty")
+    return git(folder, "rev-parse", "HEAD")
+
+
+def last_commit() -> str:
+    entries = json.loads(ok(cli("audit", "log", "--format", "json")).stdout)
+    return entries[-1]["git_commit"]
+
+
+NEW_FILE = f"""\
+version: 1
+establishment:
+  id: clinique-ignoree
+  name: Clinique Ignorée
+  region: "06"
+  type: clinique
+representative:
+  name: Rose Tremblay
+  email: rose.tremblay@example.org
+  age_recipient: {GMF_KEY}
+users:
+  - email: anne.gagnon@example.org
+    title: madame
+    first_name: Anne
+    last_name: Gagnon
+    profile: personnel-administratif
+    services: [rvsq]
+"""
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="git is not installed")
+@sqlite_only
+@pytest.mark.parametrize("how", ["gitignore", "exclude", "ignored-folder"])
+def test_an_ignored_access_file_makes_the_commit_dirty(repo: Path, how: str) -> None:
+    new_repository(repo)
+    if how == "gitignore":
+        target = repo / "access" / "06" / "clinique-ignoree.yaml"
+        (repo / ".gitignore").write_text("clinique-ignoree.yaml\n", encoding="utf-8")
+    elif how == "exclude":
+        target = repo / "access" / "06" / "clinique-ignoree.yaml"
+        (repo / ".git" / "info" / "exclude").write_text("access/06/clinique-ignoree.yaml\n",
+                                                       encoding="utf-8")
+    else:  # a whole folder ignored: git lists the folder, the tool reads the files in it
+        target = repo / "access" / "06" / "drafts" / "clinique-ignoree.yaml"
+        (repo / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    if how != "exclude":
+        git(repo, "add", ".gitignore")
+    git(repo, "commit", "-qm", "ignore", "--allow-empty")
+    head = git(repo, "rev-parse", "HEAD")
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(NEW_FILE, encoding="utf-8")
+    assert git(repo, "status", "--porcelain") == ""  # git itself sees nothing to commit
+    ok(cli("apply", "--auto-approve"))
+    assert last_commit() == f"{head}-dirty"  # the new establishment came from no commit
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="git is not installed")
+def test_the_commit_is_that_of_the_repository_holding_the_access_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("GITHUB_SHA", "CI_COMMIT_SHA", "RVSQ_STATE", "RVSQ_CHANGE_REF"):
+        monkeypatch.delenv(name, raising=False)
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    shutil.copytree(EXAMPLE, a / "access")
+    head_a = new_repository(a)
+    (b / "notes.yaml").write_text("not an access file\n", encoding="utf-8")
+    head_b = new_repository(b)
+    assert head_a != head_b
+    monkeypatch.chdir(b)  # the state and the working folder are B's; the files are A's
+    ok(cli("state", "init"))
+    ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
+    (b / "notes.yaml").write_text("B is dirty: that says nothing of A\n", encoding="utf-8")
+    ok(cli("apply", str(a / "access"), "--auto-approve"))
+    assert last_commit() == head_a
+    edit(a / GMF, "first_name: Martin", "first_name: Marty")  # now A's files are not HEAD
+    ok(cli("apply", str(a / "access" / "06" / "gmf-hill-valley.yaml"), "--auto-approve"))
+    assert last_commit() == f"{head_a}-dirty"
