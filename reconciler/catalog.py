@@ -443,6 +443,11 @@ EN: dict[str, str] = {
     "{revoke_services} to revoke, {update_account} to update, {regenerate_code} new "
     "code(s), {reset_password} password reset(s), {delete_account} to delete, {blocked} "
     "blocked.",
+    "plan.summary.establishments": "Plan: {create_account} to create, {grant_services} to "
+    "grant, {revoke_services} to revoke, {update_account} to update, {regenerate_code} new "
+    "code(s), {reset_password} password reset(s), {delete_account} to delete, {blocked} "
+    "blocked; establishment(s): {create_establishment} to create, {update_establishment} to "
+    "update.",
     "plan.saved": "Plan saved to {path}. Apply it with: rvsq-access apply --plan {path}",
     "plan.refusal.heading": "Apply would refuse this plan, and change nothing:",
     "plan.refusal.summary": "Apply would refuse this plan: {count} refusal(s), listed at the "
@@ -565,6 +570,8 @@ EN: dict[str, str] = {
     "md.meta": "State {location} (id `{id}`, serial {serial}) · configuration `{digest}`",
     "md.col.region": "Region",
     "md.col.establishment": "Establishment",
+    "md.col.create_establishment": "New establishment",
+    "md.col.update_establishment": "Record updated",
     "md.col.create_account": "Create",
     "md.col.grant_services": "Grant",
     "md.col.revoke_services": "Revoke",
@@ -1293,6 +1300,11 @@ FR: dict[str, str] = {
     "{revoke_services} à retirer, {update_account} à mettre à jour, {regenerate_code} "
     "nouveau(x) code(s), {reset_password} réinitialisation(s), {delete_account} à supprimer, "
     "{blocked} bloqué(s).",
+    "plan.summary.establishments": "Plan : {create_account} à créer, {grant_services} à "
+    "accorder, {revoke_services} à retirer, {update_account} à mettre à jour, "
+    "{regenerate_code} nouveau(x) code(s), {reset_password} réinitialisation(s), "
+    "{delete_account} à supprimer, {blocked} bloqué(s); établissement(s) : "
+    "{create_establishment} à créer, {update_establishment} à mettre à jour.",
     "plan.saved": "Plan enregistré dans {path}. Appliquez-le avec : rvsq-access apply "
     "--plan {path}",
     "plan.refusal.heading": "L'application refuserait ce plan, sans rien changer :",
@@ -1427,6 +1439,8 @@ FR: dict[str, str] = {
     "md.meta": "État {location} (identifiant `{id}`, n° {serial}) · configuration `{digest}`",
     "md.col.region": "Région",
     "md.col.establishment": "Établissement",
+    "md.col.create_establishment": "Nouvel établissement",
+    "md.col.update_establishment": "Fiche mise à jour",
     "md.col.create_account": "Créations",
     "md.col.grant_services": "Accès accordés",
     "md.col.revoke_services": "Accès retirés",

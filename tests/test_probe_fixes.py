@@ -200,3 +200,55 @@ def test_the_commit_is_that_of_the_repository_holding_the_access_files(
     edit(a / GMF, "first_name: Martin", "first_name: Marty")  # now A's files are not HEAD
     ok(cli("apply", str(a / "access" / "06" / "gmf-hill-valley.yaml"), "--auto-approve"))
     assert last_commit() == f"{head_a}-dirty"
+
+
+# --- 3. what an establishment update changes ---------------------------------------------------
+def test_an_establishment_update_says_what_changes_in_every_plan(repo: Path) -> None:
+    edit(GMF, f"age_recipient: {GMF_KEY}", f"age_recipient: {CHU_KEY}")
+    text = ok(cli("plan")).stdout
+    assert (f'  ~ update establishment GMF Hill Valley: age_recipient "{GMF_KEY}" → '
+            f'"{CHU_KEY}"\n') in text
+    assert text.rstrip().endswith(
+        "Plan: 0 to create, 0 to grant, 0 to revoke, 0 to update, 0 new code(s), 0 password "
+        "reset(s), 0 to delete, 0 blocked; establishment(s): 0 to create, 1 to update.")
+    french = ok(cli("--lang", "fr", "plan")).stdout
+    assert french.rstrip().endswith("0 bloqué(s); établissement(s) : 0 à créer, 1 à mettre à "
+                                    "jour.")
+
+    [action] = plan_json()["actions"]  # checked against the plan's schema
+    assert action["action"] == "update_establishment"
+    assert action["changes"] == {"age_recipient": {"old": GMF_KEY, "new": CHU_KEY}}
+
+    markdown = ok(cli("plan", "--format", "markdown")).stdout
+    assert "- Establishment record updated: age_recipient\n" in markdown
+    assert ("| Region | Establishment | New establishment | Record updated | Create | Grant "
+            "|") in markdown
+    assert "| 06 | GMF Hill Valley | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in markdown
+    assert "| **Total** | | **0** | **1** | **0** |" in markdown
+
+    ok(cli("plan", "--out", "plan.json"))  # saved, read back, applied as it was planned
+    ok(cli("apply", "--plan", "plan.json", "--auto-approve"))
+    assert "No changes." in ok(cli("plan")).stdout
+
+
+def test_closing_an_establishment_says_so_and_its_summary_counts_it(repo: Path) -> None:
+    text = GMF.read_text(encoding="utf-8")
+    GMF.write_text(text.replace("  type: gmf\n", "  type: gmf\n  retired: true\n").split(
+        "users:\n")[0] + "users: []\n", encoding="utf-8")
+    plan = ok(cli("plan", "--allow-mass-delete")).stdout
+    assert "  ~ update establishment GMF Hill Valley: retired false → true\n" in plan
+    assert "; establishment(s): 0 to create, 1 to update." in plan
+    markdown = ok(cli("plan", "--format", "markdown", "--allow-mass-delete")).stdout
+    assert "- Establishment closed (retired): every account it owns" in markdown
+
+
+def test_a_new_establishment_is_counted_and_the_everyday_line_is_unchanged(repo: Path) -> None:
+    everyday = "Plan: 0 to create, 0 to grant, 0 to revoke, 1 to update, 0 new code(s), 0 " \
+               "password reset(s), 0 to delete, 0 blocked.\n"
+    edit(GMF, "first_name: Martin", "first_name: Marty")
+    assert ok(cli("plan")).stdout.endswith(everyday)  # what scripts and benchmarks read
+    (repo / "access" / "06" / "clinique-ignoree.yaml").write_text(NEW_FILE, encoding="utf-8")
+    text = ok(cli("plan")).stdout
+    assert text.endswith("Plan: 1 to create, 0 to grant, 0 to revoke, 1 to update, 0 new "
+                         "code(s), 0 password reset(s), 0 to delete, 0 blocked; "
+                         "establishment(s): 1 to create, 0 to update.\n")
