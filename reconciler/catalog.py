@@ -371,7 +371,9 @@ EN: dict[str, str] = {
     "E143": "the change reference is not one line of printable text of at most 500 "
     "characters",
     "E143.hint": "give a pull request's URL or a ticket number with --change-ref (or "
-    "RVSQ_CHANGE_REF).",
+    "RVSQ_CHANGE_REF). Nothing was changed.",
+    "E143.hint.plan": "give a pull request's URL or a ticket number with --change-ref (or "
+    "RVSQ_CHANGE_REF), in the plan as in the apply.",
     "state.created": "Created a new state at {location} (id {id}).",
     "state.exists": "The state at {location} already exists (id {id}, serial {serial}); it "
     "is up to date.",
@@ -1222,7 +1224,9 @@ FR: dict[str, str] = {
     "E143": "la référence du changement n'est pas une seule ligne de texte imprimable d'au "
     "plus 500 caractères",
     "E143.hint": "donnez l'adresse d'une demande de fusion (pull request) ou un numéro de "
-    "billet avec --change-ref (ou RVSQ_CHANGE_REF).",
+    "billet avec --change-ref (ou RVSQ_CHANGE_REF). Rien n'a été changé.",
+    "E143.hint.plan": "donnez l'adresse d'une demande de fusion (pull request) ou un numéro "
+    "de billet avec --change-ref (ou RVSQ_CHANGE_REF), au plan comme à la commande apply.",
     "state.created": "Nouvel état créé à {location} (identifiant {id}).",
     "state.exists": "L'état à {location} existe déjà (identifiant {id}, n° {serial}); il est "
     "à jour.",

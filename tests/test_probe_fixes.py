@@ -11,9 +11,10 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jsonschema
 import pytest
 from conftest import postgres_admin_url
-from helpers import EXAMPLE, REPO, cli, edit, example_repository, ok, plan_json
+from helpers import EXAMPLE, PLAN_SCHEMA, REPO, cli, edit, example_repository, ok, plan_json
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 GMF_KEY = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
@@ -252,3 +253,39 @@ def test_a_new_establishment_is_counted_and_the_everyday_line_is_unchanged(repo:
     assert text.endswith("Plan: 1 to create, 0 to grant, 0 to revoke, 1 to update, 0 new "
                          "code(s), 0 password reset(s), 0 to delete, 0 blocked; "
                          "establishment(s): 1 to create, 0 to update.\n")
+
+
+# --- 4. an unusable change reference is a refusal the plan foresees ---------------------------
+@pytest.mark.parametrize("given", ["RVSQ_CHANGE_REF", "--change-ref"])
+def test_an_unusable_change_reference_is_refused_by_the_plan_first(
+        repo: Path, monkeypatch: pytest.MonkeyPatch, given: str) -> None:
+    edit(GMF, "first_name: Martin", "first_name: Marty")
+    options: tuple[str, ...] = ()
+    if given == "RVSQ_CHANGE_REF":
+        monkeypatch.setenv("RVSQ_CHANGE_REF", "PR\t12")
+    else:
+        options = ("--change-ref", "x" * 501)
+    text = ok(cli(*options, "plan", "--detailed-exitcode"), 1).stdout  # not 2: refused
+    assert ("Apply would refuse this plan, and change nothing:\n"
+            "  error[E143] the change reference is not one line of printable text of at most "
+            "500 characters\n") in text
+    planned = json.loads(ok(cli(*options, "plan", "--format", "json")).stdout)
+    jsonschema.validate(planned, PLAN_SCHEMA)
+    assert planned["refusals"] == [{
+        "code": "E143", "establishment": None, "params": {},
+        "message": "the change reference is not one line of printable text of at most 500 "
+                   "characters",
+        "hint": "give a pull request's URL or a ticket number with --change-ref (or "
+                "RVSQ_CHANGE_REF), in the plan as in the apply."}]
+    serial = plan_json()["state"]["serial"]
+    refused = ok(cli(*options, "apply", "--auto-approve"), 1)
+    assert refused.stderr.startswith("error[E143] the change reference is not one line")
+    assert "Nothing was changed." in refused.stderr
+    assert "error[E143]" in refused.stdout  # the plan apply showed listed it first
+    assert plan_json()["state"]["serial"] == serial
+    french = ok(cli("--lang", "fr", *options, "apply", "--auto-approve"), 1)
+    assert "Rien n'a été changé." in french.stderr
+    # A directory import, which has no plan, refuses it too.
+    imported = cli(*options, "state", "import-directory",
+                   str(REPO / "examples" / "ramq-directory.csv"))
+    assert ok(imported, 1).stderr.startswith("error[E143]")

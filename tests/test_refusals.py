@@ -220,6 +220,8 @@ CASES = [
          ("E112", "E113", "E114", "E133"), (("RVSQ_SMTP_URL", "http://x"),)),
     Case("bad recipient", ("rotate", "bad-key"), (), ("E120",)),
     Case("bad mail server", (), (), ("E133",), (("RVSQ_SMTP_URL", "smtp://host:port"),)),
+    Case("bad change reference", ("remove",), ("--max-deletes", "1"), ("E143", "E112"),
+         (("RVSQ_CHANGE_REF", "PR\t12"),)),
 ]
 
 

@@ -85,14 +85,21 @@ def open_state(env: Env, write: bool = False) -> SQLStore:
     return open_store(env.state_location, iso(utc_now()), write=write)
 
 
+def given_change_ref(env: Env) -> str | None:
+    """--change-ref, else RVSQ_CHANGE_REF, unchecked: a plan shows it as a refusal."""
+    value = env.change_ref if env.change_ref is not None else os.environ.get("RVSQ_CHANGE_REF")
+    return value or None
+
+
 def change_ref(env: Env) -> str | None:
     """What the audit entries of this run name as their change: a pull request's URL, a
-    ticket. One line of printable text, at most 500 characters (it is shown to people)."""
-    value = env.change_ref if env.change_ref is not None else os.environ.get("RVSQ_CHANGE_REF")
-    if not value:
-        return None
-    if len(value) > 500 or not value.isprintable():
-        raise UserError("E143")
+    ticket. Refused (E143) unless apply would take it (refusals.change_ref)."""
+    from reconciler import refusals  # the planner's modules: not every command needs them
+
+    value = given_change_ref(env)
+    refusal = refusals.change_ref(value)
+    if refusal is not None:
+        raise UserError(refusal.code, **refusal.params)
     return value
 
 
