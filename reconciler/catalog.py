@@ -374,6 +374,10 @@ EN: dict[str, str] = {
     "RVSQ_CHANGE_REF). Nothing was changed.",
     "E143.hint.plan": "give a pull request's URL or a ticket number with --change-ref (or "
     "RVSQ_CHANGE_REF), in the plan as in the apply.",
+    "E155": "--as-of {date} is outside the dates this tool can work with ({first} to "
+    "{last})",
+    "E155.hint": "give a date between {first} and {last}: the day a review falls due or an "
+    "access ends, say.",
     "state.created": "Created a new state at {location} (id {id}).",
     "state.exists": "The state at {location} already exists (id {id}, serial {serial}); it "
     "is up to date.",
@@ -1227,6 +1231,10 @@ FR: dict[str, str] = {
     "billet avec --change-ref (ou RVSQ_CHANGE_REF). Rien n'a été changé.",
     "E143.hint.plan": "donnez l'adresse d'une demande de fusion (pull request) ou un numéro "
     "de billet avec --change-ref (ou RVSQ_CHANGE_REF), au plan comme à la commande apply.",
+    "E155": "--as-of {date} est hors des dates avec lesquelles l'outil peut travailler "
+    "(du {first} au {last})",
+    "E155.hint": "donnez une date entre le {first} et le {last} : par exemple le jour où une "
+    "révision est due ou celui où un accès prend fin.",
     "state.created": "Nouvel état créé à {location} (identifiant {id}).",
     "state.exists": "L'état à {location} existe déjà (identifiant {id}, n° {serial}); il est "
     "à jour.",

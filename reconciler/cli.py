@@ -23,9 +23,25 @@ from reconciler.errors import UserError
 _help = Messages(language_from_env())
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+# The checks count days forward and back from --as-of (14 days to an expiry, 30 days of
+# new accounts): Python's last year of dates stays out of reach, and no day before 1900
+# can matter to RVSQ.
+AS_OF_RANGE = (dt.date(1900, 1, 1), dt.date(9998, 12, 31))
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: dt.datetime | None
+           ) -> dt.date | None:
+    if value is None:
+        return None
+    first, last = AS_OF_RANGE
+    if not first <= value.date() <= last:
+        raise UserError("E155", date=value.date().isoformat(), first=first.isoformat(),
+                        last=last.isoformat())
+    return value.date()
+
+
 AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-                     callback=lambda ctx, param, value: value.date() if value else None,
-                     help=_help("help.as_of"))
+                     callback=_as_of, help=_help("help.as_of"))
 FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 
 

@@ -331,7 +331,7 @@ def reviews(files: list[AccessFile], policy: Policy, today: dt.date) -> tuple[Re
                       access.source(user))
             if user.reviewed is None:
                 never.append(ReviewRow(NEVER, *common, None, None, None))
-            elif user.reviewed + interval < today:
+            elif today - user.reviewed > interval:  # reviewed + interval may overflow
                 due = user.reviewed + interval
                 overdue.append(ReviewRow(OVERDUE, *common, user.reviewed.isoformat(),
                                          due.isoformat(), (today - due).days))

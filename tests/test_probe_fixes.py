@@ -101,17 +101,6 @@ def test_a_driver_message_never_quotes_a_part_of_the_password(
         assert leak not in no_traceback(result.output)
 
 
-# --- 5. tracebacks ------------------------------------------------------------------------------
-@sqlite_only
-def test_an_smtp_url_urllib_cannot_split_is_e133(repo: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RVSQ_SMTP_URL", "smtp://u:pw@[::1:25")
-    text = no_traceback(ok(cli("plan", "--detailed-exitcode"), 1).output)
-    assert "error[E133] 'smtp://[::1:25' is not a mail server address" in text
-    applied = ok(cli("apply", "--auto-approve"), 1)
-    assert no_traceback(applied.stderr).startswith("error[E133] 'smtp://[::1:25'")
-
-
 # --- 2. the commit the audit names ------------------------------------------------------------
 def git(folder: Path, *args: str) -> str:
     return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org",
@@ -289,3 +278,37 @@ def test_an_unusable_change_reference_is_refused_by_the_plan_first(
     imported = cli(*options, "state", "import-directory",
                    str(REPO / "examples" / "ramq-directory.csv"))
     assert ok(imported, 1).stderr.startswith("error[E143]")
+
+
+# --- 5. tracebacks ------------------------------------------------------------------------------
+@sqlite_only
+def test_an_smtp_url_urllib_cannot_split_is_e133(repo: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RVSQ_SMTP_URL", "smtp://u:pw@[::1:25")
+    text = no_traceback(ok(cli("plan", "--detailed-exitcode"), 1).output)
+    assert "error[E133] 'smtp://[::1:25' is not a mail server address" in text
+    applied = ok(cli("apply", "--auto-approve"), 1)
+    assert no_traceback(applied.stderr).startswith("error[E133] 'smtp://[::1:25'")
+
+
+@sqlite_only
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "1899-12-31"])
+@pytest.mark.parametrize("command", ["plan", "report", "validate"])
+def test_a_date_the_tool_cannot_work_with_is_refused(repo: Path, date: str,
+                                                     command: str) -> None:
+    result = ok(cli(command, "--as-of", date), 1)
+    assert no_traceback(result.output) == (
+        f"error[E155] --as-of {date} is outside the dates this tool can work with "
+        "(1900-01-01 to 9998-12-31)\n"
+        "    hint: give a date between 1900-01-01 and 9998-12-31: the day a review falls due "
+        "or an access ends, say.\n")
+
+
+@sqlite_only
+def test_the_furthest_dates_and_a_review_dated_9999_are_worked_with(repo: Path) -> None:
+    for date in ("9998-12-31", "1900-01-01"):
+        for command in ("plan", "report", "validate"):
+            ok(cli(command, "--as-of", date))
+    edit(GMF, "reviewed: 2026-05-01", "reviewed: 9999-12-31")
+    for command in ("validate", "plan", "report"):
+        no_traceback(ok(cli(command)).output)
