@@ -1124,8 +1124,8 @@ FR: dict[str, str] = {
     "E113.hint.plan": "vérifiez que ces retraits sont voulus (fermer un établissement retire "
     "tous ses comptes); si oui, lancez apply (et plan) avec --allow-mass-delete.",
     "E114": "« {establishment} » recevrait {count} nouveau(x) code(s) secret(s), mais n'a pas "
-    "d'« age_recipient » : sans terminal (comme dans la CI), l'application refuse de les "
-    "émettre",
+    "d'« age_recipient » : sans terminal (comme dans la CI), la commande apply refuse de "
+    "les émettre",
     "E114.hint": "ajoutez la clé publique age du représentant (donnée par « age-keygen ») "
     "comme « age_recipient » sous « representative », ou appliquez depuis un terminal. Rien "
     "n'a été changé.",
@@ -1319,21 +1319,21 @@ FR: dict[str, str] = {
     "{create_establishment} à créer, {update_establishment} à mettre à jour.",
     "plan.saved": "Plan enregistré dans {path}. Appliquez-le avec : rvsq-access apply "
     "--plan {path}",
-    "plan.refusal.heading": "L'application refuserait ce plan, sans rien changer :",
-    "plan.refusal.summary": "L'application refuserait ce plan : {count} refus, énumérés en "
-    "haut.",
+    "plan.refusal.heading": "La commande apply refuserait ce plan, sans rien changer :",
+    "plan.refusal.summary": "La commande apply refuserait ce plan : {count} refus, énumérés "
+    "en haut.",
     "plan.refusal.help_max_deletes": "Le --max-deletes avec lequel apply sera lancé : au-delà, "
     "les retraits sont montrés comme un refus.",
     "plan.refusal.help_allow_mass_delete": "Planifier comme pour apply --allow-mass-delete : "
     "le garde-fou des retraits ne refuse rien.",
-    "plan.refusal.md": "L'application refuserait ce plan ({count})",
-    "plan.refusal.md_intro": "L'application s'arrête avant de changer quoi que ce soit tant "
-    "qu'il en reste un : corrigez-le, ou lancez apply avec l'option qu'il nomme.",
+    "plan.refusal.md": "La commande apply refuserait ce plan ({count})",
+    "plan.refusal.md_intro": "La commande apply s'arrête avant de changer quoi que ce soit "
+    "tant qu'il en reste un : corrigez-le, ou lancez apply avec l'option qu'il nomme.",
     "plan.refusal.runbook": "Attention : retraits nombreux",
-    "plan.refusal.runbook_intro": "L'application automatisée s'arrêterait avant ces retraits "
-    "(son garde-fou). Vérifiez avec l'établissement qu'ils sont voulus avant de retirer qui "
-    "que ce soit dans le portail.",
-    "plan.refusal.report": "L'application refuserait ce plan",
+    "plan.refusal.runbook_intro": "La commande apply, lancée par la CI, s'arrêterait avant "
+    "ces retraits (son garde-fou). Vérifiez avec l'établissement qu'ils sont voulus avant "
+    "de retirer qui que ce soit dans le portail.",
+    "plan.refusal.report": "La commande apply refuserait ce plan",
     # --- sortie de apply --------------------------------------------------------------
     "apply.confirm": "Appliquer ces changements?",
     "apply.cancelled": "Rien n'a été changé.",
@@ -1387,8 +1387,8 @@ FR: dict[str, str] = {
     "mises à jour, nouveaux codes, réinitialisations, suppressions et entrées bloquées.",
     "help.plan_format": "Format de sortie du plan.",
     "help.out": "Enregistrer aussi le plan en JSON dans ce fichier, pour apply --plan.",
-    "help.detailed_exitcode": "Sortir avec 1 si l'application refuserait le plan, sinon avec "
-    "2 si le plan a des changements, 0 sinon.",
+    "help.detailed_exitcode": "Sortir avec 1 si la commande apply refuserait le plan, sinon "
+    "avec 2 si le plan a des changements, 0 sinon.",
     "help.apply": "Appliquer les fichiers d'accès (ou un plan enregistré) à l'état : une "
     "transaction par action, avec son entrée de journal et ses courriels.",
     "help.plan_file": "Appliquer ce plan enregistré, refusé si l'état ou les fichiers ont "

@@ -16,6 +16,8 @@ import pytest
 from conftest import postgres_admin_url
 from helpers import EXAMPLE, PLAN_SCHEMA, REPO, cli, edit, example_repository, ok, plan_json
 
+from reconciler.catalog import FR
+
 GMF = Path("access/06/gmf-hill-valley.yaml")
 GMF_KEY = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
 CHU_KEY = "age15ttpjx3973vmz65g64qpgrr6wlyxm54dsv2n094y5jl6qpf3dd8q2vhrw8"  # another demo key
@@ -312,3 +314,13 @@ def test_the_furthest_dates_and_a_review_dated_9999_are_worked_with(repo: Path) 
     edit(GMF, "reviewed: 2026-05-01", "reviewed: 9999-12-31")
     for command in ("validate", "plan", "report"):
         no_traceback(ok(cli(command)).output)
+
+
+# --- 6. the French of the refusals -------------------------------------------------------------
+def test_the_french_refusals_name_the_apply_command() -> None:
+    refusals = {key: text for key, text in FR.items()
+                if key.startswith("plan.refusal.") or key.endswith(".hint.plan")
+                or key in ("E114", "help.detailed_exitcode")}
+    assert FR["plan.refusal.heading"] == "La commande apply refuserait ce plan, sans rien " \
+                                         "changer :"
+    assert not [key for key, text in refusals.items() if "application" in text], refusals
