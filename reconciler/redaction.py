@@ -22,18 +22,20 @@ HIDDEN = "***"
 def shown_url(url: str) -> str:
     """`url` as a message may show it: `scheme://host:port/path`, without its user
     information, query or fragment (libpq takes `?password=` too). A port that is not a
-    number may be a password given without a host: it is hidden, with what follows."""
-    scheme = _SCHEME.match(url)
+    number may be a password given without a host: it is hidden, with what follows. Spaces
+    around the URL are kept: a message may be about them."""
+    lead = url[:len(url) - len(url.lstrip())]
+    scheme = _SCHEME.match(url, len(lead))
     if scheme is None:  # not a URL: what precedes an `@` may still be a password
-        return url.rpartition("@")[2]
+        return lead + url[len(lead):].rpartition("@")[2] if "@" in url else url
     if url[scheme.end():].startswith("/"):  # no host (sqlite:///path): a file name, shown whole
         return url
     rest = _QUERY.split(url[scheme.end():].rpartition("@")[2], maxsplit=1)[0]
     netloc, slash, path = rest.partition("/")
     host, colon, port = netloc.rpartition(":")
     if colon and not netloc.endswith("]") and port and not port.isdigit():
-        return f"{scheme.group(0)}{host}:{HIDDEN}"
-    return f"{scheme.group(0)}{netloc}{slash}{path}"
+        return f"{lead}{scheme.group(0)}{host}:{HIDDEN}"
+    return f"{lead}{scheme.group(0)}{netloc}{slash}{path}"
 
 
 def redact(text: str) -> str:

@@ -56,6 +56,9 @@ def test_a_state_url_is_shown_without_its_user_information(repo: Path, lang: str
     result = ok(cli("--state", "postgresql://rvsq:hunter2", "plan"), 1)
     assert "error[E111] 'postgresql://rvsq:***'" in result.stderr
     assert "hunter2" not in result.output
+    # A space around the URL is kept in sight (it is the mistake), the password is not.
+    result = ok(cli("--state", " postgresql://rvsq:my secret@db.example/rvsq", "plan"), 1)
+    assert "' postgresql://db.example/rvsq'" in result.stderr and "secret" not in result.output
 
 
 @sqlite_only
