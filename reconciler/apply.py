@@ -33,7 +33,9 @@ class Settings(NamedTuple):
     interactive: bool  # may codes be shown on this terminal?
     max_deletes: int = refusals.MAX_DELETES
     allow_mass_delete: bool = False
-    change_ref: str | None = None  # the change applied (a pull request's URL), audited
+    # The change applied (a pull request's URL), audited; refused (E143) before anything
+    # changes unless one line of printable text (refusals.change_ref).
+    change_ref: str | None = None
 
 
 class NewAccount(NamedTuple):
@@ -62,7 +64,7 @@ class Stopped(UserError):
 def limits(settings: Settings) -> refusals.Limits:
     """What the refusals depend on, as this apply will run."""
     return refusals.Limits(settings.max_deletes, settings.allow_mass_delete,
-                           settings.interactive, refusals.smtp_url())
+                           settings.interactive, refusals.smtp_url(), settings.change_ref)
 
 
 def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], mail.Delivery]:

@@ -371,7 +371,7 @@ EN: dict[str, str] = {
     "E143": "the change reference is not one line of printable text of at most 500 "
     "characters",
     "E143.hint": "give a pull request's URL or a ticket number with --change-ref (or "
-    "RVSQ_CHANGE_REF).",
+    "RVSQ_CHANGE_REF). Nothing was changed.",
     "E144": "the state location '{url}' has a space or a line break at its start or end, "
     "or a control character inside",
     "E144.hint": "give it again without them (a CI secret pasted with its line break, say): "
@@ -384,6 +384,12 @@ EN: dict[str, str] = {
     "could not tell it from another state. Nothing was changed.",
     "state.upgraded": "Brought the state at {location} up to date (schema {found} to {known}; "
     "id {id}, serial {serial}).",
+    "E143.hint.plan": "give a pull request's URL or a ticket number with --change-ref (or "
+    "RVSQ_CHANGE_REF), in the plan as in the apply.",
+    "E155": "--as-of {date} is outside the dates this tool can work with ({first} to "
+    "{last})",
+    "E155.hint": "give a date between {first} and {last}: the day a review falls due or an "
+    "access ends, say.",
     "state.created": "Created a new state at {location} (id {id}).",
     "state.exists": "The state at {location} already exists (id {id}, serial {serial}); it "
     "is up to date.",
@@ -455,6 +461,11 @@ EN: dict[str, str] = {
     "{revoke_services} to revoke, {update_account} to update, {regenerate_code} new "
     "code(s), {reset_password} password reset(s), {delete_account} to delete, {blocked} "
     "blocked.",
+    "plan.summary.establishments": "Plan: {create_account} to create, {grant_services} to "
+    "grant, {revoke_services} to revoke, {update_account} to update, {regenerate_code} new "
+    "code(s), {reset_password} password reset(s), {delete_account} to delete, {blocked} "
+    "blocked; establishment(s): {create_establishment} to create, {update_establishment} to "
+    "update.",
     "plan.saved": "Plan saved to {path}. Apply it with: rvsq-access apply --plan {path}",
     "plan.refusal.heading": "Apply would refuse this plan, and change nothing:",
     "plan.refusal.summary": "Apply would refuse this plan: {count} refusal(s), listed at the "
@@ -577,6 +588,8 @@ EN: dict[str, str] = {
     "md.meta": "State {location} (id `{id}`, serial {serial}) · configuration `{digest}`",
     "md.col.region": "Region",
     "md.col.establishment": "Establishment",
+    "md.col.create_establishment": "New establishment",
+    "md.col.update_establishment": "Record updated",
     "md.col.create_account": "Create",
     "md.col.grant_services": "Grant",
     "md.col.revoke_services": "Revoke",
@@ -1123,8 +1136,8 @@ FR: dict[str, str] = {
     "E113.hint.plan": "vérifiez que ces retraits sont voulus (fermer un établissement retire "
     "tous ses comptes); si oui, lancez apply (et plan) avec --allow-mass-delete.",
     "E114": "« {establishment} » recevrait {count} nouveau(x) code(s) secret(s), mais n'a pas "
-    "d'« age_recipient » : sans terminal (comme dans la CI), l'application refuse de les "
-    "émettre",
+    "d'« age_recipient » : sans terminal (comme dans la CI), la commande apply refuse de "
+    "les émettre",
     "E114.hint": "ajoutez la clé publique age du représentant (donnée par « age-keygen ») "
     "comme « age_recipient » sous « representative », ou appliquez depuis un terminal. Rien "
     "n'a été changé.",
@@ -1227,7 +1240,7 @@ FR: dict[str, str] = {
     "E143": "la référence du changement n'est pas une seule ligne de texte imprimable d'au "
     "plus 500 caractères",
     "E143.hint": "donnez l'adresse d'une demande de fusion (pull request) ou un numéro de "
-    "billet avec --change-ref (ou RVSQ_CHANGE_REF).",
+    "billet avec --change-ref (ou RVSQ_CHANGE_REF). Rien n'a été changé.",
     "E144": "l'emplacement de l'état « {url} » commence ou finit par une espace ou un saut "
     "de ligne, ou contient un caractère de contrôle",
     "E144.hint": "donnez-le de nouveau sans eux (un secret de la CI collé avec son saut de "
@@ -1241,6 +1254,12 @@ FR: dict[str, str] = {
     "ne pourraient pas le distinguer d'un autre état. Rien n'a été changé.",
     "state.upgraded": "L'état à {location} a été mis à jour (schéma {found} à {known}; "
     "identifiant {id}, numéro de série {serial}).",
+    "E143.hint.plan": "donnez l'adresse d'une demande de fusion (pull request) ou un numéro "
+    "de billet avec --change-ref (ou RVSQ_CHANGE_REF), au plan comme à la commande apply.",
+    "E155": "--as-of {date} est hors des dates avec lesquelles l'outil peut travailler "
+    "(du {first} au {last})",
+    "E155.hint": "donnez une date entre le {first} et le {last} : par exemple le jour où une "
+    "révision est due ou celui où un accès prend fin.",
     "state.created": "Nouvel état créé à {location} (identifiant {id}).",
     "state.exists": "L'état à {location} existe déjà (identifiant {id}, numéro de série "
     "{serial}); il est à jour.",
@@ -1318,23 +1337,28 @@ FR: dict[str, str] = {
     "{revoke_services} à retirer, {update_account} à mettre à jour, {regenerate_code} "
     "nouveau(x) code(s), {reset_password} réinitialisation(s), {delete_account} à supprimer, "
     "{blocked} bloqué(s).",
+    "plan.summary.establishments": "Plan : {create_account} à créer, {grant_services} à "
+    "accorder, {revoke_services} à retirer, {update_account} à mettre à jour, "
+    "{regenerate_code} nouveau(x) code(s), {reset_password} réinitialisation(s), "
+    "{delete_account} à supprimer, {blocked} bloqué(s); établissement(s) : "
+    "{create_establishment} à créer, {update_establishment} à mettre à jour.",
     "plan.saved": "Plan enregistré dans {path}. Appliquez-le avec : rvsq-access apply "
     "--plan {path}",
-    "plan.refusal.heading": "L'application refuserait ce plan, sans rien changer :",
-    "plan.refusal.summary": "L'application refuserait ce plan : {count} refus, énumérés en "
-    "haut.",
+    "plan.refusal.heading": "La commande apply refuserait ce plan, sans rien changer :",
+    "plan.refusal.summary": "La commande apply refuserait ce plan : {count} refus, énumérés "
+    "en haut.",
     "plan.refusal.help_max_deletes": "Le --max-deletes avec lequel apply sera lancé : au-delà, "
     "les retraits sont montrés comme un refus.",
     "plan.refusal.help_allow_mass_delete": "Planifier comme pour apply --allow-mass-delete : "
     "le garde-fou des retraits ne refuse rien.",
-    "plan.refusal.md": "L'application refuserait ce plan ({count})",
-    "plan.refusal.md_intro": "L'application s'arrête avant de changer quoi que ce soit tant "
-    "qu'il en reste un : corrigez-le, ou lancez apply avec l'option qu'il nomme.",
+    "plan.refusal.md": "La commande apply refuserait ce plan ({count})",
+    "plan.refusal.md_intro": "La commande apply s'arrête avant de changer quoi que ce soit "
+    "tant qu'il en reste un : corrigez-le, ou lancez apply avec l'option qu'il nomme.",
     "plan.refusal.runbook": "Attention : retraits nombreux",
-    "plan.refusal.runbook_intro": "L'application automatisée s'arrêterait avant ces retraits "
-    "(son garde-fou). Vérifiez avec l'établissement qu'ils sont voulus avant de retirer qui "
-    "que ce soit dans le portail.",
-    "plan.refusal.report": "L'application refuserait ce plan",
+    "plan.refusal.runbook_intro": "La commande apply, lancée par la CI, s'arrêterait avant "
+    "ces retraits (son garde-fou). Vérifiez avec l'établissement qu'ils sont voulus avant "
+    "de retirer qui que ce soit dans le portail.",
+    "plan.refusal.report": "La commande apply refuserait ce plan",
     # --- sortie de apply --------------------------------------------------------------
     "apply.confirm": "Appliquer ces changements?",
     "apply.cancelled": "Rien n'a été changé.",
@@ -1388,8 +1412,8 @@ FR: dict[str, str] = {
     "mises à jour, nouveaux codes, réinitialisations, suppressions et entrées bloquées.",
     "help.plan_format": "Format de sortie du plan.",
     "help.out": "Enregistrer aussi le plan en JSON dans ce fichier, pour apply --plan.",
-    "help.detailed_exitcode": "Sortir avec 1 si l'application refuserait le plan, sinon avec "
-    "2 si le plan a des changements, 0 sinon.",
+    "help.detailed_exitcode": "Sortir avec 1 si la commande apply refuserait le plan, sinon "
+    "avec 2 si le plan a des changements, 0 sinon.",
     "help.apply": "Appliquer les fichiers d'accès (ou un plan enregistré) à l'état : une "
     "transaction par action, avec son entrée de journal et ses courriels.",
     "help.plan_file": "Appliquer ce plan enregistré, refusé si l'état ou les fichiers ont "
@@ -1453,6 +1477,8 @@ FR: dict[str, str] = {
     "configuration `{digest}`",
     "md.col.region": "Région",
     "md.col.establishment": "Établissement",
+    "md.col.create_establishment": "Nouvel établissement",
+    "md.col.update_establishment": "Fiche mise à jour",
     "md.col.create_account": "Créations",
     "md.col.grant_services": "Accès accordés",
     "md.col.revoke_services": "Accès retirés",

@@ -23,35 +23,74 @@ from reconciler.errors import UserError
 _help = Messages(language_from_env())
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+# The checks count days forward and back from --as-of (14 days to an expiry, 30 days of
+# new accounts): Python's last year of dates stays out of reach, and no day before 1900
+# can matter to RVSQ.
+AS_OF_RANGE = (dt.date(1900, 1, 1), dt.date(9998, 12, 31))
+
+
+def _as_of(ctx: click.Context, param: click.Parameter, value: dt.datetime | None
+           ) -> dt.date | None:
+    if value is None:
+        return None
+    first, last = AS_OF_RANGE
+    if not first <= value.date() <= last:
+        raise UserError("E155", date=value.date().isoformat(), first=first.isoformat(),
+                        last=last.isoformat())
+    return value.date()
+
+
 AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-                     callback=lambda ctx, param, value: value.date() if value else None,
-                     help=_help("help.as_of"))
+                     callback=_as_of, help=_help("help.as_of"))
 FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         from reconciler.commands import EXIT_INVALID, InvalidInput
-        from reconciler.store import database_errors, redact
+        from reconciler.store import database_errors
 
         try:
             try:
                 return super().invoke(ctx)
             except Exception as exc:
                 if isinstance(exc, database_errors()):  # locked, unreachable: outside actions
-                    raise UserError("E127", reason=redact(str(exc).strip())) from exc
+                    raise UserError("E127", reason=str(exc).strip()) from exc
                 raise
         except InvalidInput:
             ctx.exit(EXIT_INVALID)
         except UserError as exc:
             env = ctx.obj
             messages = env.messages if env else _help
+            params = _shown(exc.params, _state_url(env))
             click.echo(
-                f"{messages('fatal')}[{exc.code}] {messages(exc.code, **exc.params)}\n"
-                f"    {messages('hint')} {messages.hint(exc.code, **exc.params)}",
+                f"{messages('fatal')}[{exc.code}] {messages(exc.code, **params)}\n"
+                f"    {messages('hint')} {messages.hint(exc.code, **params)}",
                 err=True,
             )
             ctx.exit(EXIT_INVALID)
+
+
+def _state_url(env: Any) -> str | None:
+    """The state URL this command uses, as given (with its password), if it can be read."""
+    try:
+        return env.state_location.url if env else None
+    except UserError:
+        return None
+
+
+def _shown(params: dict[str, Any], state_url: str | None) -> dict[str, Any]:
+    """An error's parameters as they may be shown: a URL without its user information; a
+    reason (a driver's own words, which may quote parts of a URL it misread) without the
+    state's password or any part of it."""
+    from reconciler import redaction
+
+    shown = dict(params)
+    if isinstance(shown.get("url"), str):
+        shown["url"] = redaction.shown_url(shown["url"])
+    if isinstance(shown.get("reason"), str):
+        shown["reason"] = redaction.scrub(shown["reason"], state_url)
+    return shown
 
 
 def _exit(code: int) -> None:

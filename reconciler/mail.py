@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
-from reconciler.store import OutboxMessage, SQLStore, private_folder, redact, safe_name
+from reconciler.redaction import shown_url
+from reconciler.store import OutboxMessage, SQLStore, private_folder, safe_name
 
 DEFAULT_SENDER = "RVSQ access <no-reply@rvsq-access.invalid>"
 SMTP_TIMEOUT_SECONDS = 30
@@ -103,13 +104,13 @@ def parse_smtp_url(url: str | None) -> SmtpTarget | None:
     anything (refusals.py), so it stops nothing half-way."""
     if not url:
         return None
-    parts = urlsplit(url)
     try:
+        parts = urlsplit(url)
         port = parts.port or (465 if parts.scheme == "smtps" else 25)
-    except ValueError:  # a port that is not a number, or out of range
-        raise UserError("E133", url=redact(url)) from None
+    except ValueError:  # a port that is not a number or out of range, an unclosed [
+        raise UserError("E133", url=shown_url(url)) from None
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-        raise UserError("E133", url=redact(url))
+        raise UserError("E133", url=shown_url(url))
     return SmtpTarget(parts.scheme, parts.hostname, port)
 
 

@@ -75,7 +75,7 @@ class Action(NamedTuple):
     name: str | None = None  # the person's name, for summaries
     services: tuple[str, ...] = ()
     after: Mapping[str, Any] | None = None
-    changes: dict[str, dict[str, Any]] | None = None
+    changes: dict[str, dict[str, Any]] | None = None  # update_account, update_establishment
     token: str | None = None  # the one-time request's token, recorded when applied
     ticket: str | None = None
     recipient: str | None = None  # age key new secret codes are sealed to
@@ -306,8 +306,15 @@ class _Planner:
         current = self.state.establishments.get(est.id)
         if current is None or current._asdict() != after:
             source = f"{access.file}:{access.document.where(('establishment',))[0]}"
-            kind = "create_establishment" if current is None else "update_establishment"
-            self.actions.append(Action(kind, est.id, source=source, after=after))
+            if current is None:
+                self.actions.append(Action("create_establishment", est.id, source=source,
+                                           after=after))
+                return
+            known = current._asdict()
+            changes = {name: {"old": known.get(name), "new": value}
+                       for name, value in after.items() if known.get(name) != value}
+            self.actions.append(Action("update_establishment", est.id, source=source,
+                                       after=after, changes=changes))
 
     def _block(self, access: AccessFile, user: User, code: str, account: str | None = None,
                **params: Any) -> None:

@@ -2,8 +2,9 @@
 `plan` shows it, `apply` raises the first of it. So the two can never disagree.
 
 Pure: the plan, the state it was made against and the apply settings that matter in; the
-refusals out, in the order apply checks them (the deletion guard for the run, then for
-each establishment; the secret codes of each establishment; the mail server).
+refusals out, in the order apply checks them (the change reference; the deletion guard
+for the run, then for each establishment; the secret codes of each establishment; the
+mail server).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from reconciler.state import State
 MAX_DELETES = 10  # removals per run (apply and plan --max-deletes)
 MASS_DELETE_SHARE = 0.25  # of an establishment's accounts...
 MASS_DELETE_FLOOR = 3  # ...when that is more than this many
+CHANGE_REF_LIMIT = 500  # characters of a change reference (it is shown to people)
 CODE_ACTIONS = frozenset({"create_account", "regenerate_code"})
 REMOVAL_ACTIONS = frozenset({"delete_account", "update_account"})  # see Action.is_removal
 
@@ -36,11 +38,22 @@ class Limits(NamedTuple):
     allow_mass_delete: bool = False
     interactive: bool = False  # may codes be shown on this terminal? A plan assumes not (CI)
     smtp_url: str | None = None  # RVSQ_SMTP_URL
+    change_ref: str | None = None  # --change-ref or RVSQ_CHANGE_REF, as given
 
 
 def smtp_url() -> str | None:
     """RVSQ_SMTP_URL, as mail.smtp_target reads it (mail itself is slow to import)."""
     return os.environ.get("RVSQ_SMTP_URL") or None
+
+
+def change_ref(value: str | None) -> Refusal | None:
+    """E143 for a change reference the audit cannot record: it must be one line of
+    printable text of at most CHANGE_REF_LIMIT characters (a tab or a line break could
+    forge a column or a line of `audit log`). None (or empty) names no change: that is
+    fine."""
+    if value and (len(value) > CHANGE_REF_LIMIT or not value.isprintable()):
+        return Refusal("E143", None, {})
+    return None
 
 
 def mass_delete_limit(total: int) -> int:
@@ -56,6 +69,9 @@ def of(plan: Plan, state: State, limits: Limits) -> tuple[Refusal, ...]:
     kinds = list(map(_kind, actions))
     present = set(kinds)
     found: list[Refusal] = []
+    unusable = change_ref(limits.change_ref)
+    if unusable is not None:
+        found.append(unusable)
     if not limits.allow_mass_delete and present & REMOVAL_ACTIONS:
         found += _deletion_guard(actions, kinds, state, limits.max_deletes)
     if present & CODE_ACTIONS:

@@ -184,7 +184,7 @@ def build(
                       policy.source, *last),
         inventory=inventory(state),
         summary=plan.summary(),
-        actions=tuple(action_row(a, state) for a in plan.actions),
+        actions=tuple(action_row(a) for a in plan.actions),
         blocked=tuple(blocked_row(b) for b in plan.blocked),
         refusals=plan.refusals,
         accounts=accounts(files, state, plan),
@@ -233,24 +233,14 @@ def _region_row(region: str | None, rows: list[InventoryRow]) -> RegionRow:
     return RegionRow(region, len(rows), sum(r.accounts for r in rows), services)
 
 
-def action_row(action: Action, state: State) -> ActionRow:
-    """The reviewable part of an action: never its token nor its sealing key."""
-    changes = action.changes or {}
+def action_row(action: Action) -> ActionRow:
+    """The reviewable part of an action: never its token nor its sealing key. A new
+    establishment is described by its name only; an updated one by its changes."""
     name = action.name
     if action.action in ESTABLISHMENT_KINDS:
-        changes, name = _establishment_changes(action, state), (action.after or {}).get("name")
+        name = (action.after or {}).get("name")
     return ActionRow(action.action, action.establishment, action.username, name, action.source,
-                     action.services, changes, action.ticket)
-
-
-def _establishment_changes(action: Action, state: State) -> dict[str, dict[str, Any]]:
-    """Field changes of a known establishment; a new one is described by its name only."""
-    current = state.establishments.get(action.establishment)
-    if current is None:
-        return {}
-    after = action.after or {}
-    return {field: {"old": old, "new": after.get(field)}
-            for field, old in current._asdict().items() if after.get(field) != old}
+                     action.services, action.changes or {}, action.ticket)
 
 
 def blocked_row(blocked: Blocked) -> BlockedRow:
@@ -341,7 +331,7 @@ def reviews(files: list[AccessFile], policy: Policy, today: dt.date) -> tuple[Re
                       access.source(user))
             if user.reviewed is None:
                 never.append(ReviewRow(NEVER, *common, None, None, None))
-            elif user.reviewed + interval < today:
+            elif today - user.reviewed > interval:  # reviewed + interval may overflow
                 due = user.reviewed + interval
                 overdue.append(ReviewRow(OVERDUE, *common, user.reviewed.isoformat(),
                                          due.isoformat(), (today - due).days))

@@ -174,6 +174,7 @@ def _keys(access: AccessFile, user: User) -> Iterator[Problem]:
 def _review(access: AccessFile, user: User, policy: Policy, today: dt.date) -> Iterator[Problem]:
     """DESIGN §10: each user's access is reviewed at least every policy interval."""
     interval = dt.timedelta(days=policy.review_interval_days)
-    if user.reviewed is not None and user.reviewed + interval < today:
+    # today - reviewed, not reviewed + interval: a review dated 9999 must not overflow
+    if user.reviewed is not None and today - user.reviewed > interval:
         yield warning(access.file, access.where(user, "reviewed"), "W106", key=user.key,
                       date=user.reviewed.isoformat(), days=policy.review_interval_days)

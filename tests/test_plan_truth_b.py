@@ -177,7 +177,8 @@ def test_a_new_establishment_is_a_creation_in_every_format(repo: Path) -> None:
 
     # Known from now on: a change to its record is an update.
     edit(CASCADES, "  name: Clinique des Cascades\n", "  name: Clinique des Cascades inc.\n")
-    assert "  ~ update establishment Clinique des Cascades inc.\n" in ok(cli("plan")).stdout
+    assert ('  ~ update establishment Clinique des Cascades inc.: name "Clinique des Cascades" '
+            '→ "Clinique des Cascades inc."\n') in ok(cli("plan")).stdout
 
 
 # --- state import-directory and managed accounts ------------------------------------------

@@ -220,6 +220,8 @@ CASES = [
          ("E112", "E113", "E114", "E133"), (("RVSQ_SMTP_URL", "http://x"),)),
     Case("bad recipient", ("rotate", "bad-key"), (), ("E120",)),
     Case("bad mail server", (), (), ("E133",), (("RVSQ_SMTP_URL", "smtp://host:port"),)),
+    Case("bad change reference", ("remove",), ("--max-deletes", "1"), ("E143", "E112"),
+         (("RVSQ_CHANGE_REF", "PR\t12"),)),
 ]
 
 
@@ -317,12 +319,12 @@ def test_the_french_plan(repo: Path) -> None:
     apply_all()
     close_gmf()
     text = after_the_state_line(ok(cli("--lang", "fr", "plan", *AS_OF)).stdout)
-    assert text.startswith("L'application refuserait ce plan, sans rien changer :\n"
+    assert text.startswith("La commande apply refuserait ce plan, sans rien changer :\n"
                            "  erreur[E113] le plan retire 4 des 4 comptes de "
                            "« gmf-hill-valley », plus que les 3 qu'une exécution peut retirer "
                            "sans --allow-mass-delete (le quart des comptes d'un établissement, "
                            "ou 3)\n      conseil : vérifiez que ces retraits sont voulus")
-    assert "L'application refuserait ce plan : 1 refus, énumérés en haut." in text
+    assert "La commande apply refuserait ce plan : 1 refus, énumérés en haut." in text
 
 
 # --- golden: the whole Markdown comment with every kind of guard refusal -----------------------

@@ -20,6 +20,7 @@ from reconciler.catalog import Messages
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.problems import Problem
+from reconciler.redaction import shown_url
 from reconciler.render import problems as render_problems
 from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_location
 from reconciler.validate import Validation, validate_paths
@@ -42,7 +43,12 @@ class Env(NamedTuple):
     @property
     def state_location(self) -> Location:
         """Resolved when a command needs the state: `validate` works whatever it says."""
-        return state_location(self.state_option)
+        try:
+            return state_location(self.state_option)
+        except ValueError:  # a URL urllib cannot split (an unclosed IPv6 bracket)
+            given = self.state_option
+            url = given if given is not None else os.environ.get("RVSQ_STATE", "")
+            raise UserError("E111", url=shown_url(url)) from None
 
     def parse_cache(self) -> ParseCache | None:
         """.rvsq/cache under the working folder, or RVSQ_CACHE_DIR (a CI cache, say)."""
@@ -79,14 +85,21 @@ def open_state(env: Env, write: bool = False) -> SQLStore:
     return open_store(env.state_location, iso(utc_now()), writing=write)
 
 
+def given_change_ref(env: Env) -> str | None:
+    """--change-ref, else RVSQ_CHANGE_REF, unchecked: a plan shows it as a refusal."""
+    value = env.change_ref if env.change_ref is not None else os.environ.get("RVSQ_CHANGE_REF")
+    return value or None
+
+
 def change_ref(env: Env) -> str | None:
     """What the audit entries of this run name as their change: a pull request's URL, a
-    ticket. One line of printable text, at most 500 characters (it is shown to people)."""
-    value = env.change_ref if env.change_ref is not None else os.environ.get("RVSQ_CHANGE_REF")
-    if not value:
-        return None
-    if len(value) > 500 or not value.isprintable():
-        raise UserError("E143")
+    ticket. Refused (E143) unless apply would take it (refusals.change_ref)."""
+    from reconciler import refusals  # the planner's modules: not every command needs them
+
+    value = given_change_ref(env)
+    refusal = refusals.change_ref(value)
+    if refusal is not None:
+        raise UserError(refusal.code, **refusal.params)
     return value
 
 
@@ -102,29 +115,55 @@ def actor(option: str | None) -> str:
 
 
 def git_commit(paths: list[Path]) -> str | None:
-    """The commit being applied: CI's variable or the working copy's HEAD, with `-dirty`
-    appended (as `git describe --dirty` does) when the access files under `paths` differ
-    from it: edited, added, removed, or not committed at all. None outside a working copy
-    when CI names no commit."""
+    """The commit being applied: CI's variable or the HEAD of the repository holding the
+    (first) access path, wherever the command runs from, with `-dirty` appended (as `git
+    describe --dirty` does) when the access files under `paths` differ from it: edited,
+    added, removed, ignored by .gitignore, or not committed at all. None outside a
+    repository when CI names no commit."""
     named = next((os.environ[name] for name in ("GITHUB_SHA", "CI_COMMIT_SHA")
                   if os.environ.get(name)), None)
-    local = _git("rev-parse", "HEAD")
-    if local is None:  # not a working copy (or no git): CI's word, if any, is all we know
+    given = [p.resolve() for p in paths or DEFAULT_PATHS]
+    where = given[0] if given[0].is_dir() else given[0].parent
+    top = _git(where, "rev-parse", "--show-toplevel")
+    local = _git(where, "rev-parse", "HEAD") if top else None
+    if top is None or local is None:  # no repository (or no git): CI's word is all we know
         return named
-    listed = ["--", *(p.as_posix() for p in paths)]
-    changed = _git("status", "--porcelain", "--untracked-files=all", *listed)
-    if named not in (None, local):  # CI names another commit than the one checked out
-        changed = _git("diff", "--name-only", named, *listed) if changed == "" else changed
-    access_files = [line for line in (changed or "").splitlines()
-                    if line.rstrip('"').endswith((".yaml", ".yml"))]
-    return f"{named or local}-dirty" if changed is None or access_files else named or local
+    listed = ["--", *(p.as_posix() for p in given)]
+    # --ignored: an ignored access file is applied all the same, yet no commit holds it;
+    # traditional mode (the default) lists the files inside an ignored folder, one by one.
+    status = _git(where, "status", "--porcelain", "--untracked-files=all", "--ignored",
+                  *listed)
+    dirty = status is None or _applied(status.splitlines(), Path(top), given, porcelain=True)
+    if not dirty and named not in (None, local):  # CI names another commit than HEAD
+        diff = _git(where, "diff", "--name-only", named, *listed)
+        dirty = diff is None or _applied(diff.splitlines(), Path(top), given)
+    return f"{named or local}-dirty" if dirty else named or local
 
 
-def _git(*args: str) -> str | None:
-    """git's output, stripped; None when git is missing or the command fails."""
+def _applied(lines: list[str], top: Path, given: list[Path], porcelain: bool = False) -> bool:
+    """Whether git's list of paths (relative to the repository's top) names a file the
+    tool would read as an access file: *.yaml or *.yml under a path given, and not in a
+    folder whose name starts with a dot (validate.discover skips those)."""
+    for line in lines:
+        names = line[3:].split(" -> ") if porcelain else [line]  # a rename names both
+        for name in names:
+            name = name.strip('"')  # git quotes names with unusual characters
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            path = top / name
+            for root in given:
+                if path == root or (path.is_relative_to(root) and not any(
+                        part.startswith(".") for part in path.relative_to(root).parts)):
+                    return True
+    return False
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    """git's output in `folder`, without its last line end (a status line starts with a
+    space); None when git is missing or the command fails."""
     try:
-        out = subprocess.run(["git", *args], capture_output=True, text=True, timeout=10,
-                             check=False)
+        out = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
+                             timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    return out.stdout.strip() if out.returncode == 0 else None
+    return out.stdout.rstrip("\n") if out.returncode == 0 else None

@@ -15,8 +15,8 @@ from reconciler.commands import (
     EXIT_OK,
     Env,
     actor,
-    change_ref,
     git_commit,
+    given_change_ref,
     open_state,
     validated,
 )
@@ -66,7 +66,8 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
     settings = executor.Settings(
         actor=actor(env.actor), git_commit=git_commit(paths), work_dir=WORK_DIR,
         interactive=sys.stdout.isatty(), max_deletes=max_deletes,
-        allow_mass_delete=allow_mass_delete, change_ref=change_ref(env),
+        # Checked with the plan's other refusals, so that the plan is shown first.
+        allow_mass_delete=allow_mass_delete, change_ref=given_change_ref(env),
     )
 
     def waiting() -> None:

@@ -17,6 +17,7 @@ from reconciler.commands import (
     EXIT_REFUSED,
     Env,
     InvalidInput,
+    given_change_ref,
     open_state,
     print_problems,
     validated,
@@ -99,7 +100,8 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
     plan = compute(env, validation, state, paths, as_of)
     # As apply will run in CI: with these flags and no terminal to show codes on.
     plan = refused(plan, state, refusals.Limits(max_deletes, allow_mass_delete,
-                                                interactive=False, smtp_url=refusals.smtp_url()))
+                                                interactive=False, smtp_url=refusals.smtp_url(),
+                                                change_ref=given_change_ref(env)))
     if out is not None:
         try:
             out.write_text(planfile.to_json(plan, env.messages), encoding="utf-8")

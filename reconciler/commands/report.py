@@ -11,7 +11,14 @@ from pathlib import Path
 import click
 
 from reconciler import refusals, report
-from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
+from reconciler.commands import (
+    DEFAULT_PATHS,
+    EXIT_OK,
+    Env,
+    given_change_ref,
+    open_state,
+    validated,
+)
 from reconciler.commands.plan import compute, refused
 from reconciler.errors import UserError
 
@@ -55,7 +62,8 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
         store.close()
     plan = compute(env, validation, state, paths, today)
     # As `plan` shows them with its default options: apply in CI, no terminal.
-    plan = refused(plan, state, refusals.Limits(smtp_url=refusals.smtp_url()))
+    plan = refused(plan, state, refusals.Limits(smtp_url=refusals.smtp_url(),
+                                                change_ref=given_change_ref(env)))
     data = report.build(validation.files, state, plan, validation.policy, today, last_change)
     write(encode(fmt, render(fmt, data, env)), out)
     return EXIT_OK

@@ -24,8 +24,10 @@ LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 # establishments without age_recipient) are shortened past this, so that the comment posts.
 REFUSALS_LIMIT = LIMIT // 3
 DIGEST_HEX = 12  # hex digits of the config digest shown
-# The totals table: every kind of action on an account, then the blocked entries.
+# The totals table: every kind of action on an account, then the blocked entries; led by
+# the establishments' own records when the plan creates or updates any.
 COLUMNS = (*(kind for kind in KINDS if kind not in ESTABLISHMENT_KINDS), "blocked")
+RECORD_COLUMNS = tuple(kind for kind in KINDS if kind in ESTABLISHMENT_KINDS)
 _SIGNS = {
     "create_establishment": "+",
     "update_establishment": "~",
@@ -108,12 +110,11 @@ class _Section(NamedTuple):
 
 def _counts(plan: Plan) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
+    every = (*RECORD_COLUMNS, *COLUMNS)
     for action in plan.actions:
-        row = counts.setdefault(action.establishment, dict.fromkeys(COLUMNS, 0))
-        if action.action in row:
-            row[action.action] += 1
+        counts.setdefault(action.establishment, dict.fromkeys(every, 0))[action.action] += 1
     for blocked in plan.blocked:
-        counts.setdefault(blocked.establishment, dict.fromkeys(COLUMNS, 0))["blocked"] += 1
+        counts.setdefault(blocked.establishment, dict.fromkeys(every, 0))["blocked"] += 1
     return counts
 
 
@@ -133,31 +134,34 @@ def totals_table(plan: Plan, names: dict[str, tuple[str, str]], messages: Messag
     counts = _counts(plan)
     rows = [(place(names, est)[1], escape(place(names, est)[0]), counts[est])
             for est in by_place(names, counts)]
-    lines = _table(rows, counts, messages)
+    # An establishment whose record alone changes would otherwise be a row of zeros.
+    records = any(row[c] for row in counts.values() for c in RECORD_COLUMNS)
+    columns = (*RECORD_COLUMNS, *COLUMNS) if records else COLUMNS
+    lines = _table(rows, counts, columns, messages)
     if len(_join(lines)) > LIMIT // 2:
-        lines = _table(_region_rows(rows, messages), counts, messages)
+        lines = _table(_region_rows(rows, columns, messages), counts, columns, messages)
     return lines
 
 
-def _region_rows(rows: list[tuple[str, str, dict[str, int]]], messages: Messages
-                 ) -> list[tuple[str, str, dict[str, int]]]:
+def _region_rows(rows: list[tuple[str, str, dict[str, int]]], columns: tuple[str, ...],
+                 messages: Messages) -> list[tuple[str, str, dict[str, int]]]:
     regions: dict[str, tuple[int, dict[str, int]]] = {}
     for region, _, row in rows:
-        count, sums = regions.get(region, (0, dict.fromkeys(COLUMNS, 0)))
-        regions[region] = (count + 1, {c: sums[c] + row[c] for c in COLUMNS})
+        count, sums = regions.get(region, (0, dict.fromkeys(columns, 0)))
+        regions[region] = (count + 1, {c: sums[c] + row[c] for c in columns})
     return [(region, messages("md.establishments", count=count), sums)
             for region, (count, sums) in sorted(regions.items())]
 
 
 def _table(rows: list[tuple[str, str, dict[str, int]]], counts: dict[str, dict[str, int]],
-           messages: Messages) -> list[str]:
+           columns: tuple[str, ...], messages: Messages) -> list[str]:
     header = [messages("md.col.region"), messages("md.col.establishment"),
-              *(messages(f"md.col.{c}") for c in COLUMNS)]
-    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * len(COLUMNS)]
+              *(messages(f"md.col.{c}") for c in columns)]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * len(columns)]
     for region, name, row in rows:
-        cells = [escape(region), name, *(str(row[c]) for c in COLUMNS)]
+        cells = [escape(region), name, *(str(row[c]) for c in columns)]
         lines.append("| " + " | ".join(cells) + " |")
-    total = [str(sum(row[c] for row in counts.values())) for c in COLUMNS]
+    total = [str(sum(row[c] for row in counts.values())) for c in columns]
     lines.append(f"| **{messages('md.total')}** | | " + " | ".join(f"**{t}**" for t in total)
                  + " |")
     return lines
@@ -204,16 +208,14 @@ def _update_parts(action: Action, messages: Messages) -> list[tuple[int, str]]:
     return parts
 
 
-def establishment_part(action: Action, state: State, messages: Messages) -> str:
+def establishment_part(action: Action, messages: Messages) -> str:
     """What changes in the establishment's own record (name, representative, retired)."""
-    after = action.after or {}
-    current = state.establishments.get(action.establishment)
-    if action.action == "create_establishment" or current is None:
+    if action.action == "create_establishment":
         return messages("md.establishment.new")
-    if after.get("retired") and not current.retired:
+    changes = action.changes or {}
+    if changes.get("retired", {}).get("new"):
         return messages("md.establishment.retired")
-    fields = [k for k, v in after.items() if getattr(current, k, v) != v]
-    return messages("md.establishment.updated", fields=", ".join(fields))
+    return messages("md.establishment.updated", fields=", ".join(changes))
 
 
 def person_line(actions: list[Action], messages: Messages) -> str:
@@ -226,7 +228,7 @@ def person_line(actions: list[Action], messages: Messages) -> str:
     return line
 
 
-def _people(plan: Plan, names: dict[str, tuple[str, str]], state: State, messages: Messages
+def _people(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
             ) -> list[tuple[str, int]]:
     """Items for the per-person section: each establishment's heading rides with its first
     line, so that a cut never leaves a heading alone."""
@@ -237,7 +239,7 @@ def _people(plan: Plan, names: dict[str, tuple[str, str]], state: State, message
         lines: list[str] = []
         for action in grouped[est]:
             if action.action in ESTABLISHMENT_KINDS:
-                lines.append(f"- {establishment_part(action, state, messages)}")
+                lines.append(f"- {establishment_part(action, messages)}")
             else:
                 people.setdefault(action.username or "", []).append(action)
         order = sorted(people.values(),
@@ -296,7 +298,11 @@ def _with_hint(who: str, problem: str, params: dict[str, Any], messages: Message
 
 
 def _value(value: Any, messages: Messages) -> str:
-    return messages("none") if value is None else f'"{plain(elide(str(value)))}"'
+    if value is None:
+        return messages("none")
+    if isinstance(value, bool):  # an establishment's `retired`, as its file spells it
+        return "true" if value else "false"
+    return f'"{plain(elide(str(value)))}"'
 
 
 def detail_line(action: Action, names: dict[str, tuple[str, str]], messages: Messages) -> str:
@@ -335,7 +341,7 @@ def _details(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
     return items
 
 
-def _sections(plan: Plan, files: list[AccessFile], state: State,
+def _sections(plan: Plan, files: list[AccessFile],
               names: dict[str, tuple[str, str]], messages: Messages) -> list[_Section]:
     more = "- _" + messages("md.more", count="{count}") + "_"
     sections = []
@@ -351,7 +357,7 @@ def _sections(plan: Plan, files: list[AccessFile], state: State,
             [f"### {messages('md.warnings', count=len(plan.warnings))}", ""], items, [""], more))
     if plan.actions:
         sections.append(_Section([f"### {messages('md.people')}", ""],
-                                 _people(plan, names, state, messages), [""], more))
+                                 _people(plan, names, messages), [""], more))
         summary = messages("md.details", count=len(plan.actions))
         sections.append(_Section([f"<details><summary>{summary}</summary>", "", "```diff"],
                                  _details(plan, names, messages), ["```", "", "</details>"],
@@ -412,5 +418,5 @@ def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages
     else:
         top += [*totals_table(plan, names, messages), ""]
     top += refusals_block(plan, messages)  # part of the top: never cut for the sections
-    text = _fit(top, _sections(plan, files, state, names, messages), messages)
+    text = _fit(top, _sections(plan, files, names, messages), messages)
     return text.rstrip("\n") + "\n"

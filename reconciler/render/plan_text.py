@@ -31,7 +31,11 @@ def _kind(messages: Messages, kind: str) -> str:
 
 
 def _value(value: Any, messages: Messages) -> str:
-    return messages("none") if value is None else f'"{value}"'
+    if value is None:
+        return messages("none")
+    if isinstance(value, bool):  # an establishment's `retired`, as its file spells it
+        return "true" if value else "false"
+    return f'"{plain(str(value))}"'  # file or state text: no control character shown
 
 
 def _detail(action: Action, messages: Messages) -> str:
@@ -79,6 +83,14 @@ def refusal_lines(refusal: Refusal, messages: Messages, color: bool) -> list[str
             f"      {messages('hint')} {hint}"]
 
 
+def summary_line(plan: Plan, messages: Messages) -> str:
+    """`Plan: …`; establishments are counted only when the plan creates or updates one, so
+    that the everyday line stays as scripts read it."""
+    counts = plan.summary()
+    records = counts["create_establishment"] or counts["update_establishment"]
+    return messages("plan.summary.establishments" if records else "plan.summary", **counts)
+
+
 def lines(
     plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
 ) -> Iterator[str]:
@@ -115,7 +127,7 @@ def lines(
     if not plan.actions and not plan.blocked:
         yield messages("plan.no_changes")
     else:
-        yield messages("plan.summary", **plan.summary())
+        yield summary_line(plan, messages)
     if plan.refusals:  # again at the end, which a long plan's reader sees last
         yield messages("plan.refusal.summary", count=len(plan.refusals))
 

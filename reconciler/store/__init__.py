@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from reconciler import redaction
 from reconciler.errors import UserError
 from reconciler.store import sql
 from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
@@ -227,5 +228,5 @@ def safe_name(name: str) -> str:
 
 def redact(text: str) -> str:
     """Text as it may be shown: every URL in it without its user and password (up to the
-    last `@`, so that a password holding `@` or `/` is hidden too)."""
-    return re.sub(r"([A-Za-z][A-Za-z0-9+.-]*://)\S*@", r"\1***@", text)
+    last `@` of its line, so that a password holding `@`, `/` or a space is hidden too)."""
+    return redaction.redact(text)

@@ -88,6 +88,7 @@ def test_urls_are_shown_without_their_password(repo: Path) -> None:
     assert redact("postgresql://rvsq:s3cret@db:5432/x") == "postgresql://***@db:5432/x"
     assert redact("could not reach postgresql://u:p/a@ss@db/x") == (
         "could not reach postgresql://***@db/x")
+    assert redact("no postgresql://u:my secret@db/x here") == "no postgresql://***@db/x here"
     result = cli("--state", "mysql://rvsq:s3cret@db/x", "state", "list")
     assert result.exit_code == 1 and "s3cret" not in result.output
 
