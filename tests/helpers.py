@@ -36,6 +36,37 @@ def cli(*args: str, env: dict[str, str] | None = None) -> Result:
     return result
 
 
+# A new establishment (the state knows nothing of it) with one new account, its codes
+# sealed to the demo key of access/06/gmf-hill-valley.yaml.
+CASCADES = Path("access/05/clinique-des-cascades.yaml")
+CASCADES_TEXT = """\
+version: 1
+establishment:
+  id: clinique-des-cascades
+  name: Clinique des Cascades
+  region: "05"
+  type: clinique
+representative:
+  name: Denise Roy
+  email: denise.roy@example.org
+  age_recipient: age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn
+users:
+  - email: helene.fortin@example.org
+    title: madame
+    first_name: Hélène
+    last_name: Fortin
+    profile: personnel-administratif
+    services: [rvsq]
+    reviewed: 2026-11-20
+"""
+
+
+def add_cascades() -> None:
+    """Write CASCADES in the working folder's access/."""
+    CASCADES.parent.mkdir()
+    CASCADES.write_text(CASCADES_TEXT, encoding="utf-8")
+
+
 def ok(result: Result, code: int = 0) -> Result:
     """`result`, which must have exited with `code`."""
     assert result.exit_code == code, result.output

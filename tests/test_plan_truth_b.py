@@ -12,14 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO, cli, edit, example_repository, ok, plan_json
+from helpers import CASCADES, REPO, add_cascades, cli, edit, example_repository, ok, plan_json
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
-CASCADES = Path("access/05/clinique-des-cascades.yaml")
 MARTIN = "martinmacfly@ramq.gouv.qc.ca"
 # The GMF's demo key: a new establishment's codes must be sealed for an apply outside a
 # terminal.
-RECIPIENT = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
 sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
 
 
@@ -111,28 +109,6 @@ def test_a_hostile_ticket_reaches_no_terminal_or_comment_as_control_characters(
 
 
 # --- a new establishment ------------------------------------------------------------------
-def add_cascades() -> None:
-    CASCADES.parent.mkdir()
-    CASCADES.write_text(f"""\
-version: 1
-establishment:
-  id: clinique-des-cascades
-  name: Clinique des Cascades
-  region: "05"
-  type: clinique
-representative:
-  name: Denise Roy
-  email: denise.roy@example.org
-  age_recipient: {RECIPIENT}
-users:
-  - email: helene.fortin@example.org
-    title: madame
-    first_name: Hélène
-    last_name: Fortin
-    profile: personnel-administratif
-    services: [rvsq]
-    reviewed: 2026-11-20
-""", encoding="utf-8")
 
 
 def test_a_new_establishment_is_a_creation_in_every_format(repo: Path) -> None:

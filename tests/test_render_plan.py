@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from helpers import EXAMPLE, REPO, edit, new_store, remove_user, run
+from helpers import EXAMPLE, REPO, add_cascades, edit, new_store, remove_user, run
 
 from reconciler import directory, planfile, refusals
 from reconciler.apply import Settings, apply_plan
@@ -43,7 +43,6 @@ RENDERERS: dict[str, Callable[[Plan, list[AccessFile], State, Messages], str]] =
     "runbook": runbook.render,
 }
 GMF = Path("access/06/gmf-hill-valley.yaml")
-CASCADES = Path("access/05/clinique-des-cascades.yaml")  # a new establishment
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
 INFO_SANTE = Path("access/03/info-sante-811-capitale-nationale.yaml")
 
@@ -158,27 +157,7 @@ def edit_for_every_kind() -> None:
     # Info-Santé 811's file is left out of this input: nothing of it changes (a warning).
     INFO_SANTE.unlink()
     # A new establishment, with one new account.
-    CASCADES.parent.mkdir()
-    CASCADES.write_text("""\
-version: 1
-establishment:
-  id: clinique-des-cascades
-  name: Clinique des Cascades
-  region: "05"
-  type: clinique
-representative:
-  name: Denise Roy
-  email: denise.roy@example.org
-  age_recipient: age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn
-users:
-  - email: helene.fortin@example.org
-    title: madame
-    first_name: Hélène
-    last_name: Fortin
-    profile: personnel-administratif
-    services: [rvsq]
-    reviewed: 2026-11-20
-""", encoding="utf-8")
+    add_cascades()
 
 
 @pytest.fixture
