@@ -49,9 +49,6 @@ class Location(NamedTuple):
     shown: str  # the SQLite file's absolute path, or host:port/database: never a secret
     path: Path | None = None  # the SQLite file
 
-    def __str__(self) -> str:
-        return self.shown
-
 
 def state_location(option: str | None, environ: Mapping[str, str] = os.environ) -> Location:
     """--state, else RVSQ_STATE, else .rvsq/state.db under the working folder. Set but
@@ -135,7 +132,7 @@ def open_store(location: Location, now: str, *, writing: bool = False) -> SQLSto
     never initialised one is refused (a mistyped location must not plan against an empty
     state). A read-only command refuses an older schema (E140) and changes nothing; a
     writing command (`writing`) may open it, and brings it up to date (`migrate`) only
-    when it is about to write: `outdated` says so."""
+    when it is about to write."""
     if location.path is not None:
         if location.path.is_dir():
             raise UserError("E137", url=location.shown)
@@ -151,7 +148,6 @@ def open_store(location: Location, now: str, *, writing: bool = False) -> SQLSto
             if not writing:
                 raise UserError("E140", location=store.location.shown, found=max(applied),
                                 known=_latest())
-            store.outdated = True
         else:
             _identified(store, applied)
     except BaseException:

@@ -46,7 +46,6 @@ class SQLStore:
     dialect: str  # which of a migration's {dialect: statement} is ours
     placeholder = "?"
     location: Location
-    outdated = False  # opened by a writing command at an older schema: migrate() before writing
     errors: tuple[type[Exception], ...] = ()  # the driver's errors an action may raise
 
     # --- plumbing -------------------------------------------------------------------
@@ -121,7 +120,6 @@ class SQLStore:
         never waits for another process's write."""
         wanted = {version for version, _, _ in sql.MIGRATIONS}
         if wanted <= self.applied_migrations():
-            self.outdated = False
             return set()
         done = set()
         with self.transaction():
@@ -138,7 +136,6 @@ class SQLStore:
                         self._execute(text)
                 self._execute(sql.RECORD_MIGRATION, (version, description, now))
                 done.add(version)
-        self.outdated = False
         return done
 
     # --- reads ----------------------------------------------------------------------
