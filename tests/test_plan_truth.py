@@ -30,6 +30,18 @@ ENDED = f"""\
     expires: 2020-01-01
 """
 
+# CE10455 (Emmett Brown) named by its email, with a new email of its own.
+EMMETT_BY_EMAIL = """\
+  - username: emmettbrown@ramq.gouv.qc.ca
+    email: e.brown@example.org
+    title: docteur
+    first_name: Emmett
+    last_name: Brown
+    profile: medecin
+    professional_number: "1-85012"
+    services: [rvsq]
+"""
+
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
@@ -160,16 +172,7 @@ def test_a_warm_plan_finds_an_account_named_by_its_email(repo: Path) -> None:
     email must still be read, here one held by an establishment left out of the input."""
     ok(cli("apply", "--auto-approve"))
     assert "No changes." in plan_text()  # every establishment is settled
-    add_users(URGENCE, """\
-  - username: emmettbrown@ramq.gouv.qc.ca
-    email: e.brown@example.org
-    title: docteur
-    first_name: Emmett
-    last_name: Brown
-    profile: medecin
-    professional_number: "1-85012"
-    services: [rvsq]
-""")
+    add_users(URGENCE, EMMETT_BY_EMAIL)
     warm = plan_json("access/03")
     assert warm == plan_json("access/03", cache=False)
     assert [(b["code"], b["username"]) for b in warm["blocked"]] == [("B04", "CE10455")]
@@ -179,16 +182,7 @@ def test_a_warm_plan_finds_an_account_named_by_its_email(repo: Path) -> None:
 def test_an_account_listed_twice_once_by_its_email_is_an_error(repo: Path) -> None:
     # CE10455 stays listed (with a new email); another entry names it by its old email.
     edit(GMF, "email: emmettbrown@ramq.gouv.qc.ca", "email: emmett.brown@example.org")
-    add_users(GMF, """\
-  - username: emmettbrown@ramq.gouv.qc.ca
-    email: e.brown@example.org
-    title: docteur
-    first_name: Emmett
-    last_name: Brown
-    profile: medecin
-    professional_number: "1-85012"
-    services: [rvsq]
-""")
+    add_users(GMF, EMMETT_BY_EMAIL)
     listed = f"{GMF.as_posix()}:{line_of(GMF, 'username: CE10455')}"
     alias = f"{GMF.as_posix()}:{line_of(GMF, 'username: emmettbrown@')}:"
     result = ok(cli("plan"), 1)

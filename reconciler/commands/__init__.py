@@ -20,7 +20,6 @@ from reconciler.catalog import Messages
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.problems import Problem
-from reconciler.redaction import shown_url
 from reconciler.render import problems as render_problems
 from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_location
 from reconciler.validate import Validation, validate_paths
@@ -43,12 +42,7 @@ class Env(NamedTuple):
     @property
     def state_location(self) -> Location:
         """Resolved when a command needs the state: `validate` works whatever it says."""
-        try:
-            return state_location(self.state_option)
-        except ValueError:  # a URL urllib cannot split (an unclosed IPv6 bracket)
-            given = self.state_option
-            url = given if given is not None else os.environ.get("RVSQ_STATE", "")
-            raise UserError("E111", url=shown_url(url)) from None
+        return state_location(self.state_option)
 
     def parse_cache(self) -> ParseCache | None:
         """.rvsq/cache under the working folder, or RVSQ_CACHE_DIR (a CI cache, say)."""

@@ -46,10 +46,11 @@ def run(
     paths = paths or [Path("access")]
     store = open_state(env, write=True)  # first: a state that is not there stops at once
     try:
-        if plan_file is not None and plan.state_id != store.state_id():
+        state_id = store.state_id()
+        if plan_file is not None and plan.state_id != state_id:
             raise UserError("E142", path=plan_file.as_posix(),
                             planned_location=plan.state_location, planned_id=plan.state_id,
-                            location=store.location.shown, id=store.state_id())
+                            location=store.location.shown, id=state_id)
         return _run_command(env, store, paths, plan_file, plan if plan_file else None,
                             auto_approve, max_deletes, allow_mass_delete, lock_timeout,
                             strict)

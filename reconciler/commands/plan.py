@@ -87,6 +87,14 @@ def refused(plan: Plan, state: State, limits: refusals.Limits) -> Plan:
     return plan._replace(refusals=refusals.of(plan, state, limits))
 
 
+def limits(env: Env, max_deletes: int = refusals.MAX_DELETES,
+           allow_mass_delete: bool = False) -> refusals.Limits:
+    """As apply will run in CI: with these flags, no terminal to show codes on, and this
+    environment's mail server and change reference."""
+    return refusals.Limits(max_deletes, allow_mass_delete, interactive=False,
+                           smtp_url=refusals.smtp_url(), change_ref=given_change_ref(env))
+
+
 def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
         strict: bool = False, as_of: dt.date | None = None,
         max_deletes: int = refusals.MAX_DELETES, allow_mass_delete: bool = False) -> int:
@@ -98,10 +106,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
     finally:
         store.close()
     plan = compute(env, validation, state, paths, as_of)
-    # As apply will run in CI: with these flags and no terminal to show codes on.
-    plan = refused(plan, state, refusals.Limits(max_deletes, allow_mass_delete,
-                                                interactive=False, smtp_url=refusals.smtp_url(),
-                                                change_ref=given_change_ref(env)))
+    plan = refused(plan, state, limits(env, max_deletes, allow_mass_delete))
     if out is not None:
         try:
             out.write_text(planfile.to_json(plan, env.messages), encoding="utf-8")

@@ -10,22 +10,13 @@ from pathlib import Path
 
 import click
 
-from reconciler import refusals, report
-from reconciler.commands import (
-    DEFAULT_PATHS,
-    EXIT_OK,
-    Env,
-    given_change_ref,
-    open_state,
-    validated,
-)
-from reconciler.commands.plan import compute, refused
+from reconciler import report
+from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
+from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
 
 FORMATS = ("markdown", "html", "csv", "json")
 BOM = "\ufeff"  # so that Excel reads a UTF-8 CSV's accents right
-
-
 
 
 def render(fmt: str, data: report.Report, env: Env) -> str:
@@ -61,9 +52,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
     finally:
         store.close()
     plan = compute(env, validation, state, paths, today)
-    # As `plan` shows them with its default options: apply in CI, no terminal.
-    plan = refused(plan, state, refusals.Limits(smtp_url=refusals.smtp_url(),
-                                                change_ref=given_change_ref(env)))
+    plan = refused(plan, state, limits(env))  # as `plan` shows them, with its defaults
     data = report.build(validation.files, state, plan, validation.policy, today, last_change)
     write(encode(fmt, render(fmt, data, env)), out)
     return EXIT_OK

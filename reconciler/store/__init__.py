@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from reconciler import redaction
 from reconciler.errors import UserError
+from reconciler.redaction import redact
 from reconciler.store import sql
 from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
 
 __all__ = ["DEFAULT_URL", "Location", "OutboxMessage", "SQLStore", "SealedCodes",
            "database_errors", "init_store", "open_store", "parse_location", "private_folder",
-           "redact", "safe_name", "state_location"]
+           "safe_name", "state_location"]
 
 WORK_DIR = Path(".rvsq")
 DEFAULT_URL = "sqlite:///.rvsq/state.db"
@@ -220,9 +220,3 @@ def safe_name(name: str) -> str:
     if not _SAFE_NAME.fullmatch(name) or ".." in name:
         raise UserError("E135", name=name)
     return name
-
-
-def redact(text: str) -> str:
-    """Text as it may be shown: every URL in it without its user and password (up to the
-    last `@` of its line, so that a password holding `@`, `/` or a space is hidden too)."""
-    return redaction.redact(text)

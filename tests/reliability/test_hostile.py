@@ -10,7 +10,8 @@ import pytest
 from helpers import EXAMPLE, cli, example_repository
 
 from reconciler import validate
-from reconciler.store import open_store, parse_location, redact
+from reconciler.redaction import redact
+from reconciler.store import open_store, parse_location
 
 GMF = EXAMPLE / "06" / "gmf-hill-valley.yaml"
 
