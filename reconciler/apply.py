@@ -12,6 +12,8 @@ import contextlib
 import datetime as dt
 import os
 import secrets
+import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -52,13 +54,23 @@ class Report(NamedTuple):
     emails: mail.Delivery  # this run's messages and those earlier runs left waiting
 
 
-class Stopped(UserError):
-    """An apply stopped part-way. Codes already issued with no recipient were committed:
-    they travel with the error so the terminal still shows them (they exist nowhere else)."""
+class Progress(NamedTuple):
+    """How far an apply got: what a person must be told however it ended."""
 
-    def __init__(self, shown: list[dict[str, str]], code: str, **params: Any) -> None:
+    run_id: str
+    done: int  # actions committed, in plan order
+    total: int
+    shown: list[dict[str, str]]  # codes of committed actions, for this terminal only
+
+
+class Stopped(UserError):
+    """An apply that ended before its end: an action failed, it was interrupted, or its
+    deliveries failed after every change committed. Codes issued with no recipient travel
+    with it, so that the terminal still shows them (they exist nowhere else)."""
+
+    def __init__(self, progress: Progress, code: str, **params: Any) -> None:
         super().__init__(code, **params)
-        self.shown = shown
+        self.progress = progress
 
 
 def limits(settings: Settings) -> refusals.Limits:
@@ -105,23 +117,54 @@ def apply_plan(
     # anything changes, as the plan showed.
     refusals.check(plan, state, limits(settings))
     run = _Run(store, settings, state, plan, clock)
+    total = len(plan.actions)
     for index, action in enumerate(plan.actions):
         try:
             run.apply(index, action)
+        except KeyboardInterrupt:  # Ctrl-C or a stop signal: this action rolled back
+            progress = run.progress(index, total)
+            raise Stopped(progress, "E152", done=progress.done, total=total) from None
         except (OSError, ValueError, *store.errors) as exc:
             # Earlier actions are committed and stay; this one was rolled back whole.
             # Deliver what did commit, if the state still answers, then say where it stopped.
-            with contextlib.suppress(OSError, *store.errors):
+            with contextlib.suppress(OSError, UserError, *store.errors):
                 recover(store, settings, iso(clock()))
-            raise Stopped(run.shown, "E117", done=index, total=len(plan.actions),
-                          action=action.action, target=action.username or action.establishment,
+            raise Stopped(run.progress(index, total), "E117", done=run.committed,
+                          number=index + 1,
+                          total=total, action=action.action,
+                          target=action.username or action.establishment,
                           reason=str(exc)) from exc
         if on_progress is not None:
-            on_progress(index + 1, len(plan.actions))
+            on_progress(index + 1, total)
     # Once, at the end: this run's codes and emails, and any an earlier run left waiting.
-    code_files, emails = recover(store, settings, iso(clock()))
+    # Every change is committed by now: a failure here leaves deliveries waiting, no more.
+    try:
+        code_files, emails = recover(store, settings, iso(clock()))
+    except KeyboardInterrupt:
+        raise Stopped(run.progress(total, total), "E152", done=total, total=total) from None
+    except UserError as exc:  # a link planted as .rvsq/codes, a name a forged row gave
+        raise Stopped(run.progress(total, total), exc.code, **exc.params) from exc
+    except (OSError, *store.errors) as exc:
+        where = getattr(exc, "filename", None)
+        raise Stopped(run.progress(total, total), "E153", total=total,
+                      path=os.fsdecode(where) if where is not None else "",
+                      reason=exc.strerror if isinstance(exc, OSError) and exc.strerror
+                      else str(exc)) from exc
     return Report(run.run_id, list(plan.actions), code_files, run.shown, run.new_accounts,
                   emails)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _hold_stops() -> None:
+    if threading.current_thread() is threading.main_thread():  # where Python handles them
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+
+
+def _release_stops() -> None:
+    if threading.current_thread() is threading.main_thread():
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 class _Run:
@@ -136,24 +179,49 @@ class _Run:
         started = dt.datetime.now(dt.UTC)
         self.run_id = f"{started:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"
         self.sealed: dict[str, codes.Batch] = {}  # establishment → this run's codes
-        self.shown: list[dict[str, str]] = []
+        self.shown: list[dict[str, str]] = []  # codes of committed actions only
+        self._shown_now: list[dict[str, str]] = []  # the current action's, until it commits
+        self.committed = 0
         self.new_accounts: list[NewAccount] = []
         self.names = {e.id: e.name for e in state.establishments.values()}
         for action in plan.actions:
             if action.action in ESTABLISHMENT_KINDS and action.after:
                 self.names[action.establishment] = action.after["name"]
 
+    def progress(self, done: int, total: int) -> Progress:
+        # What committed, counted as it committed: a stop may land on an action's last
+        # instruction, and `done` may then be one short of the truth.
+        return Progress(self.run_id, max(done, self.committed), total, list(self.shown))
+
     def apply(self, index: int, action: Action) -> None:
         moment = self.clock()
         now = iso(moment)
-        with self.store.transaction():
-            fields = getattr(self, f"_{action.action}")(index, action, moment, now)
-            self.store.append_audit(
-                now, self.settings.actor, self.settings.git_commit, self.run_id,
-                action.action, action.establishment, action.username,
-                {**fields, **({"ticket": action.ticket} if action.ticket else {})},
-                self.settings.change_ref,
-            )
+        self._shown_now = []
+        batches = {est: len(batch) for est, batch in self.sealed.items()}
+        try:
+            with self.store.transaction():
+                fields = getattr(self, f"_{action.action}")(index, action, moment, now)
+                self.store.append_audit(
+                    now, self.settings.actor, self.settings.git_commit, self.run_id,
+                    action.action, action.establishment, action.username,
+                    {**fields, **({"ticket": action.ticket} if action.ticket else {})},
+                    self.settings.change_ref,
+                )
+                # From the COMMIT to the bookkeeping below, a stop (Ctrl-C, SIGTERM) waits:
+                # it lands between two actions, never between a code stored and the
+                # code listed for the terminal.
+                _hold_stops()
+            self.shown.extend(self._shown_now)  # committed: now a code a person may get
+            self.committed += 1
+        except BaseException:
+            # Rolled back: its code was never stored, so it must reach nobody; the batch
+            # forgets it too, or the next sealing of this establishment would hold it.
+            self._shown_now = []
+            for est, batch in self.sealed.items():
+                batch.truncate(batches.get(est, 0))
+            raise
+        finally:
+            _release_stops()  # a stop that came meanwhile is raised here
 
     # --- one handler per action kind; each returns the audit entry's fields ---------
     def _create_establishment(self, index: int, action: Action, moment: dt.datetime,
@@ -230,7 +298,7 @@ class _Run:
             email = account.email if account else ""
         entry = {"username": action.username, "email": email, "code": code, "issued_at": now}
         if action.recipient is None:
-            self.shown.append(entry)  # terminal only: checked before the run started
+            self._shown_now.append(entry)  # terminal only: checked before the run started
             return
         batch = self.sealed.setdefault(action.establishment, codes.Batch())
         batch.add(entry)

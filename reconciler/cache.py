@@ -30,6 +30,7 @@ from typing import Any
 
 import reconciler
 from reconciler import schema
+from reconciler.errors import UserError
 from reconciler.store import private_folder
 
 
@@ -119,11 +120,10 @@ class ParseCache:
         target = self.folder / key[:2] / key
         try:
             private_folder(target.parent)
-            self.folder.chmod(0o700)
             partial = target.with_suffix(f".{os.getpid()}.partial")
             partial.write_bytes(self._sign(body) + b"\n" + body)
             os.replace(partial, target)
-        except OSError:
+        except (OSError, UserError):  # E149, a planted link: no entry, as for any failure
             return
         if not self._pruned:  # the first write of a run, the folder now made
             self._pruned = True

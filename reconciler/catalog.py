@@ -291,9 +291,9 @@ EN: dict[str, str] = {
     "E116": "the plan was made for state serial {planned}, but the state is now at {current}",
     "E116.hint": "the state changed since the plan was made: run plan again. Nothing was "
     "changed.",
-    "E117": "apply stopped at action {done} of {total} ({action} {target}): {reason}",
-    "E117.hint": "the {done} action(s) before it are applied and recorded; that one was not. "
-    "Fix the cause, then run apply again: it continues from there.",
+    "E117": "apply stopped at action {number} of {total} ({action} {target}): {reason}",
+    "E117.hint": "that action was rolled back whole; the {done} before it are applied and "
+    "recorded.",
     "E118": "the access files changed since the plan was made",
     "E118.hint": "run plan again on the current files. Nothing was changed.",
     "E119": "'{path}' is not a plan this tool made: {detail}",
@@ -390,6 +390,44 @@ EN: dict[str, str] = {
     "{last})",
     "E155.hint": "give a date between {first} and {last}: the day a review falls due or an "
     "access ends, say.",
+    "E147": "the state at {location} is damaged: its '{key}' record (table meta) is missing or "
+    "is not what this tool writes (found: {found})",
+    "E147.hint": "nothing was changed. Keep it as it is for investigation, run 'rvsq-access "
+    "state check' to see all that is wrong, and restore the state from a backup.",
+    "E148": "the audit log of the state at {location} is damaged at entry {seq}: its fields "
+    "are not the JSON this tool writes",
+    "E148.hint": "nothing was changed. Keep the state as it is for investigation, run "
+    "'rvsq-access audit verify', and restore the state from a backup.",
+    "E149": "'{path}' is a symbolic link: the tool keeps sealed codes, emails and its cache "
+    "only in a folder of its own",
+    "E149.hint": "nothing was written there. Remove the link (someone may have planted it to "
+    "make the tool write elsewhere); the tool then creates a private folder in its place.",
+    "E151": "interrupted",
+    "E151.hint": "a change in progress was rolled back whole; what the command had finished "
+    "before is kept. Run the command again.",
+    "E152": "apply interrupted after {done} of {total} action(s)",
+    "E152.hint": "the action in progress was rolled back whole; the ones before it are "
+    "applied and recorded.",
+    "E153": "every change is applied ({total} action(s)), but delivering failed: '{path}': "
+    "{reason}",
+    "E153.hint": "nothing is lost: what was not delivered waits in the state.",
+    "E154": "the question got no answer (the input ended)",
+    "E154.hint": "nothing was changed. Run the command again on a terminal, or give every "
+    "value as an option.",
+    "E156": "the state's location '{location}' cannot be used: {reason}",
+    "E156.hint": "point --state or RVSQ_STATE at a file in an existing folder, with a "
+    "shorter path if it is too long. Nothing was changed.",
+    "E191": "'{path}' cannot be used: {reason}",
+    "E191.hint": "check that it exists and that you may read (or write) it; then run the "
+    "command again. What the command said it did before this is done.",
+    "E192": "a name or a text cannot be written with this system's character encoding: "
+    "{reason}",
+    "E192.hint": "use a UTF-8 locale (for example LANG=fr_CA.UTF-8), then run the command "
+    "again.",
+    "E199": "unexpected internal error ({kind}): {reason}",
+    "E199.hint": "this is a defect of rvsq-access: please report it with the command you ran. "
+    "Set RVSQ_DEBUG=1 to see where it happened. What the command said it did before this "
+    "is done.",
     "state.created": "Created a new state at {location} (id {id}).",
     "state.exists": "The state at {location} already exists (id {id}, serial {serial}); it "
     "is up to date.",
@@ -504,6 +542,17 @@ EN: dict[str, str] = {
     "apply.emails_failed": "{count} email(s) could not be delivered by {where}: {error}. "
     "They are kept and will be sent by the next apply.",
     "apply.blocked": "{count} entr(y/ies) remain blocked: see the plan for what each needs.",
+    "apply.ending.done": "Applied and recorded: {done} of {total} action(s) (run {run_id}).",
+    "apply.ending.unknown": "What waits for delivery cannot be read: the state does not "
+    "answer. Run 'rvsq-access apply' again once it does: it delivers what waits.",
+    "apply.ending.rest": "To finish: fix the cause, then run 'rvsq-access apply' again; it "
+    "plans and applies the {count} remaining action(s) and delivers what waits.",
+    "apply.ending.waiting": "Waiting for delivery: {emails} email(s) and {sealed} file(s) of "
+    "sealed codes.",
+    "apply.ending.sealed": "To write the sealed codes: make sure '{folder}' can be written, "
+    "then run 'rvsq-access apply' again (it writes them even with nothing else to apply).",
+    "apply.ending.emails": "To deliver the emails: 'rvsq-access outbox send' (with "
+    "RVSQ_SMTP_URL), or 'rvsq-access outbox export FOLDER' to send them by hand.",
     # --- state, codes and audit output ------------------------------------------------
     "state.empty": "The state holds no account.",
     "state.header": "username\temail\testablishment\torigin\tservices",
@@ -1151,10 +1200,10 @@ FR: dict[str, str] = {
     "E116": "le plan a été fait pour le numéro d'état {planned}, mais l'état en est "
     "maintenant à {current}",
     "E116.hint": "l'état a changé depuis le plan : relancez plan. Rien n'a été changé.",
-    "E117": "l'application s'est arrêtée à l'action {done} sur {total} ({action} {target}) "
-    ": {reason}",
-    "E117.hint": "les {done} action(s) précédentes sont appliquées et consignées; celle-ci ne "
-    "l'est pas. Corrigez la cause, puis relancez apply : il reprendra à partir de là.",
+    "E117": "apply s'est arrêté à l'action {number} sur {total} ({action} {target}) : "
+    "{reason}",
+    "E117.hint": "cette action a été annulée en entier; les {done} d'avant sont appliquées "
+    "et consignées.",
     "E118": "les fichiers d'accès ont changé depuis le plan",
     "E118.hint": "relancez plan sur les fichiers actuels. Rien n'a été changé.",
     "E119": "« {path} » n'est pas un plan fait par cet outil : {detail}",
@@ -1260,6 +1309,44 @@ FR: dict[str, str] = {
     "(du {first} au {last})",
     "E155.hint": "donnez une date entre le {first} et le {last} : par exemple le jour où une "
     "révision est due ou celui où un accès prend fin.",
+    "E147": "l'état à {location} est endommagé : son enregistrement « {key} » (table meta) "
+    "manque ou n'est pas ce que l'outil écrit (trouvé : {found})",
+    "E147.hint": "rien n'a été changé. Gardez-le tel quel pour enquête, lancez « rvsq-access "
+    "state check » pour voir tout ce qui ne va pas, et restaurez l'état d'une sauvegarde.",
+    "E148": "le journal d'audit de l'état à {location} est endommagé à l'entrée {seq} : ses "
+    "champs ne sont pas le JSON que l'outil écrit",
+    "E148.hint": "rien n'a été changé. Gardez l'état tel quel pour enquête, lancez "
+    "« rvsq-access audit verify » et restaurez l'état d'une sauvegarde.",
+    "E149": "« {path} » est un lien symbolique : l'outil ne garde les codes scellés, les "
+    "courriels et son cache que dans un dossier bien à lui",
+    "E149.hint": "rien n'y a été écrit. Supprimez le lien (quelqu'un a pu le placer pour faire "
+    "écrire l'outil ailleurs); l'outil créera alors un dossier privé à sa place.",
+    "E151": "interrompu",
+    "E151.hint": "un changement en cours a été annulé en entier; ce que la commande avait "
+    "terminé avant est conservé. Relancez la commande.",
+    "E152": "apply interrompu après {done} action(s) sur {total}",
+    "E152.hint": "l'action en cours a été annulée en entier; celles d'avant sont appliquées "
+    "et consignées.",
+    "E153": "tous les changements sont appliqués ({total} action(s)), mais la livraison a "
+    "échoué : « {path} » : {reason}",
+    "E153.hint": "rien n'est perdu : ce qui n'a pas été livré attend dans l'état.",
+    "E154": "la question est restée sans réponse (l'entrée s'est terminée)",
+    "E154.hint": "rien n'a été changé. Relancez la commande dans un terminal, ou donnez "
+    "chaque valeur en option.",
+    "E156": "l'emplacement de l'état « {location} » ne peut pas être utilisé : {reason}",
+    "E156.hint": "indiquez dans --state ou RVSQ_STATE un fichier dans un dossier existant, "
+    "avec un chemin plus court s'il est trop long. Rien n'a été changé.",
+    "E191": "« {path} » ne peut pas être utilisé : {reason}",
+    "E191.hint": "vérifiez qu'il existe et que vous pouvez le lire (ou y écrire), puis "
+    "relancez la commande. Ce que la commande a dit avoir fait avant est fait.",
+    "E192": "un nom ou un texte ne peut pas être écrit avec l'encodage de caractères de ce "
+    "système : {reason}",
+    "E192.hint": "utilisez des paramètres régionaux UTF-8 (par exemple LANG=fr_CA.UTF-8), "
+    "puis relancez la commande.",
+    "E199": "erreur interne inattendue ({kind}) : {reason}",
+    "E199.hint": "c'est un défaut de rvsq-access : signalez-le avec la commande lancée. "
+    "Définissez RVSQ_DEBUG=1 pour voir où il s'est produit. Ce que la commande a dit avoir "
+    "fait avant est fait.",
     "state.created": "Nouvel état créé à {location} (identifiant {id}).",
     "state.exists": "L'état à {location} existe déjà (identifiant {id}, numéro de série "
     "{serial}); il est à jour.",
@@ -1381,6 +1468,20 @@ FR: dict[str, str] = {
     "RVSQ_SMTP_URL pour que apply les envoie.",
     "apply.emails_failed": "{count} courriel(s) n'ont pas pu être livrés par {where} : "
     "{error}. Ils sont gardés et seront envoyés par la prochaine application.",
+    "apply.ending.done": "Appliqué et consigné : {done} action(s) sur {total} (exécution "
+    "{run_id}).",
+    "apply.ending.unknown": "Impossible de lire ce qui attend d'être livré : l'état ne répond "
+    "pas. Relancez « rvsq-access apply » quand il répondra : il livrera ce qui attend.",
+    "apply.ending.rest": "Pour terminer : corrigez la cause, puis relancez « rvsq-access "
+    "apply »; il planifie et applique la ou les {count} action(s) restantes et livre ce qui "
+    "attend.",
+    "apply.ending.waiting": "En attente de livraison : {emails} courriel(s) et {sealed} "
+    "fichier(s) de codes scellés.",
+    "apply.ending.sealed": "Pour écrire les codes scellés : assurez-vous que « {folder} » "
+    "peut être écrit, puis relancez « rvsq-access apply » (il les écrit même s'il n'y a rien "
+    "d'autre à appliquer).",
+    "apply.ending.emails": "Pour livrer les courriels : « rvsq-access outbox send » (avec "
+    "RVSQ_SMTP_URL), ou « rvsq-access outbox export DOSSIER » pour les envoyer à la main.",
     "apply.blocked": "{count} entrée(s) restent bloquées : voyez le plan pour ce qu'il faut "
     "à chacune.",
     # --- sortie de state, codes et audit ----------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from reconciler import terminal
 from reconciler.catalog import Messages, language_from_env
 from reconciler.domain import PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
@@ -47,28 +48,47 @@ FILE = click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 
 class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
-        from reconciler.commands import EXIT_INVALID, InvalidInput
+        from reconciler.commands import EXIT_INVALID, InvalidInput, stop_listening
         from reconciler.store import database_errors
 
         try:
             try:
                 return super().invoke(ctx)
-            except Exception as exc:
-                if isinstance(exc, database_errors()):  # locked, unreachable: outside actions
-                    raise UserError("E127", reason=str(exc).strip()) from exc
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see cli): never "Aborted!"
+                stop_listening()
+                raise UserError("E151") from None
+            except click.Abort:  # a question that got no answer: the input ended
+                raise UserError("E154") from None
+            except (click.exceptions.Exit, click.ClickException):
                 raise
+            except Exception as exc:
+                raise _user_error(exc, database_errors()) from exc
         except InvalidInput:
             ctx.exit(EXIT_INVALID)
         except UserError as exc:
+            from reconciler.render.errors import error_text
+
             env = ctx.obj
             messages = env.messages if env else _help
-            params = _shown(exc.params, _state_url(env))
-            click.echo(
-                f"{messages('fatal')}[{exc.code}] {messages(exc.code, **params)}\n"
-                f"    {messages('hint')} {messages.hint(exc.code, **params)}",
-                err=True,
-            )
-            ctx.exit(EXIT_INVALID)
+            click.echo(error_text(messages, exc, _state_url(env)), err=True)
+            ctx.exit(getattr(exc, "exit_code", EXIT_INVALID))
+
+
+def _user_error(exc: Exception, database: tuple[type[Exception], ...]) -> UserError:
+    """What escaped a command, as an error a user can act on: never a traceback."""
+    if isinstance(exc, UserError):
+        return exc
+    if isinstance(exc, database):  # locked, unreachable, damaged: outside actions
+        return UserError("E127", reason=str(exc).strip())
+    if isinstance(exc, OSError):  # a file or folder the system refused
+        where = exc.filename if exc.filename is not None else ""
+        return UserError("E191", path=os.fsdecode(where),
+                         reason=exc.strerror or type(exc).__name__)
+    if isinstance(exc, UnicodeError):  # a name or text the system's encoding cannot hold
+        return UserError("E192", reason=str(exc))
+    if os.environ.get("RVSQ_DEBUG"):
+        raise exc
+    return UserError("E199", kind=type(exc).__name__, reason=str(exc)[:300])
 
 
 def _state_url(env: Any) -> str | None:
@@ -77,20 +97,6 @@ def _state_url(env: Any) -> str | None:
         return env.state_location.url if env else None
     except UserError:
         return None
-
-
-def _shown(params: dict[str, Any], state_url: str | None) -> dict[str, Any]:
-    """An error's parameters as they may be shown: a URL without its user information; a
-    reason (a driver's own words, which may quote parts of a URL it misread) without the
-    state's password or any part of it."""
-    from reconciler import redaction
-
-    shown = dict(params)
-    if isinstance(shown.get("url"), str):
-        shown["url"] = redaction.shown_url(shown["url"])
-    if isinstance(shown.get("reason"), str):
-        shown["reason"] = redaction.scrub(shown["reason"], state_url)
-    return shown
 
 
 def _exit(code: int) -> None:
@@ -108,10 +114,11 @@ def _exit(code: int) -> None:
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | None,
         actor: str | None, change_ref: str | None, no_cache: bool) -> None:
-    from reconciler.commands import Env
+    from reconciler.commands import Env, is_terminal, listen_for_stop
 
+    listen_for_stop()
     messages = Messages(lang or language_from_env())
-    color = not no_color and sys.stdout.isatty()
+    color = not no_color and is_terminal(sys.stdout)
     ctx.obj = Env(messages, color, state_url, actor, not no_cache, change_ref)
 
 
@@ -361,6 +368,7 @@ def main() -> None:
     # user): the collector would only scan them, a tenth of a plan's time at 100,000
     # users, a third with its default thresholds. Reference counting frees the rest.
     gc.disable()
+    terminal.tolerant_streams()
     try:
         cli(prog_name="rvsq-access")
         code = 0

@@ -52,6 +52,10 @@ class Batch:
     def add(self, code: dict[str, str]) -> None:
         self._entries.append(json.dumps(code, ensure_ascii=False))
 
+    def truncate(self, count: int) -> None:
+        """Forget the codes added after the first `count` (their action rolled back)."""
+        del self._entries[count:]
+
     def seal(self, recipient: str) -> str:
         # The same text as json.dumps({"codes": [...]}), built from the parts.
         payload = '{"codes": [' + ", ".join(self._entries) + "]}"

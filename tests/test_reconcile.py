@@ -64,7 +64,7 @@ def kinds(plan: dict[str, Any]) -> list[tuple[str, str | None]]:
 
 def state_rows(query: str) -> list[tuple[Any, ...]]:
     """Run SQL on the test's state, whichever backend it is on."""
-    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
     try:
         cursor = store._execute(query)
         return cursor.fetchall() if cursor.description else []
@@ -388,7 +388,7 @@ def test_plans_read_no_history_and_reports_do(repo: Path) -> None:
     """A plan compares what the files ask for; when accounts were created or given a
     code is read only for the reports that show it."""
     apply_all()
-    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
     try:
         planned, full = store.snapshot(), store.snapshot(history=True)
     finally:

@@ -284,7 +284,7 @@ def test_csv_cells_never_run_as_formulas(scenario: Scenario) -> None:
 def test_html_is_self_contained_escaped_and_printable(scenario: Scenario) -> None:
     edit(GMF, "first_name: Clara", 'first_name: "<script>alert(1)</script> & Co"')
     validation = validate_paths([ACCESS], EN, today=TODAY)
-    store = open_store(parse_location(scenario.state_url), iso(SECOND_APPLY))
+    store = open_store(parse_location(scenario.state_url), iso(SECOND_APPLY), writing=True)
     try:
         state = store.snapshot(history=True)  # reports show when accounts were created
     finally:

@@ -59,7 +59,7 @@ def settled_now(today: dt.date | None = None, paths: tuple[str, ...] = ("access"
     """The establishments the next plan would not read."""
     cache = ParseCache(Path(os.environ["RVSQ_CACHE_DIR"]))
     validation = validate_paths([Path(p) for p in paths], Messages("en"), cache=cache)
-    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
     try:
         focus = settled.focus(cache, validation.files, today or dt.date.today())
         return store.snapshot(focus=focus).settled
@@ -69,7 +69,7 @@ def settled_now(today: dt.date | None = None, paths: tuple[str, ...] = ("access"
 
 def sql_on_state(*statements: str) -> None:
     """Change the state as a DBA would, behind the tool's back."""
-    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
     try:
         with store.transaction():
             for statement in statements:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
+import signal
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
@@ -25,6 +26,7 @@ from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_loc
 from reconciler.validate import Validation, validate_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
+EXIT_UNDELIVERED = 4  # apply: every change applied, but emails or sealed codes wait
 EXIT_REFUSED = EXIT_INVALID  # plan --detailed-exitcode: apply would refuse the plan
 DEFAULT_PATHS = (Path("access"),)
 
@@ -49,6 +51,36 @@ class Env(NamedTuple):
         if not self.use_cache:
             return None
         return ParseCache(Path(os.environ.get("RVSQ_CACHE_DIR") or WORK_DIR / "cache"))
+
+
+def is_terminal(stream: object) -> bool:
+    """A terminal a person reads or answers on; not a closed stream (`<&-` leaves no
+    stdin at all)."""
+    try:
+        return stream is not None and bool(stream.isatty())  # type: ignore[attr-defined]
+    except (ValueError, OSError):  # closed
+        return False
+
+
+def listen_for_stop() -> None:
+    """A stop signal (CI cancelling a job, `kill`) ends a command as Ctrl-C does: the
+    transaction in progress rolls back and the command says what was done. Python's
+    default would end it without a word."""
+    signal.signal(signal.SIGTERM, _interrupt)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, _interrupt)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def stop_listening() -> None:
+    """Once a command is ending (interrupted), a second Ctrl-C must not cut short what it
+    says about the first."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 class InvalidInput(Exception):

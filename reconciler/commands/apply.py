@@ -12,17 +12,22 @@ from reconciler import planfile, refusals
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_BLOCKED,
+    EXIT_INVALID,
     EXIT_OK,
+    EXIT_UNDELIVERED,
     Env,
     actor,
     git_commit,
     given_change_ref,
+    is_terminal,
     open_state,
+    stop_listening,
     validated,
 )
 from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
 from reconciler.plan import Plan
+from reconciler.render.errors import error_text
 from reconciler.state import State
 from reconciler.store import WORK_DIR, SQLStore
 
@@ -66,7 +71,7 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         raise UserError("E118")
     settings = executor.Settings(
         actor=actor(env.actor), git_commit=git_commit(paths), work_dir=WORK_DIR,
-        interactive=sys.stdout.isatty(), max_deletes=max_deletes,
+        interactive=is_terminal(sys.stdout), max_deletes=max_deletes,
         # Checked with the plan's other refusals, so that the plan is shown first.
         allow_mass_delete=allow_mass_delete, change_ref=given_change_ref(env),
     )
@@ -99,16 +104,24 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         if report.applied:
             plan_command.settle(env, store, validation, paths)
         serial = store.serial()
+        emails, sealed = store.undelivered()
     _report(env, plan, report)
     click.echo(env.messages("state.named", location=fresh.state_location, id=fresh.state_id,
                             serial=serial))
+    if emails or sealed:
+        _tell_waiting(env, emails, sealed, settings)
+        return EXIT_UNDELIVERED
     return EXIT_BLOCKED if plan.blocked else EXIT_OK
 
 
 def _confirm(env: Env) -> None:
-    if not sys.stdin.isatty():
+    if not is_terminal(sys.stdin):
         raise UserError("E115")
-    if not click.confirm(env.messages("apply.confirm"), default=False):
+    try:
+        approved = click.confirm(env.messages("apply.confirm"), default=False)
+    except click.Abort:  # end of input (Ctrl-D) is no approval
+        approved = False
+    if not approved:
         click.echo(env.messages("apply.cancelled"))
         raise SystemExit(EXIT_OK)
 
@@ -118,8 +131,41 @@ def _apply(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings,
     try:
         return _run(env, plan, store, settings, state)
     except executor.Stopped as stopped:
-        _show_codes(env, stopped.shown)
-        raise
+        stop_listening()  # what follows must be said whole
+        _show_codes(env, stopped.progress.shown)
+        click.echo(error_text(env.messages, stopped, store.location.url), err=True)
+        raise SystemExit(_tell_ending(env, store, stopped.progress, settings)) from None
+
+
+def _tell_ending(env: Env, store: SQLStore, progress: executor.Progress,
+                 settings: executor.Settings) -> int:
+    """After a stop: how many actions are applied, what waits, and what finishes the
+    work. Exit 4 when every change is applied and only deliveries wait, else 1."""
+    m = env.messages
+    click.echo(m("apply.ending.done", done=progress.done, total=progress.total,
+                 run_id=progress.run_id), err=True)
+    try:
+        emails, sealed = store.undelivered()
+    except (OSError, *store.errors):  # the connection is gone: say so, not guess
+        click.echo(m("apply.ending.unknown"), err=True)
+        emails = sealed = 0
+    if progress.done < progress.total:
+        click.echo(m("apply.ending.rest", count=progress.total - progress.done), err=True)
+    if emails or sealed:
+        _tell_waiting(env, emails, sealed, settings)
+    return EXIT_UNDELIVERED if progress.done == progress.total else EXIT_INVALID
+
+
+def _tell_waiting(env: Env, emails: int, sealed: int, settings: executor.Settings) -> None:
+    """What committed changes still wait to reach people, and the command that delivers
+    each."""
+    m = env.messages
+    click.echo(m("apply.ending.waiting", emails=emails, sealed=sealed), err=True)
+    if sealed:
+        click.echo(m("apply.ending.sealed", folder=(settings.work_dir / "codes").as_posix()),
+                   err=True)
+    if emails:
+        click.echo(m("apply.ending.emails"), err=True)
 
 
 def _show_codes(env: Env, shown: list[dict[str, str]]) -> None:
@@ -131,7 +177,7 @@ def _show_codes(env: Env, shown: list[dict[str, str]]) -> None:
 
 def _run(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings, state: State
          ) -> executor.Report:
-    if len(plan.actions) < PROGRESS_FROM or not sys.stderr.isatty():
+    if len(plan.actions) < PROGRESS_FROM or not is_terminal(sys.stderr):
         return executor.apply_plan(plan, store, settings, state=state)
     label = env.messages("apply.progress")
     with click.progressbar(length=len(plan.actions), label=label, file=sys.stderr) as bar:

@@ -21,7 +21,7 @@ import click
 
 from reconciler import edit
 from reconciler import policy as policy_mod
-from reconciler.commands import EXIT_OK, Env, print_problems
+from reconciler.commands import EXIT_OK, Env, is_terminal, print_problems
 from reconciler.domain import PROFESSIONALS, PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 from reconciler.problems import ERROR, Problem
@@ -117,7 +117,7 @@ def _missing(fields: dict[str, Any]) -> list[str]:
 
 
 def _is_terminal() -> bool:
-    return sys.stdin.isatty()
+    return is_terminal(sys.stdin)
 
 
 def _ask_missing(env: Env, fields: dict[str, Any]) -> None:

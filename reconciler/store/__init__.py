@@ -7,9 +7,11 @@ exists, and never creates it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import sqlite3
+import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -101,7 +103,7 @@ def init_store(location: Location, now: str) -> tuple[SQLStore, set[int]]:
     applied (1 among them: it created the state)."""
     if location.path is not None:
         path = location.path
-        if path.is_dir():
+        if _file_kind(location) == "folder":
             raise UserError("E137", url=location.shown)
         try:
             if any(part.name == WORK_DIR.name for part in path.parents):
@@ -134,11 +136,14 @@ def open_store(location: Location, now: str, *, writing: bool = False) -> SQLSto
     writing command (`writing`) may open it, and brings it up to date (`migrate`) only
     when it is about to write."""
     if location.path is not None:
-        if location.path.is_dir():
+        kind = _file_kind(location)
+        if kind == "folder":
             raise UserError("E137", url=location.shown)
-        if not location.path.is_file():
+        if kind == "other":  # a FIFO, a device: opening it could block or read forever
+            raise UserError("E145", location=location.shown)
+        if kind != "file":
             raise UserError("E138", location=location.shown)
-    store = _connect(location, create=False)
+    store = _connect(location, create=False, read_only=not writing)
     try:
         applied = store.applied_migrations()
         if not applied:
@@ -174,12 +179,26 @@ def _identified(store: SQLStore, applied: set[int]) -> None:
         raise UserError("E146", location=store.location.shown)
 
 
-def _connect(location: Location, create: bool) -> SQLStore:
+def _file_kind(location: Location) -> str:
+    """'file', 'folder', 'missing' or 'other' for a SQLite state's path; a path no file
+    can have (too long, a file where a folder should be) is refused with its reason."""
+    assert location.path is not None
+    try:
+        mode = location.path.stat().st_mode
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        raise UserError("E156", location=location.shown,
+                        reason=exc.strerror or type(exc).__name__) from None
+    return "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
+
+
+def _connect(location: Location, create: bool, read_only: bool = False) -> SQLStore:
     if location.backend == "sqlite":
         from reconciler.store.sqlite import SQLiteStore
 
         assert location.path is not None
-        return SQLiteStore(location.path, location, create=create)
+        return SQLiteStore(location.path, location, create=create, read_only=read_only)
     try:
         from reconciler.store.postgres import PostgresStore
     except ImportError:
@@ -188,16 +207,38 @@ def _connect(location: Location, create: bool) -> SQLStore:
 
 
 def private_folder(folder: Path) -> Path:
-    """A folder only its owner may enter, as is every folder of ours up to .rvsq: they
-    hold hashes, sealed codes, emails to people and the parse cache."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for part in (folder, *folder.parents):
-        if part.name == WORK_DIR.name or part == folder:
-            part.chmod(0o700)
-        if part.name == WORK_DIR.name:
-            _ignored_by_git(part)
-            break
+    """`folder`, made if missing: only its owner may enter it, as every folder of ours from
+    .rvsq down (they hold hashes, sealed codes, emails to people and the parse cache).
+
+    Permissions are given when a folder is made, never changed on one that exists: an
+    auditor's read-only copy stays read-only, and a command that only reads writes no
+    metadata. A symbolic link where one of our folders should be is refused (E149): what
+    the tool writes, and a chmod, would reach the link's target."""
+    parts = [folder, *folder.parents]
+    top = next((i for i, part in enumerate(parts) if part.name == WORK_DIR.name), 0)
+    ours = parts[top::-1]  # from .rvsq (or, with none above, the folder itself) down
+    ours[0].parent.mkdir(parents=True, exist_ok=True)  # what holds them is not ours
+    for part in ours:
+        _made_private(part)
+    if ours[0].name == WORK_DIR.name:
+        _ignored_by_git(ours[0])
     return folder
+
+
+def _made_private(folder: Path) -> bool:
+    """Make `folder` (mode 0700) unless it is there; refuse a link or a file in its place.
+    Whether it was made now."""
+    try:
+        os.mkdir(folder, 0o700)
+        return True
+    except FileExistsError:
+        pass
+    mode = os.lstat(folder).st_mode
+    if stat.S_ISLNK(mode):
+        raise UserError("E149", path=folder.as_posix())
+    if not stat.S_ISDIR(mode):
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+    return False
 
 
 def _ignored_by_git(work_dir: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -140,7 +141,21 @@ class SQLStore:
 
     # --- reads ----------------------------------------------------------------------
     def serial(self) -> int:
-        return int(self._execute(sql.GET_META, ("serial",)).fetchone()[0])
+        value = self._meta("serial")
+        if not value.isdigit():
+            raise self._damaged("serial", value)
+        return int(value)
+
+    def _meta(self, key: str) -> str:
+        row = self._execute(sql.GET_META, (key,)).fetchone()
+        if row is None or not isinstance(row[0], str):
+            raise self._damaged(key, None if row is None else row[0])
+        return row[0]
+
+    def _damaged(self, key: str, found: object) -> UserError:
+        """A meta record edited or deleted outside the tool: named, never a traceback."""
+        return UserError("E147", location=self.location.shown, key=key,
+                         found="—" if found is None else ascii(found)[:60])
 
     def state_id(self) -> str:
         """The random id drawn when the state was created: a saved plan, a report or an
@@ -237,19 +252,38 @@ class SQLStore:
     def pending_sealed(self) -> list[SealedCodes]:
         return [SealedCodes(*row) for row in self._execute(sql.PENDING_SEALED).fetchall()]
 
+    def undelivered(self) -> tuple[int, int]:
+        """How many emails and files of sealed codes wait for delivery: committed, not yet
+        sent or written out."""
+        with self.transaction(self.begin_read):
+            emails = self._execute(sql.COUNT_UNDELIVERED_EMAILS).fetchone()[0]
+            sealed = self._execute(sql.COUNT_UNEXPORTED_SEALED).fetchone()[0]
+        return int(emails), int(sealed)
+
     def audit_entries(self, since: str = "") -> list[audit.AuditEntry]:
-        return [_audit_entry(row)
+        return [self._audit_entry(row)
                 for row in self._execute(sql.AUDIT_SINCE, (since,)).fetchall()]
 
     def last_audit_entry(self) -> audit.AuditEntry | None:
         row = self._execute(sql.LAST_AUDIT).fetchone()
-        return None if row is None else _audit_entry(row)
+        return None if row is None else self._audit_entry(row)
+
+    def _audit_entry(self, row: tuple[Any, ...]) -> audit.AuditEntry:
+        try:
+            fields = json.loads(row[8])
+        except (TypeError, ValueError):  # edited outside the tool: named, not thrown
+            fields = None
+        if not isinstance(fields, dict):
+            raise UserError("E148", location=self.location.shown, seq=row[0])
+        return audit.AuditEntry(*row[:8], fields, *row[9:12])
 
     def audit_head(self) -> tuple[int, str]:
-        value = self._execute(sql.GET_META, ("audit_head",)).fetchone()[0]
+        value = self._meta("audit_head")
         if not value:
             return 0, audit.GENESIS
         seq, _, digest = value.partition(" ")
+        if not seq.isdigit() or not _DIGEST.fullmatch(digest):
+            raise self._damaged("audit_head", value)
         return int(seq), digest
 
     # --- writes (inside transaction()) ---------------------------------------------
@@ -351,8 +385,7 @@ def _shared(text: str | None) -> str | None:
 _NO_HISTORY = (None,) * (len(AccountRecord._fields) - 15)  # the four timestamps
 
 
-def _audit_entry(row: tuple[Any, ...]) -> audit.AuditEntry:
-    return audit.AuditEntry(*row[:8], json.loads(row[8]), *row[9:12])
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
 
 def _account(row: tuple[Any, ...], services: Iterable[str]) -> AccountRecord:

@@ -243,6 +243,9 @@ UPSERT_SEALED = """INSERT INTO sealed_codes (run_id, establishment, recipient, s
     sealed = excluded.sealed, codes = excluded.codes"""
 PENDING_SEALED = """SELECT run_id, establishment, sealed, codes FROM sealed_codes
     WHERE exported_at IS NULL ORDER BY run_id, establishment"""
+# What committed runs have not delivered yet: emails, and files of sealed codes.
+COUNT_UNDELIVERED_EMAILS = "SELECT count(*) FROM outbox WHERE sent_at IS NULL"
+COUNT_UNEXPORTED_SEALED = "SELECT count(*) FROM sealed_codes WHERE exported_at IS NULL"
 MARK_EXPORTED = "UPDATE sealed_codes SET exported_at = ? WHERE run_id = ? AND establishment = ?"
 
 AUDIT_COLUMNS = """seq, at, actor, git_commit, run_id, action, establishment, username,

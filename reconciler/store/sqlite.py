@@ -25,15 +25,22 @@ class SQLiteStore(SQLStore):
     dialect = "sqlite"
     errors = (sqlite3.Error,)
 
-    def __init__(self, path: Path, location: Location, create: bool = False) -> None:
+    def __init__(self, path: Path, location: Location, create: bool = False,
+                 read_only: bool = False) -> None:
         self.path = path
         self.location = location
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE), so a
         # transaction is exactly one action of the plan. mode=rw: opening never creates
-        # the file, even if it vanished since it was looked for.
-        mode = "rwc" if create else "rw"
-        self.conn = sqlite3.connect(f"file:{quote(str(path))}?mode={mode}", uri=True,
-                                    isolation_level=None, timeout=60)
+        # the file, even if it vanished since it was looked for; mode=ro for the commands
+        # that only read, which then work on a state they may not write.
+        mode = "rwc" if create else "ro" if read_only else "rw"
+        self.conn = self._open(mode)
+        if read_only and not self._readable():
+            # A WAL state in a folder we may not write (an auditor's read-only copy): SQLite
+            # cannot make the -shm file readers share. Opened as immutable, it reads the
+            # file as it is, which is what a read-only copy is.
+            self.conn.close()
+            self.conn = self._open("ro&immutable=1")
         try:
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -42,6 +49,19 @@ class SQLiteStore(SQLStore):
             if "not a database" in str(exc):  # a file of something else: say which file
                 raise UserError("E145", location=location.shown) from None
             raise
+
+    def _open(self, mode: str) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{quote(str(self.path))}?mode={mode}", uri=True,
+                               isolation_level=None, timeout=60)
+
+    def _readable(self) -> bool:
+        try:
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:  # "unable to open", "readonly database"
+            return "not a database" in str(exc)  # that one is E145, said below
+        except sqlite3.DatabaseError:
+            return True
+        return True
 
     def prepare(self) -> None:
         """Private to its owner; WAL, a property of the file kept once set (readers need

@@ -178,7 +178,7 @@ def sealed_codes(folder: Path, identities: dict[str, str]) -> list[dict[str, str
 
 
 def stored_code_hashes(folder: Path) -> dict[str, str | None]:
-    store = open_store(parse_location(state_url(folder)), "2026-11-26T00:00:00Z")
+    store = open_store(parse_location(state_url(folder)), "2026-11-26T00:00:00Z", writing=True)
     try:
         return dict(store._execute("SELECT username, code_hash FROM accounts").fetchall())
     finally:

@@ -74,14 +74,17 @@ def test_an_edited_saved_plan_is_refused(repo: Path) -> None:
 
 
 def test_a_tampered_file_name_in_the_state_is_never_written(repo: Path) -> None:
-    store = open_store(parse_location("sqlite:///.rvsq/state.db"), "2026-11-26T00:00:00Z")
+    store = open_store(parse_location("sqlite:///.rvsq/state.db"), "2026-11-26T00:00:00Z",
+                       writing=True)
     with store.transaction():
         store._execute("INSERT INTO outbox (id, run_id, kind, username, recipient, message, "
                        "created_at) VALUES ('../../escaped', 'r', 'created', 'u', "
                        "'a@example.org', 'x', '2026-11-26')")
     store.close()
     result = cli("apply", "--auto-approve")
-    assert result.exit_code == 1 and "error[E135]" in result.output
+    # Refused, and told as a delivery that waits (exit 4): the changes are all applied.
+    assert result.exit_code == 4 and "error[E135]" in result.output
+    assert "Waiting for delivery:" in result.output
     assert not list(repo.parent.glob("escaped*"))
 
 

@@ -1,0 +1,52 @@
+"""What the tool prints reaches any terminal, whatever its encoding.
+
+A Latin-1 or ASCII locale cannot encode French typography (the narrow no-break space
+before « : », the dash, the ellipsis) and a file name the system could not decode holds
+surrogates: either would stop a command in the middle of its report. Such characters are
+written as their nearest equivalent instead (`\\xNN` for undecodable bytes, `?` for the
+rest), so the sentence is still read, and no command fails for how it is shown.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import sys
+
+# The typography the catalog uses, as a narrower encoding can write it.
+_NEAREST = {
+    "\u202f": "\u00a0", "\u2009": " ", "\u2011": "-", "\u2013": "-", "\u2014": "-",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...",
+    "\u2192": "->", "\u2190": "<-", "\u2022": "*", "\u2713": "v", "\u2717": "x",
+}
+ERRORS = "rvsq-nearest"
+
+
+def _nearest(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    encoding = error.encoding
+    out = []
+    for char in error.object[error.start:error.end]:
+        if "\udc80" <= char <= "\udcff":  # a byte the system could not decode
+            out.append(f"\\x{ord(char) - 0xdc00:02x}")
+            continue
+        near = _NEAREST.get(char, "?")
+        try:
+            near.encode(encoding)
+        except (UnicodeError, LookupError):
+            near = " " if near == "\u00a0" else "?"
+        out.append(near)
+    return "".join(out), error.end
+
+
+codecs.register_error(ERRORS, _nearest)
+
+
+def tolerant_streams() -> None:
+    """Standard output and error never fail on a character their encoding lacks."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # closed, or not ours to change
+                reconfigure(errors=ERRORS)
