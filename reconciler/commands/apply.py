@@ -29,7 +29,7 @@ from reconciler.errors import UserError
 from reconciler.plan import Plan
 from reconciler.render.errors import error_text
 from reconciler.state import State
-from reconciler.store import WORK_DIR, SQLStore
+from reconciler.store import WORK_DIR, SQLStore, refuse_planted_links
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
 LIST_NEW_ACCOUNTS_UP_TO = 20  # beyond this, one line says when they can all log in
@@ -49,6 +49,9 @@ def run(
         plan = planfile.read(plan_file)
         paths = paths or [Path(p) for p in plan.paths]
     paths = paths or [Path("access")]
+    # Where sealed codes and emails go after commit: refused now, before any change, if
+    # someone planted a link there.
+    refuse_planted_links(WORK_DIR / "codes", WORK_DIR / "outbox")
     store = open_state(env, write=True)  # first: a state that is not there stops at once
     try:
         state_id = store.state_id()

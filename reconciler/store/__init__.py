@@ -25,6 +25,7 @@ from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
 
 __all__ = ["DEFAULT_URL", "Location", "OutboxMessage", "SQLStore", "SealedCodes",
            "database_errors", "init_store", "open_store", "parse_location", "private_folder",
+           "refuse_planted_links",
            "safe_name", "state_location"]
 
 WORK_DIR = Path(".rvsq")
@@ -214,15 +215,30 @@ def private_folder(folder: Path) -> Path:
     auditor's read-only copy stays read-only, and a command that only reads writes no
     metadata. A symbolic link where one of our folders should be is refused (E149): what
     the tool writes, and a chmod, would reach the link's target."""
-    parts = [folder, *folder.parents]
-    top = next((i for i, part in enumerate(parts) if part.name == WORK_DIR.name), 0)
-    ours = parts[top::-1]  # from .rvsq (or, with none above, the folder itself) down
+    ours = _ours(folder)
     ours[0].parent.mkdir(parents=True, exist_ok=True)  # what holds them is not ours
     for part in ours:
         _made_private(part)
     if ours[0].name == WORK_DIR.name:
         _ignored_by_git(ours[0])
     return folder
+
+
+def _ours(folder: Path) -> list[Path]:
+    """The folders of ours on the way to `folder`: from .rvsq (or, with no .rvsq above it,
+    the folder itself) down."""
+    parts = [folder, *folder.parents]
+    top = next((i for i, part in enumerate(parts) if part.name == WORK_DIR.name), 0)
+    return parts[top::-1]
+
+
+def refuse_planted_links(*folders: Path) -> None:
+    """Before an apply changes anything: none of the folders it will write into (made
+    later, after commit) is a symbolic link (E149)."""
+    for folder in folders:
+        for part in _ours(folder):
+            if part.is_symlink():
+                raise UserError("E149", path=part.as_posix())
 
 
 def _made_private(folder: Path) -> bool:

@@ -57,7 +57,7 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("point", choices=sorted(POINTS))
     parser.add_argument("nth", type=int)
-    parser.add_argument("--signal", choices=["KILL", "STOP"], default="KILL")
+    parser.add_argument("--signal", choices=["KILL", "STOP", "INT", "TERM"], default="KILL")
     return parser.parse_args(argv[:split]), argv[split + 1 :]
 
 
