@@ -6,6 +6,7 @@ Command modules are imported when their command runs, so `--help` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import os
@@ -381,9 +382,8 @@ def main() -> None:
     # Leave without the interpreter's teardown, which frees a province of objects one by
     # one (a third of a second at 100,000 users). Every command has written and closed
     # its files and its state by now; only the terminal's buffers remain to flush.
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # `| head`: the reader went away, as with any CLI
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None: closed when the command started (`>&-`)
+            with contextlib.suppress(OSError, ValueError):  # `| head`: the reader left
+                stream.flush()
     os._exit(code)
