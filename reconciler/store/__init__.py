@@ -127,18 +127,20 @@ def init_store(location: Location, now: str) -> tuple[SQLStore, set[int]]:
     return store, done
 
 
-def open_store(location: Location, now: str, *, writing: bool = False) -> SQLStore:
+def open_store(location: Location, now: str, *, writing: bool = False,
+               read_only: bool = False) -> SQLStore:
     """Open the existing state at `location`. Nothing here creates a state: a missing or
     never initialised one is refused (a mistyped location must not plan against an empty
     state). A read-only command refuses an older schema (E140) and changes nothing; a
     writing command (`writing`) may open it, and brings it up to date (`migrate`) only
-    when it is about to write."""
+    when it is about to write. `read_only` (`state check`): a SQLite state in a folder we
+    may not write is read all the same, when it has no journal waiting."""
     if location.path is not None:
         if location.path.is_dir():
             raise UserError("E137", url=location.shown)
         if not location.path.is_file():
             raise UserError("E138", location=location.shown)
-    store = _connect(location, create=False)
+    store = _connect(location, create=False, read_only=read_only)
     try:
         applied = store.applied_migrations()
         if not applied:
@@ -174,12 +176,12 @@ def _identified(store: SQLStore, applied: set[int]) -> None:
         raise UserError("E146", location=store.location.shown)
 
 
-def _connect(location: Location, create: bool) -> SQLStore:
+def _connect(location: Location, create: bool, read_only: bool = False) -> SQLStore:
     if location.backend == "sqlite":
         from reconciler.store.sqlite import SQLiteStore
 
         assert location.path is not None
-        return SQLiteStore(location.path, location, create=create)
+        return SQLiteStore(location.path, location, create=create, read_only=read_only)
     try:
         from reconciler.store.postgres import PostgresStore
     except ImportError:

@@ -2,8 +2,9 @@
 --lock-timeout it fails clearly and changes nothing; otherwise it carries on from the
 state the first one left, so nothing is created, mailed or sealed twice.
 
-The lock is held the way an apply holds it, by taking flock on `<db>.lock`; an apply
-caught between two of its actions is frozen with SIGSTOP by tests/reliability/crash_runner.py.
+The lock is held the way an apply holds it, by taking flock on the database file itself;
+an apply caught between two of its actions is frozen with SIGSTOP by
+tests/reliability/crash_runner.py.
 """
 
 from __future__ import annotations
@@ -48,10 +49,9 @@ def repo(tmp_path: Path, identities: dict[str, str]) -> Path:
 
 @contextlib.contextmanager
 def state_lock(folder: Path) -> Iterator[None]:
-    """Hold the state lock of `folder` as a running apply does."""
-    path = folder / ".rvsq" / "state.db.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
+    """Hold the state lock of `folder` as a running apply does: flock on the state's file
+    (this process has no SQLite connection to it, whose POSIX locks closing would drop)."""
+    with (folder / ".rvsq" / "state.db").open("rb") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
