@@ -50,14 +50,17 @@ class SQLiteStore(SQLStore):
         # transaction is exactly one action of the plan. mode=rw: opening never creates
         # the file, even if it vanished since it was looked for.
         mode = "rwc" if create else "rw"
+        uri = f"file:{quote(str(path))}"
         try:
-            self.conn = self._open(f"file:{quote(str(path))}?mode={mode}")
-            if read_only and not self._readable():
+            try:
+                self.conn = self._open(f"{uri}?mode={mode}", probe=read_only)
+            except sqlite3.OperationalError as exc:
+                if not (read_only and self._unjournalled(exc)):
+                    raise
                 # A WAL state in a folder we may not write (a read-only copy): SQLite cannot
                 # make its -shm file. With no journal waiting to be read, the file alone
                 # is the state, and can be read as immutable (no lock, no file made).
-                self.conn.close()
-                self.conn = self._open(f"file:{quote(str(path))}?mode=ro&immutable=1")
+                self.conn = self._open(f"{uri}?mode=ro&immutable=1", probe=True)
         except sqlite3.DatabaseError as exc:
             self.close()
             if "not a database" in str(exc):  # a file of something else: say which file
@@ -68,27 +71,27 @@ class SQLiteStore(SQLStore):
             raise
 
     @staticmethod
-    def _open(uri: str) -> sqlite3.Connection:
+    def _open(uri: str, probe: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=60)
         try:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
+            if probe:  # a state we may not write fails here, not at its first read
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except BaseException:
             conn.close()
             raise
         return conn
 
-    def _readable(self) -> bool:
-        """Whether the state can be read as opened; False only for a WAL file in a folder
-        we may not write, whose journal is empty or absent."""
+    def _unjournalled(self, exc: sqlite3.OperationalError) -> bool:
+        """Whether opening failed only because the state may not be written, and its WAL
+        journal is empty or absent (nothing in it that the file lacks)."""
+        wal = self.path.with_name(self.path.name + "-wal")
         try:
-            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return True
-        except sqlite3.OperationalError as exc:
-            wal = self.path.with_name(self.path.name + "-wal")
-            if "readonly" not in str(exc) or (wal.exists() and wal.stat().st_size > 0):
-                raise
-            return False
+            empty = wal.stat().st_size == 0
+        except FileNotFoundError:
+            empty = True
+        return "readonly" in str(exc) and empty
 
     def close(self) -> None:
         """The connection first, then the lock's descriptor (never the other way round)."""
