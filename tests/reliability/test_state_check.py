@@ -266,3 +266,29 @@ def test_a_read_only_copy_is_checked(repo: Path, tmp_path: Path) -> None:
     assert "sealed files: 3 identical to the state, 0 not on this machine" in result.stdout
     after = {p: p.read_bytes() for p in (copy / ".rvsq").rglob("*") if p.is_file()}
     assert after == before  # no file made (no -wal, no -shm), none changed
+
+
+def test_a_sealed_file_is_written_whole_and_again_harmlessly(tmp_path: Path) -> None:
+    """Written beside its name and renamed over it: a crash's leftover temporary file is
+    overwritten, a link planted at the name is replaced (never followed), and writing the
+    same row twice gives the same bytes."""
+    from reconciler.apply import export_sealed
+    from reconciler.store import SealedCodes
+
+    row = SealedCodes("20261126T000000000000Z-abcdef", "gmf-hill-valley",
+                      "-----BEGIN AGE ENCRYPTED FILE-----\nAAAA\n", 1)
+    codes = tmp_path / "codes"
+    codes.mkdir(mode=0o700)
+    outside = tmp_path / "outside"
+    outside.write_text("untouched", encoding="utf-8")
+    name = f"{row.run_id}-{row.establishment}.age"
+    (codes / f".{name}.tmp").write_text("half a file from a crash", encoding="utf-8")
+    (codes / name).symlink_to(outside)
+    path = export_sealed(tmp_path, row)
+    assert path == codes / name and not path.is_symlink()
+    assert path.read_text(encoding="ascii") == row.sealed
+    assert outside.read_text(encoding="utf-8") == "untouched"
+    assert export_sealed(tmp_path, row) == path
+    assert path.read_text(encoding="ascii") == row.sealed
+    assert sorted(p.name for p in codes.iterdir()) == [name]  # no temporary file left
+    assert path.stat().st_mode & 0o777 == 0o600
