@@ -90,11 +90,25 @@ def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], 
 
 
 def export_sealed(work_dir: Path, sealed: SealedCodes) -> Path:
+    """The row's sealed file, whole or not at all: written beside it, synced, renamed over
+    it, the folder synced. Its bytes are the row's, so writing it again is harmless."""
     folder = private_folder(work_dir / "codes")
     target = folder / safe_name(f"{sealed.run_id}-{sealed.establishment}.age")
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(sealed.sealed)
+    # One temporary name per target (under the apply lock, one writer): a crash's leftover
+    # is overwritten by the next export, and never ends in .age.
+    temporary = folder / f".{target.name}.tmp"
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        os.fchmod(fd, 0o600)  # a leftover made with another mode
+        handle.write(sealed.sealed.encode("ascii"))
+        handle.flush()
+        os.fsync(fd)
+    os.replace(temporary, target)
+    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(folder_fd)  # the rename itself survives a power cut
+    finally:
+        os.close(folder_fd)
     return target
 
 
@@ -239,12 +253,14 @@ class _Run:
         assert action.after is not None and action.username is not None
         self.store.create_account(action.username, action.after, now)
         self.store.grant(action.username, action.services, now)
-        self._issue_code(action, action.after.get("code_token"), now, action.after["email"])
+        issued = self._issue_code(action, action.after.get("code_token"), now,
+                                  action.after["email"])
         available = iso(moment + LOGIN_DELAY)
         self.new_accounts.append(NewAccount(action.username, available))
         self._email(index, "created", action, action.after["email"], now,
                     available_at=available, username=action.username)
-        return {**action.after, "services": list(action.services), "available_at": available}
+        return {**action.after, "services": list(action.services), "available_at": available,
+                "code": issued}
 
     def _grant_services(self, index: int, action: Action, moment: dt.datetime,
                         now: str) -> dict[str, Any]:
@@ -268,8 +284,7 @@ class _Run:
 
     def _regenerate_code(self, index: int, action: Action, moment: dt.datetime,
                          now: str) -> dict[str, Any]:
-        self._issue_code(action, action.token, now)
-        return {"token": action.token}
+        return {"token": action.token, "code": self._issue_code(action, action.token, now)}
 
     def _reset_password(self, index: int, action: Action, moment: dt.datetime,
                         now: str) -> dict[str, Any]:
@@ -288,8 +303,10 @@ class _Run:
 
     # --- helpers --------------------------------------------------------------------
     def _issue_code(self, action: Action, token: str | None, now: str,
-                    email: str | None = None) -> None:
-        """A new code: its hash in the account, its sealed copy in the same transaction."""
+                    email: str | None = None) -> str:
+        """A new code: its hash in the account, its sealed copy in the same transaction.
+        Returns where the code went, for the audit entry (`state check` counts them):
+        "sealed" or "shown" (on the terminal)."""
         assert action.username is not None
         code = codes.new_code()
         self.store.set_code(action.username, codes.code_hash(code), token, now)
@@ -299,13 +316,14 @@ class _Run:
         entry = {"username": action.username, "email": email, "code": code, "issued_at": now}
         if action.recipient is None:
             self._shown_now.append(entry)  # terminal only: checked before the run started
-            return
+            return "shown"
         batch = self.sealed.setdefault(action.establishment, codes.Batch())
         batch.add(entry)
         sealed = batch.seal(action.recipient)
         self.store.put_sealed(
             SealedCodes(self.run_id, action.establishment, sealed, len(batch)), action.recipient
         )
+        return "sealed"
 
     def _email(self, index: int, kind: str, action: Action, to: str, now: str,
                **params: Any) -> None:

@@ -435,6 +435,62 @@ EN: dict[str, str] = {
     "audit.break.missing": "an entry is missing or out of order",
     "audit.break.edited": "the entry was changed after it was written",
     "audit.break.truncated": "entries were removed from the end of the log",
+    # --- state check (commands/state.py, check.py) -------------------------------------
+    "E180": "run {run_id}, establishment '{establishment}': the audit log records {issued} "
+    "sealed code(s), but the state holds no sealed copy of them",
+    "E180.hint": "the sealed copy was removed outside this tool, and these codes can no "
+    "longer be handed over: request new ones for the accounts of that run (a new "
+    "'secret_code' token), and restore the state from a backup to investigate.",
+    "E181": "run {run_id}, establishment '{establishment}': the audit log records {issued} "
+    "sealed code(s), but the state's sealed copy holds {sealed}",
+    "E181.hint": "the sealed copy or the audit log was changed outside this tool: keep the "
+    "state as it is for investigation, restore it from a backup, and request new codes for "
+    "the accounts of that run.",
+    "E182": "{path} is not the sealed copy the state holds for run {run_id}, establishment "
+    "'{establishment}' ({size} byte(s) on disk, {expected} in the state)",
+    "E182.hint": "the file was cut short or replaced after it was written: do not hand it "
+    "over. Keep it for investigation; the state's copy is intact: restore the file from the "
+    "run's artefacts, or request new codes for the accounts of that run.",
+    "E183": "{path} (run {run_id}, establishment '{establishment}') cannot be read: {reason}",
+    "E183.hint": "a sealed file is a regular file this tool wrote: check what replaced it and "
+    "that you may read it, then run 'rvsq-access state check' again.",
+    "E184": "audit entry {seq}: account '{username}' was created by run {run_id}, but the "
+    "state holds no creation email for it",
+    "E184.hint": "the outbox was changed outside this tool: tell the user that their account "
+    "exists (with the creation instructions), and restore the state from a backup to "
+    "investigate.",
+    "E185": "audit entry {seq}: its fields cannot be read ({reason})",
+    "E185.hint": "the audit log was edited outside this tool: keep the state as it is for "
+    "investigation and compare the log with the copy kept outside the database.",
+    "E186": "the state has no '{key}' (table meta)",
+    "E186.hint": "the state was altered outside this tool: keep it as it is for "
+    "investigation and restore it from a backup.",
+    "E187": "the state's '{key}' is '{value}', not {expected}",
+    "E187.hint": "the state was altered outside this tool: keep it as it is for "
+    "investigation and restore it from a backup.",
+    "E188": "the state's serial is {serial}, but the audit log records {count} change(s)",
+    "E188.hint": "each change moves the serial by one and writes one audit entry: the serial "
+    "or the log was edited outside this tool. Keep the state as it is for investigation and "
+    "compare the log with the copy kept outside the database.",
+    "E189": "the audit head names entry {head_seq} ({head_hash}), but the log ends at entry "
+    "{last_seq} ({last_hash})",
+    "E189.hint": "entries were removed from the end of the log, or the head was edited: keep "
+    "the state as it is for investigation and compare the log with the copy kept outside "
+    "the database.",
+    "check.ok": "The state at {location} checks out: {entries} audit entr(y/ies), chain "
+    "intact, serial {serial}; {sealed} sealed code(s) in {copies} sealed cop(y/ies), as the "
+    "audit log records, {shown} shown on a terminal; sealed files: {identical} identical to "
+    "the state, {elsewhere} not on this machine, {pending} waiting to be written; {created} "
+    "created account(s), each with its creation email.",
+    "check.unknown": "{unknown} code(s) issued before audit entries said where codes go are "
+    "not counted.",
+    "check.failed": "{count} problem(s) in the state at {location}. The check changed nothing.",
+    "check.not_an_object": "not a JSON object",
+    "check.not_a_file": "not a regular file",
+    "check.not_json": "not JSON, from character {position}",
+    "check.no_permission": "you may not read it",
+    "check.expected.serial": "a whole number",
+    "check.expected.audit_head": "an entry number and its hash",
     # --- directory import -------------------------------------------------------------
     "E080": "the CSV file has no column {columns}",
     "E080.hint": "the first line must name the columns: username, email, title, first_name, "
@@ -593,6 +649,9 @@ EN: dict[str, str] = {
     "help.state_group": "Create the state, look at it, or load the RAMQ directory into it.",
     "help.state_list": "List every account the state holds.",
     "help.state_show": "Show one account.",
+    "help.state_check": "Check the state, reading only: every sealed code has its sealed "
+    "copy, each sealed file on this machine is identical to it, every created account has "
+    "its creation email, the audit log verifies, the serial and the audit head agree with it.",
     "help.import_directory": "Load existing RAMQ accounts from a CSV file (username, email, "
     "title, first_name, last_name, profile, professional_number); grants nothing.",
     "help.update_managed": "Also update the accounts that access files manage when the CSV "
@@ -1354,6 +1413,69 @@ FR: dict[str, str] = {
     "audit.break.missing": "une entrée manque ou est hors d'ordre",
     "audit.break.edited": "l'entrée a été modifiée après son écriture",
     "audit.break.truncated": "des entrées ont été retirées à la fin du journal",
+    # --- state check (commands/state.py, check.py) -------------------------------------
+    "E180": "exécution {run_id}, établissement « {establishment} » : le journal d'audit "
+    "consigne {issued} code(s) scellé(s), mais l'état n'en a aucune copie scellée",
+    "E180.hint": "la copie scellée a été retirée hors de cet outil et ces codes ne peuvent "
+    "plus être remis : demandez-en de nouveaux pour les comptes de cette exécution (un "
+    "nouveau jeton « secret_code »), et restaurez l'état à partir d'une sauvegarde pour "
+    "enquêter.",
+    "E181": "exécution {run_id}, établissement « {establishment} » : le journal d'audit "
+    "consigne {issued} code(s) scellé(s), mais la copie scellée de l'état en contient {sealed}",
+    "E181.hint": "la copie scellée ou le journal d'audit a été modifié hors de cet outil : "
+    "gardez l'état tel quel pour enquête, restaurez-le à partir d'une sauvegarde et demandez "
+    "de nouveaux codes pour les comptes de cette exécution.",
+    "E182": "{path} n'est pas la copie scellée que l'état garde pour l'exécution {run_id}, "
+    "établissement « {establishment} » ({size} octet(s) sur le disque, {expected} dans l'état)",
+    "E182.hint": "le fichier a été tronqué ou remplacé après son écriture : ne le remettez "
+    "pas. Gardez-le pour enquête; la copie de l'état est intacte : restaurez le fichier à "
+    "partir des artefacts de l'exécution, ou demandez de nouveaux codes pour les comptes de "
+    "cette exécution.",
+    "E183": "{path} (exécution {run_id}, établissement « {establishment} ») ne peut pas être "
+    "lu : {reason}",
+    "E183.hint": "un fichier scellé est un fichier ordinaire écrit par cet outil : vérifiez "
+    "ce qui l'a remplacé et que vous pouvez le lire, puis relancez « rvsq-access state "
+    "check ».",
+    "E184": "entrée d'audit {seq} : le compte « {username} » a été créé par l'exécution "
+    "{run_id}, mais l'état n'a aucun courriel de création pour lui",
+    "E184.hint": "la boîte d'envoi a été modifiée hors de cet outil : dites à l'utilisateur "
+    "que son compte existe (avec les consignes de création), et restaurez l'état à partir "
+    "d'une sauvegarde pour enquêter.",
+    "E185": "entrée d'audit {seq} : ses champs ne peuvent pas être lus ({reason})",
+    "E185.hint": "le journal d'audit a été modifié hors de cet outil : gardez l'état tel quel "
+    "pour enquête et comparez le journal à la copie gardée hors de la base de données.",
+    "E186": "l'état n'a pas de « {key} » (table meta)",
+    "E186.hint": "l'état a été modifié hors de cet outil : gardez-le tel quel pour enquête et "
+    "restaurez-le à partir d'une sauvegarde.",
+    "E187": "« {key} » vaut « {value} » dans l'état, et non {expected}",
+    "E187.hint": "l'état a été modifié hors de cet outil : gardez-le tel quel pour enquête et "
+    "restaurez-le à partir d'une sauvegarde.",
+    "E188": "le numéro de série de l'état est {serial}, mais le journal d'audit consigne "
+    "{count} changement(s)",
+    "E188.hint": "chaque changement avance le numéro de série d'un et écrit une entrée "
+    "d'audit : le numéro ou le journal a été modifié hors de cet outil. Gardez l'état tel "
+    "quel pour enquête et comparez le journal à la copie gardée hors de la base de données.",
+    "E189": "la tête du journal d'audit désigne l'entrée {head_seq} ({head_hash}), mais le "
+    "journal se termine à l'entrée {last_seq} ({last_hash})",
+    "E189.hint": "des entrées ont été retirées à la fin du journal, ou la tête a été "
+    "modifiée : gardez l'état tel quel pour enquête et comparez le journal à la copie gardée "
+    "hors de la base de données.",
+    "check.ok": "L'état à {location} est cohérent : {entries} entrée(s) d'audit, chaîne "
+    "intacte, numéro de série {serial}; {sealed} code(s) scellé(s) dans {copies} copie(s) "
+    "scellée(s), comme le consigne le journal d'audit, {shown} affiché(s) au terminal; "
+    "fichiers scellés : {identical} identique(s) à l'état, {elsewhere} absent(s) de cette "
+    "machine, {pending} en attente d'écriture; {created} compte(s) créé(s), chacun avec son "
+    "courriel de création.",
+    "check.unknown": "{unknown} code(s) émis avant que les entrées d'audit disent où vont les "
+    "codes ne sont pas comptés.",
+    "check.failed": "{count} problème(s) dans l'état à {location}. La vérification n'a rien "
+    "changé.",
+    "check.not_an_object": "ce n'est pas un objet JSON",
+    "check.not_a_file": "ce n'est pas un fichier ordinaire",
+    "check.not_json": "ce n'est pas du JSON, à partir du caractère {position}",
+    "check.no_permission": "vous n'avez pas le droit de le lire",
+    "check.expected.serial": "un nombre entier",
+    "check.expected.audit_head": "un numéro d'entrée suivi de son empreinte",
     # --- import du répertoire ---------------------------------------------------------
     "E080": "le fichier CSV n'a pas de colonne {columns}",
     "E080.hint": "la première ligne doit nommer les colonnes : username, email, title, "
@@ -1526,6 +1648,10 @@ FR: dict[str, str] = {
     "help.state_group": "Créer l'état, le consulter, ou y charger le répertoire de la RAMQ.",
     "help.state_list": "Lister tous les comptes de l'état.",
     "help.state_show": "Afficher un compte.",
+    "help.state_check": "Vérifier l'état, en lecture seule : chaque code scellé a sa copie "
+    "scellée, chaque fichier scellé de cette machine lui est identique, chaque compte créé a "
+    "son courriel de création, le journal d'audit se vérifie, le numéro de série et la tête "
+    "du journal concordent avec lui.",
     "help.import_directory": "Charger des comptes RAMQ existants d'un fichier CSV (username, "
     "email, title, first_name, last_name, profile, professional_number); n'accorde rien.",
     "help.update_managed": "Mettre aussi à jour les comptes gérés par des fichiers d'accès "

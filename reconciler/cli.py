@@ -211,6 +211,16 @@ def state_show(env: Any, username: str) -> None:
     _exit(command.show(env, username))
 
 
+@state.command("check", help=_help("help.state_check"))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help=_help("help.format"))
+@click.pass_obj
+def state_check(env: Any, fmt: str) -> None:
+    from reconciler.commands import state as command
+
+    _exit(command.check(env, fmt))
+
+
 @state.command("import-directory", help=_help("help.import_directory"))
 @click.argument("csv_file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--update-managed", is_flag=True, help=_help("help.update_managed"))

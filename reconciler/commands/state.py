@@ -1,8 +1,9 @@
-"""`rvsq-access state init | list | show USERNAME | import-directory FILE.csv`."""
+"""`rvsq-access state init | list | show USERNAME | import-directory FILE.csv | check`."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import click
@@ -22,7 +23,7 @@ from reconciler.commands import (
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
 from reconciler.render.plan_markdown import plain
-from reconciler.store import init_store
+from reconciler.store import WORK_DIR, init_store
 from reconciler.validate import display
 
 
@@ -128,3 +129,41 @@ def _refusal(env: Env, file: str, change: directory.ManagedChange) -> Problem:
                         for field, c in change.changes.items())
     return error(file, (change.line, 1), "E150", username=change.username,
                  establishment=change.establishment or m("none"), changes=changes)
+
+
+def check(env: Env, fmt: str) -> int:
+    """Verify what an operator relies on; read only (a read-only copy will do). Exit 0 when
+    every invariant holds, 1 with one located finding per broken one."""
+    from reconciler import check as checks
+
+    store = open_state(env)  # read-only: a read-only copy will do
+    try:
+        where, state_id, rows = store.location.shown, store.state_id(), store.check_rows()
+    finally:
+        store.close()
+    m = env.messages
+    checked = checks.check(rows, WORK_DIR / "codes", m)
+    if fmt == "json":
+        findings = [{"code": f.code, "message": m(f.code, **f.params),
+                     "hint": m.hint(f.code, **f.params), "location": f.location}
+                    for f in checked.findings]
+        counts = checked._asdict()
+        del counts["findings"], counts["serial"]
+        click.echo(json.dumps({"ok": not findings,
+                               "state": {"location": where, "id": state_id,
+                                         "serial": checked.serial},
+                               "checked": counts, "findings": findings},
+                              ensure_ascii=False, indent=2, default=str))
+        return EXIT_INVALID if findings else EXIT_OK
+    if not checked.findings:
+        line = m("check.ok", location=where, **checked._asdict())
+        if checked.unknown:
+            line += " " + m("check.unknown", unknown=checked.unknown)
+        click.echo(line)
+        return EXIT_OK
+    for finding in checked.findings:
+        params = {k: plain(v) if isinstance(v, str) else v for k, v in finding.params.items()}
+        click.echo(f"{m('fatal')}[{finding.code}] {m(finding.code, **params)}\n"
+                   f"    {m('hint')} {m.hint(finding.code, **params)}", err=True)
+    click.echo(m("check.failed", count=len(checked.findings), location=where), err=True)
+    return EXIT_INVALID

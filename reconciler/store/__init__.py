@@ -135,7 +135,8 @@ def open_store(location: Location, now: str, *, writing: bool = False) -> SQLSto
     never initialised one is refused (a mistyped location must not plan against an empty
     state). A read-only command refuses an older schema (E140) and changes nothing; a
     writing command (`writing`) may open it, and brings it up to date (`migrate`) only
-    when it is about to write."""
+    when it is about to write. A read-only command opens a SQLite state read-only: in a
+    folder it may not write, it is read all the same when no journal waits."""
     if location.path is not None:
         kind = _file_kind(location)
         if kind == "folder":

@@ -40,6 +40,15 @@ class SealedCodes(NamedTuple):
     codes: int
 
 
+class CheckRows(NamedTuple):
+    """What `state check` reads, as stored: text where the schema says text, unparsed."""
+
+    meta: dict[str, Any]  # key → value
+    audit: list[tuple[Any, ...]]  # sql.AUDIT_COLUMNS, fields as JSON text
+    sealed: list[tuple[Any, ...]]  # run_id, establishment, sealed, codes, exported_at
+    creation_emails: set[tuple[str, str]]  # (run_id, username) of each 'created' email
+
+
 class SQLStore:
     """Shared implementation; subclasses set `conn` and implement `_begin` and `lock`."""
 
@@ -285,6 +294,16 @@ class SQLStore:
         if not seq.isdigit() or not _DIGEST.fullmatch(digest):
             raise self._damaged("audit_head", value)
         return int(seq), digest
+
+    def check_rows(self) -> CheckRows:
+        """Everything `state check` compares, read in one transaction (its parts agree)."""
+        with self.transaction(self.begin_read):
+            return CheckRows(
+                dict(self._execute(sql.CHECK_META).fetchall()),
+                self._execute(sql.CHECK_AUDIT).fetchall(),
+                self._execute(sql.CHECK_SEALED).fetchall(),
+                {(row[0], row[1]) for row in self._execute(sql.CHECK_CREATION_EMAILS)},
+            )
 
     # --- writes (inside transaction()) ---------------------------------------------
     def put_establishment(self, est: dict[str, Any], now: str) -> None:

@@ -254,3 +254,10 @@ INSERT_AUDIT = f"""INSERT INTO audit_log ({AUDIT_COLUMNS})
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 AUDIT_SINCE = f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE at >= ? ORDER BY seq"
 LAST_AUDIT = f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1"
+
+# `state check`: every row as stored, nothing parsed (damage is reported, not raised).
+CHECK_META = "SELECT key, value FROM meta"
+CHECK_AUDIT = f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY seq"
+CHECK_SEALED = """SELECT run_id, establishment, sealed, codes, exported_at FROM sealed_codes
+    ORDER BY run_id, establishment"""
+CHECK_CREATION_EMAILS = "SELECT DISTINCT run_id, username FROM outbox WHERE kind = 'created'"

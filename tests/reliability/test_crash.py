@@ -5,7 +5,8 @@ A generated repository (6 establishments × 40 new users: 246 actions) is applie
 tests/reliability/crash_runner.py, which SIGKILLs its own process at a chosen point. Then apply runs
 again normally, once, and the result must be what one uninterrupted run gives: an empty
 plan, a verifying audit log with one entry per planned action, one creation email per
-new account, and one sealed code per new account whose hash is the one the state holds.
+new account, one sealed code per new account whose hash is the one the state holds, and
+`state check` passes.
 
 RVSQ_CRASH_RUNS=N raises the number of kill scenarios (extra ones are drawn at random,
 with a fixed seed).
@@ -205,6 +206,14 @@ def assert_converged(folder: Path, planned: list[dict[str, Any]],
     for username in issued:  # the state holds the hash of one of the codes sealed for it
         assert hashes[username] in {codes.code_hash(e["code"]) for e in sealed
                                     if e["username"] == username}, username
+    # What an operator checks: `state check` (in the folder, where the files are) passes,
+    # every sealed file written and identical to its row.
+    code, out, err = finish(rvsq(folder, "state", "check", "--format", "json"))
+    assert code == 0, out + err
+    checked = json.loads(out)["checked"]
+    assert checked["sealed"] == sum(issued.values())
+    assert checked["identical"] == checked["copies"] and checked["pending"] == 0
+    assert checked["created"] == sum(created.values())
 
 
 # --- the test -------------------------------------------------------------------------

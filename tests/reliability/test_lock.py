@@ -2,8 +2,9 @@
 --lock-timeout it fails clearly and changes nothing; otherwise it carries on from the
 state the first one left, so nothing is created, mailed or sealed twice.
 
-The lock is held the way an apply holds it, by taking flock on `<db>.lock`; an apply
-caught between two of its actions is frozen with SIGSTOP by tests/reliability/crash_runner.py.
+The lock is held the way an apply holds it, by taking flock on the database file itself;
+an apply caught between two of its actions is frozen with SIGSTOP by
+tests/reliability/crash_runner.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from test_crash import (
+    STATE_URLS,
     WAITING,
     assert_converged,
     cli,
@@ -48,10 +50,9 @@ def repo(tmp_path: Path, identities: dict[str, str]) -> Path:
 
 @contextlib.contextmanager
 def state_lock(folder: Path) -> Iterator[None]:
-    """Hold the state lock of `folder` as a running apply does."""
-    path = folder / ".rvsq" / "state.db.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
+    """Hold the state lock of `folder` as a running apply does: flock on the state's file
+    (this process has no SQLite connection to it, whose POSIX locks closing would drop)."""
+    with (folder / ".rvsq" / "state.db").open("rb") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -135,3 +136,44 @@ def test_apply_started_while_another_is_midway(
     assert [code for code, *_ in results] == [0, 0], [err for *_, err in results]
     assert_converged(repo, planned, identities)
 
+
+
+@pytest.mark.parametrize("move", ["rename", "delete"])
+def test_moving_the_state_file_mid_apply_lets_no_second_apply_in(
+    repo: Path, identities: dict[str, str], move: str
+) -> None:
+    """The lock is the database file's own: renaming the file, or deleting its name (a
+    link kept elsewhere, to put it back afterwards), leaves it locked. A second apply finds
+    no state at the old name (E138), and waits for the lock at the file's new one (E110)."""
+    planned = plan_actions(repo)
+    state = repo / ".rvsq" / "state.db"
+    moved = repo / "moved.db"
+    first = rvsq(repo, "apply", "--auto-approve", crash=("after-commit", 3), signal_name="STOP")
+    try:
+        os.waitpid(first.pid, os.WUNTRACED)  # frozen after its 3rd action, holding the lock
+        if move == "rename":
+            state.rename(moved)
+        else:
+            os.link(state, moved)
+            state.unlink()
+        code, out, err = finish(rvsq(repo, "apply", "--auto-approve", "--lock-timeout", "1"))
+        assert code == 1 and applied_count(out) == 0
+        assert f"error[E138] there is no state at {state}" in err
+        assert not state.exists()  # and none was created there
+        STATE_URLS[repo] = f"sqlite:///{moved}"
+        code, out, err = finish(rvsq(repo, "apply", "--auto-approve", "--lock-timeout", "1"))
+        assert code == 1 and applied_count(out) == 0
+        assert "error[E110] another apply still holds the state lock after 1 s" in err
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    del STATE_URLS[repo]
+    code, out, err = finish(first)
+    assert code == 0, err
+    assert applied_count(out) == len(planned)
+    # SQLite does not fold the journal into a database file that moved while open: the
+    # first apply's last changes wait in state.db-wal. With the file back under its name
+    # (the second apply's empty journal removed), the state is whole.
+    for leftover in ("moved.db-wal", "moved.db-shm"):
+        (repo / leftover).unlink(missing_ok=True)
+    moved.rename(state)
+    assert_converged(repo, planned, identities)  # `state check` included
