@@ -68,8 +68,9 @@ def _read_key(path: Path) -> bytes | None:
 
 
 KEY_FILE = files.Kind(4096, "E175")  # a key is 64 hex digits: anything bigger is not ours
-# The largest entry: the model of a 5 MiB access file of 10,000 users measures 4 MiB of
-# JSON; a rule findings entry is smaller. An entry past this is not ours: a miss.
+# The largest entry: a file's model measures ~200 bytes a user (2 MiB for the 10,000 users
+# a file may list), about its size in YAML, and an access file is at most 5 MiB; a rule
+# findings entry is smaller. An entry past this is not ours: a miss.
 MAX_ENTRY = 32 * files.MiB
 FORMAT = 5  # the layout of an entry: change it whenever what an entry means changes
 UNUSED_FOR = 7 * 86_400  # seconds: an entry no run has read for this long is deleted

@@ -34,12 +34,12 @@ class Kind(NamedTuple):
 ACCESS = Kind(5 * MiB, "E175")
 # The policy: a few dozen lines of eligibility; an access file's cap is already generous.
 POLICY = Kind(5 * MiB, "E175")
-# A saved plan (`apply --plan`): 100,000 new users' plan measures 92 MiB of JSON (each
-# creation carries its user's fields and sources); twice that leaves room for more changes
-# per user, and still stops /dev/zero at a fraction of a runner's memory.
+# A saved plan (`apply --plan`): the benchmark's 100,000 users (75,000 creations, 25,000
+# grants) plan to 79 MiB of JSON; more than twice that leaves room for longer names and
+# more changes per user, and still stops /dev/zero at a fraction of a runner's memory.
 PLAN = Kind(192 * MiB, "E175")
-# The RAMQ directory (`state import-directory`): 100,000 rows of at most ~300 bytes each
-# is 30 MiB.
+# The RAMQ directory (`state import-directory`): the benchmark's rows average 94 bytes;
+# 100,000 rows of ~300 bytes (every field long) is 30 MiB.
 DIRECTORY = Kind(64 * MiB, "E175")
 # A sealed file: one run's codes for one establishment, at most 10,000 users (the schema's
 # limit) of ~200 bytes of JSON, encrypted and armoured: under 3 MiB.
