@@ -81,8 +81,9 @@ SEALED_FIELDS = ("username", "email", "code", "issued_at")  # what apply seals p
 _NOT_INERT = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
-def reveal(sealed: bytes, identity_text: str, path: str) -> list[dict[str, str]]:
-    """The codes sealed in `sealed` (the file at `path`), as apply wrote them."""
+def reveal(sealed: bytes, identity_text: str, path: str = "") -> dict[str, list[dict[str, str]]]:
+    """What `sealed` (the file at `path`) holds, as apply wrote it: {"codes": [entry, …]},
+    each entry with the SEALED_FIELDS as inert text."""
     identities = []
     for line in identity_text.splitlines():
         if line.strip().startswith("AGE-SECRET-KEY-"):
@@ -103,7 +104,7 @@ def reveal(sealed: bytes, identity_text: str, path: str) -> list[dict[str, str]]
     entries = _entries(data)
     if entries is None:
         raise UserError("E178", path=path)
-    return entries
+    return {"codes": entries}
 
 
 def _entries(data: bytes) -> list[dict[str, str]] | None:
