@@ -118,6 +118,22 @@ def check(document: Document, schema_name: str, messages: Messages) -> list[Prob
         return [problem for i, user in enumerate(data["users"])
                 if len(set(user["services"])) != len(user["services"])
                 for problem in _duplicates(document, ("users", i, "services"), user["services"])]
+    users = data.get("users") if schema_name == ACCESS_FILE and isinstance(data, dict) else None
+    limit = load_schema(ACCESS_FILE)["properties"]["users"]["maxItems"]
+    if isinstance(users, list) and len(users) > limit:
+        # Over the limit, the file is refused (E044) whatever its users say: explaining
+        # every one of 300,000 broken entries takes minutes and gigabytes. Only the
+        # users within the limit are explained.
+        too_many = error(document.file, document.where(("users",)), "E044", field="users",
+                         count=len(users), limit=limit)
+        return [too_many, *_explained(document, {**data, "users": users[:limit]},
+                                      schema_name, messages)]
+    return _explained(document, data, schema_name, messages)
+
+
+def _explained(document: Document, data: Any, schema_name: str,
+               messages: Messages) -> list[Problem]:
+    """Each of jsonschema's errors in `data` (the document's, perhaps cut) as problems."""
     errors = sorted(
         _validator(schema_name).iter_errors(data),
         key=lambda e: tuple(str(p) for p in e.absolute_path),

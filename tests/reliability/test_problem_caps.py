@@ -130,3 +130,17 @@ def test_a_service_listed_100000_times_is_one_problem(bad: Path) -> None:
     assert "error[E033] the service 'rvsq' is listed 100000 times" in result.stdout
     assert "1 error(s)" in result.stdout
     assert len(result.stdout) < 1_000
+
+
+def test_users_past_the_limit_are_refused_not_explained(bad: Path) -> None:
+    """12,000 broken entries: E044, and only the 10,000 within the limit are explained."""
+    head = HEAD.replace("{id}", "clinique-a")
+    (bad / "clinique-a.yaml").write_text(head + "users:\n" + "  - {title: sir}\n" * 12_000,
+                                         encoding="utf-8")
+    result = cli("validate", "bad")
+    assert result.exit_code == 1
+    assert "error[E044] 'users' lists 12000 entries, more than the limit of 10000" in (
+        result.stdout)
+    # Per user: email, first_name, last_name, profile and services missing, title wrong.
+    assert "1 file(s), 12000 user(s): 60001 error(s), 0 warning(s)" in result.stdout
+    assert "59901 more problem(s) not shown (100 of 60001 shown" in result.stdout
