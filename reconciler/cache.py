@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import reconciler
-from reconciler import schema
+from reconciler import files, schema
 from reconciler.errors import UserError
 from reconciler.store import private_folder
 
@@ -41,10 +41,9 @@ def _key() -> bytes:
         return given.encode()
     home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     path = home / "rvsq-access" / "cache.key"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
+    found = _read_key(path)
+    if found is not None:
+        return found
     key = secrets.token_hex(32).encode()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -52,15 +51,27 @@ def _key() -> bytes:
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
     except FileExistsError:  # another process made it first, or we may not read it
-        try:
-            return path.read_bytes()
-        except OSError:
-            pass
+        found = _read_key(path)
+        if found is not None:
+            return found
     except OSError:
         pass
     return key  # a key for this run only: the cache then only helps within the run
 
 
+def _read_key(path: Path) -> bytes | None:
+    """The key file's bytes, if it is a regular file of a key's size (never blocks)."""
+    try:
+        return files.read_file(path, KEY_FILE)
+    except UserError:
+        return None
+
+
+KEY_FILE = files.Kind(4096, "E175")  # a key is 64 hex digits: anything bigger is not ours
+# The largest entry: a file's model measures ~200 bytes a user (2 MiB for the 10,000 users
+# a file may list), about its size in YAML, and an access file is at most 5 MiB; a rule
+# findings entry is smaller. An entry past this is not ours: a miss.
+MAX_ENTRY = 32 * files.MiB
 FORMAT = 5  # the layout of an entry: change it whenever what an entry means changes
 UNUSED_FOR = 7 * 86_400  # seconds: an entry no run has read for this long is deleted
 PRUNE_EVERY = 86_400  # seconds between two prunings (the stamp file says when)
@@ -92,14 +103,24 @@ class ParseCache:
     def get(self, key: str) -> Any:
         """The value stored under `key`, or None (absent, altered, or not ours). An entry
         read is marked used (its time) once a day, so that pruning keeps it."""
+        # Entries are never links: one is refused, as is anything but a regular file of at
+        # most MAX_ENTRY (a FIFO, /dev/zero), without reading it whole or blocking.
         try:
-            with (self.folder / key[:2] / key).open("rb") as handle:
-                signature, _, body = handle.read().partition(b"\n")
-                if time.time() - os.fstat(handle.fileno()).st_mtime > PRUNE_EVERY:
-                    with contextlib.suppress(OSError):  # a cache we may only read is used
-                        os.utime(handle.fileno())
+            fd = files.open_regular(self.folder / key[:2] / key, follow=False)
+        except UserError:
+            return None
+        try:
+            raw = files.read_bounded(fd, MAX_ENTRY)
+            if raw is None:
+                return None
+            signature, _, body = raw.partition(b"\n")
+            if time.time() - os.fstat(fd).st_mtime > PRUNE_EVERY:
+                with contextlib.suppress(OSError):  # a cache we may only read is used
+                    os.utime(fd)
         except OSError:
             return None
+        finally:
+            os.close(fd)
         if not hmac.compare_digest(signature, self._sign(body)):
             return None
         try:
@@ -116,6 +137,8 @@ class ParseCache:
             body = json.dumps({"key": key, "value": value},  # the key is signed with it
                               ensure_ascii=False, separators=(",", ":")).encode()
         except (TypeError, ValueError):  # not plain JSON data: not worth an entry
+            return
+        if len(body) > MAX_ENTRY - 65:  # get would refuse it (65: the signature's line)
             return
         target = self.folder / key[:2] / key
         try:

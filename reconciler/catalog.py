@@ -83,7 +83,7 @@ EN: dict[str, str] = {
     "E032": "'{value}' is not an RVSQ service",
     "E032.hint": "use one of: {allowed}.",
     "E032.hint.suggest": "did you mean '{suggestion}'? Use one of: {allowed}.",
-    "E033": "the service '{value}' is listed twice",
+    "E033": "the service '{value}' is listed {times} times",
     "E033.hint": "list each service once.",
     "E034": "no service is listed",
     "E034.hint": "tick at least one service, for example services: [rvsq]; to remove the "
@@ -198,6 +198,10 @@ EN: dict[str, str] = {
     "severity.warning": "warning",
     "hint": "hint:",
     "summary": "{files} file(s), {users} user(s): {errors} error(s), {warnings} warning(s)",
+    "problems.more_in_file": "{file}: {count} more problem(s) not shown ({shown} of {total} "
+    "shown: at most {limit} per file)",
+    "problems.more_in_run": "{count} more problem(s) in {files} more file(s) not shown: at "
+    "most {limit} problems are shown per run",
     "valid": "All access files are valid.",
     "invalid": "Fix the errors above, then run validate again.",
     "fatal": "error",
@@ -310,6 +314,29 @@ EN: dict[str, str] = {
     "E123.hint": "list the accounts with 'rvsq-access state list'.",
     "E124": "'{path}' cannot be read: {reason}",
     "E124.hint": "check the path and that you may read it.",
+    # Bounded, typed reads (files.py): what a file the tool was given turned out to be.
+    "E170": "'{path}' does not exist",
+    "E170.hint": "check the path (it is relative to the folder the command runs in).",
+    "E171": "'{path}' cannot be read: you are not allowed to read it",
+    "E171.hint": "ask for read access to the file, or copy it where you may read it.",
+    "E172": "'{path}' is a folder, not a file",
+    "E172.hint": "name the file itself, inside that folder.",
+    "E173": "'{path}' is a named pipe (FIFO), not a file: it was not read",
+    "E173.hint": "save what the pipe would give into a file, then name that file.",
+    "E174": "'{path}' is a device or a socket, not a file: it was not read",
+    "E174.hint": "name an ordinary file.",
+    "E175": "'{path}' is larger than {limit_mib} MiB, the most such a file can hold: it "
+    "was not read",
+    "E175.hint": "check that it is the right file: one this tool wrote, or made for it.",
+    "E176": "'{path}' cannot be read (system error {error})",
+    "E176.hint": "check the file and the disk it is on, then run the command again.",
+    "E177": "'{path}' is not a sealed file: its ASCII armour is damaged",
+    "E177.hint": "use the file exactly as apply wrote it in .rvsq/codes/: an edit or a "
+    "copy through a tool that changes text breaks it.",
+    "E178": "'{path}' opens with this identity, but what it holds is not a list of codes "
+    "written by this tool: nothing is shown",
+    "E178.hint": "the file was made or changed outside rvsq-access: do not hand out "
+    "anything from it, and ask the team that runs apply for the file it wrote.",
     "E125": "the audit log is broken at entry {seq}: {reason}",
     "E125.hint": "the log was edited or entries were removed outside this tool; keep the "
     "database as it is for investigation and restore it from a backup.",
@@ -1029,7 +1056,7 @@ FR: dict[str, str] = {
     "E032": "« {value} » n'est pas un service RVSQ",
     "E032.hint": "utilisez l'un de : {allowed}.",
     "E032.hint.suggest": "vouliez-vous dire « {suggestion} »? Utilisez l'un de : {allowed}.",
-    "E033": "le service « {value} » est inscrit deux fois",
+    "E033": "le service « {value} » est inscrit {times} fois",
     "E033.hint": "inscrivez chaque service une seule fois.",
     "E034": "aucun service n'est coché",
     "E034.hint": "cochez au moins un service, par exemple services: [rvsq]; pour retirer "
@@ -1156,6 +1183,10 @@ FR: dict[str, str] = {
     "hint": "conseil :",
     "summary": "{files} fichier(s), {users} utilisateur(s) : {errors} erreur(s), "
     "{warnings} avertissement(s)",
+    "problems.more_in_file": "{file} : {count} autre(s) problème(s) non affiché(s) "
+    "({shown} sur {total} affichés : au plus {limit} par fichier)",
+    "problems.more_in_run": "{count} autre(s) problème(s) dans {files} autre(s) fichier(s) "
+    "non affiché(s) : au plus {limit} problèmes sont affichés par exécution",
     "valid": "Tous les fichiers d'accès sont valides.",
     "invalid": "Corrigez les erreurs ci-dessus, puis relancez validate.",
     "fatal": "erreur",
@@ -1281,6 +1312,35 @@ FR: dict[str, str] = {
     "E123.hint": "affichez les comptes avec « rvsq-access state list ».",
     "E124": "« {path} » ne peut pas être lu : {reason}",
     "E124.hint": "vérifiez le chemin et que vous avez le droit de le lire.",
+    # Lectures bornées et typées (files.py) : ce qu'était le fichier donné à l'outil.
+    "E170": "« {path} » n'existe pas",
+    "E170.hint": "vérifiez le chemin (il part du dossier où la commande est lancée).",
+    "E171": "« {path} » ne peut pas être lu : vous n'avez pas le droit de le lire",
+    "E171.hint": "demandez le droit de lire ce fichier, ou copiez-le là où vous pouvez le "
+    "lire.",
+    "E172": "« {path} » est un dossier, pas un fichier",
+    "E172.hint": "nommez le fichier lui-même, dans ce dossier.",
+    "E173": "« {path} » est un tube nommé, pas un fichier : il n'a pas été lu",
+    "E173.hint": "enregistrez dans un fichier ce que le tube donnerait, puis nommez ce "
+    "fichier.",
+    "E174": "« {path} » est un périphérique ou un point de connexion, pas un fichier : il "
+    "n'a pas été lu",
+    "E174.hint": "nommez un fichier ordinaire.",
+    "E175": "« {path} » dépasse {limit_mib} Mio, le plus qu'un tel fichier puisse contenir : "
+    "il n'a pas été lu",
+    "E175.hint": "vérifiez que c'est le bon fichier : un fichier écrit par cet outil, ou "
+    "préparé pour lui.",
+    "E176": "« {path} » ne peut pas être lu (erreur système {error})",
+    "E176.hint": "vérifiez le fichier et le disque où il se trouve, puis relancez la "
+    "commande.",
+    "E177": "« {path} » n'est pas un fichier scellé : son armure ASCII est abîmée",
+    "E177.hint": "utilisez le fichier tel qu'apply l'a écrit dans .rvsq/codes/ : une "
+    "modification, ou une copie par un outil qui change le texte, le brise.",
+    "E178": "« {path} » s'ouvre avec cette identité, mais son contenu n'est pas une liste "
+    "de codes écrite par cet outil : rien n'est affiché",
+    "E178.hint": "le fichier a été fait ou modifié hors de rvsq-access : ne remettez rien "
+    "de ce qu'il contient, et demandez à l'équipe qui lance apply le fichier qu'elle a "
+    "écrit.",
     "E125": "le journal d'audit est brisé à l'entrée {seq} : {reason}",
     "E125.hint": "le journal a été modifié ou des entrées ont été retirées hors de cet outil; "
     "gardez la base de données telle quelle pour enquête et restaurez-la d'une sauvegarde.",

@@ -8,7 +8,7 @@ import functools
 import hashlib
 import json
 import secrets
-from typing import Any
+import unicodedata
 
 import pyrage
 
@@ -79,7 +79,15 @@ def is_recipient(text: str) -> bool:
     return True
 
 
-def reveal(sealed: bytes, identity_text: str) -> dict[str, Any]:
+SEALED_FIELDS = ("username", "email", "code", "issued_at")  # what apply seals per code
+# Control and format characters (escapes, bidirectional overrides, line separators): a
+# value holding one is not ours, and would not be inert on a terminal.
+_NOT_INERT = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def reveal(sealed: bytes, identity_text: str, path: str = "") -> dict[str, list[dict[str, str]]]:
+    """What `sealed` (the file at `path`) holds, as apply wrote it: {"codes": [entry, …]},
+    each entry with the SEALED_FIELDS as inert text."""
     identities = []
     for line in identity_text.splitlines():
         if line.strip().startswith("AGE-SECRET-KEY-"):
@@ -90,10 +98,37 @@ def reveal(sealed: bytes, identity_text: str) -> dict[str, Any]:
     if not identities:
         raise UserError("E121")
     try:
-        data = pyrage.decrypt(_unarmor(sealed), identities)
+        binary = _unarmor(sealed)
+    except ValueError:
+        raise UserError("E177", path=path) from None
+    try:
+        data = pyrage.decrypt(binary, identities)
     except (pyrage.DecryptError, ValueError):
         raise UserError("E122") from None
-    return json.loads(data)
+    entries = _entries(data)
+    if entries is None:
+        raise UserError("E178", path=path)
+    return {"codes": entries}
+
+
+def _entries(data: bytes) -> list[dict[str, str]] | None:
+    """The entries of a payload apply wrote ({"codes": [{field: text, …}, …]}), or None
+    if the payload is anything else."""
+    try:
+        content = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, nested past the stack
+        return None
+    if not isinstance(content, dict) or not isinstance(content.get("codes"), list):
+        return None
+    entries = content["codes"]
+    for entry in entries:
+        if not isinstance(entry, dict) or not all(field in entry for field in SEALED_FIELDS):
+            return None
+        for value in entry.values():
+            if not isinstance(value, str) or any(
+                    unicodedata.category(char) in _NOT_INERT for char in value):
+                return None
+    return entries
 
 
 _BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
@@ -109,10 +144,14 @@ def _armor(data: bytes) -> str:
 
 
 def _unarmor(data: bytes) -> bytes:
+    """The age file inside its armour (a binary one as it is); ValueError if the armour
+    is damaged: not ASCII, no end line, not base64."""
     import base64
 
     text = data.strip()
     if not text.startswith(_BEGIN.encode()):
         return data  # a binary age file
-    lines = text.decode("ascii").splitlines()[1:-1]
-    return base64.b64decode("".join(lines))
+    lines = text.decode("ascii").splitlines()  # UnicodeDecodeError is a ValueError
+    if len(lines) < 2 or lines[-1].strip() != _END:
+        raise ValueError("no end line")
+    return base64.b64decode("".join(line.strip() for line in lines[1:-1]), validate=True)

@@ -8,11 +8,12 @@ found here too (`managed_changes`): the command refuses it unless told to update
 from __future__ import annotations
 
 import csv
+import io
 import unicodedata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reconciler import domain
+from reconciler import domain, files
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
 from reconciler.state import CREATED, State
@@ -33,11 +34,16 @@ class ManagedChange(NamedTuple):
 
 
 def read(path: Path, display: str, state: State) -> tuple[list[dict[str, Any]], list[Problem]]:
+    return parse(files.read_file(path, files.DIRECTORY, display), display, state)
+
+
+def parse(raw: bytes, display: str, state: State) -> tuple[list[dict[str, Any]],
+                                                            list[Problem]]:
+    """The rows of a directory file's bytes (read once: what is imported is what is
+    hashed in the audit entry)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _rows(csv.DictReader(handle), display, state)
-    except OSError as exc:
-        raise UserError("E124", path=display, reason=exc.strerror or str(exc)) from None
+        handle = io.StringIO(raw.decode("utf-8-sig"), newline="")
+        return _rows(csv.DictReader(handle), display, state)
     except (UnicodeDecodeError, csv.Error) as exc:
         raise UserError("E124", path=display, reason=str(exc)) from None
 

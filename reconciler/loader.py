@@ -20,6 +20,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from reconciler import files
+from reconciler.errors import UserError
 from reconciler.problems import Problem, error
 
 try:  # the C parser is much faster; PyYAML without libyaml still works
@@ -27,7 +29,7 @@ try:  # the C parser is much faster; PyYAML without libyaml still works
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = files.ACCESS.cap
 MAX_DEPTH = 32
 
 Path_ = tuple[str | int, ...]
@@ -124,8 +126,8 @@ class Document:
         raw = self.raw
         if raw is None and self.source is not None:
             try:
-                raw = self.source.read_bytes()
-            except OSError:
+                raw = files.read_file(self.source, files.ACCESS)
+            except UserError:
                 raw = None
             if raw is not None and hashlib.sha256(raw).hexdigest() != self.content_hash:
                 raw = None  # changed since it was read: its positions would be wrong
@@ -147,18 +149,21 @@ class _Fatal(Exception):
         self.problem = problem
 
 
-def read_file(path: Path, display: str) -> bytes | Problem:
-    """The file's bytes (at most one past the size limit), or why it cannot be read."""
+def read_file(path: Path, display: str, kind: files.Kind = files.ACCESS) -> bytes | Problem:
+    """The file's bytes, or why it cannot be read (a regular file of at most the size
+    limit: files.read_file), located in the file."""
     try:
-        with path.open("rb") as f:
-            return f.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        return error(display, (1, 1), "E011", reason=exc.strerror or str(exc))
+        return files.read_file(path, kind, display)
+    except UserError as exc:
+        if exc.code == kind.too_large:  # the existing code, as load_bytes gives it
+            return error(display, (1, 1), "E002", limit_mib=kind.cap >> 20)
+        return error(display, (1, 1), exc.code, **exc.params)
 
 
-def load_file(path: Path, display: str) -> LoadResult:
-    """Read and parse one access file; never raises for bad content."""
-    raw = read_file(path, display)
+def load_file(path: Path, display: str, kind: files.Kind = files.ACCESS) -> LoadResult:
+    """Read and parse one access file (or the policy: `kind`); never raises for bad
+    content."""
+    raw = read_file(path, display, kind)
     if isinstance(raw, Problem):
         return LoadResult(None, [raw])
     return load_bytes(raw, display)

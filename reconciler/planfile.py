@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reconciler import schema
+from reconciler import files, schema
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.model import AccessFile
@@ -85,10 +85,9 @@ def to_json(plan: Plan, messages: Messages) -> str:
 
 
 def read(path: Path) -> Plan:
+    raw = files.read_file(path, files.PLAN)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UserError("E124", path=path.as_posix(), reason=exc.strerror or str(exc)) from None
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError("E119", path=path.as_posix(), detail=str(exc)) from None
     import jsonschema  # only here: slow to import, and needed only to read a saved plan

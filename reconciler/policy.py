@@ -57,8 +57,9 @@ def find(paths: list[Path]) -> Path | None:
     for path in paths:
         folder = path if path.is_dir() else path.parent
         for candidate in (folder.resolve(), *folder.resolve().parents):
-            if (candidate / POLICY_FILE_NAME).is_file():
-                return candidate / POLICY_FILE_NAME
+            found = candidate / POLICY_FILE_NAME
+            if found.exists() and not found.is_dir():  # a FIFO, too: the reader refuses it
+                return found
             if path.is_dir() or candidate == here or (candidate / ".git").exists():
                 break  # a folder's policy is at its top; never look above the repository
     return None

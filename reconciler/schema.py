@@ -110,8 +110,30 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
 def check(document: Document, schema_name: str, messages: Messages) -> list[Problem]:
     """Problems with the shape of `document`; an empty list when it matches the schema."""
     data = accept_bare_dates(document.data)
-    if is_valid(data, schema_name):
-        return []
+    if _has_shape(data, schema_name):
+        if schema_name != ACCESS_FILE:
+            return []
+        # Only repeated services can be wrong: found here, without jsonschema, whose
+        # walk of a list 850,000 services long takes seconds.
+        return [problem for i, user in enumerate(data["users"])
+                if len(set(user["services"])) != len(user["services"])
+                for problem in _duplicates(document, ("users", i, "services"), user["services"])]
+    users = data.get("users") if schema_name == ACCESS_FILE and isinstance(data, dict) else None
+    limit = load_schema(ACCESS_FILE)["properties"]["users"]["maxItems"]
+    if isinstance(users, list) and len(users) > limit:
+        # Over the limit, the file is refused (E044) whatever its users say: explaining
+        # every one of 300,000 broken entries takes minutes and gigabytes. Only the
+        # users within the limit are explained.
+        too_many = error(document.file, document.where(("users",)), "E044", field="users",
+                         count=len(users), limit=limit)
+        return [too_many, *_explained(document, {**data, "users": users[:limit]},
+                                      schema_name, messages)]
+    return _explained(document, data, schema_name, messages)
+
+
+def _explained(document: Document, data: Any, schema_name: str,
+               messages: Messages) -> list[Problem]:
+    """Each of jsonschema's errors in `data` (the document's, perhaps cut) as problems."""
     errors = sorted(
         _validator(schema_name).iter_errors(data),
         key=lambda e: tuple(str(p) for p in e.absolute_path),
@@ -132,12 +154,19 @@ def check(document: Document, schema_name: str, messages: Messages) -> list[Prob
     return list(unique.values())
 
 
-def is_valid(data: Any, schema_name: str) -> bool:
+def _has_shape(data: Any, schema_name: str) -> bool:
+    """Whether `data` matches the schema, but for repeated services (see is_valid)."""
     import fastjsonschema
 
     try:
         _compiled(schema_name)(data)
     except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def is_valid(data: Any, schema_name: str) -> bool:
+    if not _has_shape(data, schema_name):
         return False
     if schema_name == ACCESS_FILE:  # the shape is right: users, each with a list of text
         return all(len(set(u["services"])) == len(u["services"]) for u in data["users"])
@@ -275,11 +304,14 @@ def _type_problem(
 
 
 def _duplicates(doc: Document, path: Path_, items: list[Any]) -> list[Problem]:
-    seen: set[Any] = set()
-    problems = []
+    """One problem per repeated value, at its second listing, saying how many times it is
+    listed: a service listed 850,000 times is one mistake, not 849,999."""
+    times: dict[str, int] = {}
+    second: dict[str, int] = {}  # value → index of its second listing
     for i, item in enumerate(items):
-        marker = json.dumps(item, sort_keys=True, default=str)
-        if marker in seen:
-            problems.append(error(doc.file, doc.where((*path, i)), "E033", value=item))
-        seen.add(marker)
-    return problems
+        marker = item if type(item) is str else json.dumps(item, sort_keys=True, default=str)
+        seen = times[marker] = times.get(marker, 0) + 1
+        if seen == 2:
+            second[marker] = i
+    return [error(doc.file, doc.where((*path, i)), "E033", value=items[i], times=times[marker])
+            for marker, i in second.items()]

@@ -10,32 +10,35 @@ import hashlib
 from pathlib import Path
 from typing import NamedTuple
 
-from reconciler import loader, model, rules, schema
+from reconciler import files, loader, model, rules, schema
 from reconciler import policy as policy_mod
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.policy import Policy
-from reconciler.problems import ERROR, WARNING, Problem
+from reconciler.problems import ERROR, MAX_PER_FILE, WARNING, Omitted, Problem, keep_first
 
 ACCESS_SUFFIXES = (".yaml", ".yml")
 
 
 class Validation(NamedTuple):
     files: list[model.AccessFile]  # the files that passed the schema, normalised
-    problems: list[Problem]  # sorted by file, line, column
+    problems: list[Problem]  # sorted by file, line, column; at most MAX_PER_FILE a file
     file_count: int
     user_count: int
     policy: Policy
     digest: str  # of every file read, policy included: a plan is valid for this input only
+    omitted: dict[str, Omitted] | None = None  # by file: the problems counted, not kept
 
     @property
     def errors(self) -> int:
-        return sum(p.severity == ERROR for p in self.problems)
+        more = sum(o.errors for o in self.omitted.values()) if self.omitted else 0
+        return sum(p.severity == ERROR for p in self.problems) + more
 
     @property
     def warnings(self) -> int:
-        return sum(p.severity == WARNING for p in self.problems)
+        more = sum(o.warnings for o in self.omitted.values()) if self.omitted else 0
+        return sum(p.severity == WARNING for p in self.problems) + more
 
 
 def display(path: Path) -> str:
@@ -57,7 +60,7 @@ def discover(paths: list[Path]) -> list[Path]:
     for path in paths:
         if not path.exists():
             raise UserError("E012", path=path.as_posix())
-        if path.is_file():
+        if not path.is_dir():  # a file, or a FIFO or device that the reader refuses
             found.append(path)
             continue
         root = path.resolve()
@@ -90,7 +93,7 @@ def load_policy(
 ) -> tuple[Policy, list[Problem], loader.Document | None]:
     if path is None:
         return policy_mod.DEFAULT, [], None
-    result = loader.load_file(path, display(path))
+    result = loader.load_file(path, display(path), files.POLICY)
     doc = result.document
     if doc is None or result.problems:
         return policy_mod.DEFAULT, result.problems, doc
@@ -196,20 +199,26 @@ def validate_paths(
     read = [(policy_doc.file, policy_doc.content_hash)] if policy_doc else []
     access_files: list[model.AccessFile] = []
     user_count = 0
+    omitted: dict[str, Omitted] = {}
     for path in files:
         found = read_access(path, messages, cache)
-        problems.extend(found.problems)
+        in_file = found.problems
         user_count += found.users
         if found.content_hash is not None:
             read.append((found.file, found.content_hash))
-        if found.access is None:
-            continue
-        problems.extend(rule_findings(found, policy, messages, today, cache, context))
-        access_files.append(found.access)
+        if found.access is not None:
+            in_file = [*in_file, *rule_findings(found, policy, messages, today, cache,
+                                                context)]
+            access_files.append(found.access)
+        # Only the first of a file's problems are kept, the others counted: a file
+        # thousands of problems long costs no more memory, and no more to print.
+        problems.extend(keep_first(in_file, omitted) if len(in_file) > MAX_PER_FILE
+                        else in_file)
     problems.extend(rules.check_across(access_files, messages))
     if strict:
         problems = [p._replace(severity=ERROR) for p in problems]
-    problems.sort(key=Problem.sort_key)
+        omitted = {file: Omitted(o.total, 0) for file, o in omitted.items()}
+    problems = keep_first(problems, omitted)
     return Validation(
-        access_files, problems, len(files), user_count, policy, config_digest(read)
+        access_files, problems, len(files), user_count, policy, config_digest(read), omitted
     )

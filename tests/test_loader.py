@@ -58,7 +58,7 @@ def test_file_over_the_size_limit_is_refused_before_parsing() -> None:
 
 def test_unreadable_path_is_reported_not_raised(tmp_path: Path) -> None:
     result = load_file(tmp_path, "folder.yaml")  # a folder cannot be read as a file
-    assert [p.code for p in result.problems] == ["E011"]
+    assert [p.code for p in result.problems] == ["E172"]
 
 
 def test_duplicate_keys_are_all_reported() -> None:

@@ -336,4 +336,4 @@ def test_windows_line_ends_are_kept(path: Path) -> None:
 
 def test_a_missing_file_is_a_user_error(path: Path) -> None:
     result = user("remove", "access/06/nope.yaml", MARTIN)
-    assert result.exit_code == 1 and "[E094]" in result.stderr
+    assert result.exit_code == 1 and "[E170] 'access/06/nope.yaml' does not exist" in result.stderr

@@ -11,6 +11,7 @@ import getpass
 import os
 import signal
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,7 +21,7 @@ from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
-from reconciler.problems import Problem
+from reconciler.problems import Omitted, Problem
 from reconciler.render import problems as render_problems
 from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_location
 from reconciler.validate import Validation, validate_paths
@@ -93,16 +94,18 @@ def validated(env: Env, paths: list[Path], strict: bool = False,
     result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict,
                             today=today, cache=env.parse_cache())
     if result.errors:  # show every problem; without errors, warnings go into the plan
-        print_problems(env, result.problems)
+        print_problems(env, result.problems, result.omitted)
         click.echo(render_problems.summary(result, env.messages), err=True)
         raise InvalidInput
     return result
 
 
-def print_problems(env: Env, problems: list[Problem]) -> None:
-    for problem in problems:
-        click.echo(render_problems.problem_line(problem, env.messages, env.color), err=True,
-                   color=env.color)
+def print_problems(env: Env, problems: list[Problem],
+                   omitted: Mapping[str, Omitted] | None = None) -> None:
+    """The problems on stderr, at most MAX_PER_FILE a file and MAX_PER_RUN in all; then
+    how many more there are (`omitted`: those a validation counted but did not keep)."""
+    for line in render_problems.lines(problems, env.messages, env.color, omitted):
+        click.echo(line, err=True, color=env.color)
 
 
 def open_state(env: Env, write: bool = False) -> SQLStore:

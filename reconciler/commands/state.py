@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from reconciler import directory
+from reconciler import directory, files
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_INVALID,
@@ -87,7 +87,8 @@ def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> 
     try:
         with store.lock(60):
             state = store.snapshot()
-            rows, problems = directory.read(csv_path, file, state)
+            raw = files.read_file(csv_path, files.DIRECTORY, file)
+            rows, problems = directory.parse(raw, file, state)
             managed = directory.managed_changes(rows, state)
             if managed and not update_managed:
                 problems = sorted([*problems, *(_refusal(env, file, m) for m in managed)],
@@ -98,7 +99,7 @@ def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> 
                 return EXIT_INVALID
             now = iso(utc_now())
             fields = {"file": file, "accounts": len(rows),
-                      "sha256": hashlib.sha256(csv_path.read_bytes()).hexdigest(),
+                      "sha256": hashlib.sha256(raw).hexdigest(),
                       "usernames": sorted(r["username"] for r in rows)}
             if managed:  # what the access files no longer say: for whoever corrects them
                 fields["managed_changes"] = {

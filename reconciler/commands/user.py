@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from reconciler import edit
+from reconciler import edit, files
 from reconciler import policy as policy_mod
 from reconciler.commands import EXIT_OK, Env, is_terminal, print_problems
 from reconciler.domain import PROFESSIONALS, PROFILES, SERVICES, TITLES
@@ -188,10 +188,7 @@ def _edit(env: Env, file: Path, change: Change) -> int:
 
 
 def _read(file: Path) -> bytes:
-    try:
-        return file.read_bytes()
-    except OSError as exc:
-        raise UserError("E094", file=display(file), reason=exc.strerror or str(exc)) from exc
+    return files.read_file(file, files.ACCESS, display(file))
 
 
 def _decode(raw: bytes, file: Path) -> tuple[str, bool, str]:
