@@ -193,7 +193,10 @@ def stored_code_hashes(folder: Path) -> dict[str, str | None]:
 def assert_converged(folder: Path, planned: list[dict[str, Any]],
                      identities: dict[str, str]) -> None:
     """The state, audit log, outbox and sealed codes are those of one clean run of every
-    action in `planned`."""
+    action in `planned`. The emails are read as `outbox export` writes them (once more:
+    an export that finds nothing waiting changes nothing)."""
+    export = cli(folder, *EXPORT[:2], str(folder / EXPORT[2]))
+    assert export.exit_code == 0, export.output
     assert plan_actions(folder) == []
     verify = cli(folder, "audit", "verify")
     assert verify.exit_code == 0, verify.output
