@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes
@@ -522,3 +525,24 @@ def test_the_sqlite_state_file_of_an_older_version_is_brought_up_to_date_by_expo
     outbox("export", "by-hand")
     assert len(list(Path("by-hand").iterdir())) == NEW_USERS
     assert listed()["counts"]["exported"] == NEW_USERS
+
+
+# --- 7. the README's quick start still runs from start to end ----------------------------
+def test_the_quick_start_applies_writes_the_emails_and_plans_no_change(
+        tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1]
+    [line] = [line for line in quick_start.splitlines() if line.startswith("pip install . && ")]
+    shutil.copytree(REPO / "access", tmp_path / "access")
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RVSQ_")}
+    env |= {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "RVSQ_LANG": "en", "RVSQ_CACHE_DIR": str(tmp_path / "cache"),
+            "RVSQ_CACHE_KEY": "the quick start's key"}
+    done = subprocess.run(["bash", "-c", line.removeprefix("pip install . && ")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{NEW_USERS} email(s) wait" in done.stderr
+    assert f"{NEW_USERS} email(s) written to .rvsq/outbox" in done.stdout
+    assert done.stdout.rstrip().endswith("No changes. The state matches the access files.")
+    assert len(list((tmp_path / ".rvsq" / "outbox").glob("*.eml"))) == NEW_USERS
