@@ -51,7 +51,7 @@ class Report(NamedTuple):
     code_files: list[Path]  # sealed codes written by this run (and any recovered)
     shown_codes: list[dict[str, str]]  # only when no recipient and on a terminal
     new_accounts: list[NewAccount]
-    emails: mail.Delivery  # this run's messages and those earlier runs left waiting
+    emails: mail.Delivery  # sent, failed, and how many still wait (this run's and earlier)
 
 
 class Progress(NamedTuple):
@@ -80,12 +80,13 @@ def limits(settings: Settings) -> refusals.Limits:
 
 
 def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], mail.Delivery]:
-    """Write out what committed runs left undelivered: sealed codes, then emails."""
+    """Write out what committed runs left undelivered: sealed codes, then emails (sent by
+    SMTP when RVSQ_SMTP_URL is set; else they wait in the state, and are counted)."""
     files = []
     for sealed in store.pending_sealed():
         files.append(export_sealed(settings.work_dir, sealed))
         store.mark_exported(sealed.run_id, sealed.establishment, now)
-    emails = mail.deliver_outbox(store, settings.work_dir / "outbox", now)
+    emails = mail.deliver_outbox(store, now)
     return files, emails
 
 

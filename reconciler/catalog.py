@@ -361,7 +361,7 @@ EN: dict[str, str] = {
     "E132.hint": "install it with: pip install 'rvsq-access[postgres]'.",
     "E133": "'{url}' is not a mail server address this tool can use",
     "E133.hint": "set RVSQ_SMTP_URL to smtp://host:port (STARTTLS when offered) or "
-    "smtps://host:port (TLS), or unset it to write .eml files.",
+    "smtps://host:port (TLS), or unset it: the emails then wait in the state's outbox.",
     "E134": "the saved plan '{path}' does not match what the files and the state give",
     "E134.hint": "it was edited after it was made, or made by another version of the tool: "
     "run plan again and review it. Nothing was changed.",
@@ -563,6 +563,22 @@ EN: dict[str, str] = {
     "Follow the instructions the RAMQ online services send you to choose a new "
     "password. Nobody at your establishment will ever ask you for your password.\n\n"
     "If you did not ask for this, tell your establishment's representative.",
+    # --- the outbox: delivery failures kept on a message, and `outbox` -----------------
+    "E160": "RVSQ_SMTP_URL is not set: there is no mail server to send the emails to",
+    "E160.hint": "set RVSQ_SMTP_URL to smtp://host:port or smtps://host:port (with "
+    "RVSQ_SMTP_USER and RVSQ_SMTP_PASSWORD if the server asks for a login), or write the "
+    "emails as .eml files with 'rvsq-access outbox export DIR' and send them by hand. "
+    "Nothing was changed.",
+    "E161": "the address '{address}' has characters other than ASCII before the @, and the "
+    "mail server does not offer SMTPUTF8",
+    "E161.hint": "send this email through a server that offers SMTPUTF8 (RVSQ_SMTP_URL), or "
+    "by hand ('rvsq-access outbox export DIR'); the other emails are not held up.",
+    "E162": "the domain of the address '{address}' cannot be written in ASCII (IDNA)",
+    "E162.hint": "check the address in the access file, or send this email by hand "
+    "('rvsq-access outbox export DIR'); the other emails are not held up.",
+    "E163": "the emails cannot be written to '{path}': {reason}",
+    "E163.hint": "name a folder you may write to (it is created if missing). No email was "
+    "marked as exported: they all still wait.",
     # --- plan output ------------------------------------------------------------------
     "plan.establishment": "Establishment {id} ({name}, region {region})",
     "plan.kind.create_establishment": "create establishment",
@@ -619,11 +635,38 @@ EN: dict[str, str] = {
     "apply.codes_shown": "New secret codes, shown once: pass each one to its user by hand. "
     "They are not stored anywhere.",
     "apply.emails": "{count} email(s) delivered to {path}.",
-    "apply.emails_written": "{count} email(s) written to {path}, not sent: send them from "
-    "there (each .eml file is a whole message), or set RVSQ_SMTP_URL so that apply sends "
-    "them.",
+    "apply.emails_waiting": "{count} email(s) wait in the state's outbox, not sent: "
+    "RVSQ_SMTP_URL is not set. Send them with 'rvsq-access outbox send' once it is, or "
+    "write them as .eml files with 'rvsq-access outbox export DIR' and send them by hand.",
     "apply.emails_failed": "{count} email(s) could not be delivered by {where}: {error}. "
-    "They are kept and will be sent by the next apply.",
+    "They wait in the state's outbox: send them with 'rvsq-access outbox send' (the next "
+    "apply tries too), or write them as .eml files with 'rvsq-access outbox export DIR' and "
+    "send them by hand.",
+    "outbox.header": "id\tstatus\tkind\tto\tattempts\tcreated\tlast error or delivery",
+    "outbox.status.pending": "pending",
+    "outbox.status.failed": "failed",
+    "outbox.status.sent": "sent",
+    "outbox.status.exported": "exported",
+    "outbox.kind.created": "account creation",
+    "outbox.kind.reset": "password reset",
+    "outbox.sent_at": "sent {at}",
+    "outbox.exported_at": "exported {at} to {folder}",
+    "outbox.none_waiting": "No email waits in the outbox.",
+    "outbox.empty": "The outbox is empty.",
+    "outbox.counts": "Pending: {pending}, failed: {failed}, sent: {sent}, exported: "
+    "{exported}.",
+    "outbox.sent": "{count} email(s) sent by {where}.",
+    "outbox.failed": "{count} email(s) could not be sent by {where}: {error}. They wait: "
+    "run 'rvsq-access outbox send' again, or write them as .eml files with 'rvsq-access "
+    "outbox export DIR' and send them by hand.",
+    "outbox.nothing": "No email waits: nothing to send.",
+    "outbox.exported": "{count} email(s) written to {path}, one .eml file each: send them "
+    "by hand. They are marked as exported and will not be sent again.",
+    "outbox.nothing_exported": "No email waits: nothing was written.",
+    "outbox.why.not_folder": "a file is in the way: it is not a folder",
+    "outbox.why.denied": "you may not write there",
+    "outbox.why.full": "the disk is full",
+    "outbox.why.link": "a symbolic link is in the way",
     "apply.blocked": "{count} entr(y/ies) remain blocked: see the plan for what each needs.",
     "apply.ending.done": "Applied and recorded: {done} of {total} action(s) (run {run_id}).",
     "apply.ending.unknown": "What waits for delivery cannot be read: the state does not "
@@ -687,6 +730,14 @@ EN: dict[str, str] = {
     "help.codes_reveal": "Decrypt a sealed codes file with the representative's age "
     "identity and show the codes.",
     "help.identity": "The age identity file (from age-keygen).",
+    "help.outbox": "See, send or write out the emails that wait in the state's outbox.",
+    "help.outbox_list": "List the emails that wait (pending or failed): id, kind, "
+    "recipient, attempts, last error. Changes nothing.",
+    "help.outbox_all": "Also list the emails sent and exported.",
+    "help.outbox_send": "Send the waiting emails by RVSQ_SMTP_URL; exit 4 when some still "
+    "wait.",
+    "help.outbox_export": "Write the waiting emails as .eml files in DIR (created if "
+    "missing) for sending by hand, and mark them exported.",
     "help.audit": "Check and read the audit log.",
     "help.audit_verify": "Check that no audit entry was edited or removed.",
     "help.audit_log": "Show the audit log.",
@@ -1367,7 +1418,8 @@ FR: dict[str, str] = {
     "E132.hint": "installez-la avec : pip install 'rvsq-access[postgres]'.",
     "E133": "« {url} » n'est pas une adresse de serveur de courriel utilisable",
     "E133.hint": "donnez à RVSQ_SMTP_URL la forme smtp://hôte:port (STARTTLS s'il est offert) "
-    "ou smtps://hôte:port (TLS), ou retirez-la pour écrire des fichiers .eml.",
+    "ou smtps://hôte:port (TLS), ou retirez-la : les courriels attendent alors dans la "
+    "boîte d'envoi de l'état.",
     "E134": "le plan enregistré « {path} » ne correspond pas à ce que donnent les fichiers "
     "et l'état",
     "E134.hint": "il a été modifié après sa création, ou fait par une autre version de "
@@ -1587,6 +1639,25 @@ FR: dict[str, str] = {
     "un nouveau mot de passe. Personne de votre établissement ne vous demandera jamais "
     "votre mot de passe.\n\n"
     "Si vous n'avez rien demandé, avisez le représentant de votre établissement.",
+    # --- la boîte d'envoi : échecs gardés sur un message, et « outbox » ---------------
+    "E160": "RVSQ_SMTP_URL n'est pas défini : aucun serveur de courriel ne peut envoyer les "
+    "courriels",
+    "E160.hint": "donnez à RVSQ_SMTP_URL la forme smtp://hôte:port ou smtps://hôte:port "
+    "(avec RVSQ_SMTP_USER et RVSQ_SMTP_PASSWORD si le serveur demande une connexion), ou "
+    "écrivez les courriels en fichiers .eml avec « rvsq-access outbox export DOSSIER » et "
+    "envoyez-les à la main. Rien n'a été changé.",
+    "E161": "l'adresse « {address} » contient, avant le @, des caractères hors ASCII, et le "
+    "serveur de courriel n'offre pas SMTPUTF8",
+    "E161.hint": "envoyez ce courriel par un serveur qui offre SMTPUTF8 (RVSQ_SMTP_URL), ou "
+    "à la main (« rvsq-access outbox export DOSSIER ») ; les autres courriels ne sont pas "
+    "retenus.",
+    "E162": "le domaine de l'adresse « {address} » ne peut pas s'écrire en ASCII (IDNA)",
+    "E162.hint": "vérifiez l'adresse dans le fichier d'accès, ou envoyez ce courriel à la "
+    "main (« rvsq-access outbox export DOSSIER ») ; les autres courriels ne sont pas "
+    "retenus.",
+    "E163": "les courriels ne peuvent pas être écrits dans « {path} » : {reason}",
+    "E163.hint": "nommez un dossier où vous pouvez écrire (il est créé s'il manque). Aucun "
+    "courriel n'a été marqué comme exporté : ils attendent tous encore.",
     # --- sortie du plan ---------------------------------------------------------------
     "plan.establishment": "Établissement {id} ({name}, région {region})",
     "plan.kind.create_establishment": "créer l'établissement",
@@ -1645,11 +1716,40 @@ FR: dict[str, str] = {
     "apply.codes_shown": "Nouveaux codes secrets, affichés une seule fois : remettez chacun à "
     "son utilisateur en main propre. Ils ne sont conservés nulle part.",
     "apply.emails": "{count} courriel(s) livré(s) dans {path}.",
-    "apply.emails_written": "{count} courriel(s) écrit(s) dans {path}, non envoyé(s) : "
-    "envoyez-les à partir de là (chaque fichier .eml est un message complet), ou définissez "
-    "RVSQ_SMTP_URL pour que apply les envoie.",
+    "apply.emails_waiting": "{count} courriel(s) attendent dans la boîte d'envoi de l'état, "
+    "non envoyé(s) : RVSQ_SMTP_URL n'est pas défini. Envoyez-les avec « rvsq-access outbox "
+    "send » une fois qu'il l'est, ou écrivez-les en fichiers .eml avec « rvsq-access outbox "
+    "export DOSSIER » et envoyez-les à la main.",
     "apply.emails_failed": "{count} courriel(s) n'ont pas pu être livrés par {where} : "
-    "{error}. Ils sont gardés et seront envoyés par la prochaine application.",
+    "{error}. Ils attendent dans la boîte d'envoi de l'état : envoyez-les avec « rvsq-access "
+    "outbox send » (la prochaine application essaie aussi), ou écrivez-les en fichiers .eml "
+    "avec « rvsq-access outbox export DOSSIER » et envoyez-les à la main.",
+    "outbox.header": "identifiant\tstatut\ttype\tdestinataire\ttentatives\tcréé\tdernière erreur "
+    "ou livraison",
+    "outbox.status.pending": "en attente",
+    "outbox.status.failed": "en échec",
+    "outbox.status.sent": "envoyé",
+    "outbox.status.exported": "exporté",
+    "outbox.kind.created": "création de compte",
+    "outbox.kind.reset": "réinitialisation du mot de passe",
+    "outbox.sent_at": "envoyé le {at}",
+    "outbox.exported_at": "exporté le {at} dans {folder}",
+    "outbox.none_waiting": "Aucun courriel n'attend dans la boîte d'envoi.",
+    "outbox.empty": "La boîte d'envoi est vide.",
+    "outbox.counts": "En attente : {pending}, en échec : {failed}, envoyés : {sent}, "
+    "exportés : {exported}.",
+    "outbox.sent": "{count} courriel(s) envoyé(s) par {where}.",
+    "outbox.failed": "{count} courriel(s) n'ont pas pu être envoyés par {where} : {error}. "
+    "Ils attendent : relancez « rvsq-access outbox send », ou écrivez-les en fichiers .eml "
+    "avec « rvsq-access outbox export DOSSIER » et envoyez-les à la main.",
+    "outbox.nothing": "Aucun courriel n'attend : rien à envoyer.",
+    "outbox.exported": "{count} courriel(s) écrit(s) dans {path}, un fichier .eml chacun : "
+    "envoyez-les à la main. Ils sont marqués comme exportés et ne seront plus envoyés.",
+    "outbox.nothing_exported": "Aucun courriel n'attend : rien n'a été écrit.",
+    "outbox.why.not_folder": "un fichier est là : ce n'est pas un dossier",
+    "outbox.why.denied": "vous ne pouvez pas y écrire",
+    "outbox.why.full": "le disque est plein",
+    "outbox.why.link": "un lien symbolique est là",
     "apply.ending.done": "Appliqué et consigné : {done} action(s) sur {total} (exécution "
     "{run_id}).",
     "apply.ending.unknown": "Impossible de lire ce qui attend d'être livré : l'état ne répond "
@@ -1721,6 +1821,15 @@ FR: dict[str, str] = {
     "help.codes_reveal": "Déchiffrer un fichier de codes scellés avec l'identité age du "
     "représentant et afficher les codes.",
     "help.identity": "Le fichier d'identité age (fait par age-keygen).",
+    "help.outbox": "Voir, envoyer ou écrire les courriels qui attendent dans la boîte "
+    "d'envoi de l'état.",
+    "help.outbox_list": "Lister les courriels qui attendent (en attente ou en échec) : "
+    "identifiant, type, destinataire, tentatives, dernière erreur. Ne change rien.",
+    "help.outbox_all": "Lister aussi les courriels envoyés et exportés.",
+    "help.outbox_send": "Envoyer les courriels qui attendent par RVSQ_SMTP_URL ; code de "
+    "sortie 4 s'il en reste.",
+    "help.outbox_export": "Écrire les courriels qui attendent en fichiers .eml dans DOSSIER "
+    "(créé s'il manque), pour les envoyer à la main, et les marquer comme exportés.",
     "help.audit": "Vérifier et lire le journal d'audit.",
     "help.audit_verify": "Vérifier qu'aucune entrée du journal n'a été modifiée ou retirée.",
     "help.audit_log": "Afficher le journal d'audit.",

@@ -373,6 +373,43 @@ def user_reset_password(env: Any, file: Path, key: str, token: str | None) -> No
     _exit(command.reset_password(env, file, key, token))
 
 
+@cli.group(cls=_Group, help=_help("help.outbox"))
+def outbox() -> None:
+    pass
+
+
+@outbox.command("list", help=_help("help.outbox_list"))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help=_help("help.format"))
+@click.option("--all", "everything", is_flag=True, help=_help("help.outbox_all"))
+@click.pass_obj
+def outbox_list(env: Any, fmt: str, everything: bool) -> None:
+    from reconciler.commands import outbox as command
+
+    _exit(command.list_messages(env, fmt, everything))
+
+
+@outbox.command("send", help=_help("help.outbox_send"))
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help=_help("help.lock_timeout"))
+@click.pass_obj
+def outbox_send(env: Any, lock_timeout: float) -> None:
+    from reconciler.commands import outbox as command
+
+    _exit(command.send(env, lock_timeout))
+
+
+@outbox.command("export", help=_help("help.outbox_export"))
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--lock-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help=_help("help.lock_timeout"))
+@click.pass_obj
+def outbox_export(env: Any, folder: Path, lock_timeout: float) -> None:
+    from reconciler.commands import outbox as command
+
+    _exit(command.export(env, folder, lock_timeout))
+
+
 def main() -> None:
     # A province-wide plan builds a few million objects that all live until the end, and
     # its hot paths make no reference cycles (schema.py avoids the one a library made per

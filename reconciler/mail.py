@@ -1,14 +1,16 @@
 """Emails to users (DESIGN §8): account-creation and password-reset instructions, French
 then English. They never carry a secret code: the representative passes that by hand.
 
-Messages wait in the state's outbox and are delivered after commit: by SMTP when
-RVSQ_SMTP_URL is set (smtp:// with STARTTLS when offered, or smtps://), else as .eml files
-named by their outbox id, so that a retry overwrites rather than duplicates.
+Messages wait in the state's outbox and are delivered after commit by SMTP when
+RVSQ_SMTP_URL is set (smtp:// with STARTTLS when offered, or smtps://); without it they
+wait there, pending, for `rvsq-access outbox send` or `outbox export DIR` (.eml files named
+by their outbox id, so that writing them again overwrites rather than duplicates).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import quopri
 import re
@@ -25,7 +27,7 @@ from urllib.parse import urlsplit
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.redaction import shown_url
-from reconciler.store import OutboxMessage, SQLStore, private_folder, safe_name
+from reconciler.store import WORK_DIR, OutboxMessage, SQLStore, private_folder, safe_name
 
 DEFAULT_SENDER = "RVSQ access <no-reply@rvsq-access.invalid>"
 SMTP_TIMEOUT_SECONDS = 30
@@ -60,28 +62,72 @@ def _subject(kind: str) -> str:
 
 @cache
 def _sender(value: str) -> str:
-    return formataddr(parseaddr(value), charset="utf-8")
+    """RVSQ_MAIL_FROM as a header: its name encoded, its domain in IDNA when it is not
+    ASCII (formataddr takes only ASCII addresses); an address no encoding makes ASCII is
+    kept as given (RFC 6532), for a server with SMTPUTF8 to take."""
+    name, address = parseaddr(value)
+    try:
+        return formataddr((name, ascii_address(address)), charset="utf-8")
+    except Refused:
+        return f"{Header(name, 'utf-8').encode()} <{address}>" if name else address
 
 
 def write_eml(folder: Path, message: OutboxMessage) -> Path:
-    """Deliver one message as a file, in a folder made private by the caller; atomic, and
-    idempotent for the same outbox id."""
+    """Write one message as `<id>.eml` in `folder`: whole or not at all (a temporary file,
+    synced, then renamed), private (0600), and the same file again for the same id."""
     target = folder / safe_name(f"{message.id}.eml")
-    partial = target.with_suffix(".eml.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    partial = target.with_name(f".{target.name}.partial")
+    # O_NOFOLLOW: a link planted under the temporary name is refused, never written through.
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(message.message)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(partial, target)
     return target
 
 
 class Delivery(NamedTuple):
     sent: int
-    failed: int
-    where: str  # the outbox folder, or the SMTP server
-    error: str | None = None  # the last failure, for the report
-    as_files: bool = False  # written as .eml files: nobody has received them yet
+    failed: int  # tried by this delivery and not accepted
+    where: str  # the SMTP server; "" when RVSQ_SMTP_URL is not set
+    error: str | None = None  # the last failure, as kept in the state (see reason_text)
+    waiting: int = 0  # messages left waiting (pending or failed) after this delivery
 
+
+class Refused(Exception):
+    """One message this tool cannot hand to this server: the others still go. `reason` is
+    what the state keeps: a code and the address, worded in the reader's language later."""
+
+    def __init__(self, code: str, address: str) -> None:
+        super().__init__(f"{code} {address}")
+        self.reason = f"{code} {address}"
+
+
+# Reasons of our own kept in last_error: "E161 address" (reason_text words them).
+_OWN_REASON = re.compile(r"(E16[1-2]) (.*)", re.DOTALL)
+
+
+def reason_text(messages: Messages, reason: str) -> str:
+    """A kept failure as the reader should see it: ours in their language, a server's own
+    reply as it gave it."""
+    own = _OWN_REASON.fullmatch(reason)
+    return messages(own[1], address=own[2]) if own else reason
+
+
+def ascii_address(address: str) -> str:
+    """`address` as a server without SMTPUTF8 takes it: the domain in IDNA (xn--…);
+    Refused when the part before @ is not ASCII or the domain cannot be encoded."""
+    if address.isascii():
+        return address
+    local, _, domain = address.rpartition("@")
+    if not local.isascii():
+        raise Refused("E161", address)
+    try:
+        encoded = domain.encode("idna").decode("ascii")
+    except UnicodeError:  # an empty or overlong label, a character IDNA forbids
+        raise Refused("E162", address) from None
+    return f"{local}@{encoded}"
 
 
 class SmtpTarget(NamedTuple):
@@ -114,39 +160,37 @@ def parse_smtp_url(url: str | None) -> SmtpTarget | None:
     return SmtpTarget(parts.scheme, parts.hostname, port)
 
 
-def deliver_outbox(store: SQLStore, folder: Path, now: str) -> Delivery:
-    """Deliver every message waiting in the outbox: by SMTP when RVSQ_SMTP_URL is set,
-    else as .eml files. A message is marked sent only once delivered; the rest wait for
-    the next run."""
-    pending = store.pending_outbox()
+def deliver_outbox(store: SQLStore, now: str) -> Delivery:
+    """Send what waits in the outbox by SMTP when RVSQ_SMTP_URL is set. Without it nothing
+    moves: the messages wait in the state (`rvsq-access outbox send` or `outbox export`),
+    and the Delivery says how many."""
     target = smtp_target()
-    if target is not None:
-        return _by_smtp(store, pending, target, now)
-    if pending:
-        private_folder(folder)
-    for message in pending:
-        write_eml(folder, message)
-    # Marked in one transaction, not one per message: were the run stopped before it, the
-    # next one would write the same files again under the same names, which is harmless.
-    store.mark_sent(*(message.id for message in pending), now=now)
-    return Delivery(len(pending), 0, folder.as_posix(), as_files=True)
+    if target is None:
+        return Delivery(0, 0, "", waiting=store.waiting_outbox())
+    return send_outbox(store, target, now)
 
 
-def _by_smtp(store: SQLStore, pending: list[OutboxMessage], target: SmtpTarget,
-             now: str) -> Delivery:
+def send_outbox(store: SQLStore, target: SmtpTarget, now: str) -> Delivery:
+    """Send every waiting message (pending or failed). Each is marked sent in its own small
+    transaction once the server has taken it, so an interruption sends nothing twice but
+    the one in flight. A message the server refuses, or that cannot be written for it,
+    fails alone; a server that fails keeps the rest waiting."""
+    pending = store.pending_outbox()
     if not pending:
         return Delivery(0, 0, target.where)
     sent, error = 0, None
     waiting = list(pending)
     try:
         with _connect(target) as server:
+            utf8 = server.has_extn("smtputf8")
             while waiting:
                 message = waiting[0]
-                # SMTP wants CRLF line ends; smtplib converts only str, so do it here.
-                wire = _LINE_END.sub("\r\n", message.message).encode("utf-8")
                 try:
-                    sender = message_from_string(message.message)["From"]
-                    server.sendmail(sender, [message.recipient], wire)
+                    sender, recipient, wire, options = _envelope(server, message, utf8)
+                    server.sendmail(sender, [recipient], wire, mail_options=options)
+                except Refused as exc:  # never sent to the server: this message only
+                    error = exc.reason
+                    store.mark_failed(message.id, error)
                 except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
                     error = _reason(exc, message.recipient)  # this message only
                     store.mark_failed(message.id, error)
@@ -158,7 +202,71 @@ def _by_smtp(store: SQLStore, pending: list[OutboxMessage], target: SmtpTarget,
         error = str(exc) or type(exc).__name__
         for message in waiting:
             store.mark_failed(message.id, error)
-    return Delivery(sent, len(pending) - sent, target.where, error)
+    failed = len(pending) - sent
+    return Delivery(sent, failed, target.where, error, waiting=failed)
+
+
+def _envelope(server: smtplib.SMTP, message: OutboxMessage, utf8: bool
+              ) -> tuple[str, str, bytes, list[str]]:
+    """Sender, recipient, bytes and MAIL options for this server. With SMTPUTF8 the
+    addresses and the To header go as UTF-8 (RFC 6531, 6532); without it, in ASCII with
+    an IDNA domain, or the message is Refused."""
+    text = message.message
+    sender = parseaddr(message_from_string(text)["From"] or "")[1]
+    recipient = message.recipient
+    options: list[str] = []
+    if not (sender.isascii() and recipient.isascii()):
+        if utf8:
+            options = ["SMTPUTF8", *(["BODY=8BITMIME"] if server.has_extn("8bitmime") else [])]
+        else:
+            sender, recipient = ascii_address(sender), ascii_address(recipient)
+            text = _TO_HEADER.sub(lambda _: f"To: {recipient}", text, count=1)
+    # SMTP wants CRLF line ends; smtplib converts only str, so do it here.
+    return sender, recipient, _LINE_END.sub("\r\n", text).encode("utf-8"), options
+
+
+_TO_HEADER = re.compile(r"^To: [^\n]*$", re.MULTILINE)  # compose writes it in the head
+
+
+class ExportFailed(Exception):
+    """The folder could not take the emails (E163); nothing was marked exported."""
+
+    def __init__(self, folder: Path, error: OSError) -> None:
+        super().__init__(str(error))
+        self.folder, self.error = folder, error
+
+
+def export_outbox(store: SQLStore, folder: Path, now: str) -> int:
+    """Write every waiting message as `<id>.eml` in `folder` (made 0700 if missing), then
+    mark them exported: someone sends them by hand, so they are neither sent nor counted
+    as waiting again. Were the run stopped before the marking, the next export writes the
+    same files under the same names. ExportFailed when the folder cannot take them."""
+    pending = store.pending_outbox()
+    try:  # the folder is checked even when nothing waits: a wrong DIR is said at once
+        if any(part.name == WORK_DIR.name for part in (folder, *folder.parents)):
+            private_folder(folder)  # under .rvsq: private, and ignored by git
+        else:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        for message in pending:
+            write_eml(folder, message)
+        _sync_folder(folder)  # the renames, durable before the state says "exported"
+    except OSError as exc:
+        raise ExportFailed(folder, exc) from None
+    if not pending:
+        return 0
+    store.mark_mail_exported([message.id for message in pending],
+                             os.path.abspath(folder), now)
+    return len(pending)
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _reason(exc: smtplib.SMTPException, recipient: str) -> str:
@@ -180,12 +288,11 @@ def _connect(target: SmtpTarget) -> smtplib.SMTP:
         server = smtplib.SMTP(target.host, target.port, timeout=SMTP_TIMEOUT_SECONDS)
     try:
         encrypted = target.scheme == "smtps"
-        if not encrypted:
+        server.ehlo()  # what the server offers (STARTTLS, SMTPUTF8), over TLS for smtps
+        if not encrypted and server.has_extn("starttls"):
+            server.starttls(context=context)
             server.ehlo()
-            if server.has_extn("starttls"):
-                server.starttls(context=context)
-                server.ehlo()
-                encrypted = True
+            encrypted = True
         user = os.environ.get("RVSQ_SMTP_USER")
         if user:
             if not encrypted:

@@ -9,6 +9,7 @@ import re
 import secrets
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ FAILED = "L'application a échoué (code 1)"
 TRACKED = "Git suit des fichiers sous .rvsq/"
 LINKED = "Git suit des liens symboliques sous access/"
 EMAILS_TO_SEND = "courriel(s) à envoyer à la main"
+UNDELIVERED = "Appliqué, mais des courriels ou des codes scellés attendent d'être livrés"
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -326,13 +328,16 @@ def plan_job(platform: str, scratch: Scratch, *, readonly: bool = True) -> Job:
                           "merge_request_event")
 
 
-def apply_job(platform: str, scratch: Scratch) -> Job:
-    """The main branch's job, with the read-write state and no SMTP server."""
+def apply_job(platform: str, scratch: Scratch, smtp_url: str | None = None) -> Job:
+    """The main branch's job, with the read-write state and no SMTP server (unless
+    `smtp_url`)."""
+    smtp = {"RVSQ_SMTP_URL": smtp_url} if smtp_url else {}
     if platform == "github":
         return run_github_job("apply", scratch, {"RVSQ_STATE_READONLY": scratch.readonly},
-                              {"RVSQ_STATE": scratch.state})
+                              {"RVSQ_STATE": scratch.state, **smtp})
     return run_gitlab_job("apply", scratch, {"RVSQ_STATE": scratch.state,
-                                             "RVSQ_STATE_READONLY": scratch.readonly}, "push")
+                                             "RVSQ_STATE_READONLY": scratch.readonly, **smtp},
+                          "push")
 
 
 PLATFORMS = pytest.mark.parametrize("platform", ["github", "gitlab"])
@@ -407,6 +412,27 @@ def test_apply_job_passes_with_blocked_entries_and_says_so(
     assert "1 entrée(s) restent bloquées" in job.output  # rvsq-access exited 3
     assert BLOCKED in job.output
     assert "18 action(s) appliquée(s)" in job.output
+
+
+@PLATFORMS
+def test_apply_job_fails_when_the_mail_server_takes_no_email_and_keeps_them_waiting(
+    platform: str, scratch: Scratch,
+) -> None:
+    with socket.socket() as sock:  # a port nothing listens on: the server is down
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    job = apply_job(platform, scratch, f"smtp://127.0.0.1:{port}")
+    assert not job.passed
+    assert "18 action(s) appliquée(s)" in job.output
+    assert "7 courriel(s) n'ont pas pu être livrés" in job.output
+    assert UNDELIVERED in job.output and FAILED not in job.output
+    uploaded = job.uploaded(scratch.repo)
+    assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 3
+    assert not [path for path in uploaded if path.startswith(".rvsq/outbox/")]
+    assert EMAILS_TO_SEND not in job.output  # they wait in the state, for the next run
+    listed = cli("--state", scratch.state, "outbox", "list", "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    assert '"failed": 7' in listed.stdout
 
 
 @PLATFORMS

@@ -16,7 +16,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("RVSQ_STATE", raising=False)
     example_repository(tmp_path)
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     return tmp_path
 
 
@@ -60,5 +60,5 @@ def test_ticket_is_carried_into_plan_and_audit(repo: Path) -> None:
                                     "    services: [rvsq]\n    ticket: REQ-2027-001\n"
                                     "    expires", 1), encoding="utf-8")
     assert '"ticket": "REQ-2027-001"' in cli("plan", "--format", "json").output
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert "REQ-2027-001" in cli("audit", "log").output

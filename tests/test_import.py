@@ -24,11 +24,11 @@ def applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "  - email: martinmacfly@ramq.gouv.qc.ca\n"
         "    secret_code: {rotate: \"2026-11-20, again\"}\n    ticket: INC-1\n", 1)
     gmf.write_text(text, encoding="utf-8")
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     gmf.write_text(text.replace("  - email: martinmacfly@ramq.gouv.qc.ca\n",
                                 "  - username: martinmacfly@ramq.gouv.qc.ca\n"
                                 "    email: marty@example.org\n", 1), encoding="utf-8")
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     return tmp_path
 
 

@@ -105,7 +105,7 @@ def test_a_new_entry_whose_access_has_ended_creates_nothing(repo: Path) -> None:
     assert "Emmett Doc" not in markdown  # no line of its own among the changes by person
 
     # Apply does what the plan said: no account, no code, no email.
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     assert "error[E123] the state has no account" in ok(cli("state", "show", DOC), 1).output
     assert audited(DOC) == []
     assert not [p for p in Path(".rvsq/outbox").glob("*.eml") if DOC in p.read_text()]
@@ -115,7 +115,7 @@ def test_a_new_entry_whose_access_has_ended_creates_nothing(repo: Path) -> None:
 
 
 def test_an_existing_account_whose_access_has_ended_loses_its_services(repo: Path) -> None:
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     edit(URGENCE, "expires: 2027-06-30", "expires: 2020-06-30")  # CE20931, a resident
     plan = plan_json()
     assert [(a["action"], a["username"]) for a in plan["actions"]] == [
@@ -157,7 +157,7 @@ def test_an_entry_naming_a_known_account_by_its_email_is_that_account(repo: Path
             "« CE10455 » : l'entrée est planifiée comme ce compte") in french
 
     # Apply grants the real account; the next plans neither grant it again nor remove it.
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     shown = ok(cli("state", "show", "CE10455")).output
     assert "establishment: gmf-hill-valley" in shown and "services: rvsq" in shown
     assert audited("CE10455") == ["grant_services", "update_account"]
@@ -170,7 +170,7 @@ def test_an_entry_naming_a_known_account_by_its_email_is_that_account(repo: Path
 def test_a_warm_plan_finds_an_account_named_by_its_email(repo: Path) -> None:
     """The cache skips the accounts of settled establishments: an account named by its
     email must still be read, here one held by an establishment left out of the input."""
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     assert "No changes." in plan_text()  # every establishment is settled
     add_users(URGENCE, EMMETT_BY_EMAIL)
     warm = plan_json("access/03")
@@ -216,7 +216,7 @@ def test_accounts_the_plan_adopts_are_not_said_to_belong_to_no_establishment(rep
     assert f"warning[W202] {expected}\n" in plan_text()
     assert [w["message"] for w in warnings(plan_json(), "W202")] == [expected]
     assert f"- **W202**: {expected}" in plan_markdown()
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     assert f"warning[W202] {expected}\n" in plan_text()
     add_users(GMF, """\
   - username: CE55120
@@ -234,7 +234,7 @@ def test_accounts_the_plan_adopts_are_not_said_to_belong_to_no_establishment(rep
 
 # --- 4. one blocked request, one entry ------------------------------------------------------
 def test_a_blocked_request_is_listed_once(repo: Path) -> None:
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     edit(GMF, '    professional_number: "1-85012"\n',  # CE10455, a physician: rule K
          '    professional_number: "1-85012"\n    secret_code: {rotate: "t1"}\n'
          '    password_reset: {requested: "r1"}\n')
@@ -250,7 +250,7 @@ def test_a_blocked_request_is_listed_once(repo: Path) -> None:
     markdown = plan_markdown()
     assert "### Blocked (2)" in markdown and "W102" not in markdown and "W103" not in markdown
 
-    result = ok(cli("apply", "--auto-approve"), 3)
+    result = ok(cli("apply", "--auto-approve"), 4)  # the creation emails wait: 4 wins over 3
     assert "2 entr(y/ies) remain blocked" in result.output
     assert audited("CE10455") == ["grant_services", "update_account"]  # the first apply only
 
@@ -261,7 +261,7 @@ def test_a_request_already_carried_out_is_not_said_to_be_blocked(repo: Path) -> 
     edit(GMF, "    profile: personnel-administratif\n    services: [rvsq]\n",  # Georges
          "    profile: personnel-administratif\n    services: [rvsq]\n"
          "    secret_code: {rotate: \"t1\"}\n")
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     edit(GMF, "  - email: georgemacfly@ramq.gouv.qc.ca\n",
          "  - username: georgemacfly@ramq.gouv.qc.ca\n    email: georgemacfly@ramq.gouv.qc.ca\n")
     edit(GMF, "    profile: personnel-administratif\n    services: [rvsq]\n",

@@ -26,7 +26,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Pat
     """The example, applied once, in the working folder: its accounts are now managed."""
     monkeypatch.chdir(tmp_path)
     example_repository(tmp_path)
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     return tmp_path
 
 
@@ -76,7 +76,7 @@ def test_the_ticket_of_a_request_reaches_every_plan_and_the_audit_log(repo: Path
     assert "### 1. New secret code: Martin MacFly\n\n_Ticket: INC-5001_\n" in runbook
     assert "### 2. Reset the password: Martin MacFly\n\n_Ticket: INC-5002_\n" in runbook
 
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     applied = {e["action"]: e["fields"].get("ticket") for e in audit()[-3:]
                if e["username"] == MARTIN}
     assert applied == {"update_account": "INC-4411", "regenerate_code": "INC-5001",
@@ -145,7 +145,7 @@ def test_a_new_establishment_is_a_creation_in_every_format(repo: Path) -> None:
 
     # Saved, read back and applied: the schema and the reader agree on the new kind.
     ok(cli("plan", "--out", "plan.json"))
-    ok(cli("apply", "--plan", "plan.json", "--auto-approve"))
+    ok(cli("apply", "--plan", "plan.json", "--auto-approve"), 4)
     created = [e for e in audit() if e["establishment"] == "clinique-des-cascades"]
     assert [e["action"] for e in created] == ["create_establishment", "create_account"]
     assert created[0]["fields"]["representative_name"] == "Denise Roy"

@@ -31,7 +31,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Pat
     for name in ("RVSQ_SMTP_URL", "RVSQ_CHANGE_REF", "GITHUB_SHA", "CI_COMMIT_SHA"):
         monkeypatch.delenv(name, raising=False)
     example_repository(tmp_path)
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     return tmp_path
 
 
@@ -169,7 +169,7 @@ def test_an_ignored_access_file_makes_the_commit_dirty(repo: Path, how: str) -> 
     target.parent.mkdir(exist_ok=True)
     target.write_text(NEW_FILE, encoding="utf-8")
     assert git(repo, "status", "--porcelain") == ""  # git itself sees nothing to commit
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
     assert last_commit() == f"{head}-dirty"  # the new establishment came from no commit
 
 
@@ -190,10 +190,10 @@ def test_the_commit_is_that_of_the_repository_holding_the_access_files(
     ok(cli("state", "init"))
     ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
     (b / "notes.yaml").write_text("B is dirty: that says nothing of A\n", encoding="utf-8")
-    ok(cli("apply", str(a / "access"), "--auto-approve"))
+    ok(cli("apply", str(a / "access"), "--auto-approve"), 4)
     assert last_commit() == head_a
     edit(a / GMF, "first_name: Martin", "first_name: Marty")  # now A's files are not HEAD
-    ok(cli("apply", str(a / "access" / "06" / "gmf-hill-valley.yaml"), "--auto-approve"))
+    ok(cli("apply", str(a / "access" / "06" / "gmf-hill-valley.yaml"), "--auto-approve"), 4)
     assert last_commit() == f"{head_a}-dirty"
 
 
@@ -222,7 +222,7 @@ def test_an_establishment_update_says_what_changes_in_every_plan(repo: Path) -> 
     assert "| **Total** | | **0** | **1** | **0** |" in markdown
 
     ok(cli("plan", "--out", "plan.json"))  # saved, read back, applied as it was planned
-    ok(cli("apply", "--plan", "plan.json", "--auto-approve"))
+    ok(cli("apply", "--plan", "plan.json", "--auto-approve"), 4)
     assert "No changes." in ok(cli("plan")).stdout
 
 

@@ -73,7 +73,9 @@ def state_rows(query: str) -> list[tuple[Any, ...]]:
 
 
 def emails(skip: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """Delivered messages by file name, except those named in `skip`."""
+    """Every message the applies composed, by file name (written out by `outbox export`),
+    except those named in `skip`."""
+    ok(cli("outbox", "export", ".rvsq/outbox"))
     return {p.name: message_from_bytes(p.read_bytes(), policy=email_policy)
             for p in sorted(Path(".rvsq/outbox").glob("*.eml")) if p.name not in skip}
 
@@ -85,7 +87,10 @@ def revealed(path: Path) -> list[dict[str, str]]:
 
 
 def apply_all() -> Result:
-    return ok(cli("apply", "--auto-approve"))
+    """Apply; exit 4 while emails wait in the outbox (no RVSQ_SMTP_URL here), else 0."""
+    result = cli("apply", "--auto-approve")
+    assert result.exit_code == (4 if "email(s) wait" in result.output else 0), result.output
+    return result
 
 
 def test_first_apply_creates_and_adds_then_nothing_left_to_do(repo: Path) -> None:
@@ -185,7 +190,7 @@ def test_plan_is_deterministic_and_saved_plan_applies_once(repo: Path) -> None:
     first.pop("created_at"), second.pop("created_at")
     assert first == second
     ok(cli("plan", "--out", "plan.json"))
-    assert "Applied 18 action(s)" in ok(cli("apply", "--plan", "plan.json")).output
+    assert "Applied 18 action(s)" in ok(cli("apply", "--plan", "plan.json"), 4).output
     stale = ok(cli("apply", "--plan", "plan.json"), 1)
     assert "error[E116]" in stale.output and "run plan again" in stale.output
 
@@ -205,7 +210,7 @@ def test_blocked_entries_never_stop_the_rest(repo: Path) -> None:
     plan = plan_json()
     assert [(b["username"], b["code"]) for b in plan["blocked"]] == [
         ("CE99999", "B01"), ("CE20931", "B05")]
-    result = ok(cli("apply", "--auto-approve"), 3)
+    result = ok(cli("apply", "--auto-approve"), 4)  # emails wait: 4 wins over 3
     assert "2 entr(y/ies) remain blocked" in result.output
     assert state_rows("SELECT COUNT(*) FROM accounts WHERE origin = 'created'") == [(7,)]
 
@@ -228,7 +233,7 @@ def test_closing_an_establishment_needs_the_mass_delete_flag(repo: Path) -> None
                    "  type: gmf\n  retired: true\n") + "users: []\n", encoding="utf-8")
     result = ok(cli("apply", "--auto-approve"), 1)
     assert "error[E113] the plan removes 4 of the 4 accounts of 'gmf-hill-valley'" in result.output
-    ok(cli("apply", "--auto-approve", "--allow-mass-delete"))
+    ok(cli("apply", "--auto-approve", "--allow-mass-delete"), 4)
     assert "establishment: —" in ok(cli("state", "show", "CE10455")).output
     assert "No changes." in ok(cli("plan")).output
 
@@ -303,10 +308,10 @@ def test_import_directory_reports_bad_rows_and_imports_nothing(repo: Path) -> No
 
 
 def test_migrations_are_recorded_once(repo: Path) -> None:
-    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,), (3,)]
+    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,), (3,), (4,)]
     ok(cli("state", "init"))  # initialising again applies nothing twice
     ok(cli("state", "list"))
-    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,), (3,)]
+    assert state_rows("SELECT version FROM schema_migrations") == [(1,), (2,), (3,), (4,)]
 
 
 @sqlite_only
@@ -343,7 +348,7 @@ def test_email_taken_by_another_account_is_blocked_not_crashed(repo: Path) -> No
     plan = plan_json()
     assert [(b["username"], b["code"]) for b in plan["blocked"]] == [("CE10455", "B07")]
     assert "CE55120" in plan["blocked"][0]["reason"]
-    result = ok(cli("apply", "--auto-approve"), 3)
+    result = ok(cli("apply", "--auto-approve"), 4)  # the creation emails still wait
     assert "Traceback" not in result.output
 
 
@@ -369,19 +374,19 @@ def test_reading_commands_do_not_wait_for_a_writer(repo: Path) -> None:
         writer.close()
 
 
-def test_an_interrupted_delivery_writes_the_same_emails_again(repo: Path) -> None:
-    """Emails written as files are marked sent together, after the files: a run stopped in
-    between leaves them unmarked, and the next run writes the very same files again."""
+def test_an_interrupted_export_writes_the_same_emails_again(repo: Path) -> None:
+    """Exported emails are marked together, after the files: an export stopped in between
+    leaves them unmarked, and the next one writes the very same files again."""
     apply_all()
-    first = {p.name: p.read_bytes() for p in Path(".rvsq/outbox").glob("*.eml")}
+    first = {name: message.as_bytes() for name, message in emails().items()}
     assert len(first) == 7
-    assert state_rows("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == [(0,)]
-    state_rows("UPDATE outbox SET sent_at = NULL")  # as if stopped before the marking
+    assert state_rows("SELECT count(*) FROM outbox WHERE exported_at IS NULL") == [(0,)]
+    state_rows("UPDATE outbox SET exported_at = NULL")  # as if stopped before the marking
     for path in Path(".rvsq/outbox").glob("*.eml"):
         path.unlink()
     assert "Nothing to apply" in apply_all().output
-    assert {p.name: p.read_bytes() for p in Path(".rvsq/outbox").glob("*.eml")} == first
-    assert state_rows("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == [(0,)]
+    assert {name: message.as_bytes() for name, message in emails().items()} == first
+    assert state_rows("SELECT count(*) FROM outbox WHERE exported_at IS NULL") == [(0,)]
 
 
 def test_plans_read_no_history_and_reports_do(repo: Path) -> None:

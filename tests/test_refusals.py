@@ -73,7 +73,7 @@ def serial() -> int:
 
 
 def apply_all() -> None:
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)
 
 
 def close_gmf() -> None:
@@ -159,7 +159,7 @@ def test_closing_a_site_over_the_guard_is_refused_unless_allowed(repo: Path) -> 
         out = ok(cli("plan", "--format", fmt, "--allow-mass-delete")).stdout
         assert "refuse" not in out and "E113" not in out and "many removals" not in out
     ok(cli("plan", "--allow-mass-delete", "--detailed-exitcode"), 2)
-    ok(cli("apply", "--auto-approve", "--allow-mass-delete"))
+    ok(cli("apply", "--auto-approve", "--allow-mass-delete"), 4)
     ok(cli("plan", "--detailed-exitcode"), 0)
 
 
@@ -177,7 +177,7 @@ def test_more_removals_than_max_deletes(repo: Path) -> None:
     ok(cli("plan", "--max-deletes", "2", "--detailed-exitcode"), 1)
     assert refusals("--max-deletes", "2", "--allow-mass-delete") == []
     ok(cli("apply", "--auto-approve", "--max-deletes", "2"), 1)
-    ok(cli("apply", "--auto-approve", "--max-deletes", "3"))
+    ok(cli("apply", "--auto-approve", "--max-deletes", "3"), 4)
 
 
 # --- plan and apply agree ------------------------------------------------------------------
@@ -242,7 +242,7 @@ def test_apply_refuses_with_the_first_refusal_the_plan_shows(
     at = serial()
     result = cli("apply", "--auto-approve", *case.options)
     if not planned:
-        assert result.exit_code in (0, 3), result.output
+        assert result.exit_code == 4, result.output  # applied; the creation emails wait
         return
     saved = cli("apply", "--plan", "plan.json", "--auto-approve", *case.options)
     first = planned[0]
@@ -262,7 +262,7 @@ def test_a_saved_plan_with_refusals_is_read_and_apply_finds_its_own(repo: Path) 
     saved = json.loads(Path("plan.json").read_text(encoding="utf-8"))
     assert [r["code"] for r in saved["refusals"]] == ["E113"]
     # Made without the flag, applied with it: the saved refusal does not bind apply.
-    ok(cli("apply", "--plan", "plan.json", "--allow-mass-delete"))
+    ok(cli("apply", "--plan", "plan.json", "--allow-mass-delete"), 4)
     ok(cli("plan", "--detailed-exitcode"), 0)
 
 

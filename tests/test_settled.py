@@ -34,7 +34,7 @@ def applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> 
     """The example applied, then planned once: every establishment is settled."""
     monkeypatch.chdir(tmp_path)
     example_repository(tmp_path)
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert "No changes" in cli("plan").output
     return tmp_path
 
@@ -177,7 +177,7 @@ def test_an_apply_settles_what_it_changed(applied: Path) -> None:
     """So that the next pull request's plan compares only the files it changes."""
     edit(GMF, "first_name: Georges", "first_name: George")
     assert settled_now() == EVERY_SITE - {"gmf-hill-valley"}
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert settled_now() == EVERY_SITE
     assert warm_and_cold()["actions"] == []
 
@@ -185,7 +185,7 @@ def test_an_apply_settles_what_it_changed(applied: Path) -> None:
 def test_an_apply_renews_the_revision_of_what_it_changed(applied: Path) -> None:
     """A plan of the old bytes, settled before the apply, is compared again after it."""
     edit(GMF, "first_name: Georges", "first_name: George")
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     edit(GMF, "first_name: George", "first_name: Georges")
     assert settled_now() == EVERY_SITE - {"gmf-hill-valley"}
     assert actions(warm_and_cold()) == [("update_account", "georgemacfly@ramq.gouv.qc.ca")]

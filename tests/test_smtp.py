@@ -227,10 +227,11 @@ def test_a_refused_recipient_is_kept_and_sent_by_the_next_apply(
     server = smtp()
     server.handler.refuse[REFUSED] = "550 5.1.1 No such mailbox here"
     use(monkeypatch, server.url)
-    result = ok(apply())
+    result = ok(apply(), 4)
     assert f"6 email(s) delivered to {server.where}." in result.stdout
     assert (f"1 email(s) could not be delivered by {server.where}: 550 5.1.1 No such mailbox "
-            "here. They are kept") in result.stderr
+            "here. They wait in the state's outbox: send them with 'rvsq-access outbox send'"
+            ) in result.stderr
     assert sorted(server.handler.recipients()) == [u for u in new_users() if u != REFUSED]
     assert state_rows("SELECT recipient, attempts, last_error FROM outbox "
                       "WHERE sent_at IS NULL") == [(REFUSED, 1, "550 5.1.1 No such mailbox here")]
@@ -246,7 +247,7 @@ def test_server_down_the_changes_stay_and_the_emails_go_when_it_is_up(
         repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
     port = free_port()  # nothing listens here yet
     use(monkeypatch, f"smtp://{HOST}:{port}")
-    result = ok(apply())
+    result = ok(apply(), 4)
     assert "Applied 18 action(s)" in result.stdout
     assert f"7 email(s) could not be delivered by {HOST}:{port}:" in result.stderr
     assert "Connection refused" in result.stderr
@@ -261,8 +262,8 @@ def test_server_down_the_changes_stay_and_the_emails_go_when_it_is_up(
 def test_a_second_run_with_the_server_down_counts_each_kept_email_once(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use(monkeypatch, f"smtp://{HOST}:{free_port()}")
-    ok(apply())
-    result = ok(apply())  # nothing to apply; the 7 kept emails fail again
+    ok(apply(), 4)
+    result = ok(apply(), 4)  # nothing to apply; the 7 kept emails fail again
     assert "7 email(s) could not be delivered" in result.stderr
     assert state_rows("SELECT DISTINCT attempts FROM outbox") == [(2,)]
 
@@ -283,7 +284,7 @@ def test_starttls_with_an_unknown_certificate_sends_nothing(
         monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(tls_context=server_tls(certificate), require_starttls=True)
     use(monkeypatch, server.url)  # no RVSQ_SMTP_CAFILE: the system CAs do not know it
-    result = ok(apply())
+    result = ok(apply(), 4)
     assert (f"7 email(s) could not be delivered by {server.where}: "
             "[SSL: CERTIFICATE_VERIFY_FAILED]") in result.stderr
     assert "delivered to" not in result.stdout
@@ -332,7 +333,7 @@ def test_a_wrong_password_is_reported_and_nothing_is_marked_sent(
         repo: Path, auth_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
     wrong = "not-the-Pa55word"
     monkeypatch.setenv("RVSQ_SMTP_PASSWORD", wrong)
-    result = ok(apply())
+    result = ok(apply(), 4)
     assert f"7 email(s) could not be delivered by {auth_server.where}: (535" in result.stderr
     assert auth_server.handler.received == [] and pending() == 7
     assert wrong not in result.output

@@ -230,7 +230,7 @@ def test_every_plan_format_and_apply_name_the_state(folder: Path) -> None:
     runbook = cli("plan", "--format", "runbook").stdout
     assert f"the state `{where}` (id `{state_id}`, serial 1;" in runbook
     applied = cli("apply", "--auto-approve")
-    assert applied.exit_code == 0, applied.output
+    assert applied.exit_code == 4, applied.output  # applied; the creation emails wait
     assert applied.output.startswith(f"State: {where} (id {state_id}, serial 1)\n")
     serial = json.loads(cli("plan", "--format", "json").stdout)["state"]["serial"]
     assert applied.output.endswith(f"State: {where} (id {state_id}, serial {serial})\n")
@@ -254,15 +254,18 @@ def test_a_saved_plan_is_refused_by_another_state(folder: Path) -> None:
     assert "Nothing was changed." in result.output
     assert json.loads(cli("--state", other, "audit", "log", "--format", "json").stdout)[-1][
         "action"] == "import_directory"
-    assert cli("apply", "--plan", "plan.json").exit_code == 0  # its own state takes it
+    assert cli("apply", "--plan", "plan.json").exit_code == 4  # its own state takes it
 
 
 def as_an_earlier_release_left_it(folder: Path) -> None:
     """The state as the release before identities left it: schema 2, no id, no column for
-    change references (its audit entries are the same)."""
+    change references (its audit entries are the same), no exported emails."""
     store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}")
     with store.transaction():
-        store._execute("DELETE FROM schema_migrations WHERE version = 3")
+        store._execute("DELETE FROM schema_migrations WHERE version IN (3, 4)")
+        store._execute("DROP INDEX outbox_waiting")
+        store._execute("ALTER TABLE outbox DROP COLUMN exported_at")
+        store._execute("ALTER TABLE outbox DROP COLUMN exported_to")
         store._execute("DELETE FROM meta WHERE key = 'state_id'")
         store._execute("ALTER TABLE audit_log DROP COLUMN change_ref")
     store.close()
@@ -271,13 +274,13 @@ def as_an_earlier_release_left_it(folder: Path) -> None:
 def test_a_state_from_an_earlier_release_is_migrated_only_by_writing_commands(
         folder: Path) -> None:
     new_state_with_directory()
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     as_an_earlier_release_left_it(folder)
     before = (folder / ".rvsq" / "state.db").read_bytes()
     for args in READ_ONLY:
         result = cli(*args)
         assert result.exit_code == 1, (args, result.output)
-        assert "error[E140]" in result.output and "schema 2; this version uses 3" in result.output
+        assert "error[E140]" in result.output and "schema 2; this version uses 4" in result.output
     assert (folder / ".rvsq" / "state.db").read_bytes() == before
     refused = cli("apply", "--plan", "nowhere.json")  # nothing to apply: nothing migrated
     assert refused.exit_code == 1
@@ -288,7 +291,7 @@ def test_a_state_from_an_earlier_release_is_migrated_only_by_writing_commands(
     migrated = cli("state", "init")
     assert migrated.exit_code == 0
     assert re.fullmatch(rf"Brought the state at {folder}/.rvsq/state.db up to date \(schema 2 "
-                        rf"to 3; id {ID.pattern}, serial \d+\)\.\n", migrated.output)
+                        rf"to 4; id {ID.pattern}, serial \d+\)\.\n", migrated.output)
     plan = json.loads(cli("plan", "--format", "json").stdout)
     assert ID.fullmatch(plan["state"]["id"]) and plan["actions"] == []
     assert cli("audit", "verify").exit_code == 0  # the old entries still verify
@@ -298,7 +301,7 @@ def test_an_apply_brings_an_earlier_state_up_to_date(folder: Path) -> None:
     new_state_with_directory()
     as_an_earlier_release_left_it(folder)
     applied = cli("apply", "--auto-approve")
-    assert applied.exit_code == 0, applied.output
+    assert applied.exit_code == 4, applied.output  # applied; the creation emails wait
     assert cli("audit", "verify").exit_code == 0
 
 
@@ -307,12 +310,12 @@ def test_a_state_from_a_later_release_is_refused(folder: Path,
     new_state_with_directory()
     store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}")
     with store.transaction():
-        store._execute(sql.RECORD_MIGRATION, (4, "from the future", "2030-01-01"))
+        store._execute(sql.RECORD_MIGRATION, (5, "from the future", "2030-01-01"))
     store.close()
     for args in (("plan",), ("state", "init"), ("apply", "--auto-approve")):
         result = cli(*args)
         assert result.exit_code == 1 and "error[E141]" in result.output, result.output
-        assert "schema 4; this version knows up to 3" in result.output
+        assert "schema 5; this version knows up to 4" in result.output
 
 
 # --- PostgreSQL -------------------------------------------------------------------------
@@ -449,21 +452,21 @@ def test_the_audit_names_the_commit_dirty_when_the_files_are_not_it(
     new_state_with_directory()
     init_repository(folder)
     head = git(folder, "rev-parse", "HEAD").strip()
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert {e["git_commit"] for e in audit_entries()} - {None} == {head}
     edit(GMF, "first_name: Martin", "first_name: Marty")  # not committed
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert audit_entries()[-1]["git_commit"] == f"{head}-dirty"
     git(folder, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "b")
     (folder / "access" / "06" / "notes.txt").write_text("not an access file\n")
     edit(GMF, "first_name: Marty", "first_name: Martin")
     git(folder, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "c")
     head = git(folder, "rev-parse", "HEAD").strip()
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert audit_entries()[-1]["git_commit"] == head  # an untracked note is not applied
     git(folder, "rm", "-q", "--cached", GMF.as_posix())  # the same bytes, no longer in HEAD
     edit(GMF, "first_name: Martin", "first_name: Marty")
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert audit_entries()[-1]["git_commit"] == f"{head}-dirty"  # an access file not committed
 
 
@@ -473,13 +476,13 @@ def test_the_change_reference_is_in_every_entry_of_the_run(folder: Path,
     new_state_with_directory()
     pr = "https://git.example.org/rvsq/access/pull/42"
     result = cli("--change-ref", pr, "apply", "--auto-approve")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 4, result.output
     entries = audit_entries()
     applied = [e for e in entries if e["action"] != "import_directory"]
     assert applied and {e["change_ref"] for e in applied} == {pr}
     monkeypatch.setenv("RVSQ_CHANGE_REF", "INC-5001")
     edit(GMF, "first_name: Martin", "first_name: Marty")
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert audit_entries()[-1]["change_ref"] == "INC-5001"
     assert cli("audit", "verify").exit_code == 0  # the reference is part of the chain
     text = cli("audit", "log").stdout.splitlines()
@@ -493,7 +496,7 @@ def test_the_change_reference_is_in_every_entry_of_the_run(folder: Path,
 
 def test_an_edited_change_reference_breaks_the_chain(folder: Path) -> None:
     new_state_with_directory()
-    assert cli("--change-ref", "PR-1", "apply", "--auto-approve").exit_code == 0
+    assert cli("--change-ref", "PR-1", "apply", "--auto-approve").exit_code == 4
     store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}")
     with store.transaction():
         store._execute("UPDATE audit_log SET change_ref = 'PR-2' WHERE seq = 2")
@@ -508,5 +511,5 @@ def test_outside_a_working_copy_ci_names_the_commit(folder: Path,
     monkeypatch.setenv("GITHUB_SHA", "a" * 40)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(folder.parent))
     new_state_with_directory()
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
     assert audit_entries()[-1]["git_commit"] == "a" * 40

@@ -29,6 +29,9 @@ from reconciler.validate import Validation, validate_paths
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
 EXIT_UNDELIVERED = 4  # apply: every change applied, but emails or sealed codes wait
 EXIT_REFUSED = EXIT_INVALID  # plan --detailed-exitcode: apply would refuse the plan
+# The state changes were applied (or nothing was to be), but emails or sealed codes wait
+# for delivery; wins over EXIT_BLOCKED.
+EXIT_UNDELIVERED = 4
 DEFAULT_PATHS = (Path("access"),)
 
 

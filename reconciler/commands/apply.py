@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reconciler import apply as executor
-from reconciler import planfile, refusals
+from reconciler import mail, planfile, refusals
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_BLOCKED,
@@ -28,6 +28,7 @@ from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
 from reconciler.plan import Plan
 from reconciler.render.errors import error_text
+from reconciler.render.plan_markdown import plain
 from reconciler.state import State
 from reconciler.store import WORK_DIR, SQLStore, refuse_planted_links
 
@@ -111,8 +112,9 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
     _report(env, plan, report)
     click.echo(env.messages("state.named", location=fresh.state_location, id=fresh.state_id,
                             serial=serial))
+    if sealed:  # emails that wait were told of in the report, with what delivers them
+        _tell_waiting(env, 0, sealed, settings)
     if emails or sealed:
-        _tell_waiting(env, emails, sealed, settings)
         return EXIT_UNDELIVERED
     return EXIT_BLOCKED if plan.blocked else EXIT_OK
 
@@ -203,12 +205,15 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
                          available_at=account.available_at))
     for path in report.code_files:
         click.echo(m("apply.code_files", path=path.as_posix()))
-    if report.emails.sent:
-        kind = "apply.emails_written" if report.emails.as_files else "apply.emails"
-        click.echo(m(kind, count=report.emails.sent, path=report.emails.where))
-    if report.emails.failed:
-        click.echo(m("apply.emails_failed", count=report.emails.failed,
-                     where=report.emails.where, error=report.emails.error), err=True)
+    emails = report.emails
+    if emails.sent:
+        click.echo(m("apply.emails", count=emails.sent, path=emails.where))
+    if emails.failed:
+        error = plain(mail.reason_text(m, emails.error or ""))
+        click.echo(m("apply.emails_failed", count=emails.failed, where=emails.where,
+                     error=error), err=True)
+    elif emails.waiting:  # no RVSQ_SMTP_URL: nothing was tried
+        click.echo(m("apply.emails_waiting", count=emails.waiting), err=True)
     _show_codes(env, report.shown_codes)
     if plan.blocked:
         click.echo(m("apply.blocked", count=len(plan.blocked)), err=True)

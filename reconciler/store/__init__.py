@@ -21,9 +21,16 @@ from urllib.parse import urlsplit
 from reconciler.errors import UserError
 from reconciler.redaction import redact
 from reconciler.store import sql
-from reconciler.store.base import OutboxMessage, SealedCodes, SQLStore
+from reconciler.store.base import (
+    OUTBOX_STATUSES,
+    OutboxEntry,
+    OutboxMessage,
+    SealedCodes,
+    SQLStore,
+)
 
-__all__ = ["DEFAULT_URL", "Location", "OutboxMessage", "SQLStore", "SealedCodes",
+__all__ = ["DEFAULT_URL", "OUTBOX_STATUSES", "Location", "OutboxEntry", "OutboxMessage",
+           "SQLStore", "SealedCodes",
            "database_errors", "init_store", "open_store", "parse_location", "private_folder",
            "refuse_planted_links",
            "safe_name", "state_location"]

@@ -33,6 +33,25 @@ class OutboxMessage(NamedTuple):
     attempts: int
 
 
+class OutboxEntry(NamedTuple):
+    """A message as `outbox list` shows it: never its text."""
+
+    id: str
+    status: str  # pending (never tried), failed, sent or exported
+    kind: str
+    username: str
+    recipient: str
+    attempts: int
+    last_error: str | None
+    created_at: str
+    sent_at: str | None
+    exported_at: str | None
+    exported_to: str | None
+
+
+OUTBOX_STATUSES = ("pending", "failed", "sent", "exported")
+
+
 class SealedCodes(NamedTuple):
     run_id: str
     establishment: str
@@ -258,6 +277,22 @@ class SQLStore:
     def pending_outbox(self) -> list[OutboxMessage]:
         return [OutboxMessage(*row) for row in self._execute(sql.PENDING_OUTBOX).fetchall()]
 
+    def waiting_outbox(self) -> int:
+        """How many messages wait: pending or failed (not sent, not exported)."""
+        return int(self._execute(sql.WAITING_OUTBOX).fetchone()[0])
+
+    def outbox_entries(self, everything: bool = False) -> list[OutboxEntry]:
+        where = "" if everything else "WHERE sent_at IS NULL AND exported_at IS NULL"
+        return [OutboxEntry(*row)
+                for row in self._execute(sql.LIST_OUTBOX.format(where=where)).fetchall()]
+
+    def outbox_counts(self) -> dict[str, int]:
+        """Messages per status, every status named (0 when none)."""
+        counts = dict.fromkeys(OUTBOX_STATUSES, 0)
+        counts.update((status, int(count))
+                      for status, count in self._execute(sql.COUNT_OUTBOX).fetchall())
+        return counts
+
     def pending_sealed(self) -> list[SealedCodes]:
         return [SealedCodes(*row) for row in self._execute(sql.PENDING_SEALED).fetchall()]
 
@@ -265,7 +300,7 @@ class SQLStore:
         """How many emails and files of sealed codes wait for delivery: committed, not yet
         sent or written out."""
         with self.transaction(self.begin_read):
-            emails = self._execute(sql.COUNT_UNDELIVERED_EMAILS).fetchone()[0]
+            emails = self._execute(sql.WAITING_OUTBOX).fetchone()[0]
             sealed = self._execute(sql.COUNT_UNEXPORTED_SEALED).fetchone()[0]
         return int(emails), int(sealed)
 
@@ -388,6 +423,12 @@ class SQLStore:
     def mark_failed(self, message_id: str, reason: str) -> None:
         with self.transaction():
             self._execute(sql.MARK_FAILED, (reason, message_id))
+
+    def mark_mail_exported(self, message_ids: list[str], folder: str, now: str) -> None:
+        if message_ids:
+            with self.transaction():
+                self._many(sql.MARK_MAIL_EXPORTED,
+                           [(now, folder, message_id) for message_id in message_ids])
 
     def mark_exported(self, run_id: str, establishment: str, now: str) -> None:
         with self.transaction():

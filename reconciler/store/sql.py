@@ -156,6 +156,18 @@ MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
             "ALTER TABLE audit_log ADD COLUMN change_ref TEXT",
         ],
     ),
+    (
+        4,
+        "outbox: a message written out by hand (outbox export) says when and where",
+        [
+            # Exported messages are someone's to send: neither retried nor counted as waiting.
+            "ALTER TABLE outbox ADD COLUMN exported_at TEXT",
+            "ALTER TABLE outbox ADD COLUMN exported_to TEXT",
+            # What waits stays found fast however many were sent before it.
+            "CREATE INDEX outbox_waiting ON outbox (created_at, id) "
+            "WHERE sent_at IS NULL AND exported_at IS NULL",
+        ],
+    ),
 ]
 
 IDENTITY = 3  # the migration that draws the state's id
@@ -233,18 +245,27 @@ IMPORT_ACCOUNT = f"""INSERT INTO accounts ({ACCOUNT_COLUMNS})
 
 INSERT_OUTBOX = """INSERT INTO outbox (id, run_id, kind, username, recipient, message,
     created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"""
+# Waiting: neither accepted by a mail server nor written out by `outbox export`.
 PENDING_OUTBOX = """SELECT id, kind, username, recipient, message, attempts FROM outbox
-    WHERE sent_at IS NULL ORDER BY created_at, id"""
+    WHERE sent_at IS NULL AND exported_at IS NULL ORDER BY created_at, id"""
+WAITING_OUTBOX = "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND exported_at IS NULL"
 MARK_SENT = "UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?"
 MARK_FAILED = "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"
+MARK_MAIL_EXPORTED = "UPDATE outbox SET exported_at = ?, exported_to = ? WHERE id = ?"
+OUTBOX_STATUS = """CASE WHEN exported_at IS NOT NULL THEN 'exported'
+    WHEN sent_at IS NOT NULL THEN 'sent' WHEN attempts > 0 THEN 'failed' ELSE 'pending' END"""
+# `outbox list`: every message but its text; {where} keeps the waiting ones or all.
+LIST_OUTBOX = f"""SELECT id, {OUTBOX_STATUS}, kind, username, recipient, attempts,
+    last_error, created_at, sent_at, exported_at, exported_to FROM outbox {{where}}
+    ORDER BY created_at, id"""
+COUNT_OUTBOX = f"SELECT {OUTBOX_STATUS} AS status, count(*) FROM outbox GROUP BY 1"
 
 UPSERT_SEALED = """INSERT INTO sealed_codes (run_id, establishment, recipient, sealed, codes)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, establishment) DO UPDATE SET
     sealed = excluded.sealed, codes = excluded.codes"""
 PENDING_SEALED = """SELECT run_id, establishment, sealed, codes FROM sealed_codes
     WHERE exported_at IS NULL ORDER BY run_id, establishment"""
-# What committed runs have not delivered yet: emails, and files of sealed codes.
-COUNT_UNDELIVERED_EMAILS = "SELECT count(*) FROM outbox WHERE sent_at IS NULL"
+# What committed runs have not delivered yet: files of sealed codes (emails: WAITING_OUTBOX).
 COUNT_UNEXPORTED_SEALED = "SELECT count(*) FROM sealed_codes WHERE exported_at IS NULL"
 MARK_EXPORTED = "UPDATE sealed_codes SET exported_at = ? WHERE run_id = ? AND establishment = ?"
 

@@ -7,7 +7,8 @@ POINT is where the Nth event of a kind happens (counted from 1 within this proce
     before-commit  inside the Nth action transaction, after its last write, before commit
     after-commit   right after the Nth action transaction committed
     after-export   after the Nth sealed-code file is written, before it is marked exported
-    after-email    after the Nth email file is written, before it is marked sent
+    after-email    after the Nth email file is written (outbox export), before it is
+                   marked exported
 
 The real code is only wrapped: each wrapper calls the original, then signals. SIGKILL is
 a crash (nothing runs after it); SIGSTOP freezes the process, holding whatever it holds,

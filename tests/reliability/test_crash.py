@@ -2,10 +2,12 @@
 and nothing is doubled.
 
 A generated repository (6 establishments × 40 new users: 246 actions) is applied by
-tests/reliability/crash_runner.py, which SIGKILLs its own process at a chosen point. Then apply runs
-again normally, once, and the result must be what one uninterrupted run gives: an empty
-plan, a verifying audit log with one entry per planned action, one creation email per
-new account, one sealed code per new account whose hash is the one the state holds, and
+tests/reliability/crash_runner.py, which SIGKILLs its own process at a chosen point (for
+"after-email", the `outbox export` that writes the emails as files, after a whole apply).
+Then apply runs again normally, once, its emails are exported, and the result must be what
+one uninterrupted run gives: an empty plan, a verifying audit log with one entry per
+planned action, one creation email per new account, and one sealed code per new account
+whose hash is the one the state holds; and
 `state check` passes.
 
 RVSQ_CRASH_RUNS=N raises the number of kill scenarios (extra ones are drawn at random,
@@ -46,6 +48,9 @@ LAST_NAMES = ("Tremblay", "Gagnon", "Côté", "Bélanger", "Lévesque", "Ouellet
 PROFILES = ("personnel-administratif", "personnel-infirmier", "infirmiere-clinicienne")
 
 Kill = tuple[str, int]  # (crash_runner point, N)
+APPLY = ("apply", "--auto-approve")
+EXPORT = ("outbox", "export", ".rvsq/outbox")  # no RVSQ_SMTP_URL: the emails wait till then
+EMAILS_WAIT = 4  # apply's exit code: the changes are applied, emails wait for delivery
 
 
 def kill_scenarios() -> list[tuple[Kill, ...]]:
@@ -189,7 +194,10 @@ def stored_code_hashes(folder: Path) -> dict[str, str | None]:
 def assert_converged(folder: Path, planned: list[dict[str, Any]],
                      identities: dict[str, str]) -> None:
     """The state, audit log, outbox and sealed codes are those of one clean run of every
-    action in `planned`."""
+    action in `planned`. The emails are read as `outbox export` writes them (once more:
+    an export that finds nothing waiting changes nothing)."""
+    export = cli(folder, *EXPORT[:2], str(folder / EXPORT[2]))
+    assert export.exit_code == 0, export.output
     assert plan_actions(folder) == []
     verify = cli(folder, "audit", "verify")
     assert verify.exit_code == 0, verify.output
@@ -244,12 +252,19 @@ def test_apply_killed_then_rerun_converges_without_duplicates(
 ) -> None:
     write_access(tmp_path, identities, USERS)
     for kill in kills:
-        code, out, err = finish(rvsq(tmp_path, "apply", "--auto-approve", crash=kill))
+        command = APPLY
+        if kill[0] == "after-email":  # emails are written by `outbox export`, after apply
+            code, out, err = finish(rvsq(tmp_path, *APPLY))
+            assert code == EMAILS_WAIT, err
+            command = EXPORT
+        code, out, err = finish(rvsq(tmp_path, *command, crash=kill))
         assert code == -signal.SIGKILL, f"{kill} was never reached:\n{out}\n{err}"
 
-    code, out, err = finish(rvsq(tmp_path, "apply", "--auto-approve"))
-    assert code == 0, err
+    code, out, err = finish(rvsq(tmp_path, *APPLY))
+    assert code == EMAILS_WAIT, err
     assert "Traceback" not in err
+    code, out, err = finish(rvsq(tmp_path, *EXPORT))
+    assert code == 0, err
     assert_converged(tmp_path, original_plan, identities)
 
 
@@ -257,9 +272,12 @@ def test_uninterrupted_run_is_the_reference(
     tmp_path: Path, identities: dict[str, str], original_plan: list[dict[str, Any]],
 ) -> None:
     write_access(tmp_path, identities, USERS)
-    code, out, err = finish(rvsq(tmp_path, "apply", "--auto-approve"))
-    assert code == 0, err
+    code, out, err = finish(rvsq(tmp_path, *APPLY))
+    assert code == EMAILS_WAIT, err
     assert f"Applied {ACTIONS} action(s)" in out
+    assert f"{ESTABLISHMENTS * USERS} email(s) wait" in err
+    code, out, err = finish(rvsq(tmp_path, *EXPORT))
+    assert code == 0, err
     assert_converged(tmp_path, original_plan, identities)
     shutil.rmtree(tmp_path / ".rvsq" / "outbox")  # the checks do see a missing delivery
     with pytest.raises(AssertionError):

@@ -81,10 +81,9 @@ def test_a_tampered_file_name_in_the_state_is_never_written(repo: Path) -> None:
                        "created_at) VALUES ('../../escaped', 'r', 'created', 'u', "
                        "'a@example.org', 'x', '2026-11-26')")
     store.close()
-    result = cli("apply", "--auto-approve")
-    # Refused, and told as a delivery that waits (exit 4): the changes are all applied.
-    assert result.exit_code == 4 and "error[E135]" in result.output
-    assert "Waiting for delivery:" in result.output
+    assert cli("apply", "--auto-approve").exit_code == 4  # apply writes no email file
+    result = cli("outbox", "export", ".rvsq/outbox")
+    assert result.exit_code == 1 and "error[E135]" in result.output
     assert not list(repo.parent.glob("escaped*"))
 
 
@@ -105,7 +104,8 @@ def test_directory_import_is_audited_and_moves_the_serial(repo: Path) -> None:
 
 
 def test_state_folders_are_private_on_every_backend(repo: Path) -> None:
-    assert cli("apply", "--auto-approve").exit_code == 0
+    assert cli("apply", "--auto-approve").exit_code == 4
+    assert cli("outbox", "export", ".rvsq/outbox").exit_code == 0
     for folder in (".rvsq", ".rvsq/codes", ".rvsq/outbox"):
         assert Path(folder).stat().st_mode & 0o777 == 0o700, folder
     for path in [*Path(".rvsq/outbox").iterdir(), *Path(".rvsq/codes").iterdir()]:

@@ -93,7 +93,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Run:
     rvsq("plan")
     rvsq("plan", "--format", "json")
     rvsq("plan", "--out", "plan-1.json")
-    rvsq("apply", "--auto-approve")  # creates 7 accounts: 7 codes
+    rvsq("apply", "--auto-approve", expect=4)  # creates 7 accounts: 7 codes; 7 emails wait
 
     _edit(folder / GMF, "    last_name: MacFly",  # Martin, then Georges
           '    secret_code: {rotate: "2026-11-20"}\n    password_reset: {requested: "INC-4411"}\n')
@@ -103,7 +103,11 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Run:
           '    password_reset: {requested: "INC-4412"}\n')
     rvsq("plan", "--format", "json")
     rvsq("--lang", "fr", "plan", "--out", "plan-2.json")
-    rvsq("apply", "--plan", "plan-2.json", "--auto-approve", expect=3)  # 3 codes, 1 reset
+    rvsq("apply", "--plan", "plan-2.json", "--auto-approve", expect=4)  # 3 codes, 1 reset
+    rvsq("outbox", "list")
+    rvsq("--lang", "fr", "outbox", "list", "--all", "--format", "json")
+    rvsq("outbox", "export", ".rvsq/outbox")  # the emails, as files: searched too
+    rvsq("outbox", "list", "--all")
     rvsq("apply", "--auto-approve", expect=3)  # nothing left but the blocked reset
 
     rvsq("state", "list")

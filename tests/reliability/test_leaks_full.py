@@ -125,7 +125,7 @@ def _crash_then_recover(rvsq: Cli) -> dict[str, bytes]:
                   expect=-signal.SIGKILL)
     assert b"Applied" not in killed.stdout  # it died before its report
     left = {f"after the crash: {where}": data for where, data in _files(rvsq.folder).items()}
-    done = rvsq("apply", "--auto-approve")
+    done = rvsq("apply", "--auto-approve", expect=4)  # emails wait in the outbox
     assert f"Applied {SECOND_APPLY - KILLED_AFTER} action(s)".encode() in done.stdout
     rvsq("plan", "--detailed-exitcode")  # exit 0: nothing left to do
     return left
@@ -140,6 +140,9 @@ def _read_everything(rvsq: Cli) -> None:
     rvsq("import", "--all", "--out", "imported")
     rvsq("state", "list")
     rvsq("state", "show", "martinmacfly@ramq.gouv.qc.ca")
+    rvsq("outbox", "list", "--all")
+    rvsq("outbox", "list", "--format", "json")
+    rvsq("outbox", "export", ".rvsq/outbox")  # the emails as files: searched too
     rvsq("audit", "verify")
     rvsq("audit", "log", "--format", "csv")
     sealed = _sealed_files(rvsq.folder)[0]
@@ -160,7 +163,7 @@ def _play(folder: Path, state_url: str | None) -> tuple[Cli, dict[str, bytes], i
     rvsq("state", "init")
     rvsq("state", "import-directory", "examples/ramq-directory.csv")
     _review(rvsq)
-    rvsq("apply", "--auto-approve")  # 7 accounts created: 7 codes
+    rvsq("apply", "--auto-approve", expect=4)  # 7 accounts created: 7 codes; 7 emails wait
 
     _edit_files(rvsq)
     _review(rvsq)

@@ -1,0 +1,548 @@
+"""Mail that always moves (issue 13, item 3): the real CLI against real SMTP servers
+(aiosmtpd on 127.0.0.1), on SQLite and PostgreSQL.
+
+- Without RVSQ_SMTP_URL, apply delivers nothing: the emails wait in the state, apply says
+  how many and how to deliver them, and exits 4 (before 3 for blocked entries).
+- `outbox list` shows what waits (read-only), `outbox send` sends it, `outbox export DIR`
+  writes it as .eml files for sending by hand (and never a secret code).
+- A non-ASCII address goes by SMTPUTF8 when the server offers it; otherwise its domain
+  in IDNA, and a non-ASCII local part fails for that message alone, with its reason kept.
+- A server that dies mid-batch leaves the rest waiting, each with its attempts and error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as email_policy
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
+from click.testing import Result
+from helpers import CASCADES, CASCADES_TEXT, REPO, cli, example_repository, ok
+
+from reconciler import codes
+from reconciler.store import open_store, parse_location
+
+HOST = "127.0.0.1"
+IDENTITIES = REPO / "examples" / "demo-identities"
+NEW_USERS = 7  # the example's first apply creates 7 accounts: 7 creation emails
+ACCENTED = "andré.côté@exämple.org"  # the part before @ needs SMTPUTF8
+IDN = "luc@bücher.example"  # only the domain is not ASCII: IDNA will do
+IDN_ASCII = "luc@xn--bcher-kva.example"
+
+
+# --- an SMTP server that records what it accepts ------------------------------------
+class Received(NamedTuple):
+    mail_from: str
+    recipients: list[str]
+    options: list[str]
+    message: EmailMessage
+
+
+@dataclass
+class Recorder:
+    """Keeps every message it accepts; refuses the addresses in `refuse`; drops the
+    connection, without a reply, on message number `die_at` (counted from 1)."""
+
+    refuse: dict[str, str] = field(default_factory=dict)
+    die_at: int | None = None
+    received: list[Received] = field(default_factory=list)
+    seen: int = 0
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.seen += 1
+        if self.seen == self.die_at:
+            assert server.transport is not None
+            server.transport.abort()  # the server dies: this message is not accepted
+            return "421 gone"
+        content = envelope.original_content or b""
+        self.received.append(Received(
+            str(envelope.mail_from), list(envelope.rcpt_tos), list(envelope.mail_options),
+            message_from_bytes(content, policy=email_policy),  # type: ignore[arg-type]
+        ))
+        return "250 Message accepted for delivery"
+
+    def recipients(self) -> list[str]:
+        return sorted(address for mail in self.received for address in mail.recipients)
+
+
+class Server(NamedTuple):
+    handler: Recorder
+    url: str
+    where: str
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def smtp(request: pytest.FixtureRequest) -> Callable[..., Server]:
+    """smtp(utf8=False, **Recorder fields): a server, with SMTPUTF8 or without."""
+
+    def start(utf8: bool = False, **recorder: Any) -> Server:
+        handler = Recorder(**recorder)
+        controller = Controller(handler, hostname=HOST, port=free_port(),
+                                server_hostname="localhost", enable_SMTPUTF8=utf8)
+        controller.start()
+        request.addfinalizer(controller.stop)
+        where = f"{HOST}:{controller.port}"
+        return Server(handler, f"smtp://{where}", where)
+
+    return start
+
+
+# --- the repository and the state -----------------------------------------------------
+@pytest.fixture
+def repo(tmp_path: Path, state_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.chdir(tmp_path)
+    for name in ("RVSQ_SMTP_URL", "RVSQ_SMTP_USER", "RVSQ_SMTP_PASSWORD", "RVSQ_MAIL_FROM"):
+        monkeypatch.delenv(name, raising=False)
+    yield example_repository(tmp_path)
+
+
+def apply(code: int) -> Result:
+    result = ok(cli("apply", "--auto-approve"), code)
+    assert "Traceback" not in result.output
+    return result
+
+
+def outbox(*args: str, code: int = 0, lang: str = "en") -> Result:
+    result = cli("--lang", lang, "outbox", *args)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+def listed(*args: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(outbox("list", "--format", "json", *args).stdout)
+    return data
+
+
+def outbox_rows(state_url: str) -> list[tuple[Any, ...]]:
+    """(recipient, attempts, last_error, sent?, exported?) for every message, by recipient."""
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    try:
+        rows = store._execute("SELECT recipient, attempts, last_error, sent_at IS NOT NULL, "
+                              "exported_at IS NOT NULL FROM outbox").fetchall()
+    finally:
+        store.close()
+    return sorted((r[0], r[1], r[2], bool(r[3]), bool(r[4])) for r in rows)
+
+
+def use(monkeypatch: pytest.MonkeyPatch, server: Server) -> None:
+    monkeypatch.setenv("RVSQ_SMTP_URL", server.url)
+
+
+def new_users(state_url: str) -> list[str]:
+    return sorted(row[0] for row in outbox_rows(state_url))
+
+
+def add_accented_users() -> None:
+    """A new establishment whose three new users have an ASCII address, an address with
+    a non-ASCII domain only, and one with a non-ASCII part before @."""
+    CASCADES.parent.mkdir()
+    CASCADES.write_text(CASCADES_TEXT + "".join(
+        f"  - email: {email}\n    title: monsieur\n    first_name: {first}\n"
+        f"    last_name: {last}\n    profile: personnel-administratif\n    services: [rvsq]\n"
+        for email, first, last in ((ACCENTED, "André", "Côté"), (IDN, "Luc", "Bücher"))),
+        encoding="utf-8")
+
+
+def secret_codes() -> list[str]:
+    """Every code the applies sealed, opened with the example's demo identities."""
+    found = []
+    for path in Path(".rvsq/codes").glob("*.age"):
+        identity = next(p for p in IDENTITIES.glob("*.txt") if path.stem.endswith(p.stem))
+        opened = codes.reveal(path.read_bytes(), identity.read_text(encoding="utf-8"))
+        found += [entry["code"] for entry in opened["codes"]]
+    return found
+
+
+# --- 1. without RVSQ_SMTP_URL, emails wait in the state; apply exits 4 -----------------
+def test_without_smtp_apply_delivers_nothing_says_what_waits_and_exits_4(
+        repo: Path, state_url: str) -> None:
+    result = apply(4)
+    assert "Applied 18 action(s)" in result.stdout
+    assert (f"{NEW_USERS} email(s) wait in the state's outbox, not sent: RVSQ_SMTP_URL is "
+            "not set. Send them with 'rvsq-access outbox send' once it is, or write them as "
+            ".eml files with 'rvsq-access outbox export DIR'") in result.stderr
+    assert not list(repo.rglob("*.eml")) and not (repo / ".rvsq" / "outbox").exists()
+    rows = outbox_rows(state_url)
+    assert len(rows) == NEW_USERS
+    assert {row[1:] for row in rows} == {(0, None, False, False)}  # pending: never tried
+    # Nothing left to apply, but the emails still wait: 4 again, and counted once.
+    again = apply(4)
+    assert "Nothing to apply." in again.stdout
+    assert f"{NEW_USERS} email(s) wait" in again.stderr
+
+
+def test_french_apply_says_how_many_emails_wait(repo: Path) -> None:
+    result = ok(cli("--lang", "fr", "apply", "--auto-approve"), 4)
+    assert (f"{NEW_USERS} courriel(s) attendent dans la boîte d'envoi de l'état, non "
+            "envoyé(s) : RVSQ_SMTP_URL n'est pas défini.") in result.stderr
+    assert "« rvsq-access outbox export DOSSIER »" in result.stderr
+
+
+def test_emails_waiting_win_over_blocked_entries(repo: Path) -> None:
+    gmf = repo / "access" / "06" / "gmf-hill-valley.yaml"
+    gmf.write_text(gmf.read_text(encoding="utf-8").replace(
+        "username: CE10455", "username: CE99999"), encoding="utf-8")  # blocked (B01)
+    result = apply(4)
+    assert "1 entr(y/ies) remain blocked" in result.stderr
+    assert "email(s) wait" in result.stderr
+    outbox("export", "sent-by-hand")
+    assert "email(s) wait" not in apply(3).output  # only the blocked entry remains
+
+
+# --- 2. outbox list: read-only ---------------------------------------------------------
+def test_outbox_list_shows_what_waits_and_counts_each_status(repo: Path,
+                                                            state_url: str) -> None:
+    empty = outbox("list")
+    assert empty.stdout == ("The outbox is empty.\n"
+                            "Pending: 0, failed: 0, sent: 0, exported: 0.\n")
+    apply(4)
+    text = outbox("list").stdout.splitlines()
+    assert text[0] == "id\tstatus\tkind\tto\tattempts\tcreated\tlast error or delivery"
+    assert len(text) == 1 + NEW_USERS + 1
+    for line in text[1:-1]:
+        _, status, kind, _, attempts, created, detail = line.split("\t")
+        assert (status, kind, attempts, detail) == ("pending", "account creation", "0", "—")
+        assert created.endswith("Z")
+    assert text[-1] == f"Pending: {NEW_USERS}, failed: 0, sent: 0, exported: 0."
+    data = listed()
+    assert data["counts"] == {"pending": NEW_USERS, "failed": 0, "sent": 0, "exported": 0}
+    assert sorted(m["to"] for m in data["messages"]) == new_users(state_url)
+    assert {(m["status"], m["kind"], m["attempts"], m["last_error"]) for m in data["messages"]
+            } == {("pending", "created", 0, None)}
+    french = outbox("list", lang="fr").stdout.splitlines()
+    assert french[0].startswith("identifiant\tstatut\ttype\tdestinataire\t")
+    assert "\ten attente\tcréation de compte\t" in french[1]
+    assert french[-1] == f"En attente : {NEW_USERS}, en échec : 0, envoyés : 0, exportés : 0."
+
+
+def test_outbox_list_never_creates_or_changes_a_state(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RVSQ_STATE", raising=False)
+    result = outbox("list", code=1)
+    assert "error[E138] there is no state at" in result.stderr
+    assert not (tmp_path / ".rvsq").exists()
+
+
+def test_outbox_list_escapes_what_the_state_holds(repo: Path, state_url: str) -> None:
+    apply(4)
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    try:  # a server's reply, or a DBA's edit, with a terminal escape and a line break
+        store._execute("UPDATE outbox SET attempts = 1, last_error = ?",
+                       ("550 no\x1b]0;owned\x07\nFAKE LINE",))
+    finally:
+        store.close()
+    text = outbox("list").stdout
+    assert "\x1b" not in text and "\x07" not in text and "\nFAKE LINE" not in text
+    assert "550 no ]0;owned FAKE LINE" in text
+
+
+# --- 3. outbox export: .eml files for sending by hand -----------------------------------
+def test_outbox_export_writes_private_whole_messages_without_codes(
+        repo: Path, state_url: str) -> None:
+    apply(4)
+    result = outbox("export", "by-hand/today")
+    assert result.stdout == (f"{NEW_USERS} email(s) written to by-hand/today, one .eml file "
+                             "each: send them by hand. They are marked as exported and will "
+                             "not be sent again.\n")
+    folder = repo / "by-hand" / "today"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    files = sorted(folder.iterdir())
+    assert len(files) == NEW_USERS and all(f.suffix == ".eml" for f in files)
+    secrets = secret_codes()
+    assert len(secrets) == NEW_USERS
+    recipients = []
+    for path in files:
+        assert path.stat().st_mode & 0o777 == 0o600
+        raw = path.read_bytes()
+        message = message_from_bytes(raw, policy=email_policy)
+        assert isinstance(message, EmailMessage)
+        assert path.stem in message["Message-ID"]
+        assert "Votre accès" in message["Subject"]
+        body = message.get_content()
+        assert 0 <= body.index("Bonjour") < body.index("Hello")
+        recipients.append(str(message["To"]))
+        assert message["To"] in body  # the username
+        for code in secrets:
+            for text in (raw.decode("utf-8"), body):
+                assert code not in text and code.replace("-", "") not in text
+    assert sorted(recipients) == new_users(state_url)
+    assert {row[1:] for row in outbox_rows(state_url)} == {(0, None, False, True)}
+    data = listed("--all")
+    assert data["counts"] == {"pending": 0, "failed": 0, "sent": 0, "exported": NEW_USERS}
+    assert {m["exported_to"] for m in data["messages"]} == {str(folder)}
+    assert outbox("list").stdout.startswith("No email waits in the outbox.\n")
+    assert f"exported {data['messages'][0]['exported_at']} to {folder}" in outbox(
+        "list", "--all").stdout
+    # Exported messages are someone's to send: not written again, not waiting, not sent.
+    assert outbox("export", "by-hand/today").stdout == "No email waits: nothing was written.\n"
+    assert "email(s)" not in apply(0).output
+
+
+def test_outbox_export_into_a_file_is_refused_and_nothing_is_marked(
+        repo: Path, state_url: str) -> None:
+    apply(4)
+    Path("in-the-way").write_text("a file\n", encoding="utf-8")
+    for target in ("in-the-way", "in-the-way/below"):
+        result = outbox("export", target, code=1)
+        assert f"error[E163] the emails cannot be written to '{target}': a file is in the " \
+               "way: it is not a folder" in result.stderr
+    assert listed()["counts"]["pending"] == NEW_USERS
+    french = outbox("export", "in-the-way", code=1, lang="fr")
+    assert ("erreur[E163] les courriels ne peuvent pas être écrits dans « in-the-way » : un "
+            "fichier est là : ce n'est pas un dossier") in french.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
+def test_outbox_export_into_a_folder_one_may_not_write_is_refused(repo: Path) -> None:
+    apply(4)
+    Path("locked").mkdir(mode=0o500)
+    result = outbox("export", "locked", code=1)
+    assert "error[E163]" in result.stderr and "you may not write there" in result.stderr
+    assert listed()["counts"]["pending"] == NEW_USERS
+
+
+def test_outbox_export_is_idempotent_for_a_message_written_but_not_marked(
+        repo: Path, state_url: str) -> None:
+    """An export stopped between writing and marking writes the same files again."""
+    apply(4)
+    outbox("export", "first")
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    try:  # as if the marking had never committed
+        store._execute("UPDATE outbox SET exported_at = NULL, exported_to = NULL")
+    finally:
+        store.close()
+    outbox("export", "first")
+    assert len(list(Path("first").iterdir())) == NEW_USERS  # the same names, no .partial
+
+
+# --- 4. outbox send ---------------------------------------------------------------------
+def test_outbox_send_without_a_server_is_a_clear_error(repo: Path) -> None:
+    apply(4)
+    result = outbox("send", code=1)
+    assert "error[E160] RVSQ_SMTP_URL is not set" in result.stderr
+    assert "outbox export DIR" in result.stderr
+    assert listed()["counts"]["pending"] == NEW_USERS
+
+
+def test_outbox_send_delivers_what_apply_left_waiting(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    apply(4)
+    server = smtp()
+    use(monkeypatch, server)
+    assert outbox("send").stdout == f"{NEW_USERS} email(s) sent by {server.where}.\n"
+    assert server.handler.recipients() == new_users(state_url)
+    assert listed("--all")["counts"] == {"pending": 0, "failed": 0, "sent": NEW_USERS,
+                                         "exported": 0}
+    assert outbox("send").stdout == "No email waits: nothing to send.\n"
+    assert len(server.handler.received) == NEW_USERS  # none twice
+    assert "email(s)" not in apply(0).output
+
+
+# --- 5. non-ASCII addresses --------------------------------------------------------------
+def test_a_server_without_smtputf8_gets_idna_domains_and_the_one_it_cannot_take_waits(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_accented_users()
+    server = smtp(utf8=False)
+    use(monkeypatch, server)
+    result = apply(4)
+    assert f"{NEW_USERS + 2} email(s) delivered to {server.where}." in result.stdout
+    assert (f"1 email(s) could not be delivered by {server.where}: the address '{ACCENTED}' "
+            "has characters other than ASCII before the @, and the mail server does not "
+            "offer SMTPUTF8. They wait in the state's outbox") in result.stderr
+    received = {mail.recipients[0]: mail for mail in server.handler.received}
+    assert ACCENTED not in received and len(received) == NEW_USERS + 2
+    idn = received[IDN_ASCII]  # envelope and header in ASCII, the domain in IDNA
+    assert idn.message["To"] == IDN_ASCII and "SMTPUTF8" not in idn.options
+    assert all(mail.message["To"] == mail.recipients[0] for mail in received.values())
+    kept = [row for row in outbox_rows(state_url) if row[0] == ACCENTED]
+    assert kept == [(ACCENTED, 1, f"E161 {ACCENTED}", False, False)]
+    failed = [m for m in listed()["messages"] if m["status"] == "failed"]
+    assert [(m["to"], m["attempts"]) for m in failed] == [(ACCENTED, 1)]
+    french = outbox("list", lang="fr").stdout
+    assert (f"l'adresse « {ACCENTED} » contient, avant le @, des caractères hors ASCII, et "
+            "le serveur de courriel n'offre pas SMTPUTF8") in french
+    # The same server again: the message fails alone again, nothing else is sent twice.
+    again = outbox("send", code=4)
+    assert "1 email(s) could not be sent" in again.stderr and "E161" not in again.stderr
+    assert len(server.handler.received) == NEW_USERS + 2
+
+
+def test_a_server_with_smtputf8_takes_the_address_as_it_is(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_accented_users()
+    use(monkeypatch, smtp(utf8=False))
+    apply(4)  # André's email waits, refused by a server without SMTPUTF8
+    server = smtp(utf8=True)
+    use(monkeypatch, server)
+    assert outbox("send").stdout == f"1 email(s) sent by {server.where}.\n"
+    (mail,) = server.handler.received
+    assert mail.recipients == [ACCENTED] and "SMTPUTF8" in mail.options
+    assert mail.message["To"] == ACCENTED  # an RFC 6532 header, read back as UTF-8
+    assert "André" in mail.message.get_content()
+    assert listed("--all")["counts"] == {"pending": 0, "failed": 0, "sent": NEW_USERS + 3,
+                                         "exported": 0}
+
+
+def test_with_smtputf8_from_the_start_every_address_goes_as_given(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    add_accented_users()
+    server = smtp(utf8=True)
+    use(monkeypatch, server)
+    result = apply(0)
+    assert f"{NEW_USERS + 3} email(s) delivered to {server.where}." in result.stdout
+    by_to = {mail.recipients[0]: mail for mail in server.handler.received}
+    assert by_to[IDN].message["To"] == IDN and by_to[ACCENTED].message["To"] == ACCENTED
+    # SMTPUTF8 only where an address needs it.
+    assert "SMTPUTF8" not in by_to["helene.fortin@example.org"].options
+
+
+def test_an_unencodable_domain_fails_that_message_alone(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = f"zoe@{'é' * 70}.example"  # a label IDNA cannot encode (over 63 characters)
+    add_accented_users()
+    CASCADES.write_text(CASCADES.read_text(encoding="utf-8").replace(ACCENTED, bad),
+                        encoding="utf-8")
+    server = smtp(utf8=False)
+    use(monkeypatch, server)
+    result = apply(4)
+    assert f"{NEW_USERS + 2} email(s) delivered" in result.stdout
+    assert (f"1 email(s) could not be delivered by {server.where}: the domain of the "
+            f"address '{bad}' cannot be written in ASCII (IDNA).") in result.stderr
+    assert [row for row in outbox_rows(state_url) if not row[3]] == [
+        (bad, 1, f"E162 {bad}", False, False)]
+
+
+# --- 6. a server that dies mid-batch ------------------------------------------------------
+def test_a_server_dying_mid_batch_leaves_the_rest_waiting_with_the_reason(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dying = smtp(die_at=3)
+    use(monkeypatch, dying)
+    result = apply(4)
+    assert "Applied 18 action(s)" in result.stdout
+    assert f"2 email(s) delivered to {dying.where}." in result.stdout
+    assert f"{NEW_USERS - 2} email(s) could not be delivered by {dying.where}:" in result.stderr
+    rows = outbox_rows(state_url)
+    assert sum(row[3] for row in rows) == 2
+    waiting = [row for row in rows if not row[3]]
+    assert len(waiting) == NEW_USERS - 2
+    assert {row[1] for row in waiting} == {1} and all(row[2] for row in waiting)
+    data = listed()
+    assert data["counts"] == {"pending": 0, "failed": NEW_USERS - 2, "sent": 2,
+                              "exported": 0}
+    assert {m["attempts"] for m in data["messages"]} == {1}
+    # A server that works: the rest go, and none of the first two is sent again.
+    server = smtp()
+    use(monkeypatch, server)
+    assert outbox("send").stdout == f"{NEW_USERS - 2} email(s) sent by {server.where}.\n"
+    delivered = [m.message["Message-ID"] for s in (dying, server) for m in s.handler.received]
+    assert len(delivered) == len(set(delivered)) == NEW_USERS
+    assert sorted(r for s in (dying, server) for r in s.handler.recipients()) == \
+        new_users(state_url)
+
+
+def test_a_refused_recipient_fails_alone_and_the_others_go(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    refused = "georgemacfly@ramq.gouv.qc.ca"
+    server = smtp(refuse={refused: "550 5.1.1 No such mailbox here"})
+    use(monkeypatch, server)
+    result = apply(4)
+    assert f"{NEW_USERS - 1} email(s) delivered" in result.stdout
+    assert ("1 email(s) could not be delivered by "
+            f"{server.where}: 550 5.1.1 No such mailbox here.") in result.stderr
+    (failed,) = [m for m in listed()["messages"] if m["status"] == "failed"]
+    assert (failed["to"], failed["attempts"], failed["last_error"]) == (
+        refused, 1, "550 5.1.1 No such mailbox here")
+    # Written out for sending by hand, it is no longer retried.
+    outbox("export", "by-hand")
+    assert [p.name for p in Path("by-hand").iterdir()] == [f"{failed['id']}.eml"]
+    assert "could not" not in apply(0).output
+
+
+def test_send_and_export_wait_for_the_apply_lock(repo: Path, state_url: str,
+                                                 smtp: Callable[..., Server],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    apply(4)
+    use(monkeypatch, smtp())
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    try:
+        with store.lock(5):  # an apply (or another sender) holds it
+            for args in (("send",), ("export", "by-hand")):
+                result = outbox(*args, "--lock-timeout", "0.3", code=1)
+                assert "Another apply holds the state lock" in result.stderr
+                assert "error[E110]" in result.stderr
+    finally:
+        store.close()
+    assert listed()["counts"]["pending"] == NEW_USERS and not Path("by-hand").exists()
+
+
+def test_the_sqlite_state_file_of_an_older_version_is_brought_up_to_date_by_export(
+        repo: Path, state_url: str) -> None:
+    if not state_url.startswith("sqlite"):
+        pytest.skip("one backend is enough: the migration is the same SQL")
+    apply(4)
+    with sqlite3.connect(".rvsq/state.db") as conn:  # as release 3 left it
+        conn.execute("DROP INDEX outbox_waiting")
+        conn.execute("ALTER TABLE outbox DROP COLUMN exported_to")
+        conn.execute("ALTER TABLE outbox DROP COLUMN exported_at")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+    assert "error[E140]" in outbox("list", code=1).stderr  # read-only: changes nothing
+    outbox("export", "by-hand")
+    assert len(list(Path("by-hand").iterdir())) == NEW_USERS
+    assert listed()["counts"]["exported"] == NEW_USERS
+
+
+# --- 7. the README's quick start still runs from start to end ----------------------------
+def test_the_quick_start_applies_writes_the_emails_and_plans_no_change(
+        tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1]
+    [line] = [line for line in quick_start.splitlines() if line.startswith("pip install . && ")]
+    shutil.copytree(REPO / "access", tmp_path / "access")
+    shutil.copytree(REPO / "examples", tmp_path / "examples")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RVSQ_")}
+    env |= {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "RVSQ_LANG": "en", "RVSQ_CACHE_DIR": str(tmp_path / "cache"),
+            "RVSQ_CACHE_KEY": "the quick start's key"}
+    done = subprocess.run(["bash", "-c", line.removeprefix("pip install . && ")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{NEW_USERS} email(s) wait" in done.stderr
+    assert f"{NEW_USERS} email(s) written to .rvsq/outbox" in done.stdout
+    assert done.stdout.rstrip().endswith("No changes. The state matches the access files.")
+    assert len(list((tmp_path / ".rvsq" / "outbox").glob("*.eml"))) == NEW_USERS
