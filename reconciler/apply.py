@@ -83,9 +83,15 @@ def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], 
     """Write out what committed runs left undelivered: sealed codes, then emails (sent by
     SMTP when RVSQ_SMTP_URL is set; else they wait in the state, and are counted)."""
     files = []
-    for sealed in store.pending_sealed():
-        files.append(export_sealed(settings.work_dir, sealed))
-        store.mark_exported(sealed.run_id, sealed.establishment, now)
+    try:
+        for sealed in store.pending_sealed():
+            files.append(export_sealed(settings.work_dir, sealed))
+            store.mark_exported(sealed.run_id, sealed.establishment, now)
+    except (OSError, UserError):
+        # A codes folder that cannot be written does not keep the emails from their
+        # server; the failure is told once they have gone.
+        mail.deliver_outbox(store, now)
+        raise
     emails = mail.deliver_outbox(store, now)
     return files, emails
 

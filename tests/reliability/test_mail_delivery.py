@@ -143,7 +143,7 @@ def listed(*args: str) -> dict[str, Any]:
 
 def outbox_rows(state_url: str) -> list[tuple[Any, ...]]:
     """(recipient, attempts, last_error, sent?, exported?) for every message, by recipient."""
-    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z", writing=True)
     try:
         rows = store._execute("SELECT recipient, attempts, last_error, sent_at IS NOT NULL, "
                               "exported_at IS NOT NULL FROM outbox").fetchall()
@@ -254,7 +254,7 @@ def test_outbox_list_never_creates_or_changes_a_state(tmp_path: Path,
 
 def test_outbox_list_escapes_what_the_state_holds(repo: Path, state_url: str) -> None:
     apply(4)
-    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z", writing=True)
     try:  # a server's reply, or a DBA's edit, with a terminal escape and a line break
         store._execute("UPDATE outbox SET attempts = 1, last_error = ?",
                        ("550 no\x1b]0;owned\x07\nFAKE LINE",))
@@ -335,7 +335,7 @@ def test_outbox_export_is_idempotent_for_a_message_written_but_not_marked(
     """An export stopped between writing and marking writes the same files again."""
     apply(4)
     outbox("export", "first")
-    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z", writing=True)
     try:  # as if the marking had never committed
         store._execute("UPDATE outbox SET exported_at = NULL, exported_to = NULL")
     finally:
@@ -499,7 +499,7 @@ def test_send_and_export_wait_for_the_apply_lock(repo: Path, state_url: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     apply(4)
     use(monkeypatch, smtp())
-    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z")
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z", writing=True)
     try:
         with store.lock(5):  # an apply (or another sender) holds it
             for args in (("send",), ("export", "by-hand")):

@@ -29,7 +29,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Pat
     sealed for three establishments and written to .rvsq/codes/."""
     monkeypatch.chdir(tmp_path)
     example_repository(tmp_path)
-    ok(cli("apply", "--auto-approve"))
+    ok(cli("apply", "--auto-approve"), 4)  # the emails wait: no RVSQ_SMTP_URL
     return tmp_path
 
 
