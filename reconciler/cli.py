@@ -24,7 +24,10 @@ from reconciler.errors import UserError
 # Help is rendered before --lang is parsed, so it follows the environment's language.
 _help = Messages(language_from_env())
 
-PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+# Files the tool reads: their checks (there, readable, a regular file, not too large) are
+# the tool's own reader's (files.py), which says what is wrong in the user's language.
+READ = click.Path(path_type=Path, readable=False)
+PATHS = click.argument("paths", nargs=-1, type=READ)
 # The checks count days forward and back from --as-of (14 days to an expiry, 30 days of
 # new accounts): Python's last year of dates stays out of reach, and no day before 1900
 # can matter to RVSQ.
@@ -44,7 +47,7 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: dt.datetime | None
 
 AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
                      callback=_as_of, help=_help("help.as_of"))
-FILE = click.argument("file", type=click.Path(path_type=Path))
+FILE = click.argument("file", type=READ)
 
 
 class _Group(click.Group):
@@ -128,7 +131,7 @@ def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | N
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help=_help("help.format"))
 @click.option("--strict", is_flag=True, help=_help("help.strict"))
-@click.option("--policy", type=click.Path(path_type=Path),
+@click.option("--policy", type=READ,
               help=_help("help.policy"))
 @AS_OF
 @click.pass_obj
@@ -163,7 +166,7 @@ def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
 
 @cli.command(help=_help("help.apply"))
 @PATHS
-@click.option("--plan", "plan_file", type=click.Path(path_type=Path),
+@click.option("--plan", "plan_file", type=READ,
               help=_help("help.plan_file"))
 @click.option("--auto-approve", is_flag=True, help=_help("help.auto_approve"))
 @click.option("--max-deletes", type=click.IntRange(min=0), default=10, show_default=True,
@@ -222,7 +225,7 @@ def state_check(env: Any, fmt: str) -> None:
 
 
 @state.command("import-directory", help=_help("help.import_directory"))
-@click.argument("csv_file", type=click.Path(path_type=Path))
+@click.argument("csv_file", type=READ)
 @click.option("--update-managed", is_flag=True, help=_help("help.update_managed"))
 @click.pass_obj
 def state_import_directory(env: Any, csv_file: Path, update_managed: bool) -> None:
@@ -237,8 +240,8 @@ def codes() -> None:
 
 
 @codes.command("reveal", help=_help("help.codes_reveal"))
-@click.argument("sealed", type=click.Path(path_type=Path))
-@click.option("--identity", type=click.Path(path_type=Path), required=True,
+@click.argument("sealed", type=READ)
+@click.option("--identity", type=READ, required=True,
               help=_help("help.identity"))
 @click.pass_obj
 def codes_reveal(env: Any, sealed: Path, identity: Path) -> None:

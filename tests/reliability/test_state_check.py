@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import cli, example_repository, ok
+from helpers import cli, example_repository, ok, without_root_rights
 
 from reconciler.store import open_store, parse_location
 
@@ -234,17 +234,6 @@ def test_the_check_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert list(tmp_path.iterdir()) == []
 
 
-def drop_write_rights() -> list[str]:
-    """A prefix that runs a command without the rights to write where its owner may not:
-    as root, root's capabilities to ignore file modes are dropped."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv: a read-only folder cannot be made")
-    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
-
-
 @sqlite_only
 def test_a_read_only_copy_is_checked(repo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy"
@@ -257,7 +246,7 @@ def test_a_read_only_copy_is_checked(repo: Path, tmp_path: Path) -> None:
     try:
         env = {k: v for k, v in os.environ.items() if not k.startswith("RVSQ_")}
         result = subprocess.run(
-            [*drop_write_rights(), sys.executable, "-m", "reconciler", "--lang", "en",
+            [*without_root_rights(), sys.executable, "-m", "reconciler", "--lang", "en",
              "state", "check"], cwd=copy, env=env, capture_output=True, text=True, timeout=60)
     finally:
         for folder in (copy, copy / ".rvsq", copy / ".rvsq" / "codes"):
