@@ -218,7 +218,8 @@ class _Run:
         moment = self.clock()
         now = iso(moment)
         self._shown_now = []
-        batches = {est: len(batch) for est, batch in self.sealed.items()}
+        batch = self.sealed.get(action.establishment)  # only this action's may grow
+        sealed_before = len(batch) if batch is not None else 0
         try:
             with self.store.transaction():
                 fields = getattr(self, f"_{action.action}")(index, action, moment, now)
@@ -238,8 +239,8 @@ class _Run:
             # Rolled back: its code was never stored, so it must reach nobody; the batch
             # forgets it too, or the next sealing of this establishment would hold it.
             self._shown_now = []
-            for est, batch in self.sealed.items():
-                batch.truncate(batches.get(est, 0))
+            if action.establishment in self.sealed:
+                self.sealed[action.establishment].truncate(sealed_before)
             raise
         finally:
             _release_stops()  # a stop that came meanwhile is raised here
