@@ -166,9 +166,10 @@ def apply_plan(
     except UserError as exc:  # a link planted as .rvsq/codes, a name a forged row gave
         raise Stopped(run.progress(total, total), exc.code, **exc.params) from exc
     except (OSError, *store.errors) as exc:
-        where = getattr(exc, "filename", None)
+        where = getattr(exc, "filename", None)  # none for a database error: say the folder
         raise Stopped(run.progress(total, total), "E153", total=total,
-                      path=os.fsdecode(where) if where is not None else "",
+                      path=os.fsdecode(where) if where is not None
+                      else (settings.work_dir / "codes").as_posix(),
                       reason=exc.strerror if isinstance(exc, OSError) and exc.strerror
                       else str(exc)) from exc
     return Report(run.run_id, list(plan.actions), code_files, run.shown, run.new_accounts,
