@@ -389,6 +389,7 @@ def test_apply_job_applies_and_keeps_the_sealed_codes_and_the_emails(
     assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 3
     assert len([path for path in uploaded if path.startswith(".rvsq/outbox/")]) == 7
     assert f"7 {EMAILS_TO_SEND}" in job.output  # no SMTP server: someone must send them
+    assert "est cohérent" in job.output  # `state check` after the apply
     assert job.env["RVSQ_CHANGE_REF"] == (
         ("https://github.example/sante/acces-rvsq" if platform == "github"
          else "https://gitlab.example/sante/acces-rvsq/-")
