@@ -125,3 +125,36 @@ def without_root_rights() -> list[str]:
     setpriv = shutil.which("setpriv")
     assert setpriv is not None, "setpriv (util-linux) is needed to test file modes as root"
     return [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
+
+
+def on_terminal(command: list[str], cwd: Path, answer: bytes,
+                env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run `command` with a pseudo-terminal as stdin, stdout and stderr; answer its [y/N]
+    question with `answer`. Its exit code and everything it wrote."""
+    import select
+    import subprocess
+    import time
+
+    controller, terminal = os.openpty()
+    proc = subprocess.Popen(command, cwd=cwd, stdin=terminal, stdout=terminal,
+                            stderr=terminal, env=env)
+    os.close(terminal)
+    output, answered, deadline = b"", False, time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the program ended and closed the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        if not answered and b"[y/N]" in output:
+            os.write(controller, answer)
+            answered = True
+        if proc.poll() is not None and not ready:
+            break
+    code = proc.wait(timeout=10)
+    os.close(controller)
+    return code, output.decode("utf-8", errors="replace").replace("\r\n", "\n")

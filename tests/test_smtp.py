@@ -9,98 +9,31 @@ test time with the openssl command line, in a temp folder.
 from __future__ import annotations
 
 import shutil
-import socket
 import sqlite3
 import ssl
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from email import message_from_bytes
-from email.message import EmailMessage
-from email.policy import default as email_policy
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from click.testing import Result
 from helpers import EXAMPLE, REPO, run
+from smtp_server import HOST, Server, free_port, starter
 
 from reconciler import codes
 
-HOST = "127.0.0.1"
 IDENTITIES = REPO / "examples" / "demo-identities"
 REFUSED = "martinmacfly@ramq.gouv.qc.ca"  # a new user of the example
 USER, PASSWORD = "representant@gmf.example", "Tr0ub4dor&3-pw"
 
 
 # --- the SMTP server ------------------------------------------------------------------
-class Received(NamedTuple):
-    recipients: list[str]
-    message: EmailMessage
-    raw: str
-    encrypted: bool
-    login: bytes | None
-
-
-@dataclass
-class Recorder:
-    """An aiosmtpd handler that keeps every message and refuses the addresses in `refuse`."""
-
-    refuse: dict[str, str] = field(default_factory=dict)  # address → the server's reply
-    received: list[Received] = field(default_factory=list)
-
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
-                          address: str, rcpt_options: list[str]) -> str:
-        if address in self.refuse:
-            return self.refuse[address]
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        content = envelope.original_content or b""
-        assert server.transport is not None
-        auth = session.auth_data
-        self.received.append(Received(
-            list(envelope.rcpt_tos),
-            message_from_bytes(content, policy=email_policy),  # type: ignore[arg-type]
-            content.decode("utf-8"),
-            server.transport.get_extra_info("ssl_object") is not None,
-            auth.login if isinstance(auth, LoginPassword) else None,
-        ))
-        return "250 Message accepted for delivery"
-
-    def recipients(self) -> list[str]:
-        return [address for message in self.received for address in message.recipients]
-
-
-class Server(NamedTuple):
-    handler: Recorder
-    url: str
-    where: str  # host:port, as the apply output names it
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def smtp(request: pytest.FixtureRequest) -> Callable[..., Server]:
     """Start an SMTP server: smtp(port=None, scheme='smtp', **Controller options)."""
-
-    def start(port: int | None = None, scheme: str = "smtp", **options: Any) -> Server:
-        handler = Recorder()
-        controller = Controller(handler, hostname=HOST, port=port or free_port(),
-                                server_hostname="localhost", **options)
-        controller.start()
-        request.addfinalizer(controller.stop)
-        where = f"{HOST}:{controller.port}"
-        return Server(handler, f"{scheme}://{where}", where)
-
-    return start
+    return starter(request)
 
 
 class Certificate(NamedTuple):

@@ -6,46 +6,22 @@ from __future__ import annotations
 
 import os
 import re
-import select
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from helpers import EXAMPLE, REPO
+from helpers import EXAMPLE, REPO, on_terminal
 
 EXE = Path(sys.executable).parent / "rvsq-access"
 CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
 
 
 def _on_terminal(args: list[str], cwd: Path, answer: bytes) -> str:
-    """Run rvsq-access with a pseudo-terminal as stdin and stdout; answer its question."""
-    controller, terminal = os.openpty()
+    """Run rvsq-access on a pseudo-terminal; answer its question; what it wrote."""
     env = {**{k: v for k, v in os.environ.items() if k != "RVSQ_STATE"},  # .rvsq/state.db
            "RVSQ_LANG": "en", "COLUMNS": "200"}
-    proc = subprocess.Popen([str(EXE), "--no-color", *args], cwd=cwd, stdin=terminal,
-                            stdout=terminal, stderr=terminal, env=env)
-    os.close(terminal)
-    output, answered, deadline = b"", False, time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the program ended and closed the terminal
-                break
-            if not chunk:
-                break
-            output += chunk
-        if not answered and b"[y/N]" in output:
-            os.write(controller, answer)
-            answered = True
-        if proc.poll() is not None and not ready:
-            break
-    proc.wait(timeout=10)
-    os.close(controller)
-    return output.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    return on_terminal([str(EXE), "--no-color", *args], cwd, answer, env)[1]
 
 
 def _repo(tmp_path: Path, with_recipients: bool) -> Path:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLE, REPO
+from helpers import EXAMPLE, REPO, on_terminal
 from test_crash import RUNNER, finish, new_identities, rvsq, write_access
 
 from reconciler import codes
@@ -62,43 +62,13 @@ def _clean(text: str) -> None:
 
 
 # --- 1. a code reaches a person only once its action committed --------------------------
-def _on_terminal(args: list[str], cwd: Path, answer: bytes) -> tuple[int, str]:
-    """Run rvsq-access on a pseudo-terminal; answer its question; (exit code, output)."""
-    import select
-    import time
-
-    controller, terminal = os.openpty()
-    proc = subprocess.Popen([str(EXE), "--no-color", *args], cwd=cwd, stdin=terminal,
-                            stdout=terminal, stderr=terminal, env=_env())
-    os.close(terminal)
-    output, answered, deadline = b"", False, time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        if not answered and b"[y/N]" in output:
-            os.write(controller, answer)
-            answered = True
-        if proc.poll() is not None and not ready:
-            break
-    code = proc.wait(timeout=10)
-    os.close(controller)
-    return code, output.decode("utf-8", errors="replace").replace("\r\n", "\n")
-
-
 def test_a_code_is_shown_only_once_its_action_committed(tmp_path: Path) -> None:
     repo = _example(tmp_path, recipients=False)
     # The fifth account's transaction fails, as on a full disk, after its code was drawn.
     _sql(repo, "CREATE TRIGGER full_disk BEFORE UPDATE OF code_hash ON accounts "
                "WHEN NEW.username = 'julie.bouchard@ciusss-capitalenationale.gouv.qc.ca' "
                "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
-    code, out = _on_terminal(["apply"], repo, b"y\n")
+    code, out = on_terminal([str(EXE), "--no-color", "apply"], repo, b"y\n", _env())
     _clean(out)
     assert code == 1, out
     assert "error[E117] apply stopped at action" in out and "database or disk is full" in out

@@ -15,21 +15,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as email_policy
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, Envelope, Session
 from click.testing import Result
 from helpers import (
     CASCADES,
@@ -40,11 +36,11 @@ from helpers import (
     ok,
     without_root_rights,
 )
+from smtp_server import Server, starter
 
 from reconciler import codes
 from reconciler.store import open_store, parse_location
 
-HOST = "127.0.0.1"
 IDENTITIES = REPO / "examples" / "demo-identities"
 NEW_USERS = 7  # the example's first apply creates 7 accounts: 7 creation emails
 ACCENTED = "andré.côté@exämple.org"  # the part before @ needs SMTPUTF8
@@ -53,73 +49,15 @@ IDN_ASCII = "luc@xn--bcher-kva.example"
 
 
 # --- an SMTP server that records what it accepts ------------------------------------
-class Received(NamedTuple):
-    mail_from: str
-    recipients: list[str]
-    options: list[str]
-    message: EmailMessage
-
-
-@dataclass
-class Recorder:
-    """Keeps every message it accepts; refuses the addresses in `refuse`; drops the
-    connection, without a reply, on message number `die_at` (counted from 1)."""
-
-    refuse: dict[str, str] = field(default_factory=dict)
-    die_at: int | None = None
-    received: list[Received] = field(default_factory=list)
-    seen: int = 0
-
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
-                          address: str, rcpt_options: list[str]) -> str:
-        if address in self.refuse:
-            return self.refuse[address]
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        self.seen += 1
-        if self.seen == self.die_at:
-            assert server.transport is not None
-            server.transport.abort()  # the server dies: this message is not accepted
-            return "421 gone"
-        content = envelope.original_content or b""
-        self.received.append(Received(
-            str(envelope.mail_from), list(envelope.rcpt_tos), list(envelope.mail_options),
-            message_from_bytes(content, policy=email_policy),  # type: ignore[arg-type]
-        ))
-        return "250 Message accepted for delivery"
-
-    def recipients(self) -> list[str]:
-        return sorted(address for mail in self.received for address in mail.recipients)
-
-
-class Server(NamedTuple):
-    handler: Recorder
-    url: str
-    where: str
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def smtp(request: pytest.FixtureRequest) -> Callable[..., Server]:
-    """smtp(utf8=False, **Recorder fields): a server, with SMTPUTF8 or without."""
+    """smtp(utf8=False, refuse=…, die_at=…): a server, with SMTPUTF8 or without."""
+    start = starter(request)
 
-    def start(utf8: bool = False, **recorder: Any) -> Server:
-        handler = Recorder(**recorder)
-        controller = Controller(handler, hostname=HOST, port=free_port(),
-                                server_hostname="localhost", enable_SMTPUTF8=utf8)
-        controller.start()
-        request.addfinalizer(controller.stop)
-        where = f"{HOST}:{controller.port}"
-        return Server(handler, f"smtp://{where}", where)
+    def with_utf8(utf8: bool = False, **recorder: Any) -> Server:
+        return start(enable_SMTPUTF8=utf8, **recorder)
 
-    return start
+    return with_utf8
 
 
 # --- the repository and the state -----------------------------------------------------
@@ -371,7 +309,7 @@ def test_outbox_send_delivers_what_apply_left_waiting(
     server = smtp()
     use(monkeypatch, server)
     assert outbox("send").stdout == f"{NEW_USERS} email(s) sent by {server.where}.\n"
-    assert server.handler.recipients() == new_users(state_url)
+    assert sorted(server.handler.recipients()) == new_users(state_url)
     assert listed("--all")["counts"] == {"pending": 0, "failed": 0, "sent": NEW_USERS,
                                          "exported": 0}
     assert outbox("send").stdout == "No email waits: nothing to send.\n"
