@@ -15,7 +15,6 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 # A URL in free text, up to the last `@` of its line: a password may hold spaces.
 _USER_INFO = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*://)[^\n]*@")
 _QUERY = re.compile(r"[?#]")
-_PASSWORD_PARAMETER = re.compile(r"(?:^|&)password=([^&#]*)", re.IGNORECASE)
 HIDDEN = "***"
 
 
@@ -53,7 +52,7 @@ def secrets_of(url: str) -> list[str]:
     if scheme is None:
         return []
     rest = url[scheme.end():]
-    user_info, at, after = rest.rpartition("@")
+    user_info, at, _ = rest.rpartition("@")
     found = []
     if at:
         found.append(user_info.partition(":")[2])
@@ -61,17 +60,35 @@ def secrets_of(url: str) -> list[str]:
         netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
         port = netloc.rpartition(":")[2]
         found += [port] if not (port.isdigit() or netloc.endswith("]")) else []
-    query = (after if at else rest).partition("?")[2]
-    found += _PASSWORD_PARAMETER.findall(query.partition("#")[0])
+    # `password=` anywhere: a password holding `@` moves the query into what looks like
+    # the user information, and one holding `#` would end it early.
+    found += _PASSWORD_ANYWHERE.findall(rest)
     whole = {form for secret in found for form in (secret, unquote(secret))}
     pieces = {form for secret in whole for piece in (secret, *re.split(r"[@:]", secret))
               for form in (piece, unquote(piece))}
     return sorted((p for p in pieces if len(p) >= 2), key=lambda p: (-len(p), p))
 
 
+def _shares_a_part(quoted: str, secrets: list[str]) -> bool:
+    """Whether a quoted text holds four characters in a row of a password: a driver that
+    misreads a URL may quote a piece that runs across the password's own `@`, `/` or
+    spaces (shorter runs would hide ordinary words)."""
+    return any(quoted[i:i + 4] in secret for secret in secrets
+               for i in range(len(quoted) - 3))
+
+
+_PASSWORD_ANYWHERE = re.compile(r"[?&]password=([^&]*)", re.IGNORECASE)
+_QUOTED = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
+
+
 def scrub(text: str, url: str | None) -> str:
     """A driver's message about `url` as it may be shown: without the URL's password or
-    any part of it, and without the user information of any URL it quotes."""
-    for secret in secrets_of(url) if url else ():
+    any part of it, and without the user information of any URL it quotes. A quoted
+    text sharing a part with the password is hidden whole."""
+    secrets = secrets_of(url) if url else []
+    if secrets:
+        text = _QUOTED.sub(lambda m: f'"{HIDDEN}"' if any(p in m[0] for p in secrets)
+                           or _shares_a_part(m[0][1:-1], secrets) else m[0], text)
+    for secret in secrets:
         text = text.replace(secret, HIDDEN)
     return redact(text)

@@ -88,7 +88,9 @@ def postgres_server() -> str:
     ("Tr0ub@dor&3", ("Tr0ub", "dor&3")),  # libpq ends the user information at the first @
     ("Pa%ss99!", ("Pa%ss99!", "ss99")),  # not percent-encoded
     ("s3cr3t pw", ("s3cr3t",)),  # a space
-], ids=["at-sign", "percent", "space"])
+    # libpq quotes a piece that runs across the password's own `/` and space
+    ("p@ss/wo rd:x?y#z%41", ("wo rd", "ss/wo", "z%41")),
+], ids=["at-sign", "percent", "space", "at-slash-space-query"])
 @pytest.mark.parametrize("given", ["--state", "RVSQ_STATE"])
 def test_a_driver_message_never_quotes_a_part_of_the_password(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, postgres_server: str, password: str,
@@ -103,6 +105,16 @@ def test_a_driver_message_never_quotes_a_part_of_the_password(
     assert result.stderr.startswith("error[E127] the state cannot be used: "), result.stderr
     assert "***" in result.stderr  # the driver's message is there, with the password hidden
     for leak in leaks:
+        assert leak not in no_traceback(result.output)
+
+
+def test_a_password_in_the_query_is_never_quoted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, postgres_server: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = ok(cli("--state", f"postgresql://rvsq@{postgres_server}/rvsq"
+                               "?password=p@ss/wo rd%41x", "plan"), 1)
+    assert result.stderr.startswith("error[E127] the state cannot be used: "), result.stderr
+    for leak in ("wo rd", "p@ss", "%41x", "rd%4"):
         assert leak not in no_traceback(result.output)
 
 
