@@ -140,6 +140,10 @@ def apply_plan(
     run = _Run(store, settings, state, plan, clock)
     total = len(plan.actions)
     for index, action in enumerate(plan.actions):
+        if not store.still_there():  # its changes would go where nobody looks
+            progress = run.progress(index, total)
+            raise Stopped(progress, "E158", location=store.location.shown,
+                          done=progress.done, total=total)
         try:
             run.apply(index, action)
         except KeyboardInterrupt:  # Ctrl-C or a stop signal: this action rolled back

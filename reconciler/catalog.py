@@ -444,6 +444,15 @@ EN: dict[str, str] = {
     "E156": "the state's location '{location}' cannot be used: {reason}",
     "E156.hint": "point --state or RVSQ_STATE at a file in an existing folder, with a "
     "shorter path if it is too long. Nothing was changed.",
+    "E157": "the state's location {location} is a symbolic link",
+    "E157.hint": "nothing was read or changed. Name the state file by its own path in --state "
+    "or RVSQ_STATE; if nobody in your team made this link, remove it: it may have been "
+    "planted to make the tool write elsewhere.",
+    "E158": "the state file {location} was moved or deleted while apply ran: it stopped after "
+    "{done} of {total} action(s)",
+    "E158.hint": "those actions are in the file that was moved, and in its journal (-wal) "
+    "still beside its old name: put the file back under its name first (do not run "
+    "'state init'), then run 'rvsq-access state check' and 'rvsq-access apply' again.",
     "E191": "'{path}' cannot be used: {reason}",
     "E191.hint": "check that it exists and that you may read (or write) it; then run the "
     "command again. What the command said it did before this is done.",
@@ -1507,6 +1516,16 @@ FR: dict[str, str] = {
     "E156": "l'emplacement de l'état « {location} » ne peut pas être utilisé : {reason}",
     "E156.hint": "indiquez dans --state ou RVSQ_STATE un fichier dans un dossier existant, "
     "avec un chemin plus court s'il est trop long. Rien n'a été changé.",
+    "E157": "l'emplacement de l'état {location} est un lien symbolique",
+    "E157.hint": "rien n'a été lu ni changé. Nommez le fichier de l'état par son propre chemin "
+    "dans --state ou RVSQ_STATE; si personne de votre équipe n'a créé ce lien, supprimez-le : "
+    "il a pu être placé pour faire écrire l'outil ailleurs.",
+    "E158": "le fichier de l'état {location} a été déplacé ou supprimé pendant apply : il "
+    "s'est arrêté après {done} action(s) sur {total}",
+    "E158.hint": "ces actions sont dans le fichier déplacé, et dans son journal (-wal) resté à "
+    "côté de son ancien nom : remettez d'abord le fichier sous son nom (ne lancez pas "
+    "« state init »), puis lancez « rvsq-access state check » et relancez « rvsq-access "
+    "apply ».",
     "E191": "« {path} » ne peut pas être utilisé : {reason}",
     "E191.hint": "vérifiez qu'il existe et que vous pouvez le lire (ou y écrire), puis "
     "relancez la commande. Ce que la commande a dit avoir fait avant est fait.",

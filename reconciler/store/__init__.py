@@ -111,8 +111,11 @@ def init_store(location: Location, now: str) -> tuple[SQLStore, set[int]]:
     applied (1 among them: it created the state)."""
     if location.path is not None:
         path = location.path
-        if _file_kind(location) == "folder":
+        kind = _file_kind(location)
+        if kind == "folder":
             raise UserError("E137", url=location.shown)
+        if kind == "other":  # a device, a FIFO: never opened, never chmodded
+            raise UserError("E145", location=location.shown)
         try:
             if any(part.name == WORK_DIR.name for part in path.parents):
                 private_folder(path.parent)
@@ -193,12 +196,16 @@ def _file_kind(location: Location) -> str:
     can have (too long, a file where a folder should be) is refused with its reason."""
     assert location.path is not None
     try:
-        mode = location.path.stat().st_mode
+        mode = location.path.lstat().st_mode
     except FileNotFoundError:
         return "missing"
     except OSError as exc:
         raise UserError("E156", location=location.shown,
                         reason=exc.strerror or type(exc).__name__) from None
+    if stat.S_ISLNK(mode):
+        # A link planted where the state should be would have the tool read, write and
+        # chmod its target: the state is named by its own path, never through a link.
+        raise UserError("E157", location=location.shown)
     return "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
 
 

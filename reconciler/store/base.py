@@ -100,6 +100,11 @@ class SQLStore:
         """Exclusive for one apply; `on_wait` is called once if another holds it."""
         raise NotImplementedError
 
+    def still_there(self) -> bool:
+        """Whether the state is still where it was opened (a SQLite file may be moved or
+        deleted under a running apply; a database server's cannot)."""
+        return True
+
     def close(self) -> None:
         self.conn.close()
 

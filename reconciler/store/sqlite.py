@@ -94,6 +94,17 @@ class SQLiteStore(SQLStore):
             empty = True
         return ("readonly" in str(exc) or "unable to open" in str(exc)) and empty
 
+    def still_there(self) -> bool:
+        """The file the lock and the connection hold is still the one at the state's path:
+        not deleted, not renamed, not replaced."""
+        assert self._held is not None, "the store is closed"
+        held = os.fstat(self._held)
+        try:
+            named = os.stat(self.path)
+        except OSError:
+            return False
+        return held.st_nlink > 0 and (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
+
     def close(self) -> None:
         """The connection first, then the lock's descriptor (never the other way round)."""
         with contextlib.suppress(AttributeError):  # no connection: it failed to open

@@ -168,13 +168,18 @@ def test_moving_the_state_file_mid_apply_lets_no_second_apply_in(
     finally:
         os.kill(first.pid, signal.SIGCONT)
     del STATE_URLS[repo]
+    # The first apply sees, before its next action, that its file is no longer the state's:
+    # it stops there and says where its changes are, instead of writing where nobody looks.
     code, out, err = finish(first)
-    assert code == 4, err  # applied; its emails wait (no RVSQ_SMTP_URL)
-    assert applied_count(out) == len(planned)
-    # SQLite does not fold the journal into a database file that moved while open: the
-    # first apply's last changes wait in state.db-wal. With the file back under its name
-    # (the second apply's empty journal removed), the state is whole.
+    assert code == 1 and "Traceback" not in err, err
+    assert f"error[E158] the state file {state} was moved or deleted while apply ran: it " \
+           f"stopped after 3 of {len(planned)} action(s)" in err, err
+    assert f"Applied and recorded: 3 of {len(planned)} action(s)" in err
+    # With the file back under its name (the second apply's empty journal removed), the
+    # state is whole, and the next apply finishes the work.
     for leftover in ("moved.db-wal", "moved.db-shm"):
         (repo / leftover).unlink(missing_ok=True)
     moved.rename(state)
+    code, out, err = finish(rvsq(repo, "apply", "--auto-approve"))
+    assert code == 4 and applied_count(out) == len(planned) - 3, err
     assert_converged(repo, planned, identities)  # `state check` included
