@@ -205,6 +205,8 @@ EN: dict[str, str] = {
     "valid": "All access files are valid.",
     "invalid": "Fix the errors above, then run validate again.",
     "fatal": "error",
+    "output_cut": "note: the output was cut short (what read it stopped reading); the "
+    "command carried on to its end, and its exit code says how it ended.",
     # --- command-line help ------------------------------------------------------------
     "help.main": "Manage RVSQ access as code: validate access files, plan and apply them.",
     "help.lang": "Language of messages (default: RVSQ_LANG, else LANG, else English).",
@@ -265,7 +267,8 @@ EN: dict[str, str] = {
     "W205.hint": "write 'username: {username}' in this entry, as the state knows it.",
     # --- state, apply, codes, audit -------------------------------------------------
     "E110": "another apply still holds the state lock after {timeout} s",
-    "E110.hint": "wait for the other apply to finish, or raise --lock-timeout.",
+    "E110.hint": "nothing was changed. Wait for the other apply to finish, then run the "
+    "command again (apply and outbox take --lock-timeout SECONDS to wait longer).",
     "E111": "'{url}' is not a state this tool can open",
     "E111.hint": "use sqlite:///path/to/state.db (default: sqlite:///.rvsq/state.db) or "
     "postgresql://user@host:port/db.",
@@ -453,6 +456,8 @@ EN: dict[str, str] = {
     "E158.hint": "those actions are in the file that was moved, and in its journal (-wal) "
     "still beside its old name: put the file back under its name first (do not run "
     "'state init'), then run 'rvsq-access state check' and 'rvsq-access apply' again.",
+    "E193": "--lock-timeout {given} is not a number of seconds between 0 and {most}",
+    "E193.hint": "give how long to wait for another apply, in seconds: 60 by default.",
     "E191": "'{path}' cannot be used: {reason}",
     "E191.hint": "check that it exists and that you may read (or write) it; then run the "
     "command again. What the command said it did before this is done.",
@@ -632,6 +637,8 @@ EN: dict[str, str] = {
     "apply.confirm": "Apply these changes?",
     "apply.cancelled": "Nothing was changed.",
     "apply.waiting": "Another apply holds the state lock; waiting up to {timeout} s…",
+    "import.waiting": "An apply holds the state lock; waiting up to {timeout} s before "
+    "importing…",
     "apply.progress": "Applying",
     "apply.done": "Applied {count} action(s) (run {run_id}).",
     "apply.nothing": "Nothing to apply.",
@@ -1250,6 +1257,9 @@ FR: dict[str, str] = {
     "valid": "Tous les fichiers d'accès sont valides.",
     "invalid": "Corrigez les erreurs ci-dessus, puis relancez validate.",
     "fatal": "erreur",
+    "output_cut": "remarque : la sortie a été coupée (ce qui la lisait a cessé de la lire); "
+    "la commande a continué jusqu'au bout, et son code de sortie dit comment elle s'est "
+    "terminée.",
     # --- aide de la ligne de commande -------------------------------------------------
     "help.main": "Gérer les accès à RVSQ comme du code : valider les fichiers d'accès, "
     "planifier et appliquer les changements.",
@@ -1317,7 +1327,9 @@ FR: dict[str, str] = {
     "W205.hint": "écrivez « username: {username} » dans cette entrée, comme l'état le connaît.",
     # --- état, application, codes, journal --------------------------------------------
     "E110": "une autre application détient encore le verrou de l'état après {timeout} s",
-    "E110.hint": "attendez que l'autre application se termine, ou augmentez --lock-timeout.",
+    "E110.hint": "rien n'a été changé. Attendez que l'autre application se termine, puis "
+    "relancez la commande (apply et outbox acceptent --lock-timeout SECONDES pour attendre "
+    "plus longtemps).",
     "E111": "« {url} » n'est pas un état que l'outil peut ouvrir",
     "E111.hint": "utilisez sqlite:///chemin/vers/state.db (par défaut : "
     "sqlite:///.rvsq/state.db) ou postgresql://utilisateur@hôte:port/base.",
@@ -1526,6 +1538,9 @@ FR: dict[str, str] = {
     "côté de son ancien nom : remettez d'abord le fichier sous son nom (ne lancez pas "
     "« state init »), puis lancez « rvsq-access state check » et relancez « rvsq-access "
     "apply ».",
+    "E193": "--lock-timeout {given} n'est pas un nombre de secondes entre 0 et {most}",
+    "E193.hint": "indiquez combien de secondes attendre une autre application : 60 par "
+    "défaut.",
     "E191": "« {path} » ne peut pas être utilisé : {reason}",
     "E191.hint": "vérifiez qu'il existe et que vous pouvez le lire (ou y écrire), puis "
     "relancez la commande. Ce que la commande a dit avoir fait avant est fait.",
@@ -1721,6 +1736,8 @@ FR: dict[str, str] = {
     # --- sortie de apply --------------------------------------------------------------
     "apply.confirm": "Appliquer ces changements?",
     "apply.cancelled": "Rien n'a été changé.",
+    "import.waiting": "Une application détient le verrou de l'état; attente d'au plus "
+    "{timeout} s avant l'importation…",
     "apply.waiting": "Une autre application détient le verrou de l'état; attente d'au plus "
     "{timeout} s…",
     "apply.progress": "Application",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import math
 import os
 import sys
 from pathlib import Path
@@ -45,6 +46,17 @@ def _as_of(ctx: click.Context, param: click.Parameter, value: dt.datetime | None
     return value.date()
 
 
+MAX_LOCK_TIMEOUT = 86_400.0  # seconds: a day; longer is a mistake, or a hung job
+
+
+def _lock_timeout(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not (math.isfinite(value) and 0 <= value <= MAX_LOCK_TIMEOUT):  # nan, inf, -1
+        raise UserError("E193", given=str(value), most=f"{MAX_LOCK_TIMEOUT:g}")
+    return value
+
+
+LOCK_TIMEOUT = click.option("--lock-timeout", type=float, default=60.0, show_default=True,
+                            callback=_lock_timeout, help=_help("help.lock_timeout"))
 AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
                      callback=_as_of, help=_help("help.as_of"))
 FILE = click.argument("file", type=READ)
@@ -172,8 +184,7 @@ def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
 @click.option("--max-deletes", type=click.IntRange(min=0), default=10, show_default=True,
               help=_help("help.max_deletes"))
 @click.option("--allow-mass-delete", is_flag=True, help=_help("help.allow_mass_delete"))
-@click.option("--lock-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help=_help("help.lock_timeout"))
+@LOCK_TIMEOUT
 @click.option("--strict", is_flag=True, help=_help("help.strict"))
 @click.pass_obj
 def apply(env: Any, paths: tuple[Path, ...], plan_file: Path | None, auto_approve: bool,
@@ -393,8 +404,7 @@ def outbox_list(env: Any, fmt: str, everything: bool) -> None:
 
 
 @outbox.command("send", help=_help("help.outbox_send"))
-@click.option("--lock-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help=_help("help.lock_timeout"))
+@LOCK_TIMEOUT
 @click.pass_obj
 def outbox_send(env: Any, lock_timeout: float) -> None:
     from reconciler.commands import outbox as command
@@ -404,8 +414,7 @@ def outbox_send(env: Any, lock_timeout: float) -> None:
 
 @outbox.command("export", help=_help("help.outbox_export"))
 @click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
-@click.option("--lock-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
-              help=_help("help.lock_timeout"))
+@LOCK_TIMEOUT
 @click.pass_obj
 def outbox_export(env: Any, folder: Path, lock_timeout: float) -> None:
     from reconciler.commands import outbox as command
@@ -420,6 +429,7 @@ def main() -> None:
     # users, a third with its default thresholds. Reference counting frees the rest.
     gc.disable()
     terminal.tolerant_streams()
+    stdout = terminal.forgiving_stdout()
     try:
         cli(prog_name="rvsq-access")
         code = 0
@@ -432,6 +442,9 @@ def main() -> None:
     # Leave without the interpreter's teardown, which frees a province of objects one by
     # one (a third of a second at 100,000 users). Every command has written and closed
     # its files and its state by now; only the terminal's buffers remain to flush.
+    if stdout is not None and stdout.lost:  # said where it is still read
+        with contextlib.suppress(OSError, ValueError):
+            print(Messages(language_from_env())("output_cut"), file=sys.stderr)
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:  # None: closed when the command started (`>&-`)
             with contextlib.suppress(OSError, ValueError):  # `| head`: the reader left

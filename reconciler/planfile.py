@@ -90,10 +90,15 @@ def read(path: Path) -> Plan:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError("E119", path=path.as_posix(), detail=str(exc)) from None
+    except RecursionError:  # nested deeper than Python reads: no plan of ours is
+        raise UserError("E119", path=path.as_posix(), detail="nested too deeply") from None
     import jsonschema  # only here: slow to import, and needed only to read a saved plan
 
     validator = jsonschema.Draft202012Validator(schema.load_schema(PLAN_SCHEMA))
-    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    try:
+        error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    except RecursionError:
+        raise UserError("E119", path=path.as_posix(), detail="nested too deeply") from None
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "/"
         raise UserError("E119", path=path.as_posix(), detail=f"{where}: {error.message}")

@@ -1,4 +1,5 @@
-"""What the tool prints reaches any terminal, whatever its encoding.
+"""What the tool prints reaches any terminal, whatever its encoding, and a reader that goes
+away (`| head`) never stops a command half-way.
 
 A Latin-1 or ASCII locale cannot encode French typography (the narrow no-break space
 before « : », the dash, the ellipsis) and a file name the system could not decode holds
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import sys
+from typing import Any
 
 # The typography the catalog uses, as a narrower encoding can write it.
 _NEAREST = {
@@ -50,3 +53,46 @@ def tolerant_streams() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):  # closed, or not ours to change
                 reconfigure(errors=ERRORS)
+
+
+class _Forgiving:
+    """Standard output that outlives its reader: once a write finds the pipe closed (`|
+    head -1`), the rest goes nowhere and the command carries on to its end, with its own
+    exit code, instead of stopping half-way (an apply between its changes and its report)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.lost = False
+
+    def write(self, text: Any) -> int:
+        if not self.lost:
+            try:
+                return int(self._stream.write(text))
+            except BrokenPipeError:
+                self._lose()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.lost:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._lose()
+
+    def _lose(self) -> None:
+        self.lost = True
+        with contextlib.suppress(OSError, ValueError):  # what is buffered goes nowhere too
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def forgiving_stdout() -> _Forgiving | None:
+    """Make sys.stdout forgiving (see _Forgiving); None when there is none (`>&-`)."""
+    if sys.stdout is None:
+        return None
+    sys.stdout = _Forgiving(sys.stdout)  # type: ignore[assignment]
+    return sys.stdout  # type: ignore[return-value]

@@ -81,7 +81,7 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
     )
 
     def waiting() -> None:
-        click.echo(env.messages("apply.waiting", timeout=int(lock_timeout)), err=True)
+        click.echo(env.messages("apply.waiting", timeout=f"{lock_timeout:g}"), err=True)
 
     # The lock is taken before planning: no other apply can change the state between
     # the plan shown here and its application.
@@ -89,6 +89,7 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         # An older state is brought up to date only now: the files are valid, the saved
         # plan (if any) is this state's, and no other apply runs.
         store.migrate(iso(utc_now()))
+        store.check_head()  # a serial or audit head edited outside the tool: named here
         state = plan_command.snapshot(env, store, validation)
         fresh = plan_command.compute(env, validation, state, paths)
         if saved is None:

@@ -78,6 +78,9 @@ def show(env: Env, username: str) -> int:
     return EXIT_OK
 
 
+IMPORT_LOCK_TIMEOUT = 60  # seconds: as long as apply waits by default
+
+
 def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> int:
     """Load the directory's rows; a row that would change an account an access file
     manages is refused (the whole file with it) unless `update_managed`."""
@@ -85,7 +88,8 @@ def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> 
     reference = change_ref(env)
     store = open_state(env, write=True)
     try:
-        with store.lock(60):
+        with store.lock(IMPORT_LOCK_TIMEOUT, lambda: click.echo(env.messages(
+                "import.waiting", timeout=IMPORT_LOCK_TIMEOUT), err=True)):
             state = store.snapshot()
             raw = files.read_file(csv_path, files.DIRECTORY, file)
             rows, problems = directory.parse(raw, file, state)
@@ -106,6 +110,7 @@ def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> 
                     m.username: {"establishment": m.establishment, "line": m.line,
                                  "changes": m.changes} for m in managed}
             store.migrate(now)  # an older state is brought up to date only to be written
+            store.check_head()
             with store.transaction():  # one audited change, like an action
                 store.import_accounts(rows, now)
                 store.append_audit(now, actor(env.actor), git_commit([]), f"import-{now}",

@@ -301,6 +301,17 @@ class SQLStore:
     def pending_sealed(self) -> list[SealedCodes]:
         return [SealedCodes(*row) for row in self._execute(sql.PENDING_SEALED).fetchall()]
 
+    def check_head(self) -> None:
+        """Before a writing command writes: the serial, the audit head and the last audit
+        entry agree (each change moves all three). Edited outside the tool, they are named
+        (E147), rather than a constraint failing in the middle of an action."""
+        seq, digest = self.audit_head()
+        row = self._execute(sql.LAST_AUDIT_LINK).fetchone()
+        if (seq, digest) != ((0, audit.GENESIS) if row is None else (int(row[0]), row[1])):
+            raise self._damaged("audit_head", f"{seq} {digest}")
+        if self.serial() != seq:
+            raise self._damaged("serial", self.serial())
+
     def undelivered(self) -> tuple[int, int]:
         """How many emails and files of sealed codes wait for delivery: committed, not yet
         sent or written out."""

@@ -52,7 +52,7 @@ class PostgresStore(SQLStore):
                 on_wait()
             waited = True
             if time.monotonic() >= deadline:
-                raise UserError("E110", timeout=int(timeout))
+                raise UserError("E110", timeout=f"{timeout:g}")
             time.sleep(LOCK_POLL_SECONDS)
         try:
             yield

@@ -275,6 +275,7 @@ INSERT_AUDIT = f"""INSERT INTO audit_log ({AUDIT_COLUMNS})
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 AUDIT_SINCE = f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE at >= ? ORDER BY seq"
 LAST_AUDIT = f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1"
+LAST_AUDIT_LINK = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
 
 # `state check`: every row as stored, nothing parsed (damage is reported, not raised).
 CHECK_META = "SELECT key, value FROM meta"

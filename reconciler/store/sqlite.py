@@ -139,7 +139,7 @@ class SQLiteStore(SQLStore):
                     on_wait()
                 waited = True
                 if time.monotonic() >= deadline:
-                    raise UserError("E110", timeout=int(timeout)) from None
+                    raise UserError("E110", timeout=f"{timeout:g}") from None
                 time.sleep(LOCK_POLL_SECONDS)
         try:
             yield
