@@ -61,6 +61,7 @@ class Progress(NamedTuple):
     done: int  # actions committed, in plan order
     total: int
     shown: list[dict[str, str]]  # codes of committed actions, for this terminal only
+    code_files: list[Path]  # sealed files written before it ended
 
 
 class Stopped(UserError):
@@ -79,10 +80,13 @@ def limits(settings: Settings) -> refusals.Limits:
                            settings.interactive, refusals.smtp_url(), settings.change_ref)
 
 
-def recover(store: SQLStore, settings: Settings, now: str) -> tuple[list[Path], mail.Delivery]:
+def recover(store: SQLStore, settings: Settings, now: str,
+            files: list[Path] | None = None) -> tuple[list[Path], mail.Delivery]:
     """Write out what committed runs left undelivered: sealed codes, then emails (sent by
-    SMTP when RVSQ_SMTP_URL is set; else they wait in the state, and are counted)."""
-    files = []
+    SMTP when RVSQ_SMTP_URL is set; else they wait in the state, and are counted). Each
+    sealed file is added to `files` as it is written: a caller told of a failure still
+    knows which were."""
+    files = [] if files is None else files
     try:
         for sealed in store.pending_sealed():
             files.append(export_sealed(settings.work_dir, sealed))
@@ -153,7 +157,7 @@ def apply_plan(
             # Earlier actions are committed and stay; this one was rolled back whole.
             # Deliver what did commit, if the state still answers, then say where it stopped.
             with contextlib.suppress(OSError, UserError, *store.errors):
-                recover(store, settings, iso(clock()))
+                recover(store, settings, iso(clock()), run.code_files)
             raise Stopped(run.progress(index, total), "E117", done=run.committed,
                           number=index + 1,
                           total=total, action=action.action,
@@ -164,7 +168,7 @@ def apply_plan(
     # Once, at the end: this run's codes and emails, and any an earlier run left waiting.
     # Every change is committed by now: a failure here leaves deliveries waiting, no more.
     try:
-        code_files, emails = recover(store, settings, iso(clock()))
+        code_files, emails = recover(store, settings, iso(clock()), run.code_files)
     except KeyboardInterrupt:
         raise Stopped(run.progress(total, total), "E152", done=total, total=total) from None
     except UserError as exc:  # a link planted as .rvsq/codes, a name a forged row gave
@@ -208,6 +212,7 @@ class _Run:
         self.shown: list[dict[str, str]] = []  # codes of committed actions only
         self._shown_now: list[dict[str, str]] = []  # the current action's, until it commits
         self.committed = 0
+        self.code_files: list[Path] = []  # sealed files written (after the last action)
         self.new_accounts: list[NewAccount] = []
         self.names = {e.id: e.name for e in state.establishments.values()}
         for action in plan.actions:
@@ -217,7 +222,8 @@ class _Run:
     def progress(self, done: int, total: int) -> Progress:
         # What committed, counted as it committed: a stop may land on an action's last
         # instruction, and `done` may then be one short of the truth.
-        return Progress(self.run_id, max(done, self.committed), total, list(self.shown))
+        return Progress(self.run_id, max(done, self.committed), total, list(self.shown),
+                        list(self.code_files))
 
     def apply(self, index: int, action: Action) -> None:
         moment = self.clock()

@@ -157,6 +157,8 @@ class ParseCache:
         than PRUNE_EVERY. Best effort; returns how many were deleted."""
         now = time.time() if now is None else now
         stamp = self.folder / "pruned"
+        if stamp.is_symlink():  # planted: touching it would touch its target
+            return 0
         try:
             if now - stamp.stat().st_mtime < PRUNE_EVERY:
                 return 0

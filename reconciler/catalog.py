@@ -458,6 +458,8 @@ EN: dict[str, str] = {
     "'state init'), then run 'rvsq-access state check' and 'rvsq-access apply' again.",
     "E193": "--lock-timeout {given} is not a number of seconds between 0 and {most}",
     "E193.hint": "give how long to wait for another apply, in seconds: 60 by default.",
+    "E159": "apply interrupted before it changed anything",
+    "E159.hint": "nothing was changed. Run apply again when you are ready.",
     "E191": "'{path}' cannot be used: {reason}",
     "E191.hint": "check that it exists and that you may read (or write) it; then run the "
     "command again. What the command said it did before this is done.",
@@ -691,8 +693,8 @@ EN: dict[str, str] = {
     "plans and applies the {count} remaining action(s) and delivers what waits.",
     "apply.ending.waiting": "Waiting for delivery: {emails} email(s) and {sealed} file(s) of "
     "sealed codes.",
-    "apply.ending.sealed": "To write the sealed codes: make sure '{folder}' can be written, "
-    "then run 'rvsq-access apply' again (it writes them even with nothing else to apply).",
+    "apply.ending.sealed": "To write the sealed codes in '{folder}': run 'rvsq-access apply' "
+    "again (it writes them even with nothing else to apply).",
     "apply.ending.emails": "To deliver the emails: 'rvsq-access outbox send' (with "
     "RVSQ_SMTP_URL), or 'rvsq-access outbox export FOLDER' to send them by hand.",
     # --- state, codes and audit output ------------------------------------------------
@@ -1541,6 +1543,8 @@ FR: dict[str, str] = {
     "E193": "--lock-timeout {given} n'est pas un nombre de secondes entre 0 et {most}",
     "E193.hint": "indiquez combien de secondes attendre une autre application : 60 par "
     "défaut.",
+    "E159": "apply interrompu avant d'avoir changé quoi que ce soit",
+    "E159.hint": "rien n'a été changé. Relancez apply quand vous serez prêt.",
     "E191": "« {path} » ne peut pas être utilisé : {reason}",
     "E191.hint": "vérifiez qu'il existe et que vous pouvez le lire (ou y écrire), puis "
     "relancez la commande. Ce que la commande a dit avoir fait avant est fait.",
@@ -1795,9 +1799,8 @@ FR: dict[str, str] = {
     "attend.",
     "apply.ending.waiting": "En attente de livraison : {emails} courriel(s) et {sealed} "
     "fichier(s) de codes scellés.",
-    "apply.ending.sealed": "Pour écrire les codes scellés : assurez-vous que « {folder} » "
-    "peut être écrit, puis relancez « rvsq-access apply » (il les écrit même s'il n'y a rien "
-    "d'autre à appliquer).",
+    "apply.ending.sealed": "Pour écrire les codes scellés dans « {folder} » : relancez "
+    "« rvsq-access apply » (il les écrit même s'il n'y a rien d'autre à appliquer).",
     "apply.ending.emails": "Pour livrer les courriels : « rvsq-access outbox send » (avec "
     "RVSQ_SMTP_URL), ou « rvsq-access outbox export DOSSIER » pour les envoyer à la main.",
     "apply.blocked": "{count} entrée(s) restent bloquées : voyez le plan pour ce qu'il faut "

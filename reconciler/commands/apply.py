@@ -60,16 +60,31 @@ def run(
             raise UserError("E142", path=plan_file.as_posix(),
                             planned_location=plan.state_location, planned_id=plan.state_id,
                             location=store.location.shown, id=state_id)
-        return _run_command(env, store, paths, plan_file, plan if plan_file else None,
-                            auto_approve, max_deletes, allow_mass_delete, lock_timeout,
-                            strict)
+        stage = _Stage()
+        try:
+            return _run_command(env, store, paths, plan_file, plan if plan_file else None,
+                                auto_approve, max_deletes, allow_mass_delete, lock_timeout,
+                                strict, stage)
+        except KeyboardInterrupt:  # once changes have started, apply_plan tells the ending
+            if stage.changing:
+                raise
+            stop_listening()
+            raise UserError("E159") from None
     finally:
         store.close()
 
 
+class _Stage:
+    """Whether apply has started changing the state: an interruption before says only
+    that nothing was changed."""
+
+    changing = False
+
+
 def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path | None,
                  saved: Plan | None, auto_approve: bool, max_deletes: int,
-                 allow_mass_delete: bool, lock_timeout: float, strict: bool) -> int:
+                 allow_mass_delete: bool, lock_timeout: float, strict: bool,
+                 stage: _Stage) -> int:
     validation = validated(env, paths, strict)  # one invalid file: nothing is applied
     if saved is not None and validation.digest != saved.config_digest:
         raise UserError("E118")
@@ -105,6 +120,7 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
                 # Same files, same state, yet other actions: the saved plan was edited (a
                 # recipient swapped, a service added) or made by another version.
                 raise UserError("E134", path=str(plan_file))
+        stage.changing = True
         report = _apply(env, plan, store, settings, state)
         if report.applied:
             plan_command.settle(env, store, validation, paths)
@@ -125,8 +141,10 @@ def _confirm(env: Env) -> None:
         raise UserError("E115")
     try:
         approved = click.confirm(env.messages("apply.confirm"), default=False)
-    except click.Abort:  # end of input (Ctrl-D) is no approval
-        approved = False
+    except click.Abort as abort:  # click's word for Ctrl-C and for the end of input
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise UserError("E154") from None  # Ctrl-D: no answer, no approval
     if not approved:
         click.echo(env.messages("apply.cancelled"))
         raise SystemExit(EXIT_OK)
@@ -150,6 +168,8 @@ def _tell_ending(env: Env, store: SQLStore, progress: executor.Progress,
     m = env.messages
     click.echo(m("apply.ending.done", done=progress.done, total=progress.total,
                  run_id=progress.run_id), err=True)
+    for path in progress.code_files:  # written before it ended: the representative needs them
+        click.echo(m("apply.code_files", path=path.as_posix()), err=True)
     try:
         emails, sealed = store.undelivered()
     except (OSError, *store.errors):  # the connection is gone: say so, not guess

@@ -145,7 +145,8 @@ def test_an_unwritable_codes_folder_leaves_the_codes_waiting_then_delivered(
     assert "Applied and recorded: 18 of 18 action(s)" in result.stderr
     assert re.search(r"Waiting for delivery: \d+ email\(s\) and 3 file\(s\) of sealed codes",
                      result.stderr), result.stderr
-    assert "To write the sealed codes: make sure '.rvsq/codes' can be written" in result.stderr
+    assert "To write the sealed codes in '.rvsq/codes': run 'rvsq-access apply' again" \
+        in result.stderr
     (repo / ".rvsq" / "codes").unlink()
     again = _rvsq(repo, "apply", "--auto-approve")
     _clean(again.stdout + again.stderr)
