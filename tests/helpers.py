@@ -127,10 +127,11 @@ def without_root_rights() -> list[str]:
     return [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
 
 
-def on_terminal(command: list[str], cwd: Path, answer: bytes,
+def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
                 env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run `command` with a pseudo-terminal as stdin, stdout and stderr; answer its [y/N]
-    question with `answer`. Its exit code and everything it wrote."""
+    question with `answer`, bytes typed or a signal sent (SIGINT: Ctrl-C). Its exit code
+    and everything it wrote."""
     import select
     import subprocess
     import time
@@ -151,7 +152,10 @@ def on_terminal(command: list[str], cwd: Path, answer: bytes,
                 break
             output += chunk
         if not answered and b"[y/N]" in output:
-            os.write(controller, answer)
+            if isinstance(answer, int):
+                os.kill(proc.pid, answer)
+            else:
+                os.write(controller, answer)
             answered = True
         if proc.poll() is not None and not ready:
             break

@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -276,3 +277,79 @@ def test_existing_folders_keep_their_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE((repo / ".rvsq").stat().st_mode) == 0o750
     # What the tool made itself is private from the start.
     assert stat.S_IMODE((repo / ".rvsq" / "codes").stat().st_mode) == 0o700
+
+
+# --- 7. what the outside probe found after the first round ---------------------------------
+def test_a_link_or_a_device_at_the_state_location_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.db"
+    target.write_bytes(b"")
+    target.chmod(0o644)
+    shutil.copytree(EXAMPLE, tmp_path / "access")
+    (tmp_path / ".rvsq").mkdir()
+    (tmp_path / ".rvsq" / "state.db").symlink_to(target)
+    for args in (["state", "init"], ["plan"], ["apply", "--auto-approve"]):
+        result = _rvsq(tmp_path, *args)
+        _clean(result.stderr)
+        assert result.returncode == 1 and "error[E157]" in result.stderr, result.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644 and target.read_bytes() == b""
+    before = os.stat("/dev/null")
+    result = _rvsq(tmp_path, "--state", "sqlite:////dev/null", "state", "init")
+    assert result.returncode == 1 and "error[E145]" in result.stderr, result.stderr
+    assert os.stat("/dev/null").st_mode == before.st_mode
+    assert not Path("/dev/null-journal").exists()
+
+
+def test_a_reader_that_goes_away_does_not_stop_apply(tmp_path: Path) -> None:
+    repo = _example(tmp_path)
+    result = subprocess.run(["bash", "-c", f"'{EXE}' --no-color apply --auto-approve | head -1;"
+                             " exit ${PIPESTATUS[0]}"], cwd=repo, env=_env(),
+                            capture_output=True, text=True, timeout=60)
+    _clean(result.stderr)
+    assert result.returncode == 4, result.stderr  # applied, the emails wait: as without head
+    assert "note: the output was cut short" in result.stderr
+    assert _sql(repo, "SELECT value FROM meta WHERE key = 'serial'") == [("19",)]
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE meta SET value = (SELECT seq || ' ' || hash FROM audit_log WHERE seq = 1) "
+    "WHERE key = 'audit_head'",  # a head naming an older entry
+    "UPDATE meta SET value = '7' WHERE key = 'serial'",
+])
+def test_a_head_or_serial_edited_is_named_before_any_write(tmp_path: Path,
+                                                            damage: str) -> None:
+    repo = _example(tmp_path)
+    assert _rvsq(repo, "apply", "--auto-approve").returncode == 4
+    _sql(repo, damage)
+    before = _sql(repo, "SELECT count(*) FROM audit_log")
+    for args in (["apply", "--auto-approve"],
+                 ["state", "import-directory", str(DIRECTORY)]):
+        result = _rvsq(repo, *args)
+        _clean(result.stderr)
+        assert result.returncode == 1 and "error[E147]" in result.stderr, result.stderr
+    assert _sql(repo, "SELECT count(*) FROM audit_log") == before
+
+
+@pytest.mark.parametrize("given", ["nan", "inf", "-1", "1e308"])
+def test_a_lock_timeout_that_is_no_duration_is_refused(tmp_path: Path, given: str) -> None:
+    result = _rvsq(tmp_path, "apply", "--lock-timeout", given)
+    _clean(result.stderr)
+    assert result.returncode == 1 and "error[E193]" in result.stderr, result.stderr
+
+
+def test_a_plan_nested_too_deeply_is_not_a_plan(tmp_path: Path) -> None:
+    repo = _example(tmp_path)
+    (repo / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = _rvsq(repo, "apply", "--plan", "deep.json")
+    _clean(result.stderr)
+    assert result.returncode == 1 and "error[E119]" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("key", "code"), [(signal.SIGINT, "E159"), (b"\x04", "E154")],
+                         ids=["ctrl-c", "ctrl-d"])
+def test_ctrl_c_or_ctrl_d_at_the_question_changes_nothing_and_fails(
+        tmp_path: Path, key: bytes | int, code: str) -> None:
+    repo = _example(tmp_path)
+    exit_code, out = on_terminal([str(EXE), "--no-color", "apply"], repo, key, _env())
+    _clean(out)
+    assert exit_code == 1 and f"error[{code}]" in out and "othing was changed" in out, out
+    assert _sql(repo, "SELECT value FROM meta WHERE key = 'serial'") == [("1",)]
