@@ -85,7 +85,8 @@ def test_apply_gives_up_after_lock_timeout_and_changes_nothing(repo: Path) -> No
     assert err.splitlines()[-3:] == [
         f"{WAITING} 1 s…",
         "error[E110] another apply still holds the state lock after 1 s",
-        "    hint: wait for the other apply to finish, or raise --lock-timeout.",
+        "    hint: nothing was changed. Wait for the other apply to finish, then run the "
+        "command again (apply and outbox take --lock-timeout SECONDS to wait longer).",
     ]
     assert plan_actions(repo) == planned
     assert stored_code_hashes(repo) == {}
