@@ -595,6 +595,16 @@ EN: dict[str, str] = {
     "E163": "the emails cannot be written to '{path}': {reason}",
     "E163.hint": "name a folder you may write to (it is created if missing). No email was "
     "marked as exported: they all still wait.",
+    "E164": "RVSQ_SMTP_URL holds a login (user name or password) for '{url}': this tool "
+    "takes the login only from RVSQ_SMTP_USER and RVSQ_SMTP_PASSWORD",
+    "E164.hint": "remove the login from RVSQ_SMTP_URL (smtp://host:port or "
+    "smtps://host:port) and give it in RVSQ_SMTP_USER and RVSQ_SMTP_PASSWORD. Nothing was "
+    "changed.",
+    "E165": "outbox send interrupted: {sent} email(s) sent by {where}",
+    "E165.hint": "the emails sent are recorded and will not be sent again; the one in flight "
+    "when it stopped, if the server had taken it, may arrive twice.",
+    "E166": "outbox export interrupted: {written} of {total} email(s) written to '{path}'",
+    "E166.hint": "every file in the folder is whole: none is cut short.",
     # --- plan output ------------------------------------------------------------------
     "plan.establishment": "Establishment {id} ({name}, region {region})",
     "plan.kind.create_establishment": "create establishment",
@@ -685,6 +695,19 @@ EN: dict[str, str] = {
     "outbox.why.denied": "you may not write there",
     "outbox.why.full": "the disk is full",
     "outbox.why.link": "a symbolic link is in the way",
+    "outbox.reason": "{reason} ({count} email(s))",
+    "outbox.reasons_other": "and {count} email(s) for {reasons} other reason(s)",
+    "outbox.reasons_joiner": "; ",
+    "outbox.ending.waiting": "Still waiting: {count} email(s). To finish: run '{command}' "
+    "again.",
+    "outbox.ending.none_waiting": "No email waits any more.",
+    "outbox.ending.unknown": "What still waits cannot be read: the state does not answer. "
+    "Run '{command}' again once it does.",
+    "outbox.ending.marked": "The {count} email(s) written are marked as exported: send them "
+    "by hand; they will not be sent again.",
+    "outbox.ending.unmarked": "The {count} email(s) written could not be marked as exported "
+    "({reason}): they still count as waiting, and '{command}' writes them again under the "
+    "same names (no duplicate file).",
     "apply.blocked": "{count} entr(y/ies) remain blocked: see the plan for what each needs.",
     "apply.ending.done": "Applied and recorded: {done} of {total} action(s) (run {run_id}).",
     "apply.ending.unknown": "What waits for delivery cannot be read: the state does not "
@@ -1696,6 +1719,19 @@ FR: dict[str, str] = {
     "E163": "les courriels ne peuvent pas être écrits dans « {path} » : {reason}",
     "E163.hint": "nommez un dossier où vous pouvez écrire (il est créé s'il manque). Aucun "
     "courriel n'a été marqué comme exporté : ils attendent tous encore.",
+    "E164": "RVSQ_SMTP_URL contient un identifiant (nom d'utilisateur ou mot de passe) pour "
+    "« {url} » : l'outil ne prend l'identifiant que dans RVSQ_SMTP_USER et "
+    "RVSQ_SMTP_PASSWORD",
+    "E164.hint": "retirez l'identifiant de RVSQ_SMTP_URL (smtp://hôte:port ou "
+    "smtps://hôte:port) et donnez-le dans RVSQ_SMTP_USER et RVSQ_SMTP_PASSWORD. Rien n'a "
+    "été changé.",
+    "E165": "outbox send interrompu : {sent} courriel(s) envoyé(s) par {where}",
+    "E165.hint": "les courriels envoyés sont consignés et ne seront plus envoyés; celui en "
+    "cours d'envoi au moment de l'arrêt, si le serveur l'avait déjà pris, pourrait arriver "
+    "deux fois.",
+    "E166": "outbox export interrompu : {written} courriel(s) sur {total} écrit(s) dans "
+    "« {path} »",
+    "E166.hint": "chaque fichier du dossier est entier : aucun n'est tronqué.",
     # --- sortie du plan ---------------------------------------------------------------
     "plan.establishment": "Établissement {id} ({name}, région {region})",
     "plan.kind.create_establishment": "créer l'établissement",
@@ -1790,6 +1826,19 @@ FR: dict[str, str] = {
     "outbox.why.denied": "vous ne pouvez pas y écrire",
     "outbox.why.full": "le disque est plein",
     "outbox.why.link": "un lien symbolique est là",
+    "outbox.reason": "{reason} ({count} courriel(s))",
+    "outbox.reasons_other": "et {count} courriel(s) pour {reasons} autre(s) raison(s)",
+    "outbox.reasons_joiner": " ; ",
+    "outbox.ending.waiting": "Encore en attente : {count} courriel(s). Pour terminer : "
+    "relancez « {command} ».",
+    "outbox.ending.none_waiting": "Plus aucun courriel n'attend.",
+    "outbox.ending.unknown": "Impossible de lire ce qui attend encore : l'état ne répond "
+    "pas. Relancez « {command} » quand il répondra.",
+    "outbox.ending.marked": "Les {count} courriel(s) écrit(s) sont marqués comme exportés : "
+    "envoyez-les à la main; ils ne seront plus envoyés.",
+    "outbox.ending.unmarked": "Les {count} courriel(s) écrit(s) n'ont pas pu être marqués "
+    "comme exportés ({reason}) : ils comptent encore comme en attente, et « {command} » "
+    "les écrit de nouveau sous les mêmes noms (sans fichier en double).",
     "apply.ending.done": "Appliqué et consigné : {done} action(s) sur {total} (exécution "
     "{run_id}).",
     "apply.ending.unknown": "Impossible de lire ce qui attend d'être livré : l'état ne répond "

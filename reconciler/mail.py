@@ -9,6 +9,7 @@ by their outbox id, so that writing them again overwrites rather than duplicates
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
@@ -16,6 +17,8 @@ import quopri
 import re
 import smtplib
 import ssl
+import stat
+from collections import Counter
 from email import message_from_string
 from email.header import Header
 from email.utils import format_datetime, formataddr, parseaddr
@@ -79,11 +82,16 @@ def write_eml(folder: Path, message: OutboxMessage) -> Path:
     partial = target.with_name(f".{target.name}.partial")
     # O_NOFOLLOW: a link planted under the temporary name is refused, never written through.
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(message.message)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(message.message)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except BaseException:  # a full disk, Ctrl-C: no half-written leftover
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise
     return target
 
 
@@ -91,7 +99,9 @@ class Delivery(NamedTuple):
     sent: int
     failed: int  # tried by this delivery and not accepted
     where: str  # the SMTP server; "" when RVSQ_SMTP_URL is not set
-    error: str | None = None  # the last failure, as kept in the state (see reason_text)
+    # Why they failed, as kept in the state (see reason_text), with how many failed for
+    # each reason: the most frequent first.
+    reasons: tuple[tuple[str, int], ...] = ()
     waiting: int = 0  # messages left waiting (pending or failed) after this delivery
 
 
@@ -113,6 +123,23 @@ def reason_text(messages: Messages, reason: str) -> str:
     reply as it gave it."""
     own = _OWN_REASON.fullmatch(reason)
     return messages(own[1], address=own[2]) if own else reason
+
+
+MAX_REASONS = 3  # a summary names this many reasons, then counts the others
+
+
+def reasons_text(messages: Messages, reasons: tuple[tuple[str, int], ...]) -> str:
+    """Why a delivery's messages failed: one reason as it is; several each with how many
+    it failed, the most frequent first, then how many failed for the others."""
+    if len(reasons) == 1:
+        return reason_text(messages, reasons[0][0])
+    parts = [messages("outbox.reason", reason=reason_text(messages, reason), count=count)
+             for reason, count in reasons[:MAX_REASONS]]
+    others = reasons[MAX_REASONS:]
+    if others:
+        parts.append(messages("outbox.reasons_other", count=sum(n for _, n in others),
+                              reasons=len(others)))
+    return messages("outbox.reasons_joiner").join(parts)
 
 
 def ascii_address(address: str) -> str:
@@ -155,6 +182,8 @@ def parse_smtp_url(url: str | None) -> SmtpTarget | None:
         port = parts.port or (465 if parts.scheme == "smtps" else 25)
     except ValueError:  # a port that is not a number or out of range, an unclosed [
         raise UserError("E133", url=shown_url(url)) from None
+    if "@" in parts.netloc:  # a login goes in RVSQ_SMTP_USER and _PASSWORD, never here
+        raise UserError("E164", url=shown_url(url))
     if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
         raise UserError("E133", url=shown_url(url))
     return SmtpTarget(parts.scheme, parts.hostname, port)
@@ -174,14 +203,22 @@ def send_outbox(store: SQLStore, target: SmtpTarget, now: str) -> Delivery:
     """Send every waiting message (pending or failed). Each is marked sent in its own small
     transaction once the server has taken it, so an interruption sends nothing twice but
     the one in flight. A message the server refuses, or that cannot be written for it,
-    fails alone; a server that fails keeps the rest waiting."""
+    fails alone; a server that fails keeps the rest waiting. Interrupted (Ctrl-C, a stop
+    signal), it marks nothing more and lets the KeyboardInterrupt through: the messages not
+    tried stay as they were."""
     pending = store.pending_outbox()
     if not pending:
         return Delivery(0, 0, target.where)
-    sent, error = 0, None
+    sent, failures = 0, Counter[str]()
+
+    def fail(message: OutboxMessage, reason: str) -> None:
+        store.mark_failed(message.id, reason)
+        failures[reason] += 1
+
     waiting = list(pending)
     try:
-        with _connect(target) as server:
+        server = _connect(target)
+        try:
             utf8 = server.has_extn("smtputf8")
             while waiting:
                 message = waiting[0]
@@ -189,21 +226,28 @@ def send_outbox(store: SQLStore, target: SmtpTarget, now: str) -> Delivery:
                     sender, recipient, wire, options = _envelope(server, message, utf8)
                     server.sendmail(sender, [recipient], wire, mail_options=options)
                 except Refused as exc:  # never sent to the server: this message only
-                    error = exc.reason
-                    store.mark_failed(message.id, error)
+                    fail(message, exc.reason)
                 except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as exc:
-                    error = _reason(exc, message.recipient)  # this message only
-                    store.mark_failed(message.id, error)
+                    fail(message, _reason(exc, message.recipient))  # this message only
                 else:
                     store.mark_sent(message.id, now=now)  # once the server took it
                     sent += 1
                 waiting.pop(0)
+        except BaseException:
+            # No QUIT: after a failure or an interruption its reply may be the late one to
+            # the message in flight, and an error of its own would hide the real end.
+            server.close()
+            raise
+        with contextlib.suppress(OSError, smtplib.SMTPException):  # every message is done
+            server.quit()
+        server.close()
     except (OSError, smtplib.SMTPException) as exc:  # the server itself: the rest wait
         error = str(exc) or type(exc).__name__
         for message in waiting:
-            store.mark_failed(message.id, error)
+            fail(message, error)
     failed = len(pending) - sent
-    return Delivery(sent, failed, target.where, error, waiting=failed)
+    return Delivery(sent, failed, target.where, tuple(failures.most_common()),
+                    waiting=failed)
 
 
 def _envelope(server: smtplib.SMTP, message: OutboxMessage, utf8: bool
@@ -236,29 +280,68 @@ class ExportFailed(Exception):
         self.folder, self.error = folder, error
 
 
+class ExportInterrupted(KeyboardInterrupt):
+    """Ctrl-C or a stop signal during an export. `written`: the messages whose file is
+    whole in the folder (a file is renamed into place only once whole), none of them
+    marked exported yet; mark_written marks them, once the caller has stopped listening
+    for a second interruption."""
+
+    def __init__(self, written: list[OutboxMessage], total: int) -> None:
+        super().__init__()
+        self.written, self.total = written, total
+
+
 def export_outbox(store: SQLStore, folder: Path, now: str) -> int:
     """Write every waiting message as `<id>.eml` in `folder` (made 0700 if missing), then
     mark them exported: someone sends them by hand, so they are neither sent nor counted
     as waiting again. Were the run stopped before the marking, the next export writes the
-    same files under the same names. ExportFailed when the folder cannot take them."""
+    same files under the same names. ExportFailed when the folder cannot take them;
+    ExportInterrupted when stopped."""
     pending = store.pending_outbox()
-    try:  # the folder is checked even when nothing waits: a wrong DIR is said at once
-        if any(part.name == WORK_DIR.name for part in (folder, *folder.parents)):
-            private_folder(folder)  # under .rvsq: private, and ignored by git
-        else:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-        for message in pending:
-            write_eml(folder, message)
-        _sync_folder(folder)  # the renames, durable before the state says "exported"
-    except OSError as exc:
-        raise ExportFailed(folder, exc) from None
-    if not pending:
-        return 0
-    store.mark_mail_exported([message.id for message in pending],
-                             os.path.abspath(folder), now)
+    tried = 0
+    try:
+        try:  # the folder is checked even when nothing waits: a wrong DIR is said at once
+            if any(part.name == WORK_DIR.name for part in (folder, *folder.parents)):
+                private_folder(folder)  # under .rvsq: private, and ignored by git
+            else:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+            for message in pending:
+                tried += 1
+                write_eml(folder, message)
+            _sync_folder(folder)  # the renames, durable before the state says "exported"
+        except OSError as exc:
+            raise ExportFailed(folder, exc) from None
+        if not pending:
+            return 0
+        tried = len(pending)
+        store.mark_mail_exported([message.id for message in pending],
+                                 os.path.abspath(folder), now)
+    except KeyboardInterrupt:
+        # The one in flight counts if its rename was done (the stop may come just after).
+        written = [message for message in pending[:tried]
+                   if _is_file(folder / safe_name(f"{message.id}.eml"))]
+        raise ExportInterrupted(written, len(pending)) from None
     return len(pending)
+
+
+def mark_written(store: SQLStore, folder: Path, written: list[OutboxMessage],
+                 now: str) -> None:
+    """After an interrupted export: mark exported the messages whose file is whole, once
+    the folder's renames are durable. OSError or a database error when that cannot be
+    done: they then still wait, and the next export writes them again, same names."""
+    _sync_folder(folder)
+    store.mark_mail_exported([message.id for message in written], os.path.abspath(folder),
+                             now)
+
+
+def _is_file(path: Path) -> bool:
+    """A file itself: not a link planted under its name."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: Path) -> None:

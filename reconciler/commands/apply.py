@@ -230,7 +230,7 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
     if emails.sent:
         click.echo(m("apply.emails", count=emails.sent, path=emails.where))
     if emails.failed:
-        error = plain(mail.reason_text(m, emails.error or ""))
+        error = plain(mail.reasons_text(m, emails.reasons))
         click.echo(m("apply.emails_failed", count=emails.failed, where=emails.where,
                      error=error), err=True)
     elif emails.waiting:  # no RVSQ_SMTP_URL: nothing was tried

@@ -6,15 +6,24 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import shlex
 from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
-from reconciler import mail
+from reconciler import mail, redaction
 from reconciler.clock import iso, utc_now
-from reconciler.commands import EXIT_OK, EXIT_UNDELIVERED, Env, open_state
+from reconciler.commands import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNDELIVERED,
+    Env,
+    open_state,
+    stop_listening,
+)
 from reconciler.errors import UserError
+from reconciler.render.errors import error_text
 from reconciler.render.plan_markdown import plain
 from reconciler.store import OUTBOX_STATUSES, OutboxEntry, SQLStore
 
@@ -51,30 +60,93 @@ def send(env: Env, lock_timeout: float) -> int:
         raise UserError("E160")
     m = env.messages
     with _writing(env, lock_timeout) as store:
-        delivery = mail.send_outbox(store, target, iso(utc_now()))
+        sent_before = store.outbox_counts()["sent"]
+        try:
+            delivery = mail.send_outbox(store, target, iso(utc_now()))
+        except KeyboardInterrupt:  # Ctrl-C or a stop signal: say what was done, what waits
+            stop_listening()  # what follows must be said whole
+            return _send_interrupted(env, store, target, sent_before)
     if not delivery.sent and not delivery.failed:
         click.echo(m("outbox.nothing"))
     if delivery.sent:
         click.echo(m("outbox.sent", count=delivery.sent, where=delivery.where))
     if delivery.failed:
         click.echo(m("outbox.failed", count=delivery.failed, where=delivery.where,
-                     error=plain(mail.reason_text(m, delivery.error or ""))), err=True)
+                     error=plain(mail.reasons_text(m, delivery.reasons))), err=True)
         return EXIT_UNDELIVERED
     return EXIT_OK
 
 
+def _send_interrupted(env: Env, store: SQLStore, target: mail.SmtpTarget,
+                      sent_before: int) -> int:
+    """The ending of an interrupted `outbox send`: how many went (the state's count, which
+    also holds one marked just as the stop came), how many still wait, what finishes."""
+    try:
+        counts = store.outbox_counts()
+    except (OSError, *store.errors):  # the connection is gone: say so, not guess
+        counts = None
+    sent = str(counts["sent"] - sent_before) if counts else "?"  # unknown: not guessed
+    click.echo(error_text(env.messages, UserError("E165", sent=sent, where=target.where)),
+               err=True)
+    _tell_waiting(env, counts, "rvsq-access outbox send")
+    return EXIT_INVALID
+
+
+def _tell_waiting(env: Env, counts: dict[str, int] | None, command: str) -> None:
+    m = env.messages
+    if counts is None:
+        click.echo(m("outbox.ending.unknown", command=command), err=True)
+    elif counts["pending"] + counts["failed"]:
+        click.echo(m("outbox.ending.waiting", count=counts["pending"] + counts["failed"],
+                     command=command), err=True)
+    else:
+        click.echo(m("outbox.ending.none_waiting"), err=True)
+
+
 def export(env: Env, folder: Path, lock_timeout: float) -> int:
     with _writing(env, lock_timeout) as store:
+        now = iso(utc_now())
         try:
-            count = mail.export_outbox(store, folder, iso(utc_now()))
+            count = mail.export_outbox(store, folder, now)
         except mail.ExportFailed as failed:
             raise UserError("E163", path=plain(folder.as_posix()),
                             reason=_why(env, failed.error)) from None
+        except mail.ExportInterrupted as stopped:
+            stop_listening()  # what follows must be said whole
+            return _export_interrupted(env, store, folder, stopped, now)
     if count:
         click.echo(env.messages("outbox.exported", count=count, path=plain(folder.as_posix())))
     else:
         click.echo(env.messages("outbox.nothing_exported"))
     return EXIT_OK
+
+
+def _export_interrupted(env: Env, store: SQLStore, folder: Path,
+                        stopped: mail.ExportInterrupted, now: str) -> int:
+    """The ending of an interrupted `outbox export`. The files written are whole, so they
+    are marked exported now (else a later `outbox send` would send them a second time);
+    when the state cannot take that, they still wait and the next export rewrites them."""
+    m = env.messages
+    command = plain(f"rvsq-access outbox export {shlex.quote(folder.as_posix())}")
+    click.echo(error_text(m, UserError("E166", written=len(stopped.written),
+                                       total=stopped.total, path=plain(folder.as_posix()))),
+               err=True)
+    if stopped.written:
+        try:
+            mail.mark_written(store, folder, stopped.written, now)
+        except (OSError, *store.errors) as exc:
+            reason = _why(env, exc) if isinstance(exc, OSError) \
+                else plain(redaction.scrub(str(exc), store.location.url))
+            click.echo(m("outbox.ending.unmarked", count=len(stopped.written),
+                         reason=reason, command=command), err=True)
+        else:
+            click.echo(m("outbox.ending.marked", count=len(stopped.written)), err=True)
+    try:
+        counts: dict[str, int] | None = store.outbox_counts()
+    except (OSError, *store.errors):
+        counts = None
+    _tell_waiting(env, counts, command)
+    return EXIT_INVALID
 
 
 @contextlib.contextmanager

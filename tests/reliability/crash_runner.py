@@ -9,6 +9,9 @@ POINT is where the Nth event of a kind happens (counted from 1 within this proce
     after-export   after the Nth sealed-code file is written, before it is marked exported
     after-email    after the Nth email file is written (outbox export), before it is
                    marked exported
+    after-sent     after the Nth email sent by SMTP is marked sent
+    mid-smtp       after the Nth email's text went to the SMTP server, before its reply is
+                   read (the server takes it; the sender does not know yet)
 
 The real code is only wrapped: each wrapper calls the original, then signals. SIGKILL is
 a crash (nothing runs after it); SIGSTOP freezes the process, holding whatever it holds,
@@ -21,6 +24,7 @@ import argparse
 import functools
 import os
 import signal
+import smtplib
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -35,19 +39,32 @@ POINTS: dict[str, tuple[Any, str]] = {
     "after-commit": (apply._Run, "apply"),  # returns once the transaction committed
     "after-export": (apply, "export_sealed"),
     "after-email": (mail, "write_eml"),
+    "after-sent": (SQLStore, "mark_sent"),
+    "mid-smtp": (smtplib.SMTP, "send"),
+}
+# Points that count only some calls: smtplib sends a message's text, ending with the
+# line that holds a single dot, in one call, then reads the reply.
+COUNTED: dict[str, Callable[..., bool]] = {
+    "mid-smtp": lambda server, data: isinstance(data, bytes) and data.endswith(b"\r\n.\r\n"),
 }
 
 
-def signal_after(nth: int, signum: int, original: Callable[..., Any]) -> Callable[..., Any]:
+def every_call(*args: Any, **kwargs: Any) -> bool:
+    return True
+
+
+def signal_after(nth: int, signum: int, original: Callable[..., Any],
+                 counted: Callable[..., bool] = every_call) -> Callable[..., Any]:
     calls = 0
 
     @functools.wraps(original)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         nonlocal calls
         result = original(*args, **kwargs)
-        calls += 1
-        if calls == nth:
-            os.kill(os.getpid(), signum)
+        if counted(*args, **kwargs):
+            calls += 1
+            if calls == nth:
+                os.kill(os.getpid(), signum)
         return result
 
     return wrapper
@@ -66,7 +83,8 @@ def run(argv: list[str]) -> None:
     options, cli_args = parse(argv)
     owner, name = POINTS[options.point]
     signum = signal.Signals[f"SIG{options.signal}"]
-    setattr(owner, name, signal_after(options.nth, signum, getattr(owner, name)))
+    counted = COUNTED.get(options.point, every_call)
+    setattr(owner, name, signal_after(options.nth, signum, getattr(owner, name), counted))
     sys.argv = ["rvsq-access", *cli_args]
     main()
 

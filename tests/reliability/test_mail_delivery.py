@@ -495,3 +495,187 @@ def test_the_quick_start_applies_writes_the_emails_and_plans_no_change(
     assert f"{NEW_USERS} email(s) written to .rvsq/outbox" in done.stdout
     assert done.stdout.rstrip().endswith("No changes. The state matches the access files.")
     assert len(list((tmp_path / ".rvsq" / "outbox").glob("*.eml"))) == NEW_USERS
+
+
+# --- 8. Ctrl-C and SIGTERM while emails go out -------------------------------------------
+RUNNER = Path(__file__).with_name("crash_runner.py")
+
+
+def interrupted(state_url: str, point: str, nth: int, signal_name: str, *args: str,
+                smtp_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The real CLI in its own process, sending itself SIG`signal_name` at the Nth
+    `point` (crash_runner.py): a person's Ctrl-C, or CI cancelling the job."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RVSQ_")}
+    env |= {"RVSQ_STATE": state_url, **({"RVSQ_SMTP_URL": smtp_url} if smtp_url else {})}
+    done = subprocess.run([sys.executable, str(RUNNER), point, str(nth), "--signal",
+                           signal_name, "--", "--lang", "en", "--no-color", *args],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    assert "Aborted!" not in done.stdout + done.stderr
+    return done
+
+
+@pytest.mark.parametrize("signal_name", ["INT", "TERM"])
+def test_apply_stopped_while_sending_says_so_and_leaves_the_rest_as_they_were(
+        repo: Path, state_url: str, smtp: Callable[..., Server], signal_name: str) -> None:
+    """Stopped just after the third email's text went, before the server's reply was read:
+    no late reply passes for an error, no email not tried is marked failed."""
+    server = smtp()
+    done = interrupted(state_url, "mid-smtp", 3, signal_name, "apply", "--auto-approve",
+                       smtp_url=server.url)
+    assert done.returncode == 4, done.stderr
+    assert "error[E152] apply interrupted after 18 of 18 action(s)" in done.stderr
+    assert "Applied and recorded: 18 of 18 action(s)" in done.stderr
+    # Two marked sent; the third reached the server, but no one read that it took it.
+    assert (f"Waiting for delivery: {NEW_USERS - 2} email(s) and 0 file(s) of sealed "
+            "codes.") in done.stderr
+    assert "To deliver the emails: 'rvsq-access outbox send'" in done.stderr
+    assert "could not be delivered" not in done.stderr and "250" not in done.stderr
+    assert len(server.handler.received) == 3
+    rows = outbox_rows(state_url)
+    assert sorted(row[1:] for row in rows) == [(0, None, False, False)] * (NEW_USERS - 2) + [
+        (1, None, True, False)] * 2  # the rest pending, never tried: not "failed"
+
+
+@pytest.mark.parametrize("signal_name", ["INT", "TERM"])
+def test_outbox_send_stopped_says_how_many_went_how_many_wait_and_what_finishes(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch, signal_name: str) -> None:
+    apply(4)
+    server = smtp(refuse={"georgemacfly@ramq.gouv.qc.ca": "550 5.1.1 No such mailbox"})
+    done = interrupted(state_url, "mid-smtp", 3, signal_name, "outbox", "send",
+                       smtp_url=server.url)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(
+        f"error[E165] outbox send interrupted: 2 email(s) sent by {server.where}\n"), \
+        done.stderr
+    assert done.stderr.endswith(
+        f"Still waiting: {NEW_USERS - 2} email(s). To finish: run 'rvsq-access outbox send' "
+        "again.\n")
+    # The refused one failed before the stop, with its reason; the rest are as they were.
+    waiting = [row for row in outbox_rows(state_url) if not row[3]]
+    assert sorted(row[1:3] for row in waiting) == [(0, None)] * (NEW_USERS - 3) + [
+        (1, "550 5.1.1 No such mailbox")]
+    # The same command finishes: only the third goes twice (the server took it unseen).
+    use(monkeypatch, server)
+    server.handler.refuse.clear()
+    assert outbox("send").stdout == f"{NEW_USERS - 2} email(s) sent by {server.where}.\n"
+    assert listed()["counts"]["sent"] == NEW_USERS
+    assert len(server.handler.received) == NEW_USERS + 1
+
+
+def test_outbox_send_stopped_between_two_emails_counts_the_one_just_marked(
+        repo: Path, state_url: str, smtp: Callable[..., Server]) -> None:
+    apply(4)
+    server = smtp()
+    done = interrupted(state_url, "after-sent", 4, "INT", "outbox", "send",
+                       smtp_url=server.url)
+    assert done.returncode == 1, done.stderr
+    assert "outbox send interrupted: 4 email(s) sent" in done.stderr
+    assert f"Still waiting: {NEW_USERS - 4} email(s)." in done.stderr
+    assert listed()["counts"] == {"pending": NEW_USERS - 4, "failed": 0, "sent": 4,
+                                  "exported": 0}
+
+
+@pytest.mark.parametrize("signal_name", ["INT", "TERM"])
+def test_outbox_export_stopped_marks_the_whole_files_and_says_what_waits(
+        repo: Path, state_url: str, signal_name: str) -> None:
+    apply(4)
+    done = interrupted(state_url, "after-email", 3, signal_name, "outbox", "export",
+                       "by hand")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == (
+        f"error[E166] outbox export interrupted: 3 of {NEW_USERS} email(s) written to "
+        "'by hand'\n"
+        "    hint: every file in the folder is whole: none is cut short.\n"
+        "The 3 email(s) written are marked as exported: send them by hand; they will not be "
+        "sent again.\n"
+        f"Still waiting: {NEW_USERS - 3} email(s). To finish: run 'rvsq-access outbox export "
+        "'by hand'' again.\n")  # the folder as the shell takes it
+    files = sorted(p.stem for p in Path("by hand").iterdir())
+    assert len(files) == 3 and all(not name.startswith(".") for name in files)
+    assert sorted(m["id"] for m in listed("--all")["messages"]
+                  if m["status"] == "exported") == files
+    assert outbox("export", "by hand").stdout.startswith(f"{NEW_USERS - 3} email(s) written")
+    assert len(list(Path("by hand").iterdir())) == NEW_USERS
+
+
+def test_outbox_export_stopped_when_the_state_cannot_mark_says_the_files_wait(
+        repo: Path, state_url: str) -> None:
+    if not state_url.startswith("sqlite"):
+        pytest.skip("a trigger stands for a state that refuses the write; one backend")
+    apply(4)
+    with sqlite3.connect(".rvsq/state.db") as conn:
+        conn.execute("CREATE TRIGGER full_disk BEFORE UPDATE OF exported_at ON outbox "
+                     "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    done = interrupted(state_url, "after-email", 2, "INT", "outbox", "export", "by-hand")
+    assert done.returncode == 1, done.stderr
+    assert (f"outbox export interrupted: 2 of {NEW_USERS} email(s) written to 'by-hand'"
+            in done.stderr)
+    assert ("The 2 email(s) written could not be marked as exported (database or disk is "
+            "full): they still count as waiting, and 'rvsq-access outbox export by-hand' "
+            "writes them again under the same names (no duplicate file).") in done.stderr
+    assert f"Still waiting: {NEW_USERS} email(s)." in done.stderr
+    assert listed()["counts"]["pending"] == NEW_USERS
+
+
+# --- 9. a login inside RVSQ_SMTP_URL is refused, never used nor shown -------------------
+def test_a_login_inside_the_smtp_url_is_refused_and_its_password_never_shown(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    server = smtp()
+    monkeypatch.setenv("RVSQ_SMTP_URL", f"smtp://rvsq:S3cret-pw@{server.where}")
+    expected = (f"error[E164] RVSQ_SMTP_URL holds a login (user name or password) for "
+                f"'smtp://{server.where}': this tool takes the login only from "
+                "RVSQ_SMTP_USER and RVSQ_SMTP_PASSWORD\n"
+                "    hint: remove the login from RVSQ_SMTP_URL")
+    planned = ok(cli("plan", "--detailed-exitcode"), 1)
+    assert expected.split("\n")[0] in planned.stdout
+    refused = ok(cli("apply", "--auto-approve"), 1)
+    assert expected in refused.stderr and "Nothing was changed." in refused.stderr
+    assert outbox_rows(state_url) == []  # refused before any change
+    monkeypatch.delenv("RVSQ_SMTP_URL")
+    apply(4)
+    monkeypatch.setenv("RVSQ_SMTP_URL", f"smtp://rvsq:S3cret-pw@{server.where}")
+    assert expected in outbox("send", code=1).stderr
+    french = outbox("send", code=1, lang="fr").stderr
+    assert (f"erreur[E164] RVSQ_SMTP_URL contient un identifiant (nom d'utilisateur ou mot "
+            f"de passe) pour « smtp://{server.where} »") in french
+    for result in (planned, refused, french):
+        text = result if isinstance(result, str) else result.output
+        assert "S3cret" not in text and "rvsq:" not in text
+    assert server.handler.received == []
+
+
+# --- 10. several reasons: each told with how many it failed -------------------------------
+def test_the_summary_counts_the_emails_failed_for_each_reason(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    apply(4)
+    # Five reasons for six emails: the three most frequent are named, the others counted.
+    server = smtp(refuse={"georgemacfly@ramq.gouv.qc.ca": "452 4.2.2 Mailbox full",
+                          "lorrainebainesmacfly@ramq.gouv.qc.ca": "550 5.7.1 Refused",
+                          "martinmacfly@ramq.gouv.qc.ca": "451 4.3.0 Try again later",
+                          "julie.bouchard@ciusss-capitalenationale.gouv.qc.ca": "554 Spam",
+                          "marc-andre.cote@chudequebec.ca": "554 Spam",
+                          "sophie.gagnon@chudequebec.ca": "550 5.1.1 No such mailbox"})
+    use(monkeypatch, server)
+    sent = outbox("send", code=4)
+    assert sent.stdout == f"1 email(s) sent by {server.where}.\n"
+    assert sent.stderr.startswith(
+        f"6 email(s) could not be sent by {server.where}: 554 Spam (2 email(s)); 452 4.2.2 "
+        "Mailbox full (1 email(s)); 550 5.7.1 Refused (1 email(s)); and 2 email(s) for 2 "
+        "other reason(s). They wait: run 'rvsq-access outbox send' again"), sent.stderr
+    french = outbox("send", code=4, lang="fr")
+    assert ("554 Spam (2 courriel(s)) ; 452 4.2.2 Mailbox full (1 courriel(s)) ; 550 5.7.1 "
+            "Refused (1 courriel(s)) ; et 2 courriel(s) pour 2 autre(s) raison(s). Ils "
+            "attendent") in french.stderr
+    # apply delivers what waits, and tells its failures the same way.
+    server.handler.refuse.clear()
+    server.handler.refuse.update({"georgemacfly@ramq.gouv.qc.ca": "451 4.3.0 Try later",
+                                  "martinmacfly@ramq.gouv.qc.ca": "451 4.3.0 Try later",
+                                  "sophie.gagnon@chudequebec.ca": "550 5.1.1 No mailbox"})
+    result = apply(4)
+    assert "3 email(s) delivered" in result.stdout
+    assert (f"3 email(s) could not be delivered by {server.where}: 451 4.3.0 Try later "
+            "(2 email(s)); 550 5.1.1 No mailbox (1 email(s)). They wait") in result.stderr
