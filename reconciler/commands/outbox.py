@@ -155,7 +155,7 @@ def _writing(env: Env, lock_timeout: float) -> Iterator[SQLStore]:
     both send a message), brought up to date just before it is written."""
 
     def waiting() -> None:
-        click.echo(env.messages("apply.waiting", timeout=int(lock_timeout)), err=True)
+        click.echo(env.messages("apply.waiting", timeout=f"{lock_timeout:g}"), err=True)
 
     store = open_state(env, write=True)
     try:
