@@ -15,12 +15,10 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLE, REPO, on_terminal
+from helpers import EXAMPLE, REPO, on_terminal, without_root_rights
 from test_crash import RUNNER, finish, new_identities, rvsq, write_access
 
 from reconciler import codes
@@ -87,11 +85,10 @@ def test_a_code_is_shown_only_once_its_action_committed(tmp_path: Path) -> None:
 
 # --- 2. Ctrl-C and SIGTERM: the action in progress rolls back, the ending is told -------
 @pytest.fixture(scope="module")
-def generated() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="rvsq-endings-"))
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("generated")
     write_access(folder, new_identities(2), users=20)  # 42 actions
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
+    return folder
 
 
 @pytest.mark.parametrize("signal_name", ["INT", "TERM"])
@@ -241,32 +238,29 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
         for p in sorted(folder.rglob("*"))}
 
 
-def test_read_only_commands_work_on_a_read_only_state_folder() -> None:
-    """An auditor's copy they may only read: as another user when the tests run as root
-    (root may write anywhere)."""
-    folder = Path(tempfile.mkdtemp(prefix="rvsq-read-only-"))
+def test_read_only_commands_work_on_a_read_only_state_folder(tmp_path: Path) -> None:
+    """An auditor's copy they may only read (as root, run without root's power over file
+    modes)."""
+    repo = _example(tmp_path)
+    assert _rvsq(repo, "apply", "--auto-approve").returncode in (0, 4)
+    for path in (repo, *repo.rglob("*")):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    before = _snapshot(repo / ".rvsq")
     try:
-        repo = _example(folder)
-        assert _rvsq(repo, "apply", "--auto-approve").returncode in (0, 4)
-        for path in (repo, *repo.rglob("*")):
-            path.chmod(0o555 if path.is_dir() else 0o444)
-        before = _snapshot(repo / ".rvsq")
-        prefix = ([shutil.which("setpriv") or "setpriv", "--reuid=65534", "--regid=65534",
-                   "--clear-groups"] if os.geteuid() == 0 else [])
-        folder.chmod(0o755)
         for args in (["plan"], ["report", "--format", "json"], ["state", "list"],
-                     ["audit", "verify"], ["audit", "log"]):
-            result = subprocess.run([*prefix, sys.executable, "-m", "reconciler", *args],
-                                    cwd=repo, env=_env(RVSQ_CACHE_KEY="k", HOME=str(repo)),
-                                    capture_output=True, text=True, timeout=60)
+                     ["audit", "verify"], ["audit", "log"], ["outbox", "list"],
+                     ["state", "check"]):
+            result = subprocess.run([*without_root_rights(), sys.executable, "-m",
+                                     "reconciler", *args], cwd=repo,
+                                    env=_env(RVSQ_CACHE_KEY="k"), capture_output=True,
+                                    text=True, timeout=60)
             _clean(result.stderr)
             assert result.returncode == 0, (args, result.stderr)
         assert _snapshot(repo / ".rvsq") == before
     finally:
-        for path in (folder, *folder.rglob("*")):
+        for path in (repo, *repo.rglob("*")):
             if not path.is_symlink():
                 path.chmod(0o755)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_existing_folders_keep_their_permissions(tmp_path: Path) -> None:
