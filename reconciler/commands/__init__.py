@@ -94,6 +94,7 @@ class InvalidInput(Exception):
 def validated(env: Env, paths: list[Path], strict: bool = False,
               today: dt.date | None = None) -> Validation:
     """Validate the input; print its problems; stop (exit 1) on any error."""
+    refuse_links_out(paths or list(DEFAULT_PATHS))
     result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict,
                             today=today, cache=env.parse_cache())
     if result.errors:  # show every problem; without errors, warnings go into the plan
@@ -101,6 +102,32 @@ def validated(env: Env, paths: list[Path], strict: bool = False,
         click.echo(render_problems.summary(result, env.messages), err=True)
         raise InvalidInput
     return result
+
+
+def refuse_links_out(paths: list[Path]) -> None:
+    """A path given that is a link, or goes through one, to somewhere outside the
+    repository (git's top level of the working folder, else the working folder) is refused
+    (E015), as discover refuses a link inside the access folder: a pull request must not
+    turn `access` into a door to files the reviewers never saw. A real folder named
+    explicitly, even outside, is the user's own choice and stays allowed."""
+    top: Path | None = None
+    for given in paths:
+        walked = Path.cwd()  # physical (getcwd): only what was given is walked
+        for part in given.parts:
+            walked = walked / part  # unnormalised: `link/..` still goes through the link
+            if not walked.is_symlink():
+                continue
+            if top is None:  # git is asked only when a link is met
+                top = repository_top()
+            if not walked.resolve().is_relative_to(top):
+                raise UserError("E015", link=given.as_posix(), path=top.as_posix())
+
+
+def repository_top() -> Path:
+    """The git top level of the working folder, or the working folder outside git."""
+    here = Path.cwd()
+    top = _git(here, "rev-parse", "--show-toplevel")
+    return Path(top).resolve() if top else here.resolve()
 
 
 def print_problems(env: Env, problems: list[Problem],

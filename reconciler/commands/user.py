@@ -21,7 +21,7 @@ import click
 
 from reconciler import edit, files
 from reconciler import policy as policy_mod
-from reconciler.commands import EXIT_OK, Env, is_terminal, print_problems
+from reconciler.commands import EXIT_OK, Env, is_terminal, print_problems, refuse_links_out
 from reconciler.domain import PROFESSIONALS, PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 from reconciler.problems import ERROR, Problem
@@ -188,6 +188,7 @@ def _edit(env: Env, file: Path, change: Change) -> int:
 
 
 def _read(file: Path) -> bytes:
+    refuse_links_out([file])
     return files.read_file(file, files.ACCESS, display(file))
 
 

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from reconciler.commands import DEFAULT_PATHS, EXIT_INVALID, EXIT_OK, Env
+from reconciler.commands import DEFAULT_PATHS, EXIT_INVALID, EXIT_OK, Env, refuse_links_out
 from reconciler.render import problems as render
 from reconciler.validate import validate_paths
 
 
 def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None,
         as_of: dt.date | None = None) -> int:
+    refuse_links_out([*(paths or DEFAULT_PATHS), *([policy] if policy else [])])
     result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict, as_of,
                             env.parse_cache())
     if fmt == "json":
