@@ -78,9 +78,15 @@ def dump(doc: CommentedMap) -> str:
 
 def text_value(value: str, quoted: bool = False) -> str:
     """`value` as it should be written: in double quotes when YAML 1.1 would misread it."""
-    if quoted or _misread(value):
+    if quoted or _misread(value) or _invisible(value):
         return DoubleQuotedScalarString(value)
     return value
+
+
+def _invisible(value: str) -> bool:
+    """A control, format or line-separator character: in double quotes, YAML escapes it
+    (`\\x85`); plain or in single quotes, U+0085 would read back as a space."""
+    return any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in value)
 
 
 def _misread(value: str) -> bool:

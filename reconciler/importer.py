@@ -8,6 +8,7 @@ written back so no code or reset is requested again.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import yaml
 
@@ -18,9 +19,23 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/access-file.sche
 
 def scalar(value: str) -> str:
     """A string as YAML that reads back as that string: quoted only where YAML 1.1 would
-    read it as something else (`NO`, `06`, a date) or where syntax needs it."""
+    read it as something else (`NO`, `06`, a date) or where syntax needs it. A text
+    holding a control, format or line-separator character (a state written before the
+    loader refused them) is written in double quotes with every such character escaped:
+    YAML would fold U+0085 into a space, and the file shows what it holds."""
+    if _invisible(value):
+        text = yaml.safe_dump(value, default_style='"', allow_unicode=False, width=10_000)
+        return text.removesuffix("\n")
     text = yaml.safe_dump(value, allow_unicode=True, width=10_000)
     return text.removesuffix("\n...\n").removesuffix("\n")
+
+
+def _invisible(value: str) -> bool:
+    """Whether `value` holds a character of category Cc, Cf, Zl or Zp."""
+    return any(unicodedata.category(c) in INVISIBLE for c in value)
+
+
+INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 def _date(value: str | None) -> str | None:

@@ -67,7 +67,8 @@ def test_import_never_overwrites_and_explains_its_options(applied: Path) -> None
 
 
 @pytest.mark.parametrize("text", ["NO", "06", "2026-05-01", "Hill: Valley", "# x", "O'Brien",
-                                  "yes", "null", "1e3", " lead", "é"])
+                                  "yes", "null", "1e3", " lead", "é",
+                                  "a\x85b", "a\u2028b", "a\u202eb"])
 def test_scalars_read_back_as_the_same_text(text: str) -> None:
     doc = load_bytes(f"v: {scalar(text)}\n".encode(), "f.yaml").document
     assert doc is not None and doc.data == {"v": text}
