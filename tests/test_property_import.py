@@ -33,15 +33,18 @@ LETTERS = st.one_of(
     st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF, categories=["Lo"]),
     st.characters(min_codepoint=0x621, max_codepoint=0x64A, categories=["Lo"]),
 )
-INNER = st.one_of(LETTERS, st.sampled_from(("'", "’", "-", " ", "«", "»")))
+PUNCTUATION = st.sampled_from(("'", "’", "-", " ", "«", "»"))
+INNER = st.booleans().flatmap(lambda mark: PUNCTUATION if mark else LETTERS)  # half and half
 
 
 @st.composite
 def names(draw: st.DrawFn) -> str:
-    """A name: letters at both ends, anything of the alphabet inside."""
-    first = draw(LETTERS)
+    """A name: no space at either end (the loader refuses one there), a
+    letter or a guillemet or an apostrophe there, anything of the alphabet inside."""
+    first = draw(LETTERS | st.sampled_from(("«", "'")))
     inner = draw(st.text(INNER, max_size=12))
-    return first + inner + draw(LETTERS) if inner or draw(st.booleans()) else first
+    last = draw(LETTERS | st.sampled_from(("»", "’")))
+    return first + inner + last if inner or draw(st.booleans()) else draw(LETTERS)
 
 
 def _quoted(text: str) -> str:
