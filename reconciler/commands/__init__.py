@@ -105,11 +105,12 @@ def validated(env: Env, paths: list[Path], strict: bool = False,
 
 
 def refuse_links_out(paths: list[Path]) -> None:
-    """A path given that is a link, or goes through one, to somewhere outside the
-    repository (git's top level of the working folder, else the working folder) is refused
+    """A path given that is a link in the repository (git's top level of the working
+    folder, else the working folder), or goes through one, leading out of it is refused
     (E015), as discover refuses a link inside the access folder: a pull request must not
     turn `access` into a door to files the reviewers never saw. A real folder named
-    explicitly, even outside, is the user's own choice and stays allowed."""
+    explicitly, even outside, is the user's own choice and stays allowed; so are links
+    outside the repository (no pull request plants them; macOS's /tmp is one)."""
     top: Path | None = None
     for given in paths:
         walked = Path.cwd()  # physical (getcwd): only what was given is walked
@@ -119,7 +120,8 @@ def refuse_links_out(paths: list[Path]) -> None:
                 continue
             if top is None:  # git is asked only when a link is met
                 top = repository_top()
-            if not walked.resolve().is_relative_to(top):
+            where = walked.parent.resolve() / walked.name  # the link itself, not its target
+            if where.is_relative_to(top) and not walked.resolve().is_relative_to(top):
                 raise UserError("E015", link=given.as_posix(), path=top.as_posix())
 
 

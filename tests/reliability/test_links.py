@@ -133,3 +133,11 @@ def test_the_refusal_is_in_french(repo: Path) -> None:
     assert result.exit_code == 1
     assert (f"« theirs » est un lien vers un fichier hors de « {repo.resolve().as_posix()} »"
             in result.output)
+
+
+def test_a_link_outside_the_repository_is_the_operators_own(repo: Path) -> None:
+    """A link that is itself outside the repository (no pull request can plant it) is
+    followed when a path named goes through it, as /tmp is on macOS."""
+    os.symlink(repo.parent / "outside", repo.parent / "mine")
+    assert cli("validate", str(repo.parent / "mine" / "access")).exit_code == 0
+    assert cli("validate", "../mine/access").exit_code == 0
