@@ -45,9 +45,9 @@ EN: dict[str, str] = {
     "E013.hint": "access files are named access/<region>/<establishment-id>.yaml.",
     "E014": "more than {limit} access files were found in '{path}'",
     "E014.hint": "point the tool at the access folder itself, not at a folder above it.",
-    "E015": "'{link}' is a link to a file outside '{path}'",
-    "E015.hint": "access files must be in the access folder itself: copy the file there or "
-    "remove the link.",
+    "E015": "'{link}' is a symbolic link that leads outside '{path}'",
+    "E015.hint": "access files must be in the repository itself: copy the file or folder "
+    "there, or remove the link. Nothing was read through it.",
     # --- shape of the file (JSON Schema) ----------------------------------------------
     "E020": "'{field}' is missing in {where}",
     "E020.hint": "add the line '{field}: ...'; see the file format in the README.",
@@ -1108,9 +1108,9 @@ FR: dict[str, str] = {
     "E013.hint": "les fichiers d'accès se nomment access/<région>/<id-établissement>.yaml.",
     "E014": "plus de {limit} fichiers d'accès ont été trouvés dans « {path} »",
     "E014.hint": "indiquez le dossier d'accès lui-même, pas un dossier au-dessus.",
-    "E015": "« {link} » est un lien vers un fichier hors de « {path} »",
-    "E015.hint": "les fichiers d'accès doivent être dans le dossier d'accès lui-même : "
-    "copiez-y le fichier ou retirez le lien.",
+    "E015": "« {link} » est un lien symbolique qui mène hors de « {path} »",
+    "E015.hint": "les fichiers d'accès doivent être dans le dépôt lui-même : copiez-y le "
+    "fichier ou le dossier, ou retirez le lien. Rien n'a été lu par ce lien.",
     # --- forme du fichier (JSON Schema) -----------------------------------------------
     "E020": "« {field} » manque dans {where}",
     "E020.hint": "ajoutez la ligne « {field}: ... »; voyez le format des fichiers dans le "

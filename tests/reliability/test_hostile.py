@@ -30,7 +30,7 @@ def test_a_link_out_of_the_access_folder_is_refused(repo: Path, tmp_path: Path) 
     os.symlink(secret, repo / "access" / "06" / "sneaky.yaml")
     result = cli("validate", "access")
     assert result.exit_code == 1
-    assert "error[E015] 'access/06/sneaky.yaml' is a link to a file outside 'access'" in (
+    assert "error[E015] 'access/06/sneaky.yaml' is a symbolic link that leads outside 'access'" in (
         result.output)
     assert cli("apply", "--auto-approve").exit_code == 1  # nothing applied either
     assert not Path(".rvsq/codes").exists()

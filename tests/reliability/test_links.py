@@ -29,7 +29,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def refused(result_output: str, link: str, top: Path) -> bool:
-    return f"error[E015] '{link}' is a link to a file outside '{top.as_posix()}'" in (
+    return f"error[E015] '{link}' is a symbolic link that leads outside '{top.as_posix()}'" in (
         result_output)
 
 
@@ -131,7 +131,7 @@ def test_the_refusal_is_in_french(repo: Path) -> None:
     os.symlink(repo.parent / "outside" / "access", repo / "theirs")
     result = cli("--lang", "fr", "validate", "theirs")
     assert result.exit_code == 1
-    assert (f"« theirs » est un lien vers un fichier hors de « {repo.resolve().as_posix()} »"
+    assert (f"« theirs » est un lien symbolique qui mène hors de « {repo.resolve().as_posix()} »"
             in result.output)
 
 
