@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from reconciler.terminal import inert
+
 LANGUAGES = ("en", "fr")
 
 EN: dict[str, str] = {
@@ -2246,7 +2248,10 @@ class Messages:
         self._catalog = CATALOGS[lang]
 
     def __call__(self, key: str, /, **params: Any) -> str:
-        return self._catalog[key].format(**params)
+        # Parameters come from data (files, the state, exceptions): none of their control
+        # or format characters reaches a terminal, a log or an email as such.
+        return self._catalog[key].format(
+            **{k: inert(v) if type(v) is str else v for k, v in params.items()})
 
     def has(self, key: str) -> bool:
         return key in self._catalog
