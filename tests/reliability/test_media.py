@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLE, cli, example_repository, on_terminal, remove_user
 from markdown_it import MarkdownIt
+from smtp_server import starter
 
 from reconciler import mail
 from reconciler.store import open_store, parse_location
@@ -105,6 +106,17 @@ def test_a_forged_sealed_file_name_is_shown_inert(tmp_path: Path,
     assert not _dangerous(result.output) and "\\u001b[2K" in result.output
 
 
+def test_validate_names_a_hostile_file_name_inert(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("access").mkdir()
+    Path("access", "x\x1b[2K\ry.yaml").write_text("version: 1\n", encoding="utf-8")
+    result = cli("validate", "access")
+    assert result.exit_code == 1 and "access/x\\u001b[2K\\u000dy.yaml:1:1: error[E020]" in (
+        result.output)
+    assert not _dangerous(result.output)
+
+
 # --- a pseudo-terminal: no plan line can be hidden or rewritten (item 6) -------------------
 def _terminal_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "RVSQ_LANG"}
@@ -180,6 +192,30 @@ def test_a_composed_email_carries_no_control_character_from_data() -> None:
     assert "\r" not in body and "\x00" not in body and "\x07" not in body
     assert "\nBcc:" not in body and "Jean\\u000d\\u000aBcc" in body
     assert "\r" not in text.replace("\r\n", "")  # no bare CR on the wire either
+
+
+def test_what_the_smtp_server_receives_holds_no_header_or_command_from_data(
+        repo: Path, state_url: str, request: pytest.FixtureRequest,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+    assert cli("apply", "--auto-approve").exit_code == 4
+    injected = "Jean\r\nBcc: victim@evil.example\r\n"
+    to = "jean@example.org\r\nRCPT TO:<victim@evil.example>"
+    forged = mail.compose("created", to, "forged", dt.datetime(2026, 11, 26, tzinfo=dt.UTC),
+                          name=injected, establishment=injected, username="CE1",
+                          available_at="2026-11-27")
+    _sql(state_url, "UPDATE outbox SET recipient = ?, message = ? WHERE id = "
+                    "(SELECT min(id) FROM outbox)", to, forged)
+    server = starter(request)()
+    monkeypatch.setenv("RVSQ_SMTP_URL", server.url)
+    result = cli("outbox", "send")
+    assert result.exit_code in (0, 4), result.output  # the forged one may fail alone
+    assert "Traceback" not in result.output and not _dangerous(result.output)
+    assert server.handler.received and "victim@evil.example" not in server.handler.recipients()
+    for received in server.handler.received:
+        assert received.message["Bcc"] is None and len(received.message.get_all("To")) == 1
+        assert "\r" not in received.raw.replace("\r\n", "")  # no bare CR on the wire
+        assert "\nBcc:" not in received.message.get_content()
 
 
 # --- HTML stays escaped ---------------------------------------------------------------
