@@ -11,7 +11,7 @@ past it, person lines and details are cut and a note says how many lines were le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
@@ -43,10 +43,10 @@ _SIGNS = {
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 # An email's domain, whatever its local part holds (quotes, «, spaces in a quoted part).
 _EMAIL = re.compile(r"@[^@\s<>()\[\]:;,\"'«»]+\.[^@\s<>()\[\]:;,\"'«».]+")
-# What GitHub would make live: a URL, a `www.` or bare domain (linked), an @mention
-# (notified). Shown in a code span instead, where GitHub neither links nor notifies.
-_LIVE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>'\"`)\]]*|(?<![\w.+-])@[\w-]+"
-                   r"|\b[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b(?!@)")
+# What GitHub would make live: a URL, a `www.` link (autolinked), an @mention (notified).
+# Shown in a code span instead, where GitHub neither links nor notifies.
+_LIVE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|(?<![\w.-])www\.)[^\s<>'\"`|)\]]*"
+                   r"|(?<![\w.+-])@[\w-]+")
 
 
 # --- text helpers (the runbook uses them too) -----------------------------------------
@@ -60,14 +60,19 @@ def escape(text: str) -> str:
     """User text made inert in Markdown: no emphasis, link, HTML, table cell break, no
     email in full, no live URL or mention."""
     text = elide(plain(text))
-    if "@" not in text and "." not in text and ":" not in text:  # most names: no search
-        return _SPECIAL.sub(r"\\\1", text)
     out, last = [], 0
-    for live in _LIVE.finditer(text):
+    for live in live_parts(text):
         out += [_SPECIAL.sub(r"\\\1", text[last:live.start()]), code(live.group())]
         last = live.end()
     out.append(_SPECIAL.sub(r"\\\1", text[last:]))
     return "".join(out)
+
+
+def live_parts(text: str) -> Iterator[re.Match[str]]:
+    """The URLs, domains and @mentions in `text` that GitHub would make live."""
+    if "@" not in text and "." not in text and ":" not in text:  # most names: no search
+        return iter(())
+    return _LIVE.finditer(text)
 
 
 def code(text: str) -> str:

@@ -178,6 +178,26 @@ def test_the_markdown_plan_has_no_link_mention_or_full_address(repo: Path,
     assert f"<code>{MENTION}</code>" in html
 
 
+@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+def test_the_markdown_report_has_no_link_mention_or_full_address(repo: Path,
+                                                                  state_url: str) -> None:
+    assert cli("apply", "--auto-approve").exit_code == 4
+    name = f"{MENTION} | {URLS[0]} {URLS[1]}"
+    _sql(state_url, "UPDATE accounts SET first_name = ?, last_name = ? WHERE username = 'CE55120'",
+         name, HOSTILE)
+    _sql(state_url, "UPDATE accounts SET email = ? WHERE username = 'CE55120'",
+         "«biff»@secret.example")
+    result = cli("report", "access", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "secret.example" not in result.output and not _dangerous(result.output)
+    assert "@ramq.gouv.qc.ca" not in result.output  # every email shortened, not only hostile ones
+    html = MarkdownIt("gfm-like").render(result.output)
+    outside = re.sub(r"<code[^>]*>.*?</code>", "", html, flags=re.S)
+    assert "<a" not in html and MENTION not in outside
+    assert not any(url in outside for url in URLS[:2])
+    assert f"<code>{MENTION}</code>" in html
+
+
 # --- emails: data's CR and LF never reach a header or the body ---------------------------
 def test_a_composed_email_carries_no_control_character_from_data() -> None:
     import datetime as dt
