@@ -2240,6 +2240,16 @@ def language_from_env(environ: dict[str, str] | None = None) -> str:
     return "fr" if value.lower().startswith("fr") else "en"
 
 
+def _inert(value: Any) -> Any:
+    """A message parameter as it may be shown: text (a path, an exception's words too) with
+    its control characters escaped; numbers as they are, for their format specifications."""
+    if type(value) is str:
+        return inert(value)
+    if isinstance(value, os.PathLike | BaseException):
+        return inert(str(value))
+    return value
+
+
 class Messages:
     """The catalog of one language."""
 
@@ -2250,8 +2260,7 @@ class Messages:
     def __call__(self, key: str, /, **params: Any) -> str:
         # Parameters come from data (files, the state, exceptions): none of their control
         # or format characters reaches a terminal, a log or an email as such.
-        return self._catalog[key].format(
-            **{k: inert(v) if type(v) is str else v for k, v in params.items()})
+        return self._catalog[key].format(**{k: _inert(v) for k, v in params.items()})
 
     def has(self, key: str) -> bool:
         return key in self._catalog
