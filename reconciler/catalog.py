@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from reconciler.terminal import inert
+
 LANGUAGES = ("en", "fr")
 
 EN: dict[str, str] = {
@@ -2238,6 +2240,16 @@ def language_from_env(environ: dict[str, str] | None = None) -> str:
     return "fr" if value.lower().startswith("fr") else "en"
 
 
+def _inert(value: Any) -> Any:
+    """A message parameter as it may be shown: text (a path, an exception's words too) with
+    its control characters escaped; numbers as they are, for their format specifications."""
+    if type(value) is str:
+        return inert(value)
+    if isinstance(value, os.PathLike | BaseException):
+        return inert(str(value))
+    return value
+
+
 class Messages:
     """The catalog of one language."""
 
@@ -2246,7 +2258,9 @@ class Messages:
         self._catalog = CATALOGS[lang]
 
     def __call__(self, key: str, /, **params: Any) -> str:
-        return self._catalog[key].format(**params)
+        # Parameters come from data (files, the state, exceptions): none of their control
+        # or format characters reaches a terminal, a log or an email as such.
+        return self._catalog[key].format(**{k: _inert(v) for k, v in params.items()})
 
     def has(self, key: str) -> bool:
         return key in self._catalog

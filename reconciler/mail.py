@@ -31,6 +31,7 @@ from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.redaction import shown_url
 from reconciler.store import WORK_DIR, OutboxMessage, SQLStore, private_folder, safe_name
+from reconciler.terminal import inert
 
 DEFAULT_SENDER = "RVSQ access <no-reply@rvsq-access.invalid>"
 SMTP_TIMEOUT_SECONDS = 30
@@ -45,7 +46,7 @@ def compose(kind: str, to: str, message_id: str, date: dt.datetime, **params: An
     body = f"{fr(f'mail.{kind}.body', **params)}\n\n---\n\n{en(f'mail.{kind}.body', **params)}\n"
     headers = [
         f"From: {_sender(os.environ.get('RVSQ_MAIL_FROM', DEFAULT_SENDER))}",
-        f"To: {to}",
+        f"To: {inert(to)}",  # from data: a CR or LF would start a header of its own
         f"Subject: {_subject(kind)}",
         f"Date: {format_datetime(date)}",
         f"Message-ID: <{message_id}@rvsq-access>",

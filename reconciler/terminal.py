@@ -14,6 +14,7 @@ import codecs
 import contextlib
 import os
 import sys
+import unicodedata
 from typing import Any
 
 # The typography the catalog uses, as a narrower encoding can write it.
@@ -44,6 +45,22 @@ def _nearest(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(ERRORS, _nearest)
+
+# Characters a terminal obeys or hides rather than shows: controls (ESC, CR, BS, C1),
+# format characters (bidi overrides, zero-width) and the line and paragraph separators.
+_NOT_SHOWN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+def inert(text: str) -> str:
+    """`text` from data (a file, the state, an exception) as a terminal can only show it:
+    each control or format character written as its escape (ESC as `\\u001b`), so that
+    no line can be hidden, rewritten or reordered by what it prints."""
+    if text.isprintable():  # the common case, at C speed (a plan prints 100,000 names)
+        return text
+    return "".join(
+        (f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+        if unicodedata.category(c) in _NOT_SHOWN else c
+        for c in text)
 
 
 def tolerant_streams() -> None:

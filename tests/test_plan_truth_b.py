@@ -99,13 +99,14 @@ def test_a_hostile_ticket_reaches_no_terminal_or_comment_as_control_characters(
     request_with_tickets(code_ticket='"INC-\\e]0;owned\\a[x](http://e.example)"')
     text = ok(cli("plan")).stdout
     assert "\x1b" not in text and "\x07" not in text
-    assert "[ticket INC- ]0;owned [x](http://e.example)]" in text
+    assert r"[ticket INC-\u001b]0;owned\u0007[x](http://e.example)]" in text  # shown inert
     markdown = ok(cli("plan", "--format", "markdown")).stdout
     assert "\x1b" not in markdown and "\x07" not in markdown
-    assert r"ticket INC- \]0;owned \[x\](http://e.example), INC-4411, INC-5002" in markdown
+    assert (r"ticket INC-\\u001b\]0;owned\\u0007\[x\](`http://e.example`), INC-4411, INC-5002"
+            in markdown)  # the URL in a code span: GitHub does not link it
     runbook = ok(cli("plan", "--format", "runbook")).stdout
-    assert "\x1b" not in runbook and r"_Ticket: INC- \]0;owned \[x\](http://e.example)_" \
-        in runbook
+    assert "\x1b" not in runbook
+    assert r"_Ticket: INC-\\u001b\]0;owned\\u0007\[x\](`http://e.example`)_" in runbook
 
 
 # --- a new establishment ------------------------------------------------------------------

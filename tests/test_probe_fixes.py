@@ -66,7 +66,7 @@ def test_an_smtp_url_is_shown_without_its_password_in_every_plan(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RVSQ_SMTP_URL", "smtp://mailer:top s3cr3t@mail.example:99999")
     markdown = ok(cli("plan", "--format", "markdown")).stdout  # posted on pull requests
-    assert ("- **E133**: 'smtp://mail.example:99999' is not a mail server address this tool "
+    assert ("- **E133**: '`smtp://mail.example:99999`' is not a mail server address this tool "
             "can use") in markdown
     text = ok(cli("plan")).stdout
     assert "error[E133] 'smtp://mail.example:99999' is not" in text

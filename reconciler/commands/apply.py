@@ -198,7 +198,7 @@ def _show_codes(env: Env, shown: list[dict[str, str]]) -> None:
     if shown:  # only ever on a terminal: checked before the run
         click.echo(env.messages("apply.codes_shown"))
         for entry in shown:
-            click.echo(f"  {entry['username']}\t{entry['code']}")
+            click.echo(f"  {plain(entry['username'])}\t{entry['code']}")
 
 
 def _run(env: Env, plan: Plan, store: SQLStore, settings: executor.Settings, state: State

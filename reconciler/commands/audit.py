@@ -12,6 +12,8 @@ import click
 from reconciler import audit
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
+from reconciler.render.plan_markdown import plain
+from reconciler.render.report_csv import safe
 
 
 def verify(env: Env) -> int:
@@ -45,8 +47,9 @@ def log(env: Env, since: str | None, fmt: str) -> int:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(audit.AuditEntry._fields)
-        for e in entries:
-            writer.writerow([*e[:8], json.dumps(e.fields, ensure_ascii=False), *e[9:]])
+        for e in entries:  # a cell Excel would run as a formula is shown as text
+            cells = [*e[:8], json.dumps(e.fields, ensure_ascii=False), *e[9:]]
+            writer.writerow([safe(c) if isinstance(c, str) else c for c in cells])
         click.echo(out.getvalue(), nl=False)
     elif not entries:
         click.echo(env.messages("audit.empty"))
@@ -55,6 +58,7 @@ def log(env: Env, since: str | None, fmt: str) -> int:
         for e in entries:
             who = f"{e.establishment or ''} {e.username or ''}".strip()
             fields = json.dumps(e.fields, ensure_ascii=False, sort_keys=True)
-            click.echo(f"{e.seq}\t{e.at}\t{e.actor}\t{e.action}\t{who}\t{fields}\t"
-                       f"{e.git_commit or none}\t{e.change_ref or none}")
+            click.echo("\t".join(plain(str(field)) for field in (
+                e.seq, e.at, e.actor, e.action, who, fields, e.git_commit or none,
+                e.change_ref or none)))
     return EXIT_OK

@@ -8,6 +8,7 @@ import click
 
 from reconciler import codes, files
 from reconciler.commands import EXIT_OK, Env
+from reconciler.terminal import inert
 
 
 def reveal(env: Env, sealed: Path, identity: Path) -> int:
@@ -15,5 +16,6 @@ def reveal(env: Env, sealed: Path, identity: Path) -> int:
     content = codes.reveal(files.read_file(sealed, files.SEALED), identity_text,
                            sealed.as_posix())
     for entry in content["codes"]:
-        click.echo("\t".join(entry[field] for field in codes.SEALED_FIELDS))
+        # The reader refuses control characters; shown inert all the same if one slips by.
+        click.echo("\t".join(inert(entry[field]) for field in codes.SEALED_FIELDS))
     return EXIT_OK

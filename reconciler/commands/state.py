@@ -59,7 +59,8 @@ def list_accounts(env: Env) -> int:
     none = env.messages("none")
     for a in accounts:
         services = ", ".join(a.services) or none
-        click.echo(f"{a.username}\t{a.email}\t{a.establishment or none}\t{a.origin}\t{services}")
+        click.echo("\t".join(plain(field) for field in (
+            a.username, a.email, a.establishment or none, a.origin, services)))
     return EXIT_OK
 
 

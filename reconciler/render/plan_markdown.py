@@ -11,13 +11,14 @@ past it, person lines and details are cut and a note says how many lines were le
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile, User
 from reconciler.plan import ESTABLISHMENT_KINDS, KINDS, Action, Blocked, Notice, Plan, Refusal
 from reconciler.state import State
+from reconciler.terminal import inert
 
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 # Refusals are never cut to make room for the rest; only hundreds of them (a province's
@@ -40,19 +41,38 @@ _SIGNS = {
     "delete_account": "-",
 }
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")  # C0, DEL and C1 (a terminal obeys some)
-_EMAIL = re.compile(r"([^@\s<>()\[\]:;,\"'«»]+)@[^@\s<>()\[\]:;,\"'«»]+\.[^@\s<>()\[\]:;,\"'«».]+")
+# An email's domain, whatever its local part holds (quotes, «, spaces in a quoted part).
+_EMAIL = re.compile(r"@[^@\s<>()\[\]:;,\"'«»]+\.[^@\s<>()\[\]:;,\"'«».]+")
+# What GitHub would make live: a URL, a `www.` link (autolinked), an @mention (notified).
+# Shown in a code span instead, where GitHub neither links nor notifies.
+_LIVE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|(?<![\w.-])www\.)[^\s<>'\"`|)\]]*"
+                   r"|(?<![\w.+-])@[\w-]+")
 
 
 # --- text helpers (the runbook uses them too) -----------------------------------------
 def plain(text: str) -> str:
-    """One line of text: control characters (newlines, tabs, escapes) become spaces."""
-    return _CONTROL.sub(" ", text)
+    """One line of text: control and format characters (newlines, escapes, bidi,
+    zero-width) shown as their escapes (`\\u001b`), never obeyed."""
+    return inert(text)
 
 
 def escape(text: str) -> str:
-    """User text made inert in Markdown: no emphasis, link, HTML, table cell break."""
-    return _SPECIAL.sub(r"\\\1", plain(text))
+    """User text made inert in Markdown: no emphasis, link, HTML, table cell break, no
+    email in full, no live URL or mention."""
+    text = elide(plain(text))
+    out, last = [], 0
+    for live in live_parts(text):
+        out += [_SPECIAL.sub(r"\\\1", text[last:live.start()]), code(live.group())]
+        last = live.end()
+    out.append(_SPECIAL.sub(r"\\\1", text[last:]))
+    return "".join(out)
+
+
+def live_parts(text: str) -> Iterator[re.Match[str]]:
+    """The URLs, domains and @mentions in `text` that GitHub would make live."""
+    if "@" not in text and "." not in text and ":" not in text:  # most names: no search
+        return iter(())
+    return _LIVE.finditer(text)
 
 
 def code(text: str) -> str:
@@ -65,7 +85,7 @@ def code(text: str) -> str:
 
 def elide(text: str) -> str:
     """Every email in `text` shortened to `local@…`."""
-    return _EMAIL.sub(r"\1@…", text)
+    return _EMAIL.sub("@…", text) if "@" in text else text
 
 
 def short_digest(digest: str) -> str:
@@ -325,7 +345,7 @@ def detail_line(action: Action, names: dict[str, tuple[str, str]], messages: Mes
         text += f" [{messages('md.person.ticket', ticket=action.ticket)}]"
     if action.source:
         text += f"  ({action.source})"
-    return plain(text)
+    return plain(elide(text))  # names and tickets may hold emails too
 
 
 def _details(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
@@ -334,7 +354,8 @@ def _details(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
     grouped, _ = plan.by_establishment()
     for est in by_place(names, set(grouped)):
         name, region = place(names, est)
-        heading = f"@@ {plain(messages('md.establishment', name=name, id=est, region=region))} @@"
+        heading = messages("md.establishment", name=name, id=est, region=region)
+        heading = f"@@ {plain(elide(heading))} @@"
         lines = [detail_line(a, names, messages) for a in grouped[est]]
         items.append((f"{heading}\n{lines[0]}", 1))  # a cut never leaves a heading alone
         items += [(line, 1) for line in lines[1:]]

@@ -56,7 +56,7 @@ def action_line(action: Action, messages: Messages, color: bool) -> str:
     who = action.username or (action.after or {}).get("name", "")
     if action.name and action.username:
         who = f"{action.username} ({action.name})"
-    text = f"  {sign} {_kind(messages, action.action)} {who}".rstrip()
+    text = f"  {sign} {_kind(messages, action.action)} {plain(who)}".rstrip()
     text += _detail(action, messages)
     if action.ticket:  # file text: no control character reaches the terminal
         text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
@@ -69,7 +69,8 @@ def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str
         label = click.style(label, fg="red", bold=True)
     params = {**blocked.params, "key": blocked.username}
     return [
-        f"  {label} {blocked.username} ({blocked.source}): {messages(blocked.code, **params)}",
+        f"  {label} {plain(blocked.username)} ({plain(blocked.source)}): "
+        f"{messages(blocked.code, **params)}",
         f"      {messages('hint')} {messages.hint(blocked.code, **params)}",
     ]
 
@@ -119,7 +120,7 @@ def lines(
     if plan.warnings:
         yield messages("plan.warnings")
         for w in plan.warnings:
-            where = f"{w.source}: " if w.source else ""
+            where = f"{plain(w.source)}: " if w.source else ""
             yield (f"  {where}{messages('severity.warning')}[{w.code}] "
                    f"{messages(w.code, **w.params)}")
             yield f"      {messages('hint')} {messages.hint(w.code, **w.params)}"

@@ -14,6 +14,7 @@ import click
 
 from reconciler.catalog import Messages
 from reconciler.problems import MAX_PER_FILE, MAX_PER_RUN, Omitted, Problem
+from reconciler.terminal import inert
 from reconciler.validate import Validation
 
 _COLORS = {"error": "red", "warning": "yellow"}
@@ -31,7 +32,7 @@ def problem_line(problem: Problem, messages: Messages, color: bool) -> str:
     label = f"{messages('severity.' + problem.severity)}[{problem.code}]"
     if color:
         label = click.style(label, fg=_COLORS[problem.severity], bold=True)
-    location = f"{problem.file}:{problem.line}:{problem.column}"
+    location = f"{inert(problem.file)}:{problem.line}:{problem.column}"  # a name from disk
     return (
         f"{location}: {label} {message(problem, messages)}\n"
         f"    {messages('hint')} {hint(problem, messages)}"

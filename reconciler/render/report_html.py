@@ -10,6 +10,7 @@ from html import escape
 
 from reconciler.catalog import Messages
 from reconciler.report import Report, Section, Table, metadata, overview, sections
+from reconciler.terminal import inert
 
 MARK = "✓"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[\d:]+Z?)?")
@@ -66,8 +67,9 @@ td.num { white-space: nowrap; }
 
 
 def text(value: str) -> str:
-    """Escaped, with line-break hints after '@' and '/', so emails and paths can wrap."""
-    return escape(value).replace("@", "@<wbr>").replace("/", "/<wbr>")
+    """Escaped, with line-break hints after '@' and '/', so emails and paths can wrap;
+    control characters from data shown as escapes (the page may be read in a terminal)."""
+    return escape(inert(value)).replace("@", "@<wbr>").replace("/", "/<wbr>")
 
 
 def _cell(tag: str, value: str, index: int, table: Table, scope: str | None = None) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from reconciler.catalog import Messages
+from reconciler.render.plan_markdown import code, elide, live_parts
 from reconciler.report import Report, Section, Table, metadata, overview, sections
+from reconciler.terminal import inert
 
 _ESCAPES = str.maketrans({
     "\\": "\\\\", "|": "\\|", "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "\\`", "*": "\\*",
@@ -12,8 +14,15 @@ _ESCAPES = str.maketrans({
 
 
 def cell(text: str) -> str:
-    """User text made inert in a table cell: no column break, no HTML, no emphasis/link."""
-    return text.translate(_ESCAPES)
+    """User text made inert in a table cell: no column break, no HTML, no emphasis/link,
+    no control character, no email in full, no live URL or mention (as in the plan)."""
+    text = elide(inert(text))
+    out, last = [], 0
+    for live in live_parts(text):  # in a code span, where GitHub neither links nor notifies
+        out += [text[last:live.start()].translate(_ESCAPES), code(live.group())]
+        last = live.end()
+    out.append(text[last:].translate(_ESCAPES))
+    return "".join(out)
 
 
 def _row(cells: tuple[str, ...], bold_first: bool = False) -> str:

@@ -208,7 +208,7 @@ def test_outbox_list_escapes_what_the_state_holds(repo: Path, state_url: str) ->
         store.close()
     text = outbox("list").stdout
     assert "\x1b" not in text and "\x07" not in text and "\nFAKE LINE" not in text
-    assert "550 no ]0;owned FAKE LINE" in text
+    assert "550 no\\u001b]0;owned\\u0007\\u000aFAKE LINE" in text  # shown, not obeyed
 
 
 # --- 3. outbox export: .eml files for sending by hand -----------------------------------
