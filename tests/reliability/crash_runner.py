@@ -81,6 +81,9 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def run(argv: list[str]) -> None:
     options, cli_args = parse(argv)
+    # A person's Ctrl-C reaches a command in the foreground; a test suite started in the
+    # background (`pytest &`) would have SIGINT ignored from the start, as a shell does.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     owner, name = POINTS[options.point]
     signum = signal.Signals[f"SIG{options.signal}"]
     counted = COUNTED.get(options.point, every_call)
