@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reconciler import domain
+from reconciler import domain, text
 from reconciler.catalog import Messages
 from reconciler.domain import DATE_FIELDS
 from reconciler.loader import Document, Path_
@@ -262,6 +262,12 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
         return [error(doc.file, where, "E036", field=field)]
     if kind == "maxLength":
         return [error(doc.file, where, "E037", field=field, limit=err.validator_value)]
+    if kind == "pattern" and isinstance(value, str):
+        index = text.first_forbidden(value)
+        if index is not None:  # the one character, pointed at, whatever the field
+            where = doc.char_where(path, index)
+            return [error(doc.file, where, "E016", field=field,
+                          char=text.describe(value[index]), column=where[1])]
     if kind == "pattern" and value == "":
         return []  # minLength says it better: "is empty"
     if kind in ("minimum", "maximum"):

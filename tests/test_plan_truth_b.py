@@ -95,17 +95,21 @@ def test_a_request_without_a_ticket_keeps_the_users_ticket(repo: Path) -> None:
 @sqlite_only
 def test_a_hostile_ticket_reaches_no_terminal_or_comment_as_control_characters(
         repo: Path) -> None:
-    # An escape sequence that would set the terminal's title, and a Markdown link.
+    # An escape sequence that would set the terminal's title is refused at the door (E016,
+    # pointed at the ESC itself); a Markdown link, plain text, stays inert in every plan.
     request_with_tickets(code_ticket='"INC-\\e]0;owned\\a[x](http://e.example)"')
+    refused = cli("plan")
+    assert refused.exit_code == 1
+    assert "error[E016] 'ticket' holds the invisible or control character U+001B ESCAPE" \
+        in refused.output
+    assert "\x1b" not in refused.output and "\x07" not in refused.output
+    edit(GMF, '"INC-\\e]0;owned\\a[x](http://e.example)"', '"INC- ]0;owned [x](http://e.example)"')
     text = ok(cli("plan")).stdout
-    assert "\x1b" not in text and "\x07" not in text
     assert "[ticket INC- ]0;owned [x](http://e.example)]" in text
     markdown = ok(cli("plan", "--format", "markdown")).stdout
-    assert "\x1b" not in markdown and "\x07" not in markdown
     assert r"ticket INC- \]0;owned \[x\](http://e.example), INC-4411, INC-5002" in markdown
     runbook = ok(cli("plan", "--format", "runbook")).stdout
-    assert "\x1b" not in runbook and r"_Ticket: INC- \]0;owned \[x\](http://e.example)_" \
-        in runbook
+    assert r"_Ticket: INC- \]0;owned \[x\](http://e.example)_" in runbook
 
 
 # --- a new establishment ------------------------------------------------------------------
