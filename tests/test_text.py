@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reconciler import text
+from reconciler import domain, text
 from reconciler.cli import cli
 from reconciler.schema import ACCESS_FILE, load_schema
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 # Codes the tool gives before or beside the schema (the YAML it reads, the shape) …
-SCHEMA_LEVEL = re.compile(r"E0[0-4]\d")
+SCHEMA_LEVEL = re.compile(r"E0[0-4]\d|E05[45]")  # a professional number, said by profile
 # … less those a JSON Schema over YAML 1.2 data cannot say, each the tool's stricter rule:
 EXPECTED_DIFFERENCES = {
     "E001",  # not UTF-8: YAML 1.2 readers also take UTF-16; the tool wants UTF-8 only
@@ -31,6 +31,8 @@ EXPECTED_DIFFERENCES = {
     "E019",  # U+0085, U+2028, U+2029 written raw: ruamel.yaml too folds them into a space
     "E006",  # explicit tags (!!str …): honoured by YAML 1.2 readers, refused by the tool
     "E017",  # emails email-validator refuses past the schema's pattern (`a..b@x.ca`)
+    "E054",  # a number of another profile's shape (1-… for a resident): the schema knows
+    "E055",  # only every profile's shapes at once
     "E023",  # `last_name: no`: text to YAML 1.2, a boolean to YAML 1.1: "quote it"
 }
 
@@ -63,6 +65,12 @@ def test_the_schema_carries_the_patterns_of_the_definition() -> None:
     assert defs["email"]["pattern"] == patterns["email"]
     assert defs["token"]["pattern"] == defs["ticket"]["pattern"] == patterns["line"]
     assert defs["user"]["properties"]["username"]["pattern"] == patterns["username"]
+    # professional numbers: the union of the domain's patterns by profile, anchored
+    union = "|".join(p.pattern for p in domain.PROFESSIONAL_NUMBER.values())
+    number = defs["user"]["properties"]["professional_number"]["pattern"]
+    for candidate in ["1-1234", "1123456", "5-12345", "8-1234", "81234", "8-2406", "2012345",
+                      "1-١٢٣٤", "1-12", "x1-1234", "1-1234567"]:
+        assert bool(re.fullmatch(union, candidate)) == bool(re.search(number, candidate))
 
 
 def _classes_removed(pattern: str) -> str:
