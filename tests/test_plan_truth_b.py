@@ -38,8 +38,8 @@ def audit() -> list[dict[str, Any]]:
 def request_with_tickets(code_ticket: str = "INC-5001", reset_ticket: str = "INC-5002") -> None:
     """Martin MacFly asks for a new code and a reset, each with its own ticket; the user's
     own ticket (INC-4411) is new too, so his record is updated."""
-    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
-         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
          f"    secret_code: {{rotate: \"2026-12-01\", ticket: {code_ticket}}}\n"
          f"    password_reset: {{requested: \"2026-12-01\", ticket: {reset_ticket}}}\n"
          "    ticket: INC-4411\n")
@@ -85,8 +85,8 @@ def test_the_ticket_of_a_request_reaches_every_plan_and_the_audit_log(repo: Path
 
 @sqlite_only
 def test_a_request_without_a_ticket_keeps_the_users_ticket(repo: Path) -> None:
-    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
-         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
          "    secret_code: {rotate: \"2026-12-01\"}\n    ticket: INC-4411\n")
     assert ("  ~ new secret code martinmacfly@ramq.gouv.qc.ca (Martin MacFly) "
             "[ticket INC-4411]\n") in ok(cli("plan")).stdout
