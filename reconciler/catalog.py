@@ -50,6 +50,28 @@ EN: dict[str, str] = {
     "E015": "'{link}' is a symbolic link that leads outside '{path}'",
     "E015.hint": "access files must be in the repository itself: copy the file or folder "
     "there, or remove the link. Nothing was read through it.",
+    "E016": "'{field}' holds the invisible or control character {char}",
+    "E016.hint": "retype the value without {char} (column {column}): such a character can "
+    "hide or rewrite text on a screen, in a pull request or in an email.",
+    "E017": "'{value}' is not an email address that can receive mail: {reason}",
+    "E017.hint": "correct the address; it is checked the way mail servers read it (the domain "
+    "itself is not asked).",
+    "E018": "'{field}: {text}' is read by some tools as {value} and by others as text",
+    "E018.hint": "write {field}: true or {field}: false.",
+    "E019": "the file holds the character {char}, which some YAML readers take for a line "
+    "break and others for a character",
+    "E019.hint": "remove it; to end a line, press Enter.",
+    # --- reasons an email is refused (E017), after the email-validator library -------------
+    "text.email.dots": "two periods in a row",
+    "text.email.period": "a period at the start or end of a part",
+    "text.email.no_dot": "the part after the @ needs a period (a domain such as example.org)",
+    "text.email.reserved": "the domain is a reserved name that never receives mail",
+    "text.email.characters": "characters not allowed in an address",
+    "text.email.hyphen": "a hyphen misplaced (next to a period or the @, or at an end)",
+    "text.email.quoted": "quotes around the part before the @ are not accepted",
+    "text.email.literal": "an IP address instead of a domain is not accepted",
+    "text.email.long": "the address or one of its parts is too long",
+    "text.email.other": "{detail}",
     # --- shape of the file (JSON Schema) ----------------------------------------------
     "E020": "'{field}' is missing in {where}",
     "E020.hint": "add the line '{field}: ...'; see the file format in the README.",
@@ -1113,6 +1135,31 @@ FR: dict[str, str] = {
     "E015": "« {link} » est un lien symbolique qui mène hors de « {path} »",
     "E015.hint": "les fichiers d'accès doivent être dans le dépôt lui-même : copiez-y le "
     "fichier ou le dossier, ou retirez le lien. Rien n'a été lu par ce lien.",
+    "E016": "« {field} » contient le caractère invisible ou de contrôle {char}",
+    "E016.hint": "retapez la valeur sans {char} (colonne {column}) : un tel caractère peut "
+    "cacher ou réécrire du texte à l'écran, dans une demande de fusion ou dans un courriel.",
+    "E017": "« {value} » n'est pas une adresse qui peut recevoir des courriels : "
+    "{reason}",
+    "E017.hint": "corrigez l'adresse; elle est vérifiée comme les serveurs de courriel la "
+    "lisent (sans interroger le domaine).",
+    "E018": "« {field}: {text} » est lu par certains outils comme {value} et par d'autres "
+    "comme du texte",
+    "E018.hint": "écrivez {field}: true ou {field}: false.",
+    "E019": "le fichier contient le caractère {char}, que certains lecteurs YAML prennent "
+    "pour un saut de ligne et d'autres pour un caractère",
+    "E019.hint": "retirez-le; pour finir une ligne, appuyez sur Entrée.",
+    # --- raisons du refus d'une adresse (E017), d'après la bibliothèque email-validator ---
+    "text.email.dots": "deux points de suite",
+    "text.email.period": "un point au début ou à la fin d'une partie",
+    "text.email.no_dot": "la partie après le @ doit contenir un point (un domaine comme "
+    "example.org)",
+    "text.email.reserved": "le domaine est un nom réservé qui ne reçoit jamais de courriels",
+    "text.email.characters": "des caractères interdits dans une adresse",
+    "text.email.hyphen": "un trait d'union mal placé (près d'un point ou du @, ou en bout)",
+    "text.email.quoted": "les guillemets autour de la partie avant le @ ne sont pas acceptés",
+    "text.email.literal": "une adresse IP à la place d'un domaine n'est pas acceptée",
+    "text.email.long": "l'adresse ou l'une de ses parties est trop longue",
+    "text.email.other": "{detail}",
     # --- forme du fichier (JSON Schema) -----------------------------------------------
     "E020": "« {field} » manque dans {where}",
     "E020.hint": "ajoutez la ligne « {field}: ... »; voyez le format des fichiers dans le "

@@ -42,9 +42,9 @@ ADMINISTRATIVE = frozenset({"personnel-administratif"})
 
 # Professional number: first digit by profile, optional dash after it, 5 to 7 digits.
 PROFESSIONAL_NUMBER = {
-    "medecin": re.compile(r"1-?\d{4,6}"),
-    "resident": re.compile(r"5-?\d{4,6}"),
-    "ips": re.compile(r"8-?1\d{3,5}"),
+    "medecin": re.compile(r"1-?[0-9]{4,6}"),  # [0-9]: \d would take any script's digits
+    "resident": re.compile(r"5-?[0-9]{4,6}"),
+    "ips": re.compile(r"8-?1[0-9]{3,5}"),
 }
 PROFESSIONAL_NUMBER_EXAMPLE = {"medecin": "1-12345", "resident": "5-12345", "ips": "8-1234"}
 

@@ -39,7 +39,8 @@ INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 def _date(value: str | None) -> str | None:
-    return dt.date.fromisoformat(value).isoformat() if value else None
+    """Quoted, so that YAML 1.2 readers (editors, ajv-cli) read text, as the schema says."""
+    return f'"{dt.date.fromisoformat(value).isoformat()}"' if value else None
 
 
 def establishment_yaml(est: EstablishmentRecord, accounts: list[AccountRecord],

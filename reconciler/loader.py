@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from array import array
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ import yaml
 from reconciler import files
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
+from reconciler.text import describe
 
 try:  # the C parser is much faster; PyYAML without libyaml still works
     from yaml import CSafeLoader as _Loader
@@ -30,6 +32,9 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = files.ACCESS.cap
+# Written as themselves (not escaped), these are line breaks to YAML 1.1 (libyaml, which
+# folds them into spaces) and characters to YAML 1.2 readers: refused before parsing.
+_YAML11_BREAKS = re.compile("[\u0085\u2028\u2029]")
 MAX_DEPTH = 32
 
 Path_ = tuple[str | int, ...]
@@ -40,6 +45,9 @@ _resolver = yaml.resolver.Resolver()
 # date, merge, value); a plain scalar starting otherwise is text, without asking.
 _TYPED_FIRST_CHARS = frozenset(k for k in _resolver.yaml_implicit_resolvers if k)
 _constructor = yaml.constructor.SafeConstructor()
+# The fields the schemas type as booleans: there YAML 1.1's `yes`, `off`, `True`… are
+# refused (E018), as YAML 1.2 readers (editors, check-jsonschema) read them as text.
+BOOLEAN_FIELDS = frozenset({"retired"})
 
 
 @dataclass(eq=False)
@@ -65,6 +73,20 @@ class Document:
     # Positions as the parse cache keeps them ([path, position] lists), turned into
     # `values` and `keys` only if something in the file is located: usually nothing is.
     packed: tuple[list[Any], list[Any]] | None = None
+    lines: list[str] | None = None  # the text, once something in it is located
+
+    def char_where(self, path: Path_, index: int) -> Position:
+        """Position of character `index` of the text value at `path`, in the source: a
+        refused character is pointed at, not only its value. Escapes in double quotes
+        (`\\e`) are counted as the one character they write; a value over several lines
+        is located at its start."""
+        line, column = self.where(path)
+        if self.lines is None and self.partial:
+            self._complete()  # `where` found the value without the text: read it now
+        if self.lines is None or line > len(self.lines):
+            return line, column
+        found = _column_of(self.lines[line - 1], column - 1, index)
+        return (line, found + 1) if found is not None else (line, column)
 
     def where(self, path: Path_) -> Position:
         """Position of the node at `path`, or of its nearest ancestor that has one."""
@@ -135,8 +157,10 @@ class Document:
         if raw is None:
             return  # positions stay those of the nearest ancestor known
         builder = _Builder(self.file, full=True)
-        builder.build(_events(_text(raw)))
+        text = _text(raw)
+        builder.build(_events(text))
         self.values, self.keys, self.listed = builder.values, builder.keys, builder.listed
+        self.lines = text.split("\n")
 
 
 class LoadResult(NamedTuple):
@@ -188,6 +212,10 @@ def load_bytes(raw: bytes, display: str, *, full: bool = False) -> LoadResult:
     except UnicodeDecodeError as exc:
         bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
         return LoadResult(None, [error(display, _byte_position(raw, exc.start + bom), "E001")])
+    breaks = _YAML11_BREAKS.search(text)
+    if breaks:  # one scan of the file, in C: the usual file has none
+        pos = _byte_position(text.encode(), len(text[:breaks.start()].encode()))
+        return LoadResult(None, [error(display, pos, "E019", char=describe(breaks.group()))])
     builder = _Builder(display, full=full)
     try:
         data = builder.build(_events(text))
@@ -209,8 +237,35 @@ def load_bytes(raw: bytes, display: str, *, full: bool = False) -> LoadResult:
         return load_bytes(raw, display, full=True)
     content_hash = hashlib.sha256(raw).hexdigest()
     doc = Document(display, data, builder.values, builder.keys, builder.listed, builder.plain,
-                   content_hash, None if full else raw)
+                   content_hash, None if full else raw, lines=text.split("\n") if full else None)
     return LoadResult(doc, builder.problems)
+
+
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+
+
+def _column_of(line: str, start: int, index: int) -> int | None:
+    """0-based column of character `index` of the scalar starting at column `start` of
+    `line` (plain, 'single' or "double" quoted), or None if it is not on this line."""
+    quote = line[start:start + 1]
+    if quote not in ("'", '"'):
+        quote = ""  # plain: no escapes, ends with the line
+    pos = start + 1 if quote else start
+    count = 0
+    while pos < len(line):
+        if count == index:
+            return pos
+        char = line[pos]
+        if quote == '"' and char == "\\":
+            pos += _ESCAPE_LENGTHS.get(line[pos + 1:pos + 2], 2)
+        elif quote == "'" and line[pos:pos + 2] == "''":
+            pos += 2
+        elif char == quote:
+            return None
+        else:
+            pos += 1
+        count += 1
+    return None
 
 
 def _byte_position(raw: bytes, offset: int) -> Position:
@@ -337,4 +392,8 @@ class _Builder:
             return text
         if path is not None:
             self.plain[path] = text
+            if type(value) is bool and text not in ("true", "false") and path \
+                    and path[-1] in BOOLEAN_FIELDS:
+                self.problems.append(error(self.file, _pos(event), "E018", field=path[-1],
+                                           text=text, value=str(value).lower()))
         return value

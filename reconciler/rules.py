@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import NamedTuple
 
-from reconciler import domain
+from reconciler import domain, text
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile, User
 from reconciler.policy import Policy, ordered, ordered_types
@@ -23,8 +23,14 @@ def check_file(
     access: AccessFile, policy: Policy, messages: Messages, today: dt.date
 ) -> list[Problem]:
     problems = [*_layout(access), *_user_list(access)]
+    problems.extend(_email(access, ("representative", "email"), access.representative.email,
+                           messages))
     seen: dict[str, User] = {}
     for user in access.users:
+        problems.extend(_email(access, ("users", user.index, "email"), user.email, messages))
+        if user.username is not None and "@" in user.username:
+            problems.extend(_email(access, ("users", user.index, "username"), user.username,
+                                   messages))
         problems.extend(_review(access, user, policy, today))
         problems.extend(_professional(access, user, messages))
         problems.extend(_clinical_nurse(access, user))
@@ -101,6 +107,16 @@ def _layout(access: AccessFile) -> Iterator[Problem]:
     if path.parent.name != est.region:
         where = access.document.where(("establishment", "region"))
         yield warning(access.file, where, "W105", folder=path.parent.name, region=est.region)
+
+
+def _email(access: AccessFile, path: tuple[str | int, ...], address: str,
+           messages: Messages) -> Iterator[Problem]:
+    """An address email-validator refuses (the schema's pattern lets more through)."""
+    refused = text.email_refusal(address)
+    if refused is not None:
+        key, detail = refused
+        yield error(access.file, access.document.where(path), "E017", value=address,
+                    reason=messages(key, detail=detail))
 
 
 def _user_list(access: AccessFile) -> Iterator[Problem]:

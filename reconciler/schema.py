@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reconciler import domain
+from reconciler import domain, text
 from reconciler.catalog import Messages
 from reconciler.domain import DATE_FIELDS
 from reconciler.loader import Document, Path_
@@ -262,6 +262,14 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
         return [error(doc.file, where, "E036", field=field)]
     if kind == "maxLength":
         return [error(doc.file, where, "E037", field=field, limit=err.validator_value)]
+    if kind == "pattern" and isinstance(value, str):
+        index = text.first_forbidden(value)
+        if index is not None:  # the one character, pointed at, whatever the field
+            where = doc.char_where(path, index)
+            return [error(doc.file, where, "E016", field=field,
+                          char=text.describe(value[index]), column=where[1])]
+    if kind == "pattern" and field == "professional_number":
+        return [_professional_number(doc, path, value, messages)]
     if kind == "pattern" and value == "":
         return []  # minLength says it better: "is empty"
     if kind in ("minimum", "maximum"):
@@ -274,6 +282,20 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
     if kind == "format" and field in DATE_FIELDS:
         return [error(doc.file, where, "E035", value=value)]
     return [error(doc.file, where, "E039", field=field, detail=err.message)]
+
+
+def _professional_number(doc: Document, path: Path_, value: str,
+                         messages: Messages) -> Problem:
+    """The schema's pattern is every profile's numbers at once; what is wrong is said as
+    the domain rules say it, for the user's profile (E054), or E055 if it has none."""
+    user = doc.data["users"][path[1]]
+    profile = user.get("profile")
+    if profile not in domain.PROFESSIONALS:
+        return error(doc.file, doc.where(path), "E055")
+    example = domain.PROFESSIONAL_NUMBER_EXAMPLE[profile]
+    return error(doc.file, doc.where(path), "E054", value=value,
+                 profile_label=messages(f"profile.{profile}"),
+                 prefix=example[0] if profile != "ips" else "8-1", example=example)
 
 
 def _type_problem(

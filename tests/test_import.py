@@ -52,7 +52,7 @@ def test_import_one_establishment_to_stdout(applied: Path) -> None:
     result = cli("import", "--establishment", "urgence-chu-de-quebec")
     assert result.exit_code == 0
     assert "  name: Urgence – CHU de Québec, Hôpital de l'Enfant-Jésus\n" in result.stdout
-    assert "    expires: 2027-06-30\n" in result.stdout
+    assert '    expires: "2027-06-30"\n' in result.stdout
 
 
 def test_import_never_overwrites_and_explains_its_options(applied: Path) -> None:

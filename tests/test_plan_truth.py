@@ -116,7 +116,7 @@ def test_a_new_entry_whose_access_has_ended_creates_nothing(repo: Path) -> None:
 
 def test_an_existing_account_whose_access_has_ended_loses_its_services(repo: Path) -> None:
     ok(cli("apply", "--auto-approve"), 4)
-    edit(URGENCE, "expires: 2027-06-30", "expires: 2020-06-30")  # CE20931, a resident
+    edit(URGENCE, "expires: \"2027-06-30\"", "expires: 2020-06-30")  # CE20931, a resident
     plan = plan_json()
     assert [(a["action"], a["username"]) for a in plan["actions"]] == [
         ("revoke_services", "CE20931"), ("update_account", "CE20931")]

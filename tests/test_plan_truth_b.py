@@ -38,8 +38,8 @@ def audit() -> list[dict[str, Any]]:
 def request_with_tickets(code_ticket: str = "INC-5001", reset_ticket: str = "INC-5002") -> None:
     """Martin MacFly asks for a new code and a reset, each with its own ticket; the user's
     own ticket (INC-4411) is new too, so his record is updated."""
-    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
-         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
          f"    secret_code: {{rotate: \"2026-12-01\", ticket: {code_ticket}}}\n"
          f"    password_reset: {{requested: \"2026-12-01\", ticket: {reset_ticket}}}\n"
          "    ticket: INC-4411\n")
@@ -85,8 +85,8 @@ def test_the_ticket_of_a_request_reaches_every_plan_and_the_audit_log(repo: Path
 
 @sqlite_only
 def test_a_request_without_a_ticket_keeps_the_users_ticket(repo: Path) -> None:
-    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
-         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
          "    secret_code: {rotate: \"2026-12-01\"}\n    ticket: INC-4411\n")
     assert ("  ~ new secret code martinmacfly@ramq.gouv.qc.ca (Martin MacFly) "
             "[ticket INC-4411]\n") in ok(cli("plan")).stdout
@@ -95,18 +95,22 @@ def test_a_request_without_a_ticket_keeps_the_users_ticket(repo: Path) -> None:
 @sqlite_only
 def test_a_hostile_ticket_reaches_no_terminal_or_comment_as_control_characters(
         repo: Path) -> None:
-    # An escape sequence that would set the terminal's title, and a Markdown link.
+    # An escape sequence that would set the terminal's title is refused at the door (E016,
+    # pointed at the ESC itself); a Markdown link, plain text, stays inert in every plan.
     request_with_tickets(code_ticket='"INC-\\e]0;owned\\a[x](http://e.example)"')
+    refused = cli("plan")
+    assert refused.exit_code == 1
+    assert "error[E016] 'ticket' holds the invisible or control character U+001B ESCAPE" \
+        in refused.output
+    assert "\x1b" not in refused.output and "\x07" not in refused.output
+    edit(GMF, '"INC-\\e]0;owned\\a[x](http://e.example)"', '"INC- ]0;owned [x](http://e.example)"')
     text = ok(cli("plan")).stdout
-    assert "\x1b" not in text and "\x07" not in text
-    assert r"[ticket INC-\u001b]0;owned\u0007[x](http://e.example)]" in text  # shown inert
+    assert "[ticket INC- ]0;owned [x](http://e.example)]" in text
     markdown = ok(cli("plan", "--format", "markdown")).stdout
-    assert "\x1b" not in markdown and "\x07" not in markdown
-    assert (r"ticket INC-\\u001b\]0;owned\\u0007\[x\](`http://e.example`), INC-4411, INC-5002"
-            in markdown)  # the URL in a code span: GitHub does not link it
+    # The URL in a code span: GitHub does not link it.
+    assert r"ticket INC- \]0;owned \[x\](`http://e.example`), INC-4411, INC-5002" in markdown
     runbook = ok(cli("plan", "--format", "runbook")).stdout
-    assert "\x1b" not in runbook
-    assert r"_Ticket: INC-\\u001b\]0;owned\\u0007\[x\](`http://e.example`)_" in runbook
+    assert r"_Ticket: INC- \]0;owned \[x\](`http://e.example`)_" in runbook
 
 
 # --- a new establishment ------------------------------------------------------------------

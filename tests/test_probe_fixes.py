@@ -326,7 +326,7 @@ def test_the_furthest_dates_and_a_review_dated_9999_are_worked_with(repo: Path) 
     for date in ("9998-12-31", "1900-01-01"):
         for command in ("plan", "report", "validate"):
             ok(cli(command, "--as-of", date))
-    edit(GMF, "reviewed: 2026-05-01", "reviewed: 9999-12-31")
+    edit(GMF, "reviewed: \"2026-05-01\"", "reviewed: 9999-12-31")
     for command in ("validate", "plan", "report"):
         no_traceback(ok(cli(command)).output)
 

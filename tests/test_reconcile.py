@@ -135,8 +135,8 @@ def test_every_action_kind(repo: Path) -> None:
          "    services: [rvsq, rvsq-reorientation-clinique]\n"
          "    secret_code: {rotate: \"2026-11-26\"}\n"
          "    password_reset: {requested: INC-4411}\n    ticket: INC-4411")
-    edit(GMF, "services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
-              "  - email: georgemacfly", "services: [rvsq]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
+              "  - email: georgemacfly", "services: [rvsq]\n    reviewed: \"2026-05-01\"\n"
               "  - email: georgemacfly")
     remove_user(URGENCE, "email: sophie.gagnon@chudequebec.ca")  # created: deleted
     remove_user(URGENCE, "username: IELP20417")  # existing: released
@@ -178,7 +178,7 @@ def test_transfer_between_establishments_is_one_update(repo: Path) -> None:
     edit(URGENCE, "users:\n", "users:\n  - email: georgemacfly@ramq.gouv.qc.ca\n"
          "    title: monsieur\n    first_name: Georges\n    last_name: MacFly\n"
          "    profile: personnel-administratif\n    services: [rvsq]\n"
-         "    reviewed: 2026-05-01\n")
+         "    reviewed: \"2026-05-01\"\n")
     plan = plan_json()
     assert kinds(plan) == [("update_account", "georgemacfly@ramq.gouv.qc.ca")]
     assert plan["actions"][0]["changes"] == {
@@ -247,7 +247,7 @@ def test_missing_file_is_not_reconciled_and_deletes_nothing(repo: Path) -> None:
 
 def test_expired_access_is_revoked(repo: Path) -> None:
     apply_all()
-    edit(URGENCE, "expires: 2027-06-30", "expires: 2020-06-30")
+    edit(URGENCE, "expires: \"2027-06-30\"", "expires: 2020-06-30")
     assert kinds(plan_json()) == [("revoke_services", "CE20931"), ("update_account", "CE20931")]
 
 

@@ -198,8 +198,8 @@ def _edit(name: str) -> None:
         for person in ("georgemacfly", "martinmacfly"):
             remove_user(GMF, f"email: {person}@ramq.gouv.qc.ca")
     elif name == "rotate":
-        edit(GMF, "    reviewed: 2026-05-01\n",
-             "    reviewed: 2026-05-01\n    secret_code: {rotate: \"new\"}\n")
+        edit(GMF, "    reviewed: \"2026-05-01\"\n",
+             "    reviewed: \"2026-05-01\"\n    secret_code: {rotate: \"new\"}\n")
     elif name == "bad-key":  # a well-formed key whose checksum is wrong
         text = GMF.read_text(encoding="utf-8")
         key = re.search(r"age1\w+", text).group(0)

@@ -93,19 +93,19 @@ def edit_for_every_kind() -> None:
     # GMF Hill Valley: a new code and a reset for Martin, services for Georges and
     # Lorraine, a corrected name, an existing account added, a new account, and requests
     # the plan must block.
-    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
-         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
          "    secret_code: {rotate: \"2026-11-26\"}\n"
          "    password_reset: {requested: \"INC-4411\"}\n    ticket: INC-4411\n")
-    edit(GMF, "    services: [rvsq]\n    reviewed: 2026-05-01\n  # Rule C",
-         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "    services: [rvsq]\n    reviewed: \"2026-05-01\"\n  # Rule C",
+         "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
          "    expires: 2026-12-05\n  # Rule C")
     edit(GMF, "    last_name: Baines MacFly\n    profile: infirmiere-clinicienne\n"
          "    services: [rvsq, rvsq-reorientation-clinique]",
          "    last_name: Baines\n    profile: infirmiere-clinicienne\n"
          "    services: [rvsq, rvsq-811]")
-    edit(GMF, "    services: [rvsq]\n    reviewed: 2026-05-01\n",  # Emmett Brown (CE10455)
-         "    services: [rvsq]\n    reviewed: 2026-05-01\n"
+    edit(GMF, "    services: [rvsq]\n    reviewed: \"2026-05-01\"\n",  # Emmett Brown (CE10455)
+         "    services: [rvsq]\n    reviewed: \"2026-05-01\"\n"
          "    secret_code: {rotate: \"2026-11-26\"}\n")
     add_users(GMF, """\
   - username: CE55120
@@ -167,7 +167,7 @@ def scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[SQLStore,
     monkeypatch.chdir(tmp_path)
     store = example_state(tmp_path)
     # Nathalie Bélanger's access was last reviewed over a year ago (a warning).
-    edit(URGENCE, "    services: [rvsq-reorientation-hopital]\n    reviewed: 2026-09-15\n"
+    edit(URGENCE, "    services: [rvsq-reorientation-hopital]\n    reviewed: \"2026-09-15\"\n"
          "  # A resident",
          "    services: [rvsq-reorientation-hopital]\n    reviewed: 2025-09-15\n  # A resident")
     first = plan_now(store)

@@ -106,9 +106,9 @@ def second_change() -> None:
     services: [rvsq-reorientation-hopital]
     reviewed: 2026-11-05
 """)
-    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: 2026-05-01\n",
+    edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n",
          "    services: [rvsq, rvsq-reorientation-clinique]\n"
-         "    secret_code: {rotate: \"2026-11-05\"}\n    reviewed: 2026-05-01\n")
+         "    secret_code: {rotate: \"2026-11-05\"}\n    reviewed: \"2026-05-01\"\n")
 
 
 def pending_edits() -> None:
@@ -134,7 +134,7 @@ def pending_edits() -> None:
     services: [rvsq]
     reviewed: 2026-11-01
 """)
-    edit(URGENCE, "    expires: 2027-06-30\n", "    expires: 2026-11-10\n")
+    edit(URGENCE, "    expires: \"2027-06-30\"\n", "    expires: 2026-11-10\n")
     edit(URGENCE, "    first_name: Marc-André\n    last_name: Côté\n"
                   "    profile: personnel-infirmier\n"
                   "    services: [rvsq-reorientation-hopital]\n",
@@ -143,7 +143,7 @@ def pending_edits() -> None:
          "    services: [rvsq-reorientation-hopital]\n    expires: 2026-11-30\n")
     edit(URGENCE, "    first_name: Sophie\n    last_name: Gagnon\n"
                   "    profile: personnel-infirmier\n"
-                  "    services: [rvsq-reorientation-hopital]\n    reviewed: 2026-09-15\n",
+                  "    services: [rvsq-reorientation-hopital]\n    reviewed: \"2026-09-15\"\n",
          "    first_name: Sophie\n    last_name: Gagnon\n"
          "    profile: personnel-infirmier\n"
          "    services: [rvsq-reorientation-hopital]\n    reviewed: 2025-09-15\n")

@@ -128,7 +128,7 @@ def test_an_entry_moved_between_files(applied: Path) -> None:
     last_name: MacFly
     profile: personnel-administratif
     services: [rvsq]
-    reviewed: 2026-05-01
+    reviewed: \"2026-05-01\"
 """)
     data = warm_and_cold()
     assert ("update_account", MARTIN) in actions(data)
@@ -144,7 +144,7 @@ def test_an_email_held_in_a_settled_establishment_is_found(applied: Path) -> Non
     last_name: Doppelganger
     profile: personnel-administratif
     services: [rvsq]
-    reviewed: 2026-05-01
+    reviewed: \"2026-05-01\"
 """)
     assert settled_now(paths=("access/03",)) == {"info-sante-811-capitale-nationale"}
     data = warm_and_cold("access/03")

@@ -285,7 +285,7 @@ def test_a_request_with_a_token_adds_one_line(path: Path, command: str, field: s
     after = path.read_text(encoding="utf-8")
     new_lines = entry(after, GEORGE)
     assert new_lines[-2:] == [f'    {field}: {{{name}: "2026-11-26T10:00"}}\n',
-                              "    reviewed: 2026-05-01\n"]
+                              "    reviewed: \"2026-05-01\"\n"]
     assert [line for line in new_lines if line not in entry(before, GEORGE)] == [new_lines[-2]]
     assert_only_entry_changed(before, after, GEORGE)
     assert_valid()

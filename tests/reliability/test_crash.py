@@ -109,7 +109,7 @@ def write_access(folder: Path, identities: dict[str, str], users: int,
                 f"    last_name: {LAST_NAMES[(u + e) % len(LAST_NAMES)]}",
                 f"    profile: {PROFILES[u % len(PROFILES)]}",
                 "    services: [rvsq, rvsq-reorientation-clinique]",
-                "    reviewed: 2026-05-01",
+                "    reviewed: \"2026-05-01\"",
             ]
             if rotate is not None:
                 lines.append(f'    secret_code: {{rotate: "{rotate}"}}')

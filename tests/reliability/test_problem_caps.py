@@ -19,7 +19,7 @@ def write_bad_file(folder: Path, name: str, users: int) -> Path:
     """An access file whose `users` each have one error: a title that is not one (E030)."""
     entries = "".join(
         f"  - {{email: u{i}@example.org, title: sir, first_name: A, last_name: B, "
-        f"profile: personnel-administratif, services: [rvsq], reviewed: 2026-05-01}}\n"
+        f"profile: personnel-administratif, services: [rvsq], reviewed: \"2026-05-01\"}}\n"
         for i in range(users))
     path = folder / f"{name}.yaml"
     path.write_text(HEAD.replace("{id}", name) + "users:\n" + entries, encoding="utf-8")
@@ -86,7 +86,7 @@ def test_the_counts_are_said_in_french(bad: Path) -> None:
 def test_strict_counts_the_warnings_not_shown_as_errors(bad: Path) -> None:
     path = write_bad_file(bad, "clinique-a", 130)
     path.write_text(path.read_text(encoding="utf-8").replace("title: sir", "title: madame")
-                    .replace("reviewed: 2026-05-01", "reviewed: 2020-01-01"), encoding="utf-8")
+                    .replace("reviewed: \"2026-05-01\"", "reviewed: 2020-01-01"), encoding="utf-8")
     warned = cli("validate", "bad")
     assert warned.exit_code == 0 and "130 warning(s)" in warned.stdout
     assert warned.stdout.count("warning[W106]") == 100
