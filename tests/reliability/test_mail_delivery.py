@@ -394,6 +394,30 @@ def test_an_unencodable_domain_fails_that_message_alone(
     assert "Traceback" not in result.output and not server.handler.received
 
 
+def test_an_unencodable_domain_in_the_state_fails_that_message_alone(
+        repo: Path, state_url: str, smtp: Callable[..., Server],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """E162 for an address that reached the state another way (a DBA's edit, an older
+    release): the access files refuse it before (E017)."""
+    bad = f"zoe@{'é' * 70}.example"  # a label IDNA cannot encode (over 63 characters)
+    apply(4)
+    store = open_store(parse_location(state_url), "2026-11-26T00:00:00Z", writing=True)
+    try:
+        with store.transaction():
+            store._execute("UPDATE outbox SET recipient = ? WHERE id = (SELECT min(id) FROM "
+                           "outbox)", (bad,))
+    finally:
+        store.close()
+    server = smtp(utf8=False)
+    use(monkeypatch, server)
+    result = outbox("send", code=4)
+    assert "Traceback" not in result.output
+    assert f"{NEW_USERS - 1} email(s) sent by {server.where}." in result.stdout
+    assert "cannot be written in ASCII (IDNA)" in result.stderr
+    assert [row[2] for row in outbox_rows(state_url) if row[0] == bad] == [f"E162 {bad}"]
+    assert len(server.handler.received) == NEW_USERS - 1
+
+
 # --- 6. a server that dies mid-batch ------------------------------------------------------
 def test_a_server_dying_mid_batch_leaves_the_rest_waiting_with_the_reason(
         repo: Path, state_url: str, smtp: Callable[..., Server],
