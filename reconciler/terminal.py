@@ -63,6 +63,29 @@ def inert(text: str) -> str:
         for c in text)
 
 
+def json_for_terminal(text: str) -> str:
+    """JSON text as standard output may carry it: on a terminal, the control and format
+    characters JSON leaves as they are (C1, bidi, zero-width, U+2028) are written as JSON
+    escapes, which read back as the same string; elsewhere (a pipe, a file) it is unchanged,
+    at no cost."""
+    try:
+        on_terminal = sys.stdout is not None and sys.stdout.isatty()
+    except (ValueError, OSError):
+        on_terminal = False
+    if not on_terminal:
+        return text
+    return "".join(_json_escape(c) if c != "\n" and unicodedata.category(c) in _NOT_SHOWN
+                   else c for c in text)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # JSON writes an astral character as its UTF-16 surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
 def tolerant_streams() -> None:
     """Standard output and error never fail on a character their encoding lacks."""
     for stream in (sys.stdout, sys.stderr):

@@ -14,6 +14,7 @@ from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
 from reconciler.render.plan_markdown import plain
 from reconciler.render.report_csv import safe
+from reconciler.terminal import json_for_terminal
 
 
 def verify(env: Env) -> int:
@@ -42,7 +43,8 @@ def log(env: Env, since: str | None, fmt: str) -> int:
     finally:
         store.close()
     if fmt == "json":
-        click.echo(json.dumps([e._asdict() for e in entries], ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps([e._asdict() for e in entries],
+                                                ensure_ascii=False, indent=2)))
     elif fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)

@@ -26,6 +26,7 @@ from reconciler.errors import UserError
 from reconciler.render.errors import error_text
 from reconciler.render.plan_markdown import plain
 from reconciler.store import OUTBOX_STATUSES, OutboxEntry, SQLStore
+from reconciler.terminal import json_for_terminal
 
 
 def list_messages(env: Env, fmt: str, everything: bool) -> int:
@@ -37,8 +38,9 @@ def list_messages(env: Env, fmt: str, everything: bool) -> int:
         store.close()
     m = env.messages
     if fmt == "json":
-        click.echo(json.dumps({"messages": [_as_json(env, e) for e in entries],
-                               "counts": counts}, ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps(
+            {"messages": [_as_json(env, e) for e in entries], "counts": counts},
+            ensure_ascii=False, indent=2)))
         return EXIT_OK
     if entries:
         click.echo(m("outbox.header"))

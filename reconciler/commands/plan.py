@@ -27,6 +27,7 @@ from reconciler.plan import Plan, PlanResult, make_plan
 from reconciler.render import plan_text
 from reconciler.state import State
 from reconciler.store import SQLStore
+from reconciler.terminal import json_for_terminal
 from reconciler.validate import Validation
 
 
@@ -114,7 +115,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
             raise UserError("E190", path=out.as_posix(), reason=exc.strerror or str(exc)
                             ) from None
     if fmt == "json":
-        click.echo(planfile.to_json(plan, env.messages), nl=False)
+        click.echo(json_for_terminal(planfile.to_json(plan, env.messages)), nl=False)
     elif fmt == "markdown":
         from reconciler.render import plan_markdown
 

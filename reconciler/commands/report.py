@@ -14,6 +14,7 @@ from reconciler import report
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
+from reconciler.terminal import json_for_terminal
 
 FORMATS = ("markdown", "html", "csv", "json")
 BOM = "\ufeff"  # so that Excel reads a UTF-8 CSV's accents right
@@ -54,5 +55,8 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
     plan = compute(env, validation, state, paths, today)
     plan = refused(plan, state, limits(env))  # as `plan` shows them, with its defaults
     data = report.build(validation.files, state, plan, validation.policy, today, last_change)
-    write(encode(fmt, render(fmt, data, env)), out)
+    text = render(fmt, data, env)
+    if out is None and fmt == "json":  # to a terminal: no control character from the state
+        text = json_for_terminal(text)
+    write(encode(fmt, text), out)
     return EXIT_OK

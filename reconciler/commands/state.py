@@ -24,6 +24,7 @@ from reconciler.errors import UserError
 from reconciler.problems import Problem, error
 from reconciler.render.plan_markdown import plain
 from reconciler.store import WORK_DIR, init_store
+from reconciler.terminal import json_for_terminal
 from reconciler.validate import display
 
 
@@ -156,11 +157,11 @@ def check(env: Env, fmt: str) -> int:
                     for f in checked.findings]
         counts = checked._asdict()
         del counts["findings"], counts["serial"]
-        click.echo(json.dumps({"ok": not findings,
-                               "state": {"location": where, "id": state_id,
-                                         "serial": checked.serial},
-                               "checked": counts, "findings": findings},
-                              ensure_ascii=False, indent=2, default=str))
+        click.echo(json_for_terminal(json.dumps(
+            {"ok": not findings,
+             "state": {"location": where, "id": state_id, "serial": checked.serial},
+             "checked": counts, "findings": findings},
+            ensure_ascii=False, indent=2, default=str)))
         return EXIT_INVALID if findings else EXIT_OK
     if not checked.findings:
         line = m("check.ok", location=where, **checked._asdict())

@@ -9,6 +9,7 @@ import click
 
 from reconciler.commands import DEFAULT_PATHS, EXIT_INVALID, EXIT_OK, Env, refuse_links_out
 from reconciler.render import problems as render
+from reconciler.terminal import json_for_terminal
 from reconciler.validate import validate_paths
 
 
@@ -18,7 +19,7 @@ def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None
     result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict, as_of,
                             env.parse_cache())
     if fmt == "json":
-        click.echo(render.as_json(result, env.messages))
+        click.echo(json_for_terminal(render.as_json(result, env.messages)))
     else:
         click.echo(render.as_text(result, env.messages, env.color), color=env.color)
     return EXIT_INVALID if result.errors else EXIT_OK

@@ -347,3 +347,17 @@ def test_ctrl_c_or_ctrl_d_at_the_question_changes_nothing_and_fails(
     _clean(out)
     assert exit_code == 1 and f"error[{code}]" in out and "othing was changed" in out, out
     assert _sql(repo, "SELECT value FROM meta WHERE key = 'serial'") == [("1",)]
+
+
+def test_json_on_a_terminal_carries_no_control_character(tmp_path: Path) -> None:
+    """JSON escapes only C0 by itself: on a terminal, C1 controls, bidi and zero-width
+    characters from data are escaped too (the same string for a JSON reader)."""
+    repo = _example(tmp_path)
+    hostile = "ops\u202e\u0085\u009b2J\u200b"
+    assert _rvsq(repo, "--actor", hostile, "apply", "--auto-approve").returncode == 4
+    code, out = on_terminal([str(EXE), "audit", "log", "--format", "json"], repo, b"", _env())
+    assert code == 0, out
+    assert not any(c in out for c in "\u202e\u0085\u009b\u200b\x1b"), ascii(out)
+    assert "ops\\u202e\\u0085\\u009b2J\\u200b" in out
+    piped = _rvsq(repo, "audit", "log", "--format", "json")  # not a terminal: as it is
+    assert hostile in piped.stdout
