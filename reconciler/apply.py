@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reconciler import codes, mail, refusals
+from reconciler import codes, files, mail, refusals
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.plan import ESTABLISHMENT_KINDS, Action, Plan
@@ -105,21 +105,8 @@ def export_sealed(work_dir: Path, sealed: SealedCodes) -> Path:
     it, the folder synced. Its bytes are the row's, so writing it again is harmless."""
     folder = private_folder(work_dir / "codes")
     target = folder / safe_name(f"{sealed.run_id}-{sealed.establishment}.age")
-    # One temporary name per target (under the apply lock, one writer): a crash's leftover
-    # is overwritten by the next export, and never ends in .age.
-    temporary = folder / f".{target.name}.tmp"
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        os.fchmod(fd, 0o600)  # a leftover made with another mode
-        handle.write(sealed.sealed.encode("ascii"))
-        handle.flush()
-        os.fsync(fd)
-    os.replace(temporary, target)
-    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(folder_fd)  # the rename itself survives a power cut
-    finally:
-        os.close(folder_fd)
+    files.write_whole(target, sealed.sealed.encode("ascii"))
+    files.sync_folder(folder)
     return target
 
 

@@ -130,11 +130,11 @@ def _exit(code: int) -> None:
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | None,
         actor: str | None, change_ref: str | None, no_cache: bool) -> None:
-    from reconciler.commands import Env, is_terminal, listen_for_stop
+    from reconciler.commands import Env, listen_for_stop
 
     listen_for_stop()
     messages = Messages(lang or language_from_env())
-    color = not no_color and is_terminal(sys.stdout)
+    color = not no_color and terminal.is_terminal(sys.stdout)
     ctx.obj = Env(messages, color, state_url, actor, not no_cache, change_ref)
 
 

@@ -1,4 +1,5 @@
-"""Bounded, typed reads: every file a user or a repository names is read through here.
+"""Bounded, typed reads: every file a user or a repository names is read through here;
+and whole writes, for the files the tool hands to people (sealed codes, emails).
 
 The open never blocks (O_NONBLOCK: a FIFO without a writer opens at once), the open
 descriptor must be a regular file (a FIFO, a device such as /dev/zero, a socket or a
@@ -10,6 +11,7 @@ state database and git are not read this way; the parse cache reads its entries 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -121,3 +123,32 @@ def _refusal(path: Path, exc: OSError) -> UserError:
         return UserError("E174", path=shown)
     name = errno.errorcode.get(exc.errno or 0, str(exc.errno))
     return UserError("E176", path=shown, error=name)
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write `target` whole or not at all, private (0600): a temporary file beside it,
+    synced, then renamed over it. One temporary name per target: a crash's leftover is
+    overwritten by the next write; a link planted under that name is refused (O_NOFOLLOW),
+    never written through; a stop (a full disk, Ctrl-C) leaves no half-written file."""
+    temporary = target.with_name(f".{target.name}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)  # a leftover made with another mode
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames done in `folder` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

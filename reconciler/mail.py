@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from reconciler import files
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.redaction import shown_url
@@ -77,22 +78,10 @@ def _sender(value: str) -> str:
 
 
 def write_eml(folder: Path, message: OutboxMessage) -> Path:
-    """Write one message as `<id>.eml` in `folder`: whole or not at all (a temporary file,
-    synced, then renamed), private (0600), and the same file again for the same id."""
+    """Write one message as `<id>.eml` in `folder`: whole or not at all, private (0600),
+    and the same file again for the same id."""
     target = folder / safe_name(f"{message.id}.eml")
-    partial = target.with_name(f".{target.name}.partial")
-    # O_NOFOLLOW: a link planted under the temporary name is refused, never written through.
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(message.message)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, target)
-    except BaseException:  # a full disk, Ctrl-C: no half-written leftover
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
-        raise
+    files.write_whole(target, message.message.encode("utf-8"))
     return target
 
 
@@ -311,7 +300,7 @@ def export_outbox(store: SQLStore, folder: Path, now: str) -> int:
             for message in pending:
                 tried += 1
                 write_eml(folder, message)
-            _sync_folder(folder)  # the renames, durable before the state says "exported"
+            files.sync_folder(folder)  # the renames, durable before the state says "exported"
         except OSError as exc:
             raise ExportFailed(folder, exc) from None
         if not pending:
@@ -332,7 +321,7 @@ def mark_written(store: SQLStore, folder: Path, written: list[OutboxMessage],
     """After an interrupted export: mark exported the messages whose file is whole, once
     the folder's renames are durable. OSError or a database error when that cannot be
     done: they then still wait, and the next export writes them again, same names."""
-    _sync_folder(folder)
+    files.sync_folder(folder)
     store.mark_mail_exported([message.id for message in written], os.path.abspath(folder),
                              now)
 
@@ -343,14 +332,6 @@ def _is_file(path: Path) -> bool:
         return stat.S_ISREG(os.lstat(path).st_mode)
     except OSError:
         return False
-
-
-def _sync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _reason(exc: smtplib.SMTPException, recipient: str) -> str:

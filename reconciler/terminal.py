@@ -63,16 +63,21 @@ def inert(text: str) -> str:
         for c in text)
 
 
+def is_terminal(stream: object) -> bool:
+    """A terminal a person reads or answers on; not a closed stream (`<&-` leaves no
+    stdin at all)."""
+    try:
+        return stream is not None and bool(stream.isatty())  # type: ignore[attr-defined]
+    except (ValueError, OSError):  # closed
+        return False
+
+
 def json_for_terminal(text: str) -> str:
     """JSON text as standard output may carry it: on a terminal, the control and format
     characters JSON leaves as they are (C1, bidi, zero-width, U+2028) are written as JSON
     escapes, which read back as the same string; elsewhere (a pipe, a file) it is unchanged,
     at no cost."""
-    try:
-        on_terminal = sys.stdout is not None and sys.stdout.isatty()
-    except (ValueError, OSError):
-        on_terminal = False
-    if not on_terminal:
+    if not is_terminal(sys.stdout):
         return text
     return "".join(_json_escape(c) if c != "\n" and unicodedata.category(c) in _NOT_SHOWN
                    else c for c in text)

@@ -57,15 +57,6 @@ class Env(NamedTuple):
         return ParseCache(Path(os.environ.get("RVSQ_CACHE_DIR") or WORK_DIR / "cache"))
 
 
-def is_terminal(stream: object) -> bool:
-    """A terminal a person reads or answers on; not a closed stream (`<&-` leaves no
-    stdin at all)."""
-    try:
-        return stream is not None and bool(stream.isatty())  # type: ignore[attr-defined]
-    except (ValueError, OSError):  # closed
-        return False
-
-
 def listen_for_stop() -> None:
     """A stop signal (CI cancelling a job, `kill`) ends a command as Ctrl-C does: the
     transaction in progress rolls back and the command says what was done. Python's

@@ -19,7 +19,6 @@ from reconciler.commands import (
     actor,
     git_commit,
     given_change_ref,
-    is_terminal,
     open_state,
     stop_listening,
     validated,
@@ -31,6 +30,7 @@ from reconciler.render.errors import error_text
 from reconciler.render.plan_markdown import plain
 from reconciler.state import State
 from reconciler.store import WORK_DIR, SQLStore, refuse_planted_links
+from reconciler.terminal import is_terminal
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
 LIST_NEW_ACCOUNTS_UP_TO = 20  # beyond this, one line says when they can all log in

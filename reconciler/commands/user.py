@@ -21,10 +21,11 @@ import click
 
 from reconciler import edit, files
 from reconciler import policy as policy_mod
-from reconciler.commands import EXIT_OK, Env, is_terminal, print_problems, refuse_links_out
+from reconciler.commands import EXIT_OK, Env, print_problems, refuse_links_out
 from reconciler.domain import PROFESSIONALS, PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 from reconciler.problems import ERROR, Problem
+from reconciler.terminal import is_terminal
 from reconciler.validate import display, validate_paths
 
 # The portal's form, in its order; professionals also name their account and number.

@@ -309,16 +309,17 @@ class SQLStore:
         row = self._execute(sql.LAST_AUDIT_LINK).fetchone()
         if (seq, digest) != ((0, audit.GENESIS) if row is None else (int(row[0]), row[1])):
             raise self._damaged("audit_head", f"{seq} {digest}")
-        if self.serial() != seq:
-            raise self._damaged("serial", self.serial())
+        serial = self.serial()
+        if serial != seq:
+            raise self._damaged("serial", serial)
 
     def undelivered(self) -> tuple[int, int]:
         """How many emails and files of sealed codes wait for delivery: committed, not yet
         sent or written out."""
         with self.transaction(self.begin_read):
-            emails = self._execute(sql.WAITING_OUTBOX).fetchone()[0]
+            emails = self.waiting_outbox()
             sealed = self._execute(sql.COUNT_UNEXPORTED_SEALED).fetchone()[0]
-        return int(emails), int(sealed)
+        return emails, int(sealed)
 
     def audit_entries(self, since: str = "") -> list[audit.AuditEntry]:
         return [self._audit_entry(row)
