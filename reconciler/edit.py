@@ -27,6 +27,8 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from reconciler.errors import UserError
+
 # The order of a user's fields in the examples; new fields go where this order puts them.
 FIELD_ORDER = (
     "username", "email", "title", "first_name", "last_name", "profile",
@@ -37,15 +39,6 @@ ALWAYS_QUOTED = frozenset({"professional_number"})  # as in the examples: "1-850
 MAX_SUGGESTIONS = 3
 
 _resolver = yaml.resolver.Resolver()  # YAML 1.1, as the strict loader reads plain scalars
-
-
-class EditError(Exception):
-    """The edit cannot be made; `code` and `params` name the catalog message."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 # --- text in and out ----------------------------------------------------------------------
@@ -60,13 +53,13 @@ def _yaml() -> YAML:
 
 
 def load(text: str) -> CommentedMap:
-    """Parse an access file for editing; EditError E094 if it cannot be read as YAML."""
+    """Parse an access file for editing; UserError E094 if it cannot be read as YAML."""
     try:
         doc = _yaml().load(text)
     except YAMLError as exc:
-        raise EditError("E094", reason=" ".join(str(exc).split())) from exc
+        raise UserError("E094", reason=" ".join(str(exc).split())) from exc
     if not isinstance(doc, CommentedMap):
-        raise EditError("E095")
+        raise UserError("E095")
     return doc
 
 
@@ -111,7 +104,7 @@ def user_key(user: Any) -> str:
 def users(doc: CommentedMap) -> CommentedSeq:
     found = doc.get("users")
     if not isinstance(found, CommentedSeq):
-        raise EditError("E095")
+        raise UserError("E095")
     return found
 
 
@@ -156,11 +149,11 @@ def _user(doc: CommentedMap, key: str) -> CommentedMap:
     index = find(doc, key)
     if index is None:
         close = close_keys(doc, key)
-        raise EditError("E090", key=key, suggestions=_listed(close), known=_listed(keys(doc)),
+        raise UserError("E090", key=key, suggestions=_listed(close), known=_listed(keys(doc)),
                         _hint="suggest" if close else None)
     user = users(doc)[index]
     if not isinstance(user, CommentedMap):  # pragma: no cover - find() skips non-mappings
-        raise EditError("E095")
+        raise UserError("E095")
     return user
 
 
@@ -282,7 +275,7 @@ def add_user(doc: CommentedMap, fields: dict[str, Any]) -> None:
     key = user_key(entry)
     existing = find(doc, key)
     if existing is not None:
-        raise EditError("E091", key=key, line=line_of(doc, existing))
+        raise UserError("E091", key=key, line=line_of(doc, existing))
     seq = users(doc)
     if not seq:
         seq.fa.set_block_style()  # `users: []` becomes a list of entries
@@ -313,7 +306,7 @@ def change_services(doc: CommentedMap, key: str, add: list[str],
         current.fa.set_flow_style()
         _insert_field(user, "services", current)
     if not isinstance(current, CommentedSeq):
-        raise EditError("E096", key=key)
+        raise UserError("E096", key=key)
     changes: list[tuple[str, str]] = []
     with _keeping_tail(user):
         for service in remove:

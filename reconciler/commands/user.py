@@ -212,14 +212,14 @@ def _encode(text: str, bom: bool, newline: str) -> bytes:
 def _parsed(text: str, file: Path) -> Any:
     try:
         return edit.load(text)
-    except edit.EditError as exc:
+    except UserError as exc:  # the edit cannot be made: say in which file
         raise UserError(exc.code, file=display(file), **exc.params) from exc
 
 
 def _changed(doc: Any, change: Change, file: Path) -> list[str]:
     try:
         return change(doc)
-    except edit.EditError as exc:
+    except UserError as exc:  # the edit cannot be made: say in which file
         raise UserError(exc.code, file=display(file), **exc.params) from exc
 
 
