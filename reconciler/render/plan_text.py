@@ -3,71 +3,38 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
-from typing import Any
 
 import click
 
 from reconciler.catalog import Messages
 from reconciler.plan import Action, Blocked, Plan, Refusal
-from reconciler.render.plan_markdown import plain
-
-_SIGNS = {
-    "create_establishment": ("+", "green"),
-    "update_establishment": ("~", "yellow"),
-    "create_account": ("+", "green"),
-    "grant_services": ("+", "green"),
-    "revoke_services": ("-", "red"),
-    "update_account": ("~", "yellow"),
-    "regenerate_code": ("~", "yellow"),
-    "reset_password": ("~", "yellow"),
-    "delete_account": ("-", "red"),
-}
+from reconciler.render.markdown import plain
+from reconciler.render.plan_view import Place, PlanView, describe, quoted
 
 
 @functools.lru_cache(maxsize=32)
-def _kind(messages: Messages, kind: str) -> str:
-    return messages("plan.kind." + kind)  # the same few words on every line of a plan
+def _words(messages: Messages, words: str) -> str:
+    return messages(words)  # the same few words on every line of a plan
 
 
-def _value(value: Any, messages: Messages) -> str:
-    if value is None:
-        return messages("none")
-    if isinstance(value, bool):  # an establishment's `retired`, as its file spells it
-        return "true" if value else "false"
-    return f'"{plain(str(value))}"'  # file or state text: no control character shown
-
-
-def _detail(action: Action, messages: Messages) -> str:
-    if action.services:
-        return ": " + ", ".join(action.services)
-    if action.is_removal and action.action == "update_account":
-        return ": " + messages("plan.released")
-    if action.changes:
-        return ": " + "; ".join(
-            f"{name} {_value(c['old'], messages)} → {_value(c['new'], messages)}"
-            for name, c in action.changes.items()
-        )
-    return ""
-
-
-def action_line(action: Action, messages: Messages, color: bool) -> str:
-    sign, fg = _SIGNS[action.action]
-    who = action.username or (action.after or {}).get("name", "")
-    if action.name and action.username:
-        who = f"{action.username} ({action.name})"
-    text = f"  {sign} {_kind(messages, action.action)} {plain(who)}".rstrip()
-    text += _detail(action, messages)
+def action_line(view: PlanView, action: Action, messages: Messages, color: bool) -> str:
+    kind = action.kind
+    text = f"  {kind.sign} {_words(messages, kind.words)} {plain(view.subject(action))}".rstrip()
+    detail = describe(action, messages, lambda value: quoted(value, messages, plain))
+    if detail:
+        text += ": " + detail
     if action.ticket:  # file text: no control character reaches the terminal
         text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
-    return click.style(text, fg=fg) if color else text
+    return click.style(text, fg=kind.colour) if color else text
 
 
 def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str]:
     label = f"! {messages('plan.blocked')}"
     if color:
         label = click.style(label, fg="red", bold=True)
-    params = {**blocked.params, "key": blocked.username}
+    params = blocked.message_params
     return [
         f"  {label} {plain(blocked.username)} ({plain(blocked.source)}): "
         f"{messages(blocked.code, **params)}",
@@ -92,12 +59,25 @@ def summary_line(plan: Plan, messages: Messages) -> str:
     return messages("plan.summary.establishments" if records else "plan.summary", **counts)
 
 
-def lines(
-    plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
-) -> Iterator[str]:
-    """The plan's lines, one at a time: a province-wide plan is written as it is rendered,
-    never held whole. `establishments` maps an id to its (name, region), for headings.
-    What would make apply refuse the plan comes first, where a reviewer starts reading."""
+def render_view(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
+    """The plan as text, in pieces of a few thousand lines: a province-wide plan is
+    written as it is rendered, never held whole."""
+    lines = _lines(view, messages, color)
+    while chunk := list(itertools.islice(lines, 2_000)):
+        yield "\n".join(chunk) + "\n"
+
+
+def lines(plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages,
+          color: bool) -> Iterator[str]:
+    """The plan's lines, for a caller holding a plan and its establishments' places."""
+    known = {est: Place(*place) for est, place in establishments.items()}
+    return _lines(PlanView(plan, known=known), messages, color)
+
+
+def _lines(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
+    """The plan's lines, one at a time. What would make apply refuse the plan comes
+    first, where a reviewer starts reading."""
+    plan = view.plan
     yield messages("state.named", location=plan.state_location, id=plan.state_id,
                    serial=plan.state_serial)
     yield ""
@@ -107,14 +87,14 @@ def lines(
         for refusal in plan.refusals:
             yield from refusal_lines(refusal, messages, color)
         yield ""
-    actions, blocked = plan.by_establishment()
-    for est in sorted(actions.keys() | blocked.keys()):
-        name, region = establishments.get(est, (est, "?"))
-        heading = messages("plan.establishment", id=est, name=name, region=region)
+    for group in view.by_id():
+        name, region = group.place
+        heading = messages("plan.establishment", id=group.establishment, name=name,
+                           region=region)
         yield click.style(heading, bold=True) if color else heading
-        for action in actions.get(est, ()):
-            yield action_line(action, messages, color)
-        for entry in blocked.get(est, ()):
+        for action in group.actions:
+            yield action_line(view, action, messages, color)
+        for entry in group.blocked:
             yield from blocked_lines(entry, messages, color)
         yield ""
     if plan.warnings:
@@ -131,9 +111,3 @@ def lines(
         yield summary_line(plan, messages)
     if plan.refusals:  # again at the end, which a long plan's reader sees last
         yield messages("plan.refusal.summary", count=len(plan.refusals))
-
-
-def render(
-    plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
-) -> str:
-    return "\n".join(lines(plan, establishments, messages, color))

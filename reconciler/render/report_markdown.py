@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reconciler.catalog import Messages
-from reconciler.render.plan_markdown import code, elide, live_parts
+from reconciler.render.markdown import code, elide, live_parts
 from reconciler.report import Report, Section, Table, metadata, overview, sections
 from reconciler.terminal import inert
 
