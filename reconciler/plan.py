@@ -172,6 +172,11 @@ class Refusal(NamedTuple):
     establishment: str | None  # None for the run as a whole
     params: dict[str, Any]
 
+    @property
+    def message_params(self) -> dict[str, Any]:
+        """What its message and hint are filled with: the hint as `plan` words it."""
+        return {**self.params, "_hint": "plan"}
+
 
 class Plan(NamedTuple):
     state_serial: int

@@ -27,7 +27,7 @@ def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
                         "reason": reason, "hint": hint})
     refusals = []
     for r in plan.refusals:
-        message, hint = text(r.code, r.params, _hint="plan")
+        message, hint = text(r.code, r.message_params)
         refusals.append({"code": r.code, "establishment": r.establishment, "params": r.params,
                          "message": message, "hint": hint})
     warnings = []

@@ -197,7 +197,7 @@ def warning_item(notice: Notice, messages: Messages) -> str:
 
 
 def refusal_item(refusal: Refusal, messages: Messages) -> str:
-    params = escaped({**refusal.params, "_hint": "plan"}, private=True)
+    params = escaped(refusal.message_params, private=True)
     return _with_hint(f"**{refusal.code}**", refusal.code, params, messages)
 
 

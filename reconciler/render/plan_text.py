@@ -46,8 +46,9 @@ def refusal_lines(refusal: Refusal, messages: Messages, color: bool) -> list[str
     label = f"{messages('severity.error')}[{refusal.code}]"
     if color:
         label = click.style(label, fg="red", bold=True)
-    hint = messages.hint(refusal.code, **refusal.params, _hint="plan")
-    return [f"  {label} {messages(refusal.code, **refusal.params)}",
+    params = refusal.message_params
+    hint = messages.hint(refusal.code, **params)
+    return [f"  {label} {messages(refusal.code, **params)}",
             f"      {messages('hint')} {hint}"]
 
 
