@@ -4,30 +4,36 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import click
 
 from reconciler.catalog import Messages
-from reconciler.plan import Action, Blocked, Plan, Refusal
+from reconciler.plan import ACTION_KINDS, Action, Blocked, Plan, Refusal
 from reconciler.render.markdown import plain
 from reconciler.render.plan_view import Place, PlanView, describe, quoted
 
 
-@functools.lru_cache(maxsize=32)
-def _words(messages: Messages, words: str) -> str:
-    return messages(words)  # the same few words on every line of a plan
+def action_lines(view: PlanView, messages: Messages, color: bool
+                 ) -> Callable[[Action], str]:
+    """The line of an action, made by one function per plan: a province-wide plan has
+    a hundred thousand lines, and what they share (each kind's sign and words) is made
+    once."""
+    value = functools.partial(quoted, messages=messages, text=plain)
+    subject = view.subject
+    starts = {name: f"  {kind.sign} {messages(kind.words)} "
+              for name, kind in ACTION_KINDS.items()}
 
+    def line(action: Action) -> str:
+        text = f"{starts[action.action]}{plain(subject(action))}".rstrip()
+        detail = describe(action, messages, value)
+        if detail:
+            text += ": " + detail
+        if action.ticket:  # file text: no control character reaches the terminal
+            text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
+        return click.style(text, fg=ACTION_KINDS[action.action].colour) if color else text
 
-def action_line(view: PlanView, action: Action, messages: Messages, color: bool) -> str:
-    kind = action.kind
-    text = f"  {kind.sign} {_words(messages, kind.words)} {plain(view.subject(action))}".rstrip()
-    detail = describe(action, messages, lambda value: quoted(value, messages, plain))
-    if detail:
-        text += ": " + detail
-    if action.ticket:  # file text: no control character reaches the terminal
-        text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
-    return click.style(text, fg=kind.colour) if color else text
+    return line
 
 
 def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str]:
@@ -79,6 +85,7 @@ def _lines(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
     """The plan's lines, one at a time. What would make apply refuse the plan comes
     first, where a reviewer starts reading."""
     plan = view.plan
+    action_line = action_lines(view, messages, color)
     yield messages("state.named", location=plan.state_location, id=plan.state_id,
                    serial=plan.state_serial)
     yield ""
@@ -93,8 +100,7 @@ def _lines(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
         heading = messages("plan.establishment", id=group.establishment, name=name,
                            region=region)
         yield click.style(heading, bold=True) if color else heading
-        for action in group.actions:
-            yield action_line(view, action, messages, color)
+        yield from map(action_line, group.actions)
         for entry in group.blocked:
             yield from blocked_lines(entry, messages, color)
         yield ""

@@ -124,12 +124,15 @@ class PlanView:
             return place.region, place.name.casefold(), est
         return sorted(ids, key=key)
 
-    def subject(self, action: Action, username: Callable[[str], str] = str) -> str:
+    def subject(self, action: Action, username: Callable[[str], str] | None = None) -> str:
         """Whom an action concerns: the account (`username` shows it in the medium) and
         the person's name, or the establishment's name for its own record."""
-        if action.username is None:
+        who = action.username
+        if who is None:
             return (action.after or {}).get("name") or self.place(action.establishment).name
-        return username(action.username) + (f" ({action.name})" if action.name else "")
+        if username is not None:
+            who = username(who)
+        return f"{who} ({action.name})" if action.name else who
 
     @functools.cached_property
     def people(self) -> dict[str, User]:
