@@ -10,6 +10,7 @@ past it, person lines and details are cut and a note says how many lines were le
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -224,19 +225,23 @@ def _with_hint(who: str, problem: str, params: dict[str, Any], messages: Message
             f"  - {capitalised(messages('hint'))} {messages.hint(problem, **params)}")
 
 
+def _private(text: str) -> str:
+    return plain(elide(text))
+
+
 def detail_line(view: PlanView, action: Action, messages: Messages) -> str:
     """One action in full, for the collapsible block (a `diff` code block: no escaping)."""
     kind = action.kind
     text = f"{kind.sign} {messages(kind.words)} {view.subject(action, elide)}"
-    detail = describe(action, messages,
-                      lambda value: quoted(value, messages, lambda t: plain(elide(t))))
+    detail = describe(action, messages, functools.partial(quoted, messages=messages,
+                                                          text=_private))
     if detail:
         text += ": " + detail
     if action.ticket:
         text += f" [{messages('md.person.ticket', ticket=action.ticket)}]"
     if action.source:
         text += f"  ({action.source})"
-    return plain(elide(text))  # names and tickets may hold emails too
+    return _private(text)  # names and tickets may hold emails too
 
 
 def _details(view: PlanView, messages: Messages) -> list[tuple[str, int]]:
