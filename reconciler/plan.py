@@ -38,7 +38,8 @@ class Kind(NamedTuple):
         return "plan.kind." + self.name
 
 
-# In the order they run within one account (DESIGN §7).
+# Within one account, actions run in this order (DESIGN §7); the establishment's own
+# record is created or brought up to date first.
 ACTION_KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("create_establishment", "+", "green", 0, True),
     Kind("update_establishment", "~", "yellow", 1, True),
@@ -109,7 +110,7 @@ class Action(NamedTuple):
     @property
     def releases(self) -> bool:
         """An existing account released from its establishment (it keeps its account)."""
-        return releases(self.action, self.changes)
+        return is_release(self.action, self.changes)
 
     @property
     def is_removal(self) -> bool:
@@ -131,7 +132,7 @@ def full_name(first: str | None, last: str | None) -> str:
     return " ".join(part for part in (first, last) if part)
 
 
-def releases(action: str, changes: Mapping[str, Mapping[str, Any]] | None) -> bool:
+def is_release(action: str, changes: Mapping[str, Mapping[str, Any]] | None) -> bool:
     """Does an action of kind `action` with `changes` release an account from its
     establishment? (Also asked of a report's rows, which keep an action's fields.)"""
     return (action == "update_account"

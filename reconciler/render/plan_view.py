@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, Protocol
 
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile, User
-from reconciler.plan import Action, Blocked, Plan, full_name, releases
+from reconciler.plan import Action, Blocked, Plan, full_name, is_release
 from reconciler.state import EMPTY, AccountRecord, State
 
 UNKNOWN_REGION = "?"
@@ -64,7 +64,7 @@ def describe(action: Described, messages: Messages, value: Callable[[Any], str],
     none of these."""
     if action.services:
         return ", ".join(action.services)
-    if releases(action.action, action.changes):
+    if is_release(action.action, action.changes):
         return messages("plan.released")
     if action.changes:
         return "; ".join(f"{field}{between}{value(c['old'])} → {value(c['new'])}"
