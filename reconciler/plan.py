@@ -21,21 +21,41 @@ from reconciler.state import ACCOUNT_FIELDS, CREATED, EXISTING, AccountRecord, S
 FORMAT_VERSION = 2  # 2: the state is named (location, id, serial)
 EXPIRY_NOTICE_DAYS = 14
 
+
+class Kind(NamedTuple):
+    """A kind of action: how a plan shows it (its sign and colour, its words in the
+    catalog) and where it runs among one account's actions."""
+
+    name: str  # as plans write it (Action.action, schemas/plan.schema.json)
+    sign: str  # `+` adds, `-` removes, `~` changes
+    colour: str  # of its line on a terminal
+    order: int  # among one account's actions (an establishment's record comes first)
+    on_establishment: bool  # acts on the establishment's own record, not on an account
+
+    @property
+    def words(self) -> str:
+        """The catalog key of its words: `plan.kind.<name>`."""
+        return "plan.kind." + self.name
+
+
 # Within one account, actions run in this order (DESIGN §7); the establishment's own
 # record is created or brought up to date first.
-KINDS = (
-    "create_establishment",
-    "update_establishment",
-    "create_account",
-    "grant_services",
-    "revoke_services",
-    "update_account",
-    "regenerate_code",
-    "reset_password",
-    "delete_account",
-)
-_RANK = {kind: i for i, kind in enumerate(KINDS)}
-ESTABLISHMENT_KINDS = frozenset(KINDS[:2])  # actions on the establishment's own record
+ACTION_KINDS: dict[str, Kind] = {kind.name: kind for kind in (
+    Kind("create_establishment", "+", "green", 0, True),
+    Kind("update_establishment", "~", "yellow", 1, True),
+    Kind("create_account", "+", "green", 2, False),
+    Kind("grant_services", "+", "green", 3, False),
+    Kind("revoke_services", "-", "red", 4, False),
+    Kind("update_account", "~", "yellow", 5, False),
+    Kind("regenerate_code", "~", "yellow", 6, False),
+    Kind("reset_password", "~", "yellow", 7, False),
+    Kind("delete_account", "-", "red", 8, False),
+)}
+KINDS = tuple(ACTION_KINDS)  # the names, in order
+# Actions hold their kind's name (a str, as plans write it): sorting a province's actions
+# looks the order up by that name, in a dict of ints.
+_RANK = {kind.name: kind.order for kind in ACTION_KINDS.values()}
+ESTABLISHMENT_KINDS = frozenset(k.name for k in ACTION_KINDS.values() if k.on_establishment)
 # What a create_account action's `after` holds: the compared fields, then the account's own.
 _CREATED_FIELDS = (*ACCOUNT_FIELDS, "origin", "code_token", "reset_token")
 _CREATED_INDEX = {name: i for i, name in enumerate(_CREATED_FIELDS)}
@@ -84,12 +104,18 @@ class Action(NamedTuple):
         return (self.establishment, self.username or "", _RANK[self.action])
 
     @property
+    def kind(self) -> Kind:
+        return ACTION_KINDS[self.action]
+
+    @property
+    def releases(self) -> bool:
+        """An existing account released from its establishment (it keeps its account)."""
+        return is_release(self.action, self.changes)
+
+    @property
     def is_removal(self) -> bool:
         """Counted by the deletion guard: a deleted account, or an existing one released."""
-        if self.action == "delete_account":
-            return True
-        new = (self.changes or {}).get("establishment", {}).get("new", "")
-        return self.action == "update_account" and new is None
+        return self.action == "delete_account" or self.releases
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (list(v) if isinstance(v, tuple) else dict(v) if isinstance(v, Mapping)
@@ -101,6 +127,18 @@ class Action(NamedTuple):
         return cls(**{**data, "services": tuple(data.get("services", ()))})
 
 
+def full_name(first: str | None, last: str | None) -> str:
+    """A person's name as the portal lists it: first and last, either may be missing."""
+    return " ".join(part for part in (first, last) if part)
+
+
+def is_release(action: str, changes: Mapping[str, Mapping[str, Any]] | None) -> bool:
+    """Does an action of kind `action` with `changes` release an account from its
+    establishment? (Also asked of a report's rows, which keep an action's fields.)"""
+    return (action == "update_account"
+            and (changes or {}).get("establishment", {}).get("new", "") is None)
+
+
 class Blocked(NamedTuple):
     """An entry the plan cannot carry out; it never stops the rest of the plan."""
 
@@ -109,6 +147,11 @@ class Blocked(NamedTuple):
     source: str
     code: str
     params: dict[str, Any]
+
+    @property
+    def message_params(self) -> dict[str, Any]:
+        """What its message and hint (catalog `code`) are filled with: `key` names the entry."""
+        return {**self.params, "key": self.username}
 
 
 class Notice(NamedTuple):
@@ -129,6 +172,11 @@ class Refusal(NamedTuple):
     code: str
     establishment: str | None  # None for the run as a whole
     params: dict[str, Any]
+
+    @property
+    def message_params(self) -> dict[str, Any]:
+        """What its message and hint are filled with: the hint as `plan` words it."""
+        return {**self.params, "_hint": "plan"}
 
 
 class Plan(NamedTuple):
@@ -439,7 +487,7 @@ class _Planner:
             est = account.establishment
             if est not in self.in_input or est in self.state.settled:
                 continue
-            name = " ".join(filter(None, (account.first_name, account.last_name))) or None
+            name = full_name(account.first_name, account.last_name) or None
             if account.origin == CREATED:
                 self.actions.append(Action("delete_account", est, account.username, name=name))
                 continue

@@ -1,19 +1,21 @@
-"""Plans as JSON (DESIGN §7): written by `plan --out`/`--format json`, read by
-`apply --plan`, checked against schemas/plan.schema.json both ways.
+"""Saved plans (DESIGN §7): read by `apply --plan`, checked against
+schemas/plan.schema.json (render/plan_json.py writes them); and the validation warnings a
+plan carries.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from reconciler import files, schema
-from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.model import AccessFile
-from reconciler.plan import FORMAT_VERSION, Action, Blocked, Notice, Plan
+from reconciler.plan import Action, Blocked, Notice, Plan
 from reconciler.problems import Problem
+from reconciler.render.plan_json import to_dict, to_json  # written there; kept for callers
+
+__all__ = ["PLAN_SCHEMA", "notices", "read", "to_dict", "to_json"]
 
 PLAN_SCHEMA = "plan.schema.json"
 
@@ -43,45 +45,6 @@ def notices(problems: list[Problem], plan: Plan, files: list[AccessFile]) -> lis
                 continue
         carried.append(Notice(p.code, p.params, f"{p.file}:{p.line}"))
     return carried
-
-
-def to_dict(plan: Plan, messages: Messages) -> dict[str, Any]:
-    def text(code: str, params: dict[str, Any], **extra: Any) -> tuple[str, str]:
-        return messages(code, **params, **extra), messages.hint(code, **params, **extra)
-
-    blocked = []
-    for b in plan.blocked:
-        reason, hint = text(b.code, {**b.params, "key": b.username})
-        blocked.append({"username": b.username, "establishment": b.establishment,
-                        "source": b.source, "code": b.code, "params": b.params,
-                        "reason": reason, "hint": hint})
-    refusals = []
-    for r in plan.refusals:
-        message, hint = text(r.code, r.params, _hint="plan")
-        refusals.append({"code": r.code, "establishment": r.establishment, "params": r.params,
-                         "message": message, "hint": hint})
-    warnings = []
-    for w in plan.warnings:
-        message, hint = text(w.code, w.params)
-        warnings.append({"code": w.code, "message": message, "hint": hint,
-                         **({"source": w.source} if w.source else {})})
-    return {
-        "format_version": FORMAT_VERSION,
-        "state": {"location": plan.state_location, "id": plan.state_id,
-                  "serial": plan.state_serial},
-        "config_digest": plan.config_digest,
-        "created_at": plan.created_at,
-        "paths": list(plan.paths),
-        "refusals": refusals,
-        "actions": [a.to_dict() for a in plan.actions],
-        "blocked": blocked,
-        "warnings": warnings,
-        "summary": plan.summary(),
-    }
-
-
-def to_json(plan: Plan, messages: Messages) -> str:
-    return json.dumps(to_dict(plan, messages), ensure_ascii=False, indent=2) + "\n"
 
 
 def read(path: Path) -> Plan:

@@ -2,7 +2,7 @@
 change, and what governance asks to look at. A dry run: nothing here writes anything.
 
 `build` is pure (files, a state snapshot, a plan, the policy and a date in; a Report
-out). `sections` lays the report out as titled tables for the Markdown and HTML
+out). render/report_table.py lays it out as titled tables for the Markdown and HTML
 renderers; CSV and JSON read the Report itself.
 
 A report never holds a secret: no code, no code hash, no one-time request token.
@@ -17,10 +17,10 @@ from typing import Any, NamedTuple
 
 from reconciler import domain
 from reconciler.audit import AuditEntry
-from reconciler.catalog import Messages
 from reconciler.model import AccessFile, User, iso_day
-from reconciler.plan import ESTABLISHMENT_KINDS, EXPIRY_NOTICE_DAYS, Action, Blocked, Plan, Refusal
+from reconciler.plan import EXPIRY_NOTICE_DAYS, Action, Blocked, Plan, Refusal, full_name
 from reconciler.policy import Policy
+from reconciler.render.plan_view import places
 from reconciler.state import CREATED, AccountRecord, State
 
 FORMAT_VERSION = 1
@@ -80,14 +80,6 @@ class ActionRow(NamedTuple):
     services: tuple[str, ...]
     changes: dict[str, dict[str, Any]]
     ticket: str | None
-
-
-class BlockedRow(NamedTuple):
-    establishment: str
-    username: str
-    source: str
-    code: str
-    params: dict[str, Any]
 
 
 class AccountRow(NamedTuple):
@@ -159,7 +151,7 @@ class Report(NamedTuple):
     inventory: Inventory
     summary: dict[str, int]
     actions: tuple[ActionRow, ...]
-    blocked: tuple[BlockedRow, ...]
+    blocked: tuple[Blocked, ...]  # as the plan has them
     refusals: tuple[Refusal, ...]  # what would make apply refuse the pending plan
     accounts: tuple[AccountRow, ...]
     recent: tuple[RecentAccount, ...]
@@ -185,7 +177,7 @@ def build(
         inventory=inventory(state),
         summary=plan.summary(),
         actions=tuple(action_row(a) for a in plan.actions),
-        blocked=tuple(blocked_row(b) for b in plan.blocked),
+        blocked=plan.blocked,
         refusals=plan.refusals,
         accounts=accounts(files, state, plan),
         recent=recent(state, today),
@@ -194,10 +186,6 @@ def build(
         expiring=expiring(files, today),
         unowned=unowned(files, state),
     )
-
-
-def full_name(first: str | None, last: str | None) -> str:
-    return " ".join(part for part in (first, last) if part)
 
 
 def _service_counts(holdings: Iterable[tuple[str, ...]]) -> dict[str, int]:
@@ -237,21 +225,14 @@ def action_row(action: Action) -> ActionRow:
     """The reviewable part of an action: never its token nor its sealing key. A new
     establishment is described by its name only; an updated one by its changes."""
     name = action.name
-    if action.action in ESTABLISHMENT_KINDS:
+    if action.kind.on_establishment:
         name = (action.after or {}).get("name")
     return ActionRow(action.action, action.establishment, action.username, name, action.source,
                      action.services, action.changes or {}, action.ticket)
 
 
-def blocked_row(blocked: Blocked) -> BlockedRow:
-    return BlockedRow(blocked.establishment, blocked.username, blocked.source, blocked.code,
-                      dict(blocked.params))
-
-
 def _regions(files: list[AccessFile], state: State) -> dict[str, str]:
-    regions = {e.id: e.region for e in state.establishments.values()}
-    regions.update({f.establishment.id: f.establishment.region for f in files})
-    return regions
+    return {est: place.region for est, place in places(files, state).items()}
 
 
 def _users(files: list[AccessFile]) -> dict[str, tuple[AccessFile, User]]:
@@ -363,229 +344,3 @@ def unowned(files: list[AccessFile], state: State) -> tuple[UnownedRow, ...]:
         for a in state.accounts.values() if a.establishment not in described
     ]
     return tuple(sorted(rows, key=lambda r: (r.reason, r.establishment or "", r.username)))
-
-
-# --- text shared by the renderers -------------------------------------------------------
-def overview(report: Report, messages: Messages) -> str:
-    return messages(
-        "report.overview", accounts=report.inventory.total.accounts,
-        establishments=report.inventory.total.establishments,
-        actions=len(report.actions), blocked=len(report.blocked), reviews=len(report.reviews),
-        expiring=len(report.expiring), unowned=len(report.unowned),
-    )
-
-
-def metadata(report: Report, messages: Messages) -> list[tuple[str, str]]:
-    """(label, value) pairs describing what the report was made from."""
-    h = report.header
-    return [
-        (messages("report.meta.as_of"), h.today),
-        (messages("report.meta.state"),
-         messages("report.meta.state_value", location=h.state_location, id=h.state_id)),
-        (messages("report.meta.state_serial"), str(h.state_serial)),
-        (messages("report.meta.files"), ", ".join(h.files) or messages("none")),
-        (messages("report.meta.digest"), h.config_digest),
-        (messages("report.meta.policy"),
-         messages("report.meta.policy_value", days=h.review_interval_days, source=h.policy)),
-        (messages("report.meta.last_change"),
-         messages("report.meta.last_change_value", at=h.last_applied_at,
-                  commit=_value(h.last_commit, messages),
-                  change=_value(h.last_change_ref, messages))
-         if h.last_applied_at else messages("none")),
-    ]
-
-
-def _value(value: Any, messages: Messages) -> str:
-    return messages("none") if value is None else str(value)
-
-
-def action_detail(row: ActionRow, messages: Messages) -> str:
-    """What an action does, in one line: its services, its field changes, or a release."""
-    if row.services:
-        return ", ".join(row.services)
-    if row.action == "update_account" and row.changes.get("establishment", {}).get(
-            "new", "") is None:
-        return messages("plan.released")
-    if row.changes:
-        return "; ".join(f"{field}: {_value(c['old'], messages)} → {_value(c['new'], messages)}"
-                         for field, c in row.changes.items())
-    if row.action in ESTABLISHMENT_KINDS:
-        return row.name or ""
-    return ""
-
-
-def blocked_text(row: BlockedRow, messages: Messages) -> tuple[str, str]:
-    """The reason an entry is blocked, and what to do about it."""
-    params = {**row.params, "key": row.username}
-    return messages(row.code, **params), messages.hint(row.code, **params)
-
-
-def refusal_text(refusal: Refusal, messages: Messages) -> tuple[str, str]:
-    """Why apply would refuse the plan, and what to do about it."""
-    params = {**refusal.params, "_hint": "plan"}
-    return messages(refusal.code, **params), messages.hint(refusal.code, **params)
-
-
-# --- layout for Markdown and HTML ---------------------------------------------------------
-class Table(NamedTuple):
-    caption: str | None
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: frozenset[int] = frozenset()  # columns to align right
-    marks: frozenset[int] = frozenset()  # columns holding a service mark
-    footer: tuple[str, ...] | None = None  # a totals row
-
-
-class Section(NamedTuple):
-    id: str  # an anchor, stable across languages
-    title: str
-    note: str | None
-    tables: tuple[Table, ...]
-
-
-def sections(report: Report, messages: Messages, mark: str = "x") -> list[Section]:
-    """The report as titled sections of tables, in reading order."""
-    m = messages
-    return [
-        Section("inventory", m("report.section.inventory"), m("report.note.inventory"),
-                _inventory_tables(report.inventory, m)),
-        Section("plan", m("report.section.plan"), None, _plan_tables(report, m)),
-        Section("blocked", m("report.section.blocked"), None, (_blocked_table(report, m),)),
-        Section("recent", m("report.section.recent", days=RECENT_DAYS), None,
-                (_recent_table(report, m),)),
-        Section("codes", m("report.section.codes"), m("report.note.codes"),
-                (_codes_table(report, m),)),
-        Section("reviews", m("report.section.reviews"),
-                m("report.note.reviews", days=report.header.review_interval_days),
-                (_reviews_table(report, m),)),
-        Section("expiring", m("report.section.expiring", days=EXPIRY_NOTICE_DAYS), None,
-                (_expiring_table(report, m),)),
-        Section("unowned", m("report.section.unowned"), m("report.note.unowned"),
-                (_unowned_table(report, m),)),
-        Section("accounts", m("report.section.accounts"), m("report.note.accounts"),
-                (_accounts_table(report, m, mark),)),
-    ]
-
-
-def _col(messages: Messages, *names: str) -> tuple[str, ...]:
-    return tuple(messages(f"report.col.{name}") for name in names)
-
-
-def _counts(services: dict[str, int]) -> tuple[str, ...]:
-    return tuple(str(services[s]) for s in domain.SERVICES)
-
-
-def _marks(held: tuple[str, ...], mark: str) -> tuple[str, ...]:
-    return tuple(mark if s in held else "" for s in domain.SERVICES)
-
-
-def _span(start: int, count: int = len(domain.SERVICES)) -> frozenset[int]:
-    return frozenset(range(start, start + count))
-
-
-def _inventory_tables(inv: Inventory, m: Messages) -> tuple[Table, ...]:
-    legend = Table(m("report.caption.services"), _col(m, "service", "label"),
-                   tuple((s, domain.SERVICE_LABELS[s]) for s in domain.SERVICES))
-    by_establishment = Table(
-        m("report.caption.establishments"),
-        (*_col(m, "establishment", "name", "region", "type", "accounts"), *domain.SERVICES),
-        tuple((r.establishment, r.name, r.region, r.type, str(r.accounts), *_counts(r.services))
-              for r in inv.establishments),
-        numeric=_span(4, 1 + len(domain.SERVICES)),
-        footer=(m("report.total"), "", "", "", str(inv.total.accounts),
-                *_counts(inv.total.services)),
-    )
-    by_region = Table(
-        m("report.caption.regions"),
-        (*_col(m, "region", "establishments", "accounts"), *domain.SERVICES),
-        tuple((r.region or "", str(r.establishments), str(r.accounts), *_counts(r.services))
-              for r in inv.regions),
-        numeric=_span(1, 2 + len(domain.SERVICES)),
-        footer=(m("report.total"), str(inv.total.establishments), str(inv.total.accounts),
-                *_counts(inv.total.services)),
-    )
-    return legend, by_establishment, by_region
-
-
-def _plan_tables(report: Report, m: Messages) -> tuple[Table, ...]:
-    summary = Table(
-        m("report.caption.summary"), _col(m, "action", "count"),
-        tuple((m(f"plan.kind.{kind}") if kind != "blocked" else m("plan.blocked"), str(n))
-              for kind, n in report.summary.items()),
-        numeric=frozenset({1}),
-    )
-    actions = Table(
-        m("report.caption.actions"),
-        _col(m, "establishment", "action", "username", "name", "detail", "source"),
-        tuple((r.establishment, m(f"plan.kind.{r.action}"), r.username or "", r.name or "",
-               action_detail(r, m), r.source or "") for r in report.actions),
-    )
-    if not report.refusals:
-        return summary, actions
-    refusals = Table(m("plan.refusal.report"), _col(m, "establishment", "reason", "hint"),
-                     tuple((r.establishment or "", *refusal_text(r, m))
-                           for r in report.refusals))
-    return refusals, summary, actions
-
-
-def _blocked_table(report: Report, m: Messages) -> Table:
-    return Table(None, _col(m, "establishment", "username", "source", "reason", "hint"),
-                 tuple((r.establishment, r.username, r.source, *blocked_text(r, m))
-                       for r in report.blocked))
-
-
-def _recent_table(report: Report, m: Messages) -> Table:
-    return Table(None, _col(m, "created_at", "username", "name", "establishment", "profile",
-                            "services"),
-                 tuple((r.created_at, r.username, r.name, r.establishment or "", r.profile or "",
-                        ", ".join(r.services)) for r in report.recent))
-
-
-def _codes_table(report: Report, m: Messages) -> Table:
-    return Table(None, _col(m, "code_issued_at", "username", "name", "establishment"),
-                 tuple((r.code_issued_at, r.username, r.name, r.establishment or "")
-                       for r in report.codes))
-
-
-def _reviews_table(report: Report, m: Messages) -> Table:
-    return Table(
-        None,
-        _col(m, "status", "username", "name", "establishment", "reviewed", "review_due",
-             "days_overdue", "source"),
-        tuple((m(f"report.review.{r.status}"), r.key, r.name, r.establishment,
-               r.reviewed or "", r.due or "", "" if r.days_overdue is None
-               else str(r.days_overdue), r.source) for r in report.reviews),
-        numeric=frozenset({6}),
-    )
-
-
-def _expiring_table(report: Report, m: Messages) -> Table:
-    return Table(
-        None,
-        _col(m, "status", "username", "name", "establishment", "expires", "days_left",
-             "source"),
-        tuple((m(f"report.expiry.{r.status}"), r.key, r.name, r.establishment, r.expires,
-               str(r.days_left), r.source) for r in report.expiring),
-        numeric=frozenset({5}),
-    )
-
-
-def _unowned_table(report: Report, m: Messages) -> Table:
-    return Table(
-        None,
-        _col(m, "reason", "username", "name", "email", "origin", "establishment", "services"),
-        tuple((m(f"report.unowned.{r.reason}"), r.username, r.name, r.email, r.origin,
-               r.establishment or "", ", ".join(r.services)) for r in report.unowned),
-    )
-
-
-def _accounts_table(report: Report, m: Messages, mark: str) -> Table:
-    return Table(
-        None,
-        (*_col(m, "establishment", "username", "name", "profile", "origin", "status"),
-         *domain.SERVICES),
-        tuple((r.establishment or "", r.username, full_name(r.first_name, r.last_name),
-               r.profile or "", r.origin, m(f"report.status.{r.status}"),
-               *_marks(r.services, mark)) for r in report.accounts),
-        marks=_span(6),
-    )

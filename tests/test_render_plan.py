@@ -27,8 +27,10 @@ from reconciler import directory, planfile, refusals
 from reconciler.apply import Settings, apply_plan
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile
-from reconciler.plan import KINDS, Action, Plan, make_plan
+from reconciler.plan import ACTION_KINDS, KINDS, Action, Plan, make_plan
 from reconciler.render import plan_markdown, runbook
+from reconciler.render.formats import PLAN_FORMATS
+from reconciler.render.plan_view import PlanView
 from reconciler.state import EMPTY, EstablishmentRecord, State
 from reconciler.store import SQLStore
 from reconciler.validate import Validation, validate_paths
@@ -344,3 +346,30 @@ def test_plan_command_writes_the_format(tmp_path: Path, monkeypatch: pytest.Monk
     assert result.exit_code == 0, result.output
     heading = Messages("fr")("md.title" if fmt == "markdown" else "runbook.title")
     assert heading in result.stdout
+
+
+# --- the plan view ------------------------------------------------------------------------------
+def test_every_kind_carries_its_sign_order_and_words() -> None:
+    assert [ACTION_KINDS[name].order for name in KINDS] == list(range(len(KINDS)))
+    for kind in ACTION_KINDS.values():
+        assert kind.sign in "+-~"
+        assert Messages("en").has(kind.words) and Messages("fr").has(kind.words)
+    assert {k.name for k in ACTION_KINDS.values() if k.on_establishment} == {
+        "create_establishment", "update_establishment"}
+
+
+def test_the_view_says_what_renderers_would_otherwise_derive(
+        scenario: tuple[SQLStore, Planned]) -> None:
+    _, planned = scenario
+    view = PlanView(planned.plan, planned.files, planned.state)
+    every = {a.establishment for a in planned.plan.actions} | {
+        b.establishment for b in planned.plan.blocked}
+    assert set(view.groups) == every
+    ordered = [(g.place.region, g.place.name.casefold()) for g in view.by_place()]
+    assert ordered == sorted(ordered)
+    released = [a for a in planned.plan.actions if a.releases]
+    assert released and all(a.is_removal and a.action == "update_account" for a in released)
+    for entry in planned.plan.blocked:
+        assert entry.message_params == {**entry.params, "key": entry.username}
+    assert view.place("nowhere") == ("nowhere", "?")
+    assert set(PLAN_FORMATS) == {"text", "json", "markdown", "runbook"}

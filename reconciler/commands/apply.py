@@ -27,7 +27,7 @@ from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
 from reconciler.plan import Plan
 from reconciler.render.errors import error_text
-from reconciler.render.plan_markdown import plain
+from reconciler.render.markdown import plain
 from reconciler.state import State
 from reconciler.store import WORK_DIR, SQLStore, refuse_planted_links
 from reconciler.terminal import is_terminal

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 from pathlib import Path
 
 import click
@@ -24,10 +23,11 @@ from reconciler.commands import (
 )
 from reconciler.errors import UserError
 from reconciler.plan import Plan, PlanResult, make_plan
-from reconciler.render import plan_text
+from reconciler.render import plan_json
+from reconciler.render.formats import PLAN_FORMATS
+from reconciler.render.plan_view import PlanView
 from reconciler.state import State
 from reconciler.store import SQLStore
-from reconciler.terminal import json_for_terminal
 from reconciler.validate import Validation
 
 
@@ -75,12 +75,15 @@ def settle(env: Env, store: SQLStore, validation: Validation, paths: list[Path])
         _planned(env, validation, snapshot(env, store, validation, today), paths, today)
 
 
+def write(env: Env, fmt: str, view: PlanView) -> None:
+    """The plan in format `fmt` on standard output, written as it is rendered."""
+    for piece in PLAN_FORMATS[fmt](view, env.messages, env.color):
+        click.echo(piece, nl=False, color=env.color)
+
+
 def show(env: Env, plan: Plan, validation: Validation) -> None:
-    names = {f.establishment.id: (f.establishment.name, f.establishment.region)
-             for f in validation.files}
-    lines = plan_text.lines(plan, names, env.messages, env.color)
-    while chunk := list(itertools.islice(lines, 2_000)):  # written as it is rendered
-        click.echo("\n".join(chunk), color=env.color)
+    """The plan as text, as apply shows it before asking."""
+    write(env, "text", PlanView(plan, validation.files))
 
 
 def refused(plan: Plan, state: State, limits: refusals.Limits) -> Plan:
@@ -110,24 +113,13 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
     plan = refused(plan, state, limits(env, max_deletes, allow_mass_delete))
     if out is not None:
         try:
-            out.write_text(planfile.to_json(plan, env.messages), encoding="utf-8")
+            out.write_text(plan_json.to_json(plan, env.messages), encoding="utf-8")
         except OSError as exc:
             raise UserError("E190", path=out.as_posix(), reason=exc.strerror or str(exc)
                             ) from None
-    if fmt == "json":
-        click.echo(json_for_terminal(planfile.to_json(plan, env.messages)), nl=False)
-    elif fmt == "markdown":
-        from reconciler.render import plan_markdown
-
-        click.echo(plan_markdown.render(plan, validation.files, state, env.messages), nl=False)
-    elif fmt == "runbook":
-        from reconciler.render import runbook
-
-        click.echo(runbook.render(plan, validation.files, state, env.messages), nl=False)
-    else:
-        show(env, plan, validation)
-        if out is not None:
-            click.echo(env.messages("plan.saved", path=out.as_posix()))
+    write(env, fmt, PlanView(plan, validation.files, state))
+    if fmt == "text" and out is not None:
+        click.echo(env.messages("plan.saved", path=out.as_posix()))
     if not detailed:
         return EXIT_OK
     if plan.refusals:

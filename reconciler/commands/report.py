@@ -5,7 +5,6 @@ state, plans, and writes what it found; it changes nothing, and refuses a missin
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from pathlib import Path
 
 import click
@@ -14,15 +13,15 @@ from reconciler import report
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
+from reconciler.render.report_formats import REPORT_FORMATS
 from reconciler.terminal import json_for_terminal
 
-FORMATS = ("markdown", "html", "csv", "json")
+FORMATS = tuple(REPORT_FORMATS)
 BOM = "\ufeff"  # so that Excel reads a UTF-8 CSV's accents right
 
 
 def render(fmt: str, data: report.Report, env: Env) -> str:
-    renderer = importlib.import_module(f"reconciler.render.report_{fmt}")
-    return renderer.render(data, env.messages)
+    return REPORT_FORMATS[fmt](data, env.messages)
 
 
 def encode(fmt: str, text: str) -> bytes:

@@ -10,112 +10,33 @@ past it, person lines and details are cut and a note says how many lines were le
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
-from reconciler.model import AccessFile, User
+from reconciler.model import AccessFile
 from reconciler.plan import ESTABLISHMENT_KINDS, KINDS, Action, Blocked, Notice, Plan, Refusal
+from reconciler.render.markdown import (
+    capitalised,
+    code,
+    elide,
+    escape,
+    escaped,
+    plain,
+    short_digest,
+)
+from reconciler.render.plan_view import PlanView, describe, quoted
 from reconciler.state import State
-from reconciler.terminal import inert
 
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 # Refusals are never cut to make room for the rest; only hundreds of them (a province's
 # establishments without age_recipient) are shortened past this, so that the comment posts.
 REFUSALS_LIMIT = LIMIT // 3
-DIGEST_HEX = 12  # hex digits of the config digest shown
 # The totals table: every kind of action on an account, then the blocked entries; led by
 # the establishments' own records when the plan creates or updates any.
 COLUMNS = (*(kind for kind in KINDS if kind not in ESTABLISHMENT_KINDS), "blocked")
 RECORD_COLUMNS = tuple(kind for kind in KINDS if kind in ESTABLISHMENT_KINDS)
-_SIGNS = {
-    "create_establishment": "+",
-    "update_establishment": "~",
-    "create_account": "+",
-    "grant_services": "+",
-    "revoke_services": "-",
-    "update_account": "~",
-    "regenerate_code": "~",
-    "reset_password": "~",
-    "delete_account": "-",
-}
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
-# An email's domain, whatever its local part holds (quotes, «, spaces in a quoted part).
-_EMAIL = re.compile(r"@[^@\s<>()\[\]:;,\"'«»]+\.[^@\s<>()\[\]:;,\"'«».]+")
-# What GitHub would make live: a URL, a `www.` link (autolinked), an @mention (notified).
-# Shown in a code span instead, where GitHub neither links nor notifies.
-_LIVE = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|(?<![\w.-])www\.)[^\s<>'\"`|)\]]*"
-                   r"|(?<![\w.+-])@[\w-]+")
-
-
-# --- text helpers (the runbook uses them too) -----------------------------------------
-def plain(text: str) -> str:
-    """One line of text: control and format characters (newlines, escapes, bidi,
-    zero-width) shown as their escapes (`\\u001b`), never obeyed."""
-    return inert(text)
-
-
-def escape(text: str) -> str:
-    """User text made inert in Markdown: no emphasis, link, HTML, table cell break, no
-    email in full, no live URL or mention."""
-    text = elide(plain(text))
-    out, last = [], 0
-    for live in live_parts(text):
-        out += [_SPECIAL.sub(r"\\\1", text[last:live.start()]), code(live.group())]
-        last = live.end()
-    out.append(_SPECIAL.sub(r"\\\1", text[last:]))
-    return "".join(out)
-
-
-def live_parts(text: str) -> Iterator[re.Match[str]]:
-    """The URLs, domains and @mentions in `text` that GitHub would make live."""
-    if "@" not in text and "." not in text and ":" not in text:  # most names: no search
-        return iter(())
-    return _LIVE.finditer(text)
-
-
-def code(text: str) -> str:
-    """`text` as a code span, whatever backticks it holds."""
-    text = plain(text)
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def elide(text: str) -> str:
-    """Every email in `text` shortened to `local@…`."""
-    return _EMAIL.sub("@…", text) if "@" in text else text
-
-
-def short_digest(digest: str) -> str:
-    algorithm, _, value = digest.partition(":")
-    return f"{algorithm}:{value[:DIGEST_HEX]}" if value else digest[:DIGEST_HEX]
-
-
-def establishments(files: list[AccessFile], state: State) -> dict[str, tuple[str, str]]:
-    """Establishment id → (name, region): from the files, else as the state last knew it."""
-    names = {e.id: (e.name, e.region) for e in state.establishments.values()}
-    names.update({f.establishment.id: (f.establishment.name, f.establishment.region)
-                  for f in files})
-    return names
-
-
-def users_by_account(plan: Plan, files: list[AccessFile]) -> dict[str, User]:
-    """Desired users by the account the plan names: their key, and for an entry naming an
-    account by its email (W205), that account's username too."""
-    users = {u.key: u for f in files for u in f.users}
-    for notice in plan.warnings:
-        if notice.code == "W205" and notice.params["key"] in users:
-            users[notice.params["username"]] = users[notice.params["key"]]
-    return users
-
-
-def escaped(params: dict[str, Any], private: bool = False) -> dict[str, Any]:
-    """Message parameters made inert in Markdown (the catalog's own text is trusted);
-    `private` also elides emails, for text that goes into a PR comment."""
-    return {k: escape(elide(v) if private else v) if isinstance(v, str) else v
-            for k, v in params.items()}
 
 
 # --- the parts of the comment ----------------------------------------------------------
@@ -128,32 +49,23 @@ class _Section(NamedTuple):
     more: str  # how a cut is announced at the end of the items; {count} is filled in
 
 
-def _counts(plan: Plan) -> dict[str, dict[str, int]]:
+def _counts(view: PlanView) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
     every = (*RECORD_COLUMNS, *COLUMNS)
-    for action in plan.actions:
-        counts.setdefault(action.establishment, dict.fromkeys(every, 0))[action.action] += 1
-    for blocked in plan.blocked:
-        counts.setdefault(blocked.establishment, dict.fromkeys(every, 0))["blocked"] += 1
+    for group in view.by_id():
+        row = counts[group.establishment] = dict.fromkeys(every, 0)
+        for action in group.actions:
+            row[action.action] += 1
+        row["blocked"] = len(group.blocked)
     return counts
 
 
-def place(names: dict[str, tuple[str, str]], est: str) -> tuple[str, str]:
-    """(name, region) of an establishment, its id when nothing names it."""
-    return names.get(est, (est, "?"))
-
-
-def by_place(names: dict[str, tuple[str, str]], ids: Iterable[str]) -> list[str]:
-    """Establishment ids by region, then name."""
-    return sorted(ids, key=lambda e: (place(names, e)[1], place(names, e)[0].casefold(), e))
-
-
-def totals_table(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages) -> list[str]:
+def totals_table(view: PlanView, messages: Messages) -> list[str]:
     """One row per establishment, by region, and a total row. Past half the size limit
     (a province-wide plan), one row per region instead, so that the table always fits."""
-    counts = _counts(plan)
-    rows = [(place(names, est)[1], escape(place(names, est)[0]), counts[est])
-            for est in by_place(names, counts)]
+    counts = _counts(view)
+    rows = [(group.place.region, escape(group.place.name), counts[group.establishment])
+            for group in view.by_place()]
     # An establishment whose record alone changes would otherwise be a row of zeros.
     records = any(row[c] for row in counts.values() for c in RECORD_COLUMNS)
     columns = (*RECORD_COLUMNS, *COLUMNS) if records else COLUMNS
@@ -217,7 +129,7 @@ def _update_parts(action: Action, messages: Messages) -> list[tuple[int, str]]:
     changes = dict(action.changes or {})
     parts: list[tuple[int, str]] = []
     moved = changes.pop("establishment", None)
-    if moved is not None and moved["new"] is None:
+    if action.releases:
         parts.append((7, messages("md.person.released")))
     elif moved is not None and moved["old"] is None:
         parts.append((1, messages("md.person.added")))
@@ -248,26 +160,26 @@ def person_line(actions: list[Action], messages: Messages) -> str:
     return line
 
 
-def _people(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
-            ) -> list[tuple[str, int]]:
+def _people(view: PlanView, messages: Messages) -> list[tuple[str, int]]:
     """Items for the per-person section: each establishment's heading rides with its first
     line, so that a cut never leaves a heading alone."""
     items: list[tuple[str, int]] = []
-    grouped, _ = plan.by_establishment()
-    for est in by_place(names, set(grouped)):
+    for group in view.by_place():
+        if not group.actions:
+            continue
         people: dict[str, list[Action]] = {}
         lines: list[str] = []
-        for action in grouped[est]:
-            if action.action in ESTABLISHMENT_KINDS:
+        for action in group.actions:
+            if action.kind.on_establishment:
                 lines.append(f"- {establishment_part(action, messages)}")
             else:
                 people.setdefault(action.username or "", []).append(action)
         order = sorted(people.values(),
                        key=lambda acts: ((acts[0].name or "").casefold(), acts[0].username or ""))
         lines += [person_line(acts, messages) for acts in order]
-        name, region = place(names, est)
-        heading = "#### " + messages("md.establishment", name=escape(name), id=escape(est),
-                                     region=escape(region))
+        name, region = group.place
+        heading = "#### " + messages("md.establishment", name=escape(name),
+                                     id=escape(group.establishment), region=escape(region))
         prefix = "" if not items else "\n"
         items.append((f"{prefix}{heading}\n\n{lines[0]}", 1))
         items += [(line, 1) for line in lines[1:]]
@@ -275,7 +187,7 @@ def _people(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
 
 
 def blocked_item(blocked: Blocked, who: str, messages: Messages) -> str:
-    params = escaped({**blocked.params, "key": blocked.username}, private=True)
+    params = escaped(blocked.message_params, private=True)
     return _with_hint(f"{who}, {code(blocked.source)}", blocked.code, params, messages)
 
 
@@ -286,7 +198,7 @@ def warning_item(notice: Notice, messages: Messages) -> str:
 
 
 def refusal_item(refusal: Refusal, messages: Messages) -> str:
-    params = escaped({**refusal.params, "_hint": "plan"}, private=True)
+    params = escaped(refusal.message_params, private=True)
     return _with_hint(f"**{refusal.code}**", refusal.code, params, messages)
 
 
@@ -307,68 +219,51 @@ def refusals_block(plan: Plan, messages: Messages) -> list[str]:
             messages("plan.refusal.md_intro"), "", *items, ""]
 
 
-def capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _with_hint(who: str, problem: str, params: dict[str, Any], messages: Messages) -> str:
     """A list item: where and what, then the hint as a nested item."""
     return (f"- {messages('md.line', who=who, what=messages(problem, **params))}\n"
             f"  - {capitalised(messages('hint'))} {messages.hint(problem, **params)}")
 
 
-def _value(value: Any, messages: Messages) -> str:
-    if value is None:
-        return messages("none")
-    if isinstance(value, bool):  # an establishment's `retired`, as its file spells it
-        return "true" if value else "false"
-    return f'"{plain(elide(str(value)))}"'
+def _private(text: str) -> str:
+    return plain(elide(text))
 
 
-def detail_line(action: Action, names: dict[str, tuple[str, str]], messages: Messages) -> str:
+def detail_line(view: PlanView, action: Action, messages: Messages) -> str:
     """One action in full, for the collapsible block (a `diff` code block: no escaping)."""
-    kind = messages("plan.kind." + action.action)
-    if action.username is None:
-        who = place(names, action.establishment)[0]
-    else:
-        who = elide(action.username) + (f" ({action.name})" if action.name else "")
-    text = f"{_SIGNS[action.action]} {kind} {who}"
-    if action.services:
-        text += ": " + ", ".join(action.services)
-    elif action.is_removal and action.action == "update_account":
-        text += ": " + messages("plan.released")
-    elif action.changes:
-        text += ": " + "; ".join(
-            f"{field} {_value(c['old'], messages)} → {_value(c['new'], messages)}"
-            for field, c in action.changes.items())
+    kind = action.kind
+    text = f"{kind.sign} {messages(kind.words)} {view.subject(action, elide)}"
+    detail = describe(action, messages, functools.partial(quoted, messages=messages,
+                                                          text=_private))
+    if detail:
+        text += ": " + detail
     if action.ticket:
         text += f" [{messages('md.person.ticket', ticket=action.ticket)}]"
     if action.source:
         text += f"  ({action.source})"
-    return plain(elide(text))  # names and tickets may hold emails too
+    return _private(text)  # names and tickets may hold emails too
 
 
-def _details(plan: Plan, names: dict[str, tuple[str, str]], messages: Messages
-             ) -> list[tuple[str, int]]:
+def _details(view: PlanView, messages: Messages) -> list[tuple[str, int]]:
     items: list[tuple[str, int]] = []
-    grouped, _ = plan.by_establishment()
-    for est in by_place(names, set(grouped)):
-        name, region = place(names, est)
-        heading = messages("md.establishment", name=name, id=est, region=region)
+    for group in view.by_place():
+        if not group.actions:
+            continue
+        name, region = group.place
+        heading = messages("md.establishment", name=name, id=group.establishment, region=region)
         heading = f"@@ {plain(elide(heading))} @@"
-        lines = [detail_line(a, names, messages) for a in grouped[est]]
+        lines = [detail_line(view, a, messages) for a in group.actions]
         items.append((f"{heading}\n{lines[0]}", 1))  # a cut never leaves a heading alone
         items += [(line, 1) for line in lines[1:]]
     return items
 
 
-def _sections(plan: Plan, files: list[AccessFile],
-              names: dict[str, tuple[str, str]], messages: Messages) -> list[_Section]:
+def _sections(view: PlanView, messages: Messages) -> list[_Section]:
+    plan = view.plan
     more = "- _" + messages("md.more", count="{count}") + "_"
     sections = []
     if plan.blocked:
-        people = {key: u.display_name for key, u in users_by_account(plan, files).items()}
-        items = [(blocked_item(b, _who(people.get(b.username), b.username), messages), 1)
+        items = [(blocked_item(b, _who(view.name(b.username), b.username), messages), 1)
                  for b in plan.blocked]
         sections.append(_Section([f"### {messages('md.blocked', count=len(plan.blocked))}", ""],
                                  items, [""], more))
@@ -378,10 +273,10 @@ def _sections(plan: Plan, files: list[AccessFile],
             [f"### {messages('md.warnings', count=len(plan.warnings))}", ""], items, [""], more))
     if plan.actions:
         sections.append(_Section([f"### {messages('md.people')}", ""],
-                                 _people(plan, names, messages), [""], more))
+                                 _people(view, messages), [""], more))
         summary = messages("md.details", count=len(plan.actions))
         sections.append(_Section([f"<details><summary>{summary}</summary>", "", "```diff"],
-                                 _details(plan, names, messages), ["```", "", "</details>"],
+                                 _details(view, messages), ["```", "", "</details>"],
                                  messages("md.more", count="{count}")))
     return sections
 
@@ -424,9 +319,9 @@ def _fit(top: list[str], sections: list[_Section], messages: Messages) -> str:
     return _join([*top, *note, *body])
 
 
-def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages) -> str:
-    """The plan as one PR comment, at most LIMIT characters."""
-    names = establishments(files, state)
+def render_view(view: PlanView, messages: Messages, color: bool = False) -> Iterator[str]:
+    """The plan as one PR comment, at most LIMIT characters (`color`: never, in Markdown)."""
+    plan = view.plan
     top = [
         f"## {messages('md.title')}",
         "",
@@ -437,7 +332,12 @@ def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages
     if not plan.actions and not plan.blocked:
         top += [f"**{messages('plan.no_changes')}**", ""]
     else:
-        top += [*totals_table(plan, names, messages), ""]
+        top += [*totals_table(view, messages), ""]
     top += refusals_block(plan, messages)  # part of the top: never cut for the sections
-    text = _fit(top, _sections(plan, files, names, messages), messages)
-    return text.rstrip("\n") + "\n"
+    text = _fit(top, _sections(view, messages), messages)
+    yield text.rstrip("\n") + "\n"
+
+
+def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages) -> str:
+    """The comment for a caller holding a plan, its files and its state."""
+    return "".join(render_view(PlanView(plan, files, state), messages))

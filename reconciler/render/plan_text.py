@@ -3,71 +3,44 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from typing import Any
+import itertools
+from collections.abc import Callable, Iterator
 
 import click
 
 from reconciler.catalog import Messages
-from reconciler.plan import Action, Blocked, Plan, Refusal
-from reconciler.render.plan_markdown import plain
-
-_SIGNS = {
-    "create_establishment": ("+", "green"),
-    "update_establishment": ("~", "yellow"),
-    "create_account": ("+", "green"),
-    "grant_services": ("+", "green"),
-    "revoke_services": ("-", "red"),
-    "update_account": ("~", "yellow"),
-    "regenerate_code": ("~", "yellow"),
-    "reset_password": ("~", "yellow"),
-    "delete_account": ("-", "red"),
-}
+from reconciler.plan import ACTION_KINDS, Action, Blocked, Plan, Refusal
+from reconciler.render.markdown import plain
+from reconciler.render.plan_view import Place, PlanView, describe, quoted
 
 
-@functools.lru_cache(maxsize=32)
-def _kind(messages: Messages, kind: str) -> str:
-    return messages("plan.kind." + kind)  # the same few words on every line of a plan
+def action_lines(view: PlanView, messages: Messages, color: bool
+                 ) -> Callable[[Action], str]:
+    """The line of an action, made by one function per plan: a province-wide plan has
+    a hundred thousand lines, and what they share (each kind's sign and words) is made
+    once."""
+    value = functools.partial(quoted, messages=messages, text=plain)
+    subject = view.subject
+    starts = {name: f"  {kind.sign} {messages(kind.words)} "
+              for name, kind in ACTION_KINDS.items()}
 
+    def line(action: Action) -> str:
+        text = f"{starts[action.action]}{plain(subject(action))}".rstrip()
+        detail = describe(action, messages, value)
+        if detail:
+            text += ": " + detail
+        if action.ticket:  # file text: no control character reaches the terminal
+            text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
+        return click.style(text, fg=ACTION_KINDS[action.action].colour) if color else text
 
-def _value(value: Any, messages: Messages) -> str:
-    if value is None:
-        return messages("none")
-    if isinstance(value, bool):  # an establishment's `retired`, as its file spells it
-        return "true" if value else "false"
-    return f'"{plain(str(value))}"'  # file or state text: no control character shown
-
-
-def _detail(action: Action, messages: Messages) -> str:
-    if action.services:
-        return ": " + ", ".join(action.services)
-    if action.is_removal and action.action == "update_account":
-        return ": " + messages("plan.released")
-    if action.changes:
-        return ": " + "; ".join(
-            f"{name} {_value(c['old'], messages)} → {_value(c['new'], messages)}"
-            for name, c in action.changes.items()
-        )
-    return ""
-
-
-def action_line(action: Action, messages: Messages, color: bool) -> str:
-    sign, fg = _SIGNS[action.action]
-    who = action.username or (action.after or {}).get("name", "")
-    if action.name and action.username:
-        who = f"{action.username} ({action.name})"
-    text = f"  {sign} {_kind(messages, action.action)} {plain(who)}".rstrip()
-    text += _detail(action, messages)
-    if action.ticket:  # file text: no control character reaches the terminal
-        text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
-    return click.style(text, fg=fg) if color else text
+    return line
 
 
 def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str]:
     label = f"! {messages('plan.blocked')}"
     if color:
         label = click.style(label, fg="red", bold=True)
-    params = {**blocked.params, "key": blocked.username}
+    params = blocked.message_params
     return [
         f"  {label} {plain(blocked.username)} ({plain(blocked.source)}): "
         f"{messages(blocked.code, **params)}",
@@ -79,8 +52,9 @@ def refusal_lines(refusal: Refusal, messages: Messages, color: bool) -> list[str
     label = f"{messages('severity.error')}[{refusal.code}]"
     if color:
         label = click.style(label, fg="red", bold=True)
-    hint = messages.hint(refusal.code, **refusal.params, _hint="plan")
-    return [f"  {label} {messages(refusal.code, **refusal.params)}",
+    params = refusal.message_params
+    hint = messages.hint(refusal.code, **params)
+    return [f"  {label} {messages(refusal.code, **params)}",
             f"      {messages('hint')} {hint}"]
 
 
@@ -92,12 +66,26 @@ def summary_line(plan: Plan, messages: Messages) -> str:
     return messages("plan.summary.establishments" if records else "plan.summary", **counts)
 
 
-def lines(
-    plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
-) -> Iterator[str]:
-    """The plan's lines, one at a time: a province-wide plan is written as it is rendered,
-    never held whole. `establishments` maps an id to its (name, region), for headings.
-    What would make apply refuse the plan comes first, where a reviewer starts reading."""
+def render_view(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
+    """The plan as text, in pieces of a few thousand lines: a province-wide plan is
+    written as it is rendered, never held whole."""
+    lines = _lines(view, messages, color)
+    while chunk := list(itertools.islice(lines, 2_000)):
+        yield "\n".join(chunk) + "\n"
+
+
+def lines(plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages,
+          color: bool) -> Iterator[str]:
+    """The plan's lines, for a caller holding a plan and its establishments' places."""
+    known = {est: Place(*place) for est, place in establishments.items()}
+    return _lines(PlanView(plan, known=known), messages, color)
+
+
+def _lines(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
+    """The plan's lines, one at a time. What would make apply refuse the plan comes
+    first, where a reviewer starts reading."""
+    plan = view.plan
+    action_line = action_lines(view, messages, color)
     yield messages("state.named", location=plan.state_location, id=plan.state_id,
                    serial=plan.state_serial)
     yield ""
@@ -107,14 +95,13 @@ def lines(
         for refusal in plan.refusals:
             yield from refusal_lines(refusal, messages, color)
         yield ""
-    actions, blocked = plan.by_establishment()
-    for est in sorted(actions.keys() | blocked.keys()):
-        name, region = establishments.get(est, (est, "?"))
-        heading = messages("plan.establishment", id=est, name=name, region=region)
+    for group in view.by_id():
+        name, region = group.place
+        heading = messages("plan.establishment", id=group.establishment, name=name,
+                           region=region)
         yield click.style(heading, bold=True) if color else heading
-        for action in actions.get(est, ()):
-            yield action_line(action, messages, color)
-        for entry in blocked.get(est, ()):
+        yield from map(action_line, group.actions)
+        for entry in group.blocked:
             yield from blocked_lines(entry, messages, color)
         yield ""
     if plan.warnings:
@@ -131,9 +118,3 @@ def lines(
         yield summary_line(plan, messages)
     if plan.refusals:  # again at the end, which a long plan's reader sees last
         yield messages("plan.refusal.summary", count=len(plan.refusals))
-
-
-def render(
-    plan: Plan, establishments: dict[str, tuple[str, str]], messages: Messages, color: bool
-) -> str:
-    return "\n".join(lines(plan, establishments, messages, color))

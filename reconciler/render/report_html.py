@@ -9,7 +9,8 @@ import re
 from html import escape
 
 from reconciler.catalog import Messages
-from reconciler.report import Report, Section, Table, metadata, overview, sections
+from reconciler.render.report_table import Section, Table, metadata, overview, sections
+from reconciler.report import Report
 from reconciler.terminal import inert
 
 MARK = "✓"

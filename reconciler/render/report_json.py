@@ -11,8 +11,9 @@ import json
 from typing import Any
 
 from reconciler.catalog import Messages
-from reconciler.plan import Refusal
-from reconciler.report import FORMAT_VERSION, BlockedRow, Report, blocked_text, refusal_text
+from reconciler.plan import Blocked, Refusal
+from reconciler.render.report_table import blocked_text, refusal_text
+from reconciler.report import FORMAT_VERSION, Report
 
 
 def plain(value: Any) -> Any:
@@ -26,7 +27,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def blocked(row: BlockedRow, messages: Messages) -> dict[str, Any]:
+def blocked(row: Blocked, messages: Messages) -> dict[str, Any]:
     reason, hint = blocked_text(row, messages)
     return {"establishment": row.establishment, "username": row.username,
             "source": row.source, "code": row.code, "reason": reason, "hint": hint}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from reconciler.catalog import Messages
-from reconciler.render.plan_markdown import code, elide, live_parts
-from reconciler.report import Report, Section, Table, metadata, overview, sections
+from reconciler.render.markdown import code, elide, live_parts
+from reconciler.render.report_table import Section, Table, metadata, overview, sections
+from reconciler.report import Report
 from reconciler.terminal import inert
 
 _ESCAPES = str.maketrans({

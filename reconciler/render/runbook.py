@@ -9,24 +9,16 @@ from the access files (desired users, by key) and, for removals, from the state.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from reconciler.catalog import Messages
 from reconciler.domain import SERVICE_LABELS
-from reconciler.model import AccessFile, User
+from reconciler.model import AccessFile
 from reconciler.plan import Action, Blocked, Plan
-from reconciler.render.plan_markdown import (
-    by_place,
-    capitalised,
-    code,
-    escape,
-    escaped,
-    establishments,
-    place,
-    short_digest,
-    users_by_account,
-)
-from reconciler.state import AccountRecord, State
+from reconciler.render.markdown import capitalised, code, escape, escaped, short_digest
+from reconciler.render.plan_view import Group, PlanView
+from reconciler.state import State
 
 DELETION_GUARD = frozenset({"E112", "E113"})  # refusals worth a caution in the portal too
 # The portal's own words (aide-mémoire « Gérer les accès à RVSQ »), French in both languages.
@@ -49,13 +41,11 @@ class Procedure(NamedTuple):
 
 
 class _Context(NamedTuple):
-    """What the procedures look up: people, the state, and how actions pair up."""
+    """What the procedures look up: the plan's view (people, the state, places), and how
+    actions pair up."""
 
     messages: Messages
-    users: dict[str, User]  # desired users by key (and by account: users_by_account)
-    state: State
-    names: dict[str, tuple[str, str]]
-    representatives: dict[str, str]  # establishment id → representative's name
+    view: PlanView
     joins: dict[tuple[str, str], Action]  # update_account bringing an account into an est
     releases: set[tuple[str, str]]  # (establishment, username) released by the plan
     granted: set[tuple[str, str]]  # (establishment, username) with a grant_services
@@ -78,32 +68,22 @@ def _field(ctx: _Context, name: str, value: str | None) -> str:
                         value=_field_value(ctx, name, value))
 
 
-def _account(ctx: _Context, username: str) -> AccountRecord | None:
-    return ctx.state.accounts.get(username)
-
-
-def _state_name(ctx: _Context, username: str) -> str | None:
-    account = _account(ctx, username)
-    name = f"{account.first_name or ''} {account.last_name or ''}".strip() if account else ""
-    return name or None
-
-
 def _name(ctx: _Context, action: Action) -> str:
     """The person's name as the access files give it (else the plan, else the state)."""
-    user = ctx.users.get(action.username or "")
-    name = user.display_name if user else action.name or _state_name(ctx, action.username or "")
-    return escape(name) if name else code(action.username or "")
+    username = action.username or ""
+    name = ctx.view.name(username) or action.name or ctx.view.listed_name(username)
+    return escape(name) if name else code(username)
 
 
 def _listed_name(ctx: _Context, action: Action) -> str:
     """The name the portal's list shows today: the state's, before any correction."""
-    name = _state_name(ctx, action.username or "")
+    name = ctx.view.listed_name(action.username or "")
     return escape(name) if name else _name(ctx, action)
 
 
 def _email(ctx: _Context, action: Action) -> str:
-    user = ctx.users.get(action.username or "")
-    account = _account(ctx, action.username or "")
+    user = ctx.view.people.get(action.username or "")
+    account = ctx.view.account(action.username or "")
     return user.email if user else account.email if account else action.username or ""
 
 
@@ -140,7 +120,7 @@ def _join(ctx: _Context, action: Action, join: Action, services: tuple[str, ...]
     old = (join.changes or {})["establishment"]["old"]
     note = m("runbook.note.existing", name=name)
     if old is not None:
-        note += " " + m("runbook.note.moved", establishment=escape(place(ctx.names, old)[0]))
+        note += " " + m("runbook.note.moved", establishment=escape(ctx.view.place(old).name))
     return Procedure(m("runbook.h.join", name=name), [
         Step(m("runbook.step.add_user")),
         Step(m("runbook.step.has_account", answer="« Oui »")),
@@ -177,7 +157,7 @@ def _correct(ctx: _Context, action: Action, fields: list[str]) -> Procedure:
 def _release(ctx: _Context, action: Action) -> Procedure:
     m = ctx.messages
     name = _listed_name(ctx, action)
-    account = _account(ctx, action.username or "")
+    account = ctx.view.account(action.username or "")
     held = account.services if account else ()
     untick = (Step(m("runbook.step.untick_all"), tuple(_box(s) for s in held)) if held
               else Step(m("runbook.step.untick_none")))
@@ -254,7 +234,7 @@ def _update(ctx: _Context, action: Action, key: tuple[str, str]) -> list[Procedu
     if key in ctx.releases:
         return [_release(ctx, action)]
     found: list[Procedure] = []
-    user = ctx.users.get(action.username or "")
+    user = ctx.view.people.get(action.username or "")
     if key in ctx.joins and key not in ctx.granted and user is not None and user.services:
         # Moved in from another establishment with the services it already had: it still
         # has to be added to this establishment's list.
@@ -266,23 +246,19 @@ def _update(ctx: _Context, action: Action, key: tuple[str, str]) -> list[Procedu
 
 
 # --- assembling -----------------------------------------------------------------------------
-def _context(plan: Plan, files: list[AccessFile], state: State, messages: Messages) -> _Context:
+def _context(view: PlanView, messages: Messages) -> _Context:
     joins: dict[tuple[str, str], Action] = {}
     releases: set[tuple[str, str]] = set()
-    for a in plan.actions:
-        moved = (a.changes or {}).get("establishment") if a.action == "update_account" else None
-        if moved is None:
-            continue
-        if moved["new"] is None:
+    for a in view.plan.actions:
+        if a.releases:
             releases.add((a.establishment, a.username or ""))
-        elif moved["new"] == a.establishment:
+            continue
+        moved = (a.changes or {}).get("establishment") if a.action == "update_account" else None
+        if moved is not None and moved["new"] == a.establishment:
             joins[(a.establishment, a.username or "")] = a
-    granted = {(a.establishment, a.username or "") for a in plan.actions
+    granted = {(a.establishment, a.username or "") for a in view.plan.actions
                if a.action == "grant_services"}
-    representatives = {e.id: e.representative_name for e in state.establishments.values()}
-    representatives.update({f.establishment.id: f.representative.name for f in files})
-    return _Context(messages, users_by_account(plan, files), state,
-                    establishments(files, state), representatives, joins, releases, granted)
+    return _Context(messages, view, joins, releases, granted)
 
 
 def procedure_lines(number: int, proc: Procedure, messages: Messages) -> list[str]:
@@ -301,11 +277,11 @@ def procedure_lines(number: int, proc: Procedure, messages: Messages) -> list[st
 
 def blocked_lines(ctx: _Context, blocked: Blocked) -> list[str]:
     m = ctx.messages
-    user = ctx.users.get(blocked.username)
-    name = escape(user.display_name) if user else code(blocked.username)
+    person = ctx.view.name(blocked.username)
+    name = escape(person) if person else code(blocked.username)
     what_key = f"runbook.blocked.{blocked.code}"
     what = m(what_key if m.has(what_key) else "runbook.blocked.other", name=name)
-    params = escaped({**blocked.params, "key": blocked.username})
+    params = escaped(blocked.message_params)
     return [
         "- " + m("runbook.blocked.line", what=what, username=code(blocked.username),
                  reason=m(blocked.code, **params)),
@@ -325,11 +301,11 @@ def caution_lines(plan: Plan, messages: Messages) -> list[str]:
             ""]
 
 
-def establishment_lines(ctx: _Context, est: str, actions: list[Action],
-                        blocked: list[Blocked]) -> list[str]:
+def establishment_lines(ctx: _Context, group: Group) -> list[str]:
     """The section of one establishment; empty when nothing in it needs the portal and
     nothing is blocked."""
     m = ctx.messages
+    actions, blocked = group.actions, group.blocked
     steps: list[Procedure] = []
     quiet = 0  # changes the tool records with no portal step
     new = False  # an establishment the tool did not know: said once, before the steps
@@ -342,10 +318,10 @@ def establishment_lines(ctx: _Context, est: str, actions: list[Action],
         quiet += not found and action.action != "create_establishment"
     if not steps and not blocked:
         return []
-    name, region = place(ctx.names, est)
+    name, region = group.place
+    representative = ctx.view.representatives.get(group.establishment, m("none"))
     lines = [f"## {m('runbook.establishment', name=escape(name), region=escape(region))}", "",
-             m("runbook.representative",
-               name=escape(ctx.representatives.get(est, m("none")))), ""]
+             m("runbook.representative", name=escape(representative)), ""]
     if new and steps:
         lines += [f"_{m('runbook.new_establishment')}_", ""]
     if steps:
@@ -363,25 +339,31 @@ def establishment_lines(ctx: _Context, est: str, actions: list[Action],
     return lines
 
 
-def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages) -> str:
-    """The runbook: login steps, then numbered procedures, establishment by establishment."""
-    ctx = _context(plan, files, state, messages)
+def render_view(view: PlanView, messages: Messages, color: bool = False) -> Iterator[str]:
+    """The runbook: login steps, then numbered procedures, establishment by establishment
+    (`color`: never, in Markdown)."""
+    plan = view.plan
+    ctx = _context(view, messages)
     lines = [f"# {messages('runbook.title')}", "", messages("runbook.intro"), "",
              messages("runbook.meta", location=code(plan.state_location), id=plan.state_id,
                       serial=plan.state_serial, digest=short_digest(plan.config_digest)), ""]
     lines += caution_lines(plan, messages)
-    actions, blocked = plan.by_establishment()
     untouched: list[str] = []
     shown = 0
-    for est in by_place(ctx.names, set(actions) | set(blocked)):
-        section = establishment_lines(ctx, est, actions.get(est, []), blocked.get(est, []))
+    for group in view.by_place():
+        section = establishment_lines(ctx, group)
         if section:
             lines += section
             shown += 1
         else:
-            untouched.append(escape(place(ctx.names, est)[0]))
+            untouched.append(escape(group.place.name))
     if untouched:
         lines += [messages("runbook.untouched", names=", ".join(untouched)), ""]
     if not shown and not untouched:
         lines += [messages("runbook.nothing"), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    yield "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render(plan: Plan, files: list[AccessFile], state: State, messages: Messages) -> str:
+    """The runbook for a caller holding a plan, its files and its state."""
+    return "".join(render_view(PlanView(plan, files, state), messages))
