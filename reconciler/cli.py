@@ -21,6 +21,7 @@ from reconciler import terminal
 from reconciler.catalog import Messages, language_from_env
 from reconciler.domain import PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
+from reconciler.render import PLAN_FORMAT_NAMES, REPORT_FORMAT_NAMES
 
 # Help is rendered before --lang is parsed, so it follows the environment's language.
 _help = Messages(language_from_env())
@@ -156,7 +157,7 @@ def validate(env: Any, paths: tuple[Path, ...], fmt: str, strict: bool,
 
 @cli.command(help=_help("help.plan"))
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "runbook"]),
+@click.option("--format", "fmt", type=click.Choice(PLAN_FORMAT_NAMES),
               default="text", help=_help("help.plan_format"))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help=_help("help.out"))
 @click.option("--detailed-exitcode", is_flag=True, help=_help("help.detailed_exitcode"))
@@ -287,7 +288,7 @@ def audit_log(env: Any, since: str | None, fmt: str) -> None:
 
 @cli.command(help=_help("help.report"))
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["markdown", "html", "csv", "json"]),
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMAT_NAMES),
               default="markdown", help=_help("help.format"))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
               help=_help("help.report_out"))

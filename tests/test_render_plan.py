@@ -373,3 +373,12 @@ def test_the_view_says_what_renderers_would_otherwise_derive(
         assert entry.message_params == {**entry.params, "key": entry.username}
     assert view.place("nowhere") == ("nowhere", "?")
     assert set(PLAN_FORMATS) == {"text", "json", "markdown", "runbook"}
+
+
+def test_the_command_line_offers_exactly_the_formats_the_tables_hold() -> None:
+    from reconciler.render import PLAN_FORMAT_NAMES, REPORT_FORMAT_NAMES
+    from reconciler.render.formats import PLAN_FORMATS
+    from reconciler.render.report_formats import REPORT_FORMATS
+
+    assert tuple(PLAN_FORMATS) == PLAN_FORMAT_NAMES
+    assert tuple(REPORT_FORMATS) == REPORT_FORMAT_NAMES

@@ -12,7 +12,7 @@ import click
 from reconciler import audit
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
-from reconciler.render.plan_markdown import plain
+from reconciler.render.markdown import plain
 from reconciler.render.report_csv import safe
 from reconciler.terminal import json_for_terminal
 

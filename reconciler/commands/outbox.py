@@ -24,7 +24,7 @@ from reconciler.commands import (
 )
 from reconciler.errors import UserError
 from reconciler.render.errors import error_text
-from reconciler.render.plan_markdown import plain
+from reconciler.render.markdown import plain
 from reconciler.store import OUTBOX_STATUSES, OutboxEntry, SQLStore
 from reconciler.terminal import json_for_terminal
 

@@ -22,7 +22,7 @@ from reconciler.commands import (
 )
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
-from reconciler.render.plan_markdown import plain
+from reconciler.render.markdown import plain
 from reconciler.store import WORK_DIR, init_store
 from reconciler.terminal import json_for_terminal
 from reconciler.validate import display
