@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import pytest
 from golden_files import assert_golden
-from helpers import cli, edit, example_repository, ok, remove_user
+from helpers import cli, edit, example_repository, ok, remove_user, sqlite_only
 from helpers import plan_json as planned
 
 from reconciler.catalog import Messages
@@ -50,13 +50,6 @@ def after_the_state_line(text: str) -> str:
     first, blank, rest = text.split("\n", 2)
     assert first.startswith(("State: ", "État : ")) and blank == "", text
     return rest
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("RVSQ_SMTP_URL", raising=False)
-    return example_repository(tmp_path)
 
 
 def plan_json(*options: str) -> dict[str, Any]:
@@ -274,7 +267,7 @@ def _plan_with(count: int) -> Plan:
                 refusals=refused)
 
 
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_refusals_are_never_cut_for_the_rest_of_the_comment(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str, lang: str) -> None:
@@ -327,7 +320,7 @@ def test_the_french_plan(repo: Path) -> None:
 
 
 # --- golden: the whole Markdown comment with every kind of guard refusal -----------------------
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_golden_markdown(repo: Path, lang: str) -> None:
     apply_all()
