@@ -1,4 +1,5 @@
-"""Shared fixtures: the example file, and a fresh state on each backend."""
+"""Shared fixtures: the example file, a fresh state on each backend, and the example access
+repository with its state, as the working folder."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
-from helpers import EXAMPLE
+from helpers import EXAMPLE, cli, example_repository, ok
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +31,43 @@ def _cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory,
 @pytest.fixture
 def valid_file_text() -> str:
     return (EXAMPLE / "06" / "gmf-hill-valley.yaml").read_text(encoding="utf-8")
+
+
+# --- the example access repository, as the working folder ----------------------------------
+# Settings a developer's shell or a CI job may hold that would reach the commands: no test
+# of the example means to use a mail server, a change reference or a commit of its own.
+_OUTSIDE_SETTINGS = ("RVSQ_SMTP_URL", "RVSQ_SMTP_USER", "RVSQ_SMTP_PASSWORD", "RVSQ_SMTP_CAFILE",
+                     "RVSQ_MAIL_FROM", "RVSQ_CHANGE_REF", "GITHUB_SHA", "CI_COMMIT_SHA")
+
+
+def _example_here(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(folder)
+    for name in _OUTSIDE_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    return example_repository(folder)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
+    """The example access files in the working folder, with a new state holding the RAMQ
+    directory: each test runs on SQLite and on PostgreSQL (`state_url`)."""
+    return _example_here(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def applied(repo: Path) -> Path:
+    """`repo`, applied once: its accounts are managed (apply exits 4: the creation emails
+    wait, as there is no mail server)."""
+    ok(cli("apply", "--auto-approve"), 4)
+    return repo
+
+
+@pytest.fixture
+def sqlite_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`repo` on the default SQLite state (.rvsq/state.db) only, for tests whose subject
+    is not the store."""
+    monkeypatch.delenv("RVSQ_STATE", raising=False)
+    return _example_here(tmp_path, monkeypatch)
 
 
 # --- PostgreSQL for the tests ----------------------------------------------------------

@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from click.testing import CliRunner, Result
+from paths import EXAMPLE, REPO
 
 from reconciler.cli import cli as rvsq_access
 from reconciler.store import SQLStore, init_store, parse_location
 
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLE = REPO / "access"
 PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
+# For a test of the `state_url` fixture (conftest.py) whose subject is not the store: it
+# runs on SQLite only, rather than on each backend.
+sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:

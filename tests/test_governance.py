@@ -4,27 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from helpers import cli, example_repository, run_json
+from helpers import cli, run_json, sqlite_only
 
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")  # Olivier Roy expires 2027-06-30
 GMF = Path("access/06/gmf-hill-valley.yaml")  # everyone reviewed 2026-05-01
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("RVSQ_STATE", raising=False)
-    example_repository(tmp_path)
-    assert cli("apply", "--auto-approve").exit_code == 4
-    return tmp_path
+pytestmark = sqlite_only  # rules, not stores
 
 
 def codes(out: dict) -> list[str]:
     return [p["code"] for p in out["problems"]]
 
 
-def test_review_past_due_is_a_warning_then_an_error_under_strict(repo: Path) -> None:
+def test_review_past_due_is_a_warning_then_an_error_under_strict(applied: Path) -> None:
     code, out = run_json("--lang", "en", "validate", "--as-of", "2027-05-01")
     assert code == 0 and "W106" not in codes(out)
     code, out = run_json("--lang", "en", "validate", "--as-of", "2027-05-03")
@@ -37,7 +28,7 @@ def test_review_past_due_is_a_warning_then_an_error_under_strict(repo: Path) -> 
     assert cli("plan", "--strict", "--as-of", "2027-05-03").exit_code == 1
 
 
-def test_policy_sets_the_review_interval(repo: Path) -> None:
+def test_policy_sets_the_review_interval(applied: Path) -> None:
     policy = Path("access/policy.yaml")
     policy.write_text(policy.read_text(encoding="utf-8").replace(
         "review_interval_days: 365", "review_interval_days: 90"), encoding="utf-8")
@@ -45,7 +36,7 @@ def test_policy_sets_the_review_interval(repo: Path) -> None:
     assert codes(out).count("W106") == 4
 
 
-def test_expiry_warns_two_weeks_ahead_then_revokes(repo: Path) -> None:
+def test_expiry_warns_two_weeks_ahead_then_revokes(applied: Path) -> None:
     plan = cli("plan", "--as-of", "2027-06-16").output
     assert "No changes." in plan
     assert "[W203] the access of 'CE20931' ends on 2027-06-30" in plan
@@ -54,7 +45,7 @@ def test_expiry_warns_two_weeks_ahead_then_revokes(repo: Path) -> None:
     assert "- revoke CE20931 (Olivier Roy): rvsq" in revoked
 
 
-def test_ticket_is_carried_into_plan_and_audit(repo: Path) -> None:
+def test_ticket_is_carried_into_plan_and_audit(applied: Path) -> None:
     text = URGENCE.read_text(encoding="utf-8")
     URGENCE.write_text(text.replace("    services: [rvsq]\n    expires",
                                     "    services: [rvsq]\n    ticket: REQ-2027-001\n"

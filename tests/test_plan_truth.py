@@ -11,8 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-from helpers import cli, edit, example_repository, ok
+from helpers import cli, edit, ok
 from helpers import plan_json as planned
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
@@ -41,12 +40,6 @@ EMMETT_BY_EMAIL = """\
     professional_number: "1-85012"
     services: [rvsq]
 """
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return example_repository(tmp_path)
 
 
 def plan_json(*args: str, cache: bool = True) -> dict[str, Any]:

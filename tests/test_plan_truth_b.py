@@ -11,23 +11,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-from helpers import CASCADES, REPO, add_cascades, cli, edit, example_repository, ok, plan_json
+from helpers import CASCADES, REPO, add_cascades, cli, edit, ok, plan_json, sqlite_only
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 MARTIN = "martinmacfly@ramq.gouv.qc.ca"
 # The GMF's demo key: a new establishment's codes must be sealed for an apply outside a
 # terminal.
-sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    """The example, applied once, in the working folder: its accounts are now managed."""
-    monkeypatch.chdir(tmp_path)
-    example_repository(tmp_path)
-    ok(cli("apply", "--auto-approve"), 4)
-    return tmp_path
 
 
 def audit() -> list[dict[str, Any]]:
@@ -45,7 +34,7 @@ def request_with_tickets(code_ticket: str = "INC-5001", reset_ticket: str = "INC
          "    ticket: INC-4411\n")
 
 
-def test_the_ticket_of_a_request_reaches_every_plan_and_the_audit_log(repo: Path) -> None:
+def test_the_ticket_of_a_request_reaches_every_plan_and_the_audit_log(applied: Path) -> None:
     request_with_tickets()
     text = ok(cli("plan")).stdout
     assert ("  ~ update martinmacfly@ramq.gouv.qc.ca (Martin MacFly): "
@@ -84,7 +73,7 @@ def test_the_ticket_of_a_request_reaches_every_plan_and_the_audit_log(repo: Path
 
 
 @sqlite_only
-def test_a_request_without_a_ticket_keeps_the_users_ticket(repo: Path) -> None:
+def test_a_request_without_a_ticket_keeps_the_users_ticket(applied: Path) -> None:
     edit(GMF, "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n",
          "    services: [rvsq, rvsq-reorientation-clinique]\n    reviewed: \"2026-05-01\"\n"
          "    secret_code: {rotate: \"2026-12-01\"}\n    ticket: INC-4411\n")
@@ -94,7 +83,7 @@ def test_a_request_without_a_ticket_keeps_the_users_ticket(repo: Path) -> None:
 
 @sqlite_only
 def test_a_hostile_ticket_reaches_no_terminal_or_comment_as_control_characters(
-        repo: Path) -> None:
+        applied: Path) -> None:
     # An escape sequence that would set the terminal's title is refused at the door (E016,
     # pointed at the ESC itself); a Markdown link, plain text, stays inert in every plan.
     request_with_tickets(code_ticket='"INC-\\e]0;owned\\a[x](http://e.example)"')
@@ -116,7 +105,7 @@ def test_a_hostile_ticket_reaches_no_terminal_or_comment_as_control_characters(
 # --- a new establishment ------------------------------------------------------------------
 
 
-def test_a_new_establishment_is_a_creation_in_every_format(repo: Path) -> None:
+def test_a_new_establishment_is_a_creation_in_every_format(applied: Path) -> None:
     add_cascades()
     text = ok(cli("plan")).stdout
     assert ("Establishment clinique-des-cascades (Clinique des Cascades, region 05)\n"
@@ -180,7 +169,7 @@ def show(username: str) -> str:
     return ok(cli("state", "show", username)).stdout
 
 
-def test_import_directory_refuses_to_change_managed_accounts_unless_told(repo: Path) -> None:
+def test_import_directory_refuses_to_change_managed_accounts_unless_told(applied: Path) -> None:
     Path("directory.csv").write_text(DIRECTORY, encoding="utf-8")
     entries = len(audit())
 
@@ -232,7 +221,7 @@ def test_import_directory_refuses_to_change_managed_accounts_unless_told(repo: P
 
 
 @sqlite_only
-def test_import_directory_of_unchanged_managed_accounts_needs_no_option(repo: Path) -> None:
+def test_import_directory_of_unchanged_managed_accounts_needs_no_option(applied: Path) -> None:
     again = ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
     assert again.stdout == ("Imported 5 existing RAMQ account(s) from "
                             f"{REPO / 'examples' / 'ramq-directory.csv'}; nothing was "
@@ -242,7 +231,7 @@ def test_import_directory_of_unchanged_managed_accounts_needs_no_option(repo: Pa
 
 
 @sqlite_only
-def test_a_refused_managed_row_is_listed_with_the_other_bad_rows(repo: Path) -> None:
+def test_a_refused_managed_row_is_listed_with_the_other_bad_rows(applied: Path) -> None:
     Path("directory.csv").write_text(DIRECTORY.replace("CE99999,", "XX1,"), encoding="utf-8")
     refused = ok(cli("state", "import-directory", "--update-managed", "directory.csv"), 1)
     assert refused.stderr.startswith("directory.csv:5:1: error[E081] 'XX1' is not a RAMQ "

@@ -14,25 +14,13 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 from conftest import postgres_admin_url
-from helpers import EXAMPLE, PLAN_SCHEMA, REPO, cli, edit, example_repository, ok, plan_json
+from helpers import EXAMPLE, PLAN_SCHEMA, REPO, cli, edit, ok, plan_json, sqlite_only
 
 from reconciler.catalog import FR
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 GMF_KEY = "age1t36qu64m5zp945vsfujpkxvcf0dnj8s39v9fg7vzu7ecmpefd9uqldqkdn"
 CHU_KEY = "age15ttpjx3973vmz65g64qpgrr6wlyxm54dsv2n094y5jl6qpf3dd8q2vhrw8"  # another demo key
-sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    """The example, applied once, in the working folder."""
-    monkeypatch.chdir(tmp_path)
-    for name in ("RVSQ_SMTP_URL", "RVSQ_CHANGE_REF", "GITHUB_SHA", "CI_COMMIT_SHA"):
-        monkeypatch.delenv(name, raising=False)
-    example_repository(tmp_path)
-    ok(cli("apply", "--auto-approve"), 4)
-    return tmp_path
 
 
 def no_traceback(output: str) -> str:
@@ -43,7 +31,7 @@ def no_traceback(output: str) -> str:
 # --- 1. passwords in messages ---------------------------------------------------------------
 @sqlite_only
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_a_state_url_is_shown_without_its_user_information(repo: Path, lang: str) -> None:
+def test_a_state_url_is_shown_without_its_user_information(applied: Path, lang: str) -> None:
     result = ok(cli("--lang", lang, "--state",
                     "postgresql://rvsq:my s3cr3t@db.example:99999/rvsq", "plan"), 1)
     assert "[E111] " in result.stderr
@@ -63,7 +51,7 @@ def test_a_state_url_is_shown_without_its_user_information(repo: Path, lang: str
 
 @sqlite_only
 def test_an_smtp_url_is_shown_without_its_password_in_every_plan(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        applied: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RVSQ_SMTP_URL", "smtp://mailer:top s3cr3t@mail.example:99999")
     markdown = ok(cli("plan", "--format", "markdown")).stdout  # posted on pull requests
     assert ("- **E133**: '`smtp://mail.example:99999`' is not a mail server address this tool "
@@ -162,25 +150,25 @@ users:
 @pytest.mark.skipif(not shutil.which("git"), reason="git is not installed")
 @sqlite_only
 @pytest.mark.parametrize("how", ["gitignore", "exclude", "ignored-folder"])
-def test_an_ignored_access_file_makes_the_commit_dirty(repo: Path, how: str) -> None:
-    new_repository(repo)
+def test_an_ignored_access_file_makes_the_commit_dirty(applied: Path, how: str) -> None:
+    new_repository(applied)
     if how == "gitignore":
-        target = repo / "access" / "06" / "clinique-ignoree.yaml"
-        (repo / ".gitignore").write_text("clinique-ignoree.yaml\n", encoding="utf-8")
+        target = applied / "access" / "06" / "clinique-ignoree.yaml"
+        (applied / ".gitignore").write_text("clinique-ignoree.yaml\n", encoding="utf-8")
     elif how == "exclude":
-        target = repo / "access" / "06" / "clinique-ignoree.yaml"
-        (repo / ".git" / "info" / "exclude").write_text("access/06/clinique-ignoree.yaml\n",
+        target = applied / "access" / "06" / "clinique-ignoree.yaml"
+        (applied / ".git" / "info" / "exclude").write_text("access/06/clinique-ignoree.yaml\n",
                                                        encoding="utf-8")
     else:  # a whole folder ignored: git lists the folder, the tool reads the files in it
-        target = repo / "access" / "06" / "drafts" / "clinique-ignoree.yaml"
-        (repo / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+        target = applied / "access" / "06" / "drafts" / "clinique-ignoree.yaml"
+        (applied / ".gitignore").write_text("drafts/\n", encoding="utf-8")
     if how != "exclude":
-        git(repo, "add", ".gitignore")
-    git(repo, "commit", "-qm", "ignore", "--allow-empty")
-    head = git(repo, "rev-parse", "HEAD")
+        git(applied, "add", ".gitignore")
+    git(applied, "commit", "-qm", "ignore", "--allow-empty")
+    head = git(applied, "rev-parse", "HEAD")
     target.parent.mkdir(exist_ok=True)
     target.write_text(NEW_FILE, encoding="utf-8")
-    assert git(repo, "status", "--porcelain") == ""  # git itself sees nothing to commit
+    assert git(applied, "status", "--porcelain") == ""  # git itself sees nothing to commit
     ok(cli("apply", "--auto-approve"), 4)
     assert last_commit() == f"{head}-dirty"  # the new establishment came from no commit
 
@@ -210,7 +198,7 @@ def test_the_commit_is_that_of_the_repository_holding_the_access_files(
 
 
 # --- 3. what an establishment update changes ---------------------------------------------------
-def test_an_establishment_update_says_what_changes_in_every_plan(repo: Path) -> None:
+def test_an_establishment_update_says_what_changes_in_every_plan(applied: Path) -> None:
     edit(GMF, f"age_recipient: {GMF_KEY}", f"age_recipient: {CHU_KEY}")
     text = ok(cli("plan")).stdout
     assert (f'  ~ update establishment GMF Hill Valley: age_recipient "{GMF_KEY}" → '
@@ -238,7 +226,7 @@ def test_an_establishment_update_says_what_changes_in_every_plan(repo: Path) -> 
     assert "No changes." in ok(cli("plan")).stdout
 
 
-def test_closing_an_establishment_says_so_and_its_summary_counts_it(repo: Path) -> None:
+def test_closing_an_establishment_says_so_and_its_summary_counts_it(applied: Path) -> None:
     text = GMF.read_text(encoding="utf-8")
     GMF.write_text(text.replace("  type: gmf\n", "  type: gmf\n  retired: true\n").split(
         "users:\n")[0] + "users: []\n", encoding="utf-8")
@@ -249,12 +237,12 @@ def test_closing_an_establishment_says_so_and_its_summary_counts_it(repo: Path) 
     assert "- Establishment closed (retired): every account it owns" in markdown
 
 
-def test_a_new_establishment_is_counted_and_the_everyday_line_is_unchanged(repo: Path) -> None:
+def test_a_new_establishment_is_counted_and_the_everyday_line_is_unchanged(applied: Path) -> None:
     everyday = "Plan: 0 to create, 0 to grant, 0 to revoke, 1 to update, 0 new code(s), 0 " \
                "password reset(s), 0 to delete, 0 blocked.\n"
     edit(GMF, "first_name: Martin", "first_name: Marty")
     assert ok(cli("plan")).stdout.endswith(everyday)  # what scripts and benchmarks read
-    (repo / "access" / "06" / "clinique-ignoree.yaml").write_text(NEW_FILE, encoding="utf-8")
+    (applied / "access" / "06" / "clinique-ignoree.yaml").write_text(NEW_FILE, encoding="utf-8")
     text = ok(cli("plan")).stdout
     assert text.endswith("Plan: 1 to create, 0 to grant, 0 to revoke, 1 to update, 0 new "
                          "code(s), 0 password reset(s), 0 to delete, 0 blocked; "
@@ -264,7 +252,7 @@ def test_a_new_establishment_is_counted_and_the_everyday_line_is_unchanged(repo:
 # --- 4. an unusable change reference is a refusal the plan foresees ---------------------------
 @pytest.mark.parametrize("given", ["RVSQ_CHANGE_REF", "--change-ref"])
 def test_an_unusable_change_reference_is_refused_by_the_plan_first(
-        repo: Path, monkeypatch: pytest.MonkeyPatch, given: str) -> None:
+        applied: Path, monkeypatch: pytest.MonkeyPatch, given: str) -> None:
     edit(GMF, "first_name: Martin", "first_name: Marty")
     options: tuple[str, ...] = ()
     if given == "RVSQ_CHANGE_REF":
@@ -299,7 +287,7 @@ def test_an_unusable_change_reference_is_refused_by_the_plan_first(
 
 # --- 5. tracebacks ------------------------------------------------------------------------------
 @sqlite_only
-def test_an_smtp_url_urllib_cannot_split_is_e133(repo: Path,
+def test_an_smtp_url_urllib_cannot_split_is_e133(applied: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RVSQ_SMTP_URL", "smtp://u:pw@[::1:25")
     text = no_traceback(ok(cli("plan", "--detailed-exitcode"), 1).output)
@@ -311,7 +299,7 @@ def test_an_smtp_url_urllib_cannot_split_is_e133(repo: Path,
 @sqlite_only
 @pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "1899-12-31"])
 @pytest.mark.parametrize("command", ["plan", "report", "validate"])
-def test_a_date_the_tool_cannot_work_with_is_refused(repo: Path, date: str,
+def test_a_date_the_tool_cannot_work_with_is_refused(applied: Path, date: str,
                                                      command: str) -> None:
     result = ok(cli(command, "--as-of", date), 1)
     assert no_traceback(result.output) == (
@@ -322,7 +310,7 @@ def test_a_date_the_tool_cannot_work_with_is_refused(repo: Path, date: str,
 
 
 @sqlite_only
-def test_the_furthest_dates_and_a_review_dated_9999_are_worked_with(repo: Path) -> None:
+def test_the_furthest_dates_and_a_review_dated_9999_are_worked_with(applied: Path) -> None:
     for date in ("9998-12-31", "1900-01-01"):
         for command in ("plan", "report", "validate"):
             ok(cli(command, "--as-of", date))

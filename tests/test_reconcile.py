@@ -7,17 +7,15 @@ then edits the YAML as a representative would and checks what the plan and the s
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from email import message_from_bytes
 from email.policy import default as email_policy
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 from click.testing import Result
-from helpers import EXAMPLE, REPO, edit, remove_user, run
+from helpers import REPO, cli, edit, ok, plan_json, remove_user, sqlite_only
 
 from reconciler import codes
 from reconciler.store import open_store
@@ -26,36 +24,6 @@ from reconciler.store import state_location as resolve_state_url
 GMF = Path("access/06/gmf-hill-valley.yaml")
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
 IDENTITIES = REPO / "examples" / "demo-identities"
-sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
-PLAN_SCHEMA = json.loads((REPO / "schemas" / "plan.schema.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    """A working copy of the example with the RAMQ directory loaded; cwd is inside it.
-    Every test runs twice: on the embedded SQLite state and on PostgreSQL."""
-    shutil.copytree(EXAMPLE, tmp_path / "access")
-    monkeypatch.chdir(tmp_path)
-    ok(cli("state", "init"))
-    ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
-    return tmp_path
-
-
-def cli(*args: str) -> Result:
-    result = run("--lang", "en", "--no-color", *args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result
-
-
-def ok(result: Result, code: int = 0) -> Result:
-    assert result.exit_code == code, result.output
-    return result
-
-
-def plan_json() -> dict[str, Any]:
-    data = json.loads(ok(cli("plan", "--format", "json")).stdout)
-    jsonschema.validate(data, PLAN_SCHEMA)
-    return data
 
 
 def kinds(plan: dict[str, Any]) -> list[tuple[str, str | None]]:

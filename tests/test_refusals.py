@@ -7,13 +7,13 @@ in CI).
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from helpers import cli, edit, example_repository, ok, remove_user
+from golden_files import assert_golden
+from helpers import cli, edit, example_repository, ok, remove_user, sqlite_only
 from helpers import plan_json as planned
 
 from reconciler.catalog import Messages
@@ -24,7 +24,6 @@ from reconciler.state import EMPTY
 GMF = Path("access/06/gmf-hill-valley.yaml")
 NEW = Path("access/06/clinique-nouvelle.yaml")
 AS_OF = ("--as-of", "2026-11-26")  # the warnings, hence the goldens, depend on the day
-GOLDEN = Path(__file__).parent / "golden"
 NEW_ESTABLISHMENT = """\
 version: 1
 establishment:
@@ -51,13 +50,6 @@ def after_the_state_line(text: str) -> str:
     first, blank, rest = text.split("\n", 2)
     assert first.startswith(("State: ", "État : ")) and blank == "", text
     return rest
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("RVSQ_SMTP_URL", raising=False)
-    return example_repository(tmp_path)
 
 
 def plan_json(*options: str) -> dict[str, Any]:
@@ -275,7 +267,7 @@ def _plan_with(count: int) -> Plan:
                 refusals=refused)
 
 
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_refusals_are_never_cut_for_the_rest_of_the_comment(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str, lang: str) -> None:
@@ -328,7 +320,7 @@ def test_the_french_plan(repo: Path) -> None:
 
 
 # --- golden: the whole Markdown comment with every kind of guard refusal -----------------------
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_golden_markdown(repo: Path, lang: str) -> None:
     apply_all()
@@ -336,12 +328,6 @@ def test_golden_markdown(repo: Path, lang: str) -> None:
     NEW.write_text(NEW_ESTABLISHMENT, encoding="utf-8")
     text = ok(cli("--lang", lang, "plan", "--format", "markdown", "--max-deletes", "3",
                   *AS_OF)).stdout
-    state = plan_json()["state"]  # its place and id are new at every run
-    text = text.replace(state["location"], "/srv/rvsq/state.db").replace(
-        state["id"], "0123456789abcdef0123456789abcdef")
-    path = GOLDEN / f"refusals.{lang}.md"
-    if os.environ.get("RVSQ_UPDATE_GOLDEN") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{path.name} differs from the golden file; if the change is intended, run "
-        "RVSQ_UPDATE_GOLDEN=1 pytest tests/test_refusals.py and review the diff")
+    state = plan_json()["state"]
+    assert_golden(f"refusals.{lang}.md", text, state_location=state["location"],
+                  state_id=state["id"])

@@ -13,7 +13,6 @@ tests/golden/. To accept a deliberate change:
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from golden_files import assert_golden
 from helpers import EXAMPLE, REPO, add_cascades, edit, new_store, remove_user, run
 
 from reconciler import directory, planfile, refusals
@@ -35,7 +35,6 @@ from reconciler.state import EMPTY, EstablishmentRecord, State
 from reconciler.store import SQLStore
 from reconciler.validate import Validation, validate_paths
 
-GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_STATE_LOCATION = "/srv/rvsq/state.db"
 GOLDEN_STATE_ID = "0123456789abcdef0123456789abcdef"
 TODAY = dt.date(2026, 11, 26)
@@ -182,17 +181,6 @@ def scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[SQLStore,
 
 
 # --- golden files -------------------------------------------------------------------------------
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("RVSQ_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} is missing: run with RVSQ_UPDATE_GOLDEN=1 to write it"
-    assert text == path.read_text(encoding="utf-8"), (
-        f"{name} differs from the golden file; if the change is intended, run "
-        "RVSQ_UPDATE_GOLDEN=1 pytest tests/test_render_plan.py and review the diff")
-
-
 def test_the_scenario_holds_every_action_kind(scenario: tuple[SQLStore, Planned]) -> None:
     _, planned = scenario
     kinds = {a.action for a in planned.plan.actions}
@@ -208,7 +196,7 @@ def test_the_scenario_holds_every_action_kind(scenario: tuple[SQLStore, Planned]
 def test_golden(scenario: tuple[SQLStore, Planned], kind: str, lang: str) -> None:
     _, planned = scenario
     text = RENDERERS[kind](planned.plan, planned.files, planned.state, Messages(lang))
-    check_golden(f"{kind}.{lang}.md", text)
+    assert_golden(f"{kind}.{lang}.md", text)
 
 
 # --- the Markdown comment ---------------------------------------------------------------------

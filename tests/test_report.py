@@ -16,7 +16,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import shutil
 import sqlite3
 from html import unescape
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from golden_files import assert_golden
 from helpers import EXAMPLE, REPO, new_store, run
 
 from reconciler import directory, report
@@ -40,7 +40,6 @@ from reconciler.state import State
 from reconciler.store import SQLStore, open_store, parse_location
 from reconciler.validate import validate_paths
 
-GOLDEN = Path(__file__).parent / "golden"
 FIRST_APPLY = dt.datetime(2026, 9, 1, 13, 0, tzinfo=dt.UTC)
 SECOND_APPLY = dt.datetime(2026, 11, 5, 15, 30, tzinfo=dt.UTC)
 TODAY = dt.date(2026, 11, 20)
@@ -172,14 +171,8 @@ def scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scenario:
 
 def check_golden(name: str, content: bytes, header: report.Header) -> None:
     """Compared byte for byte, but for the state's place and id (new at every run)."""
-    content = (content.decode("utf-8").replace(header.state_location, "/srv/rvsq/state.db")
-               .replace(header.state_id, "0123456789abcdef0123456789abcdef").encode("utf-8"))
-    path = GOLDEN / name
-    if os.environ.get("RVSQ_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(content)
-    assert path.exists(), f"{path} is missing: run with RVSQ_UPDATE_GOLDEN=1"
-    assert content.decode("utf-8") == path.read_bytes().decode("utf-8")
+    assert_golden(name, content, state_location=header.state_location,
+                  state_id=header.state_id)
 
 
 # --- golden files ------------------------------------------------------------------------

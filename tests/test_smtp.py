@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import pytest
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from click.testing import Result
-from helpers import EXAMPLE, REPO, run
+from helpers import REPO, ok, run
 from smtp_server import HOST, Server, free_port, starter
 
 from reconciler import codes
@@ -64,28 +64,10 @@ def server_tls(certificate: Certificate) -> ssl.SSLContext:
 
 
 # --- the repository, the CLI and the state ----------------------------------------------
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A working copy of the example with the RAMQ directory loaded; cwd is inside it."""
-    shutil.copytree(EXAMPLE, tmp_path / "access")
-    monkeypatch.chdir(tmp_path)
-    for name in ("RVSQ_STATE", "RVSQ_SMTP_URL", "RVSQ_SMTP_USER", "RVSQ_SMTP_PASSWORD",
-                 "RVSQ_SMTP_CAFILE", "RVSQ_MAIL_FROM"):
-        monkeypatch.delenv(name, raising=False)
-    ok(cli("state", "init"))
-    ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
-    return tmp_path
-
-
 def cli(*args: str) -> Result:
     result = run("--lang", "en", "--no-color", *args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output
-    return result
-
-
-def ok(result: Result, code: int = 0) -> Result:
-    assert result.exit_code == code, result.output
     return result
 
 
@@ -129,7 +111,7 @@ def assert_all_new_users_got_one(server: Server) -> None:
 
 # --- 1. delivery ----------------------------------------------------------------------
 def test_creation_emails_are_delivered_by_smtp_without_codes(
-        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp()
     use(monkeypatch, server.url)
     result = ok(apply())
@@ -156,7 +138,7 @@ def test_creation_emails_are_delivered_by_smtp_without_codes(
 
 # --- 2. and 3. failures are kept and retried -------------------------------------------
 def test_a_refused_recipient_is_kept_and_sent_by_the_next_apply(
-        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp()
     server.handler.refuse[REFUSED] = "550 5.1.1 No such mailbox here"
     use(monkeypatch, server.url)
@@ -177,7 +159,7 @@ def test_a_refused_recipient_is_kept_and_sent_by_the_next_apply(
 
 
 def test_server_down_the_changes_stay_and_the_emails_go_when_it_is_up(
-        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
     port = free_port()  # nothing listens here yet
     use(monkeypatch, f"smtp://{HOST}:{port}")
     result = ok(apply(), 4)
@@ -193,7 +175,7 @@ def test_server_down_the_changes_stay_and_the_emails_go_when_it_is_up(
 
 
 def test_a_second_run_with_the_server_down_counts_each_kept_email_once(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use(monkeypatch, f"smtp://{HOST}:{free_port()}")
     ok(apply(), 4)
     result = ok(apply(), 4)  # nothing to apply; the 7 kept emails fail again
@@ -202,7 +184,7 @@ def test_a_second_run_with_the_server_down_counts_each_kept_email_once(
 
 
 # --- 4. and 5. TLS ----------------------------------------------------------------------
-def test_starttls_with_a_private_ca(repo: Path, smtp: Callable[..., Server],
+def test_starttls_with_a_private_ca(sqlite_repo: Path, smtp: Callable[..., Server],
                                     certificate: Certificate,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(tls_context=server_tls(certificate), require_starttls=True)
@@ -213,7 +195,7 @@ def test_starttls_with_a_private_ca(repo: Path, smtp: Callable[..., Server],
 
 
 def test_starttls_with_an_unknown_certificate_sends_nothing(
-        repo: Path, smtp: Callable[..., Server], certificate: Certificate,
+        sqlite_repo: Path, smtp: Callable[..., Server], certificate: Certificate,
         monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(tls_context=server_tls(certificate), require_starttls=True)
     use(monkeypatch, server.url)  # no RVSQ_SMTP_CAFILE: the system CAs do not know it
@@ -224,7 +206,7 @@ def test_starttls_with_an_unknown_certificate_sends_nothing(
     assert server.handler.received == [] and pending() == 7
 
 
-def test_smtps_with_a_private_ca(repo: Path, smtp: Callable[..., Server],
+def test_smtps_with_a_private_ca(sqlite_repo: Path, smtp: Callable[..., Server],
                                  certificate: Certificate,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(scheme="smtps", ssl_context=server_tls(certificate))
@@ -252,7 +234,7 @@ def auth_server(smtp: Callable[..., Server], certificate: Certificate,
     return server
 
 
-def test_the_user_and_password_are_used(repo: Path, auth_server: Server,
+def test_the_user_and_password_are_used(sqlite_repo: Path, auth_server: Server,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RVSQ_SMTP_PASSWORD", PASSWORD)
     result = ok(apply())
@@ -263,7 +245,7 @@ def test_the_user_and_password_are_used(repo: Path, auth_server: Server,
 
 
 def test_a_wrong_password_is_reported_and_nothing_is_marked_sent(
-        repo: Path, auth_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_repo: Path, auth_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
     wrong = "not-the-Pa55word"
     monkeypatch.setenv("RVSQ_SMTP_PASSWORD", wrong)
     result = ok(apply(), 4)
@@ -275,7 +257,7 @@ def test_a_wrong_password_is_reported_and_nothing_is_marked_sent(
 
 # --- 7. a bad address -------------------------------------------------------------------
 def test_a_bad_url_is_a_clear_error_and_a_good_one_then_delivers_everything(
-        repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_repo: Path, smtp: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
     use(monkeypatch, "http://x")
     result = ok(apply(), 1)
     assert ("error[E133] 'http://x' is not a mail server address this tool can use\n"
@@ -291,7 +273,7 @@ def test_a_bad_url_is_a_clear_error_and_a_good_one_then_delivers_everything(
     assert_all_new_users_got_one(server)
 
 
-def test_a_url_with_a_bad_port_is_a_clear_error(repo: Path,
+def test_a_url_with_a_bad_port_is_a_clear_error(sqlite_repo: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     use(monkeypatch, f"smtp://{HOST}:abc")
     assert "error[E133]" in ok(apply(), 1).stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyrage
 import pytest
-from helpers import REPO, cli, example_repository, without_root_rights
+from helpers import REPO, cli, without_root_rights
 
 from reconciler import cache, codes, files
 
@@ -24,14 +24,6 @@ RECIPIENT = next(word for word in IDENTITY.read_text(encoding="utf-8").split()
                  if word.startswith("age1"))
 GMF = "access/06/gmf-hill-valley.yaml"
 TIMEOUT = 30  # seconds: a blocking open or an endless read fails here, not the suite
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("RVSQ_STATE", raising=False)
-    example_repository(tmp_path)
-    return tmp_path
 
 
 def rvsq(*args: str, cwd: Path, prefix: list[str] | None = None
@@ -80,8 +72,8 @@ def _refused(done: subprocess.CompletedProcess[str], code: str, path: str) -> No
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_dev_zero_is_refused_not_read(repo: Path, reader: str) -> None:
-    _refused(_run(repo, reader, "/dev/zero"), "E174", "/dev/zero")
+def test_dev_zero_is_refused_not_read(sqlite_repo: Path, reader: str) -> None:
+    _refused(_run(sqlite_repo, reader, "/dev/zero"), "E174", "/dev/zero")
 
 
 # Named on the command line, an access file or policy that is a link out of the
@@ -90,32 +82,32 @@ LINKS_REFUSED = {"access file", "policy", "user target"}
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_a_link_to_dev_zero_is_refused(repo: Path, reader: str) -> None:
-    os.symlink("/dev/zero", repo / "zero.yaml")
+def test_a_link_to_dev_zero_is_refused(sqlite_repo: Path, reader: str) -> None:
+    os.symlink("/dev/zero", sqlite_repo / "zero.yaml")
     code = "E015" if reader in LINKS_REFUSED else "E174"
-    _refused(_run(repo, reader, "zero.yaml"), code, "zero.yaml")
+    _refused(_run(sqlite_repo, reader, "zero.yaml"), code, "zero.yaml")
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_a_fifo_is_refused_without_blocking(repo: Path, reader: str) -> None:
-    os.mkfifo(repo / "pipe.yaml")  # nobody writes to it: an open for reading would wait
-    done = _run(repo, reader, "pipe.yaml")
+def test_a_fifo_is_refused_without_blocking(sqlite_repo: Path, reader: str) -> None:
+    os.mkfifo(sqlite_repo / "pipe.yaml")  # nobody writes to it: an open for reading would wait
+    done = _run(sqlite_repo, reader, "pipe.yaml")
     _refused(done, "E173", "pipe.yaml")
     assert "'pipe.yaml' is a named pipe (FIFO), not a file: it was not read" in (
         done.stdout + done.stderr)
 
 
 @pytest.mark.parametrize("reader", [r for r in READERS if r != "access file"])
-def test_a_folder_is_refused(repo: Path, reader: str) -> None:
-    (repo / "folder").mkdir()  # (a folder given to validate is a folder of access files)
-    done = _run(repo, reader, "folder")
+def test_a_folder_is_refused(sqlite_repo: Path, reader: str) -> None:
+    (sqlite_repo / "folder").mkdir()  # (a folder given to validate is a folder of access files)
+    done = _run(sqlite_repo, reader, "folder")
     _refused(done, "E172", "folder")
     assert "'folder' is a folder, not a file" in done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_a_missing_file_is_named(repo: Path, reader: str) -> None:
-    done = _run(repo, reader, "nowhere.yaml")
+def test_a_missing_file_is_named(sqlite_repo: Path, reader: str) -> None:
+    done = _run(sqlite_repo, reader, "nowhere.yaml")
     if reader == "access file":  # validate names what it was given before reading
         _refused(done, "E012", "nowhere.yaml")
     else:
@@ -123,12 +115,12 @@ def test_a_missing_file_is_named(repo: Path, reader: str) -> None:
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_a_file_over_its_cap_is_refused_unread(repo: Path, reader: str) -> None:
+def test_a_file_over_its_cap_is_refused_unread(sqlite_repo: Path, reader: str) -> None:
     _, kind = READERS[reader]
-    big = repo / "big.yaml"
+    big = sqlite_repo / "big.yaml"
     with big.open("wb") as handle:  # sparse: the cap plus one byte, nothing written
         handle.truncate(kind.cap + 1)
-    done = _run(repo, reader, "big.yaml")
+    done = _run(sqlite_repo, reader, "big.yaml")
     if reader in ("access file", "policy"):  # validate's existing code, in the file
         _refused(done, "E002", "big.yaml:1:1")
         assert f"the file is larger than {kind.cap >> 20} MiB" in done.stdout
@@ -138,11 +130,11 @@ def test_a_file_over_its_cap_is_refused_unread(repo: Path, reader: str) -> None:
 
 
 @pytest.mark.parametrize("reader", READERS)
-def test_a_file_one_may_not_read_is_named(repo: Path, reader: str) -> None:
-    secret = repo / "secret.yaml"
+def test_a_file_one_may_not_read_is_named(sqlite_repo: Path, reader: str) -> None:
+    secret = sqlite_repo / "secret.yaml"
     secret.write_text("x", encoding="utf-8")
     secret.chmod(0)
-    _refused(_run(repo, reader, "secret.yaml", without_root_rights()), "E171", "secret.yaml")
+    _refused(_run(sqlite_repo, reader, "secret.yaml", without_root_rights()), "E171", "secret.yaml")
 
 
 def test_a_file_growing_while_read_stops_at_its_cap(tmp_path: Path) -> None:
@@ -159,15 +151,15 @@ def test_a_file_growing_while_read_stops_at_its_cap(tmp_path: Path) -> None:
     assert files.read_file(path, files.Kind(200, "E175")) == b"x" * 10 + b"y" * 100
 
 
-def test_a_policy_found_beside_the_files_is_read_the_same_way(repo: Path) -> None:
-    (repo / "access" / "policy.yaml").unlink()
-    os.mkfifo(repo / "access" / "policy.yaml")
-    _refused(rvsq("validate", "access", cwd=repo), "E173", "access/policy.yaml")
+def test_a_policy_found_beside_the_files_is_read_the_same_way(sqlite_repo: Path) -> None:
+    (sqlite_repo / "access" / "policy.yaml").unlink()
+    os.mkfifo(sqlite_repo / "access" / "policy.yaml")
+    _refused(rvsq("validate", "access", cwd=sqlite_repo), "E173", "access/policy.yaml")
 
 
-def test_an_access_file_in_a_folder_that_is_a_fifo_is_not_read(repo: Path) -> None:
-    os.mkfifo(repo / "access" / "06" / "pipe.yaml")  # not a file: not an access file
-    assert rvsq("validate", "access", cwd=repo).returncode == 0
+def test_an_access_file_in_a_folder_that_is_a_fifo_is_not_read(sqlite_repo: Path) -> None:
+    os.mkfifo(sqlite_repo / "access" / "06" / "pipe.yaml")  # not a file: not an access file
+    assert rvsq("validate", "access", cwd=sqlite_repo).returncode == 0
 
 
 # --- the parse cache ---------------------------------------------------------------------
@@ -180,12 +172,12 @@ def _entries() -> list[Path]:
 
 @pytest.mark.parametrize("damage", ["fifo", "link to /dev/zero", "too large", "bad HMAC",
                                     "a link to a genuine entry"])
-def test_a_damaged_cache_entry_is_a_miss(repo: Path, damage: str) -> None:
-    first = rvsq("plan", cwd=repo)
+def test_a_damaged_cache_entry_is_a_miss(sqlite_repo: Path, damage: str) -> None:
+    first = rvsq("plan", cwd=sqlite_repo)
     assert first.returncode == 0, first.stderr
     entries = _entries()
     assert entries
-    genuine = repo / "genuine"
+    genuine = sqlite_repo / "genuine"
     genuine.write_bytes(entries[0].read_bytes())
     for entry in entries:
         entry.unlink()
@@ -201,28 +193,28 @@ def test_a_damaged_cache_entry_is_a_miss(repo: Path, damage: str) -> None:
             entry.write_bytes(b"0" * 64 + body[64:])
         else:
             os.symlink(genuine, entry)
-    again = rvsq("plan", cwd=repo)
+    again = rvsq("plan", cwd=sqlite_repo)
     assert again.returncode == 0, again.stderr
     assert again.stdout == first.stdout
 
 
-def test_apply_runs_past_cache_entries_that_are_fifos(repo: Path) -> None:
-    assert rvsq("plan", cwd=repo).returncode == 0
+def test_apply_runs_past_cache_entries_that_are_fifos(sqlite_repo: Path) -> None:
+    assert rvsq("plan", cwd=sqlite_repo).returncode == 0
     for entry in _entries():
         entry.unlink()
         os.mkfifo(entry)
-    done = rvsq("apply", "--auto-approve", cwd=repo)
+    done = rvsq("apply", "--auto-approve", cwd=sqlite_repo)
     assert done.returncode == 4, done.stderr  # applied; its emails wait (no RVSQ_SMTP_URL)
-    assert rvsq("plan", "--detailed-exitcode", cwd=repo).returncode == 0  # all applied
+    assert rvsq("plan", "--detailed-exitcode", cwd=sqlite_repo).returncode == 0  # all applied
 
 
-def test_a_cache_key_file_that_is_a_fifo_is_not_read(repo: Path,
+def test_a_cache_key_file_that_is_a_fifo_is_not_read(sqlite_repo: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("RVSQ_CACHE_KEY")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(repo / "config"))
-    (repo / "config" / "rvsq-access").mkdir(parents=True)
-    os.mkfifo(repo / "config" / "rvsq-access" / "cache.key")
-    assert rvsq("plan", cwd=repo).returncode == 0  # a key for this run only
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(sqlite_repo / "config"))
+    (sqlite_repo / "config" / "rvsq-access").mkdir(parents=True)
+    os.mkfifo(sqlite_repo / "config" / "rvsq-access" / "cache.key")
+    assert rvsq("plan", cwd=sqlite_repo).returncode == 0  # a key for this run only
 
 
 # --- a forged sealed file ----------------------------------------------------------------

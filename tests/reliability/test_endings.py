@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from harness import RUNNER, finish, new_identities, rvsq, write_access
 from helpers import EXAMPLE, REPO, on_terminal, without_root_rights
-from test_crash import RUNNER, finish, new_identities, rvsq, write_access
 
 from reconciler import codes
 

@@ -12,8 +12,6 @@ and a dump of the database.
 from __future__ import annotations
 
 import contextlib
-import email
-import email.policy
 import os
 import shutil
 import sqlite3
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from harness import decoded_emails
 from helpers import REPO
 
 from reconciler import codes
@@ -166,17 +165,6 @@ def _sql_dump(folder: Path) -> bytes:
     uri = f"file:{folder / '.rvsq' / 'state.db'}?mode=ro"
     with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
         return "\n".join(conn.iterdump()).encode()
-
-
-def decoded_emails(folder: Path) -> dict[str, bytes]:
-    """Each email's headers and decoded text parts (the bodies are quoted-printable)."""
-    decoded = {}
-    for path in sorted((folder / ".rvsq" / "outbox").glob("*.eml")):
-        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        parts = [f"{name}: {value}" for name, value in message.items()]
-        parts += [part.get_content() for part in message.walk() if not part.is_multipart()]
-        decoded[path.name] = "\n".join(parts).encode()
-    return decoded
 
 
 def test_the_scenario_issued_codes_and_the_search_finds_them(scenario: Run,

@@ -38,8 +38,8 @@ from typing import NamedTuple
 
 import pytest
 from conftest import drop_postgres_database, new_postgres_database
+from harness import decoded_emails
 from helpers import REPO
-from test_leaks import decoded_emails
 
 from reconciler import codes
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_crash import (
+from harness import (
     STATE_URLS,
     WAITING,
     assert_converged,

@@ -18,7 +18,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default as email_policy
@@ -32,8 +32,8 @@ from helpers import (
     CASCADES_TEXT,
     REPO,
     cli,
-    example_repository,
     ok,
+    sqlite_only,
     without_root_rights,
 )
 from smtp_server import Server, starter
@@ -61,14 +61,6 @@ def smtp(request: pytest.FixtureRequest) -> Callable[..., Server]:
 
 
 # --- the repository and the state -----------------------------------------------------
-@pytest.fixture
-def repo(tmp_path: Path, state_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.chdir(tmp_path)
-    for name in ("RVSQ_SMTP_URL", "RVSQ_SMTP_USER", "RVSQ_SMTP_PASSWORD", "RVSQ_MAIL_FROM"):
-        monkeypatch.delenv(name, raising=False)
-    yield example_repository(tmp_path)
-
-
 def apply(code: int) -> Result:
     result = ok(cli("apply", "--auto-approve"), code)
     assert "Traceback" not in result.output
@@ -483,7 +475,7 @@ def test_send_and_export_wait_for_the_apply_lock(repo: Path, state_url: str,
     assert listed()["counts"]["pending"] == NEW_USERS and not Path("by-hand").exists()
 
 
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)  # the same SQL on both
+@sqlite_only  # the same SQL on both
 def test_the_sqlite_state_file_of_an_older_version_is_brought_up_to_date_by_export(
         repo: Path, state_url: str) -> None:
     apply(4)
@@ -623,7 +615,7 @@ def test_outbox_export_stopped_marks_the_whole_files_and_says_what_waits(
 
 
 # A SQLite trigger stands for a state that refuses the write: one backend is enough.
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 def test_outbox_export_stopped_when_the_state_cannot_mark_says_the_files_wait(
         repo: Path, state_url: str) -> None:
     apply(4)

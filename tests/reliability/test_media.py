@@ -17,7 +17,7 @@ from email.policy import default as email_policy
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLE, cli, example_repository, on_terminal, remove_user
+from helpers import EXAMPLE, cli, on_terminal, remove_user, sqlite_only
 from markdown_it import MarkdownIt
 from smtp_server import starter
 
@@ -53,13 +53,6 @@ def _account(url: str, username: str) -> None:
     _sql(url, "UPDATE accounts SET first_name = ?, last_name = ?, email = ?, ticket = ? "
               "WHERE username = ?",
          HOSTILE, FORMULA, f"x{HOSTILE}@example.org", HOSTILE, username)
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    monkeypatch.chdir(tmp_path)
-    example_repository(tmp_path)
-    return tmp_path
 
 
 # --- the terminal -----------------------------------------------------------------------
@@ -123,7 +116,7 @@ def _terminal_env() -> dict[str, str]:
     return {**env, "RVSQ_LANG": "en", "COLUMNS": "200", "TERM": "xterm-256color"}
 
 
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 def test_no_line_of_plan_or_apply_can_be_hidden_on_a_terminal(repo: Path,
                                                               state_url: str) -> None:
     assert cli("apply", "--auto-approve").exit_code == 4
@@ -153,7 +146,7 @@ MENTION = "@octocat"
 URLS = ("https://evil.example/phish", "www.evil.example", "evil.example")
 
 
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 def test_the_markdown_plan_has_no_link_mention_or_full_address(repo: Path,
                                                                 state_url: str) -> None:
     assert cli("apply", "--auto-approve").exit_code == 4
@@ -178,7 +171,7 @@ def test_the_markdown_plan_has_no_link_mention_or_full_address(repo: Path,
     assert f"<code>{MENTION}</code>" in html
 
 
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 def test_the_markdown_report_has_no_link_mention_or_full_address(repo: Path,
                                                                   state_url: str) -> None:
     assert cli("apply", "--auto-approve").exit_code == 4
@@ -239,7 +232,7 @@ def test_what_the_smtp_server_receives_holds_no_header_or_command_from_data(
 
 
 # --- HTML stays escaped ---------------------------------------------------------------
-@pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
+@sqlite_only
 def test_the_html_report_escapes_hostile_state_text(repo: Path, state_url: str) -> None:
     assert cli("apply", "--auto-approve").exit_code == 4
     _sql(state_url, "UPDATE accounts SET first_name = ?, last_name = ? "

@@ -14,7 +14,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from conftest import drop_postgres_database, new_postgres_database
-from test_crash import (
+from harness import (
     STATE_URLS,
     WAITING,
     assert_converged,

@@ -15,22 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import cli, example_repository, ok, without_root_rights
+from helpers import cli, ok, sqlite_only, without_root_rights
 
 from reconciler.store import open_store, parse_location
 
 NOW = "2026-11-26T00:00:00Z"
-sqlite_only = pytest.mark.parametrize("state_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, state_url: str) -> Path:
-    """The example applied once in the working folder: 7 new accounts, whose codes are
-    sealed for three establishments and written to .rvsq/codes/."""
-    monkeypatch.chdir(tmp_path)
-    example_repository(tmp_path)
-    ok(cli("apply", "--auto-approve"), 4)  # the emails wait: no RVSQ_SMTP_URL
-    return tmp_path
 
 
 def damage(state_url: str, statement: str, *params: Any) -> None:
@@ -56,7 +45,7 @@ def location() -> str:
     return check_json()["state"]["location"]
 
 
-def test_a_clean_state_passes_with_what_was_checked(repo: Path) -> None:
+def test_a_clean_state_passes_with_what_was_checked(applied: Path) -> None:
     where = location()
     checked = ok(cli("state", "check"))
     assert checked.stderr == ""
@@ -77,7 +66,7 @@ def test_a_clean_state_passes_with_what_was_checked(repo: Path) -> None:
 
 
 def test_codes_issued_before_the_audit_said_where_are_counted_as_unknown(
-        repo: Path, state_url: str) -> None:
+        applied: Path, state_url: str) -> None:
     """An entry an earlier version wrote has no "code" field: not a broken invariant. Its
     hash is then no longer the chain's, so the audit log is rewritten as that version
     would have written it (the whole chain, head included)."""
@@ -121,7 +110,7 @@ def findings(expected: int = 1) -> list[str]:
     return errors
 
 
-def test_a_sealed_copy_removed_or_altered(repo: Path, state_url: str) -> None:
+def test_a_sealed_copy_removed_or_altered(applied: Path, state_url: str) -> None:
     run = run_id()
     damage(state_url, "DELETE FROM sealed_codes WHERE establishment = ?", "gmf-hill-valley")
     damage(state_url, "UPDATE sealed_codes SET codes = codes + 1 WHERE establishment = ?",
@@ -142,7 +131,7 @@ def test_a_sealed_copy_removed_or_altered(repo: Path, state_url: str) -> None:
     assert data["findings"][0]["hint"].startswith("the sealed copy was removed outside")
 
 
-def test_a_creation_email_removed(repo: Path, state_url: str) -> None:
+def test_a_creation_email_removed(applied: Path, state_url: str) -> None:
     run = run_id()
     damage(state_url, "DELETE FROM outbox WHERE kind = 'created' AND username = ?",
            "martinmacfly@ramq.gouv.qc.ca")
@@ -169,7 +158,7 @@ def test_a_creation_email_removed(repo: Path, state_url: str) -> None:
      "(sha256:…)"),
 ], ids=["serial-edited", "serial-not-a-number", "serial-missing", "head-missing",
         "head-not-a-head", "head-edited"])
-def test_a_damaged_serial_or_head(repo: Path, state_url: str, statement: str,
+def test_a_damaged_serial_or_head(applied: Path, state_url: str, statement: str,
                                   expected: str) -> None:
     damage(state_url, statement)
     (found,) = findings()
@@ -181,7 +170,7 @@ def test_a_damaged_serial_or_head(repo: Path, state_url: str, statement: str,
                                 else "serial"}
 
 
-def test_an_audit_entry_broken_or_edited(repo: Path, state_url: str) -> None:
+def test_an_audit_entry_broken_or_edited(applied: Path, state_url: str) -> None:
     damage(state_url, "UPDATE audit_log SET fields = '{\"broken' WHERE seq = 5")
     damage(state_url, "UPDATE audit_log SET actor = 'someone else' WHERE seq = 3")
     assert findings(2) == [
@@ -201,14 +190,14 @@ def sealed_files(repo: Path) -> list[Path]:
 
 
 @sqlite_only
-def test_an_exported_file_cut_short_replaced_or_elsewhere(repo: Path) -> None:
-    first, second, third = sealed_files(repo)
+def test_an_exported_file_cut_short_replaced_or_elsewhere(applied: Path) -> None:
+    first, second, third = sealed_files(applied)
     size = first.stat().st_size
     with first.open("r+b") as handle:
         handle.truncate(696)
     second.unlink()
     second.symlink_to(third)
-    shown = [p.relative_to(repo).as_posix() for p in (first, second)]
+    shown = [p.relative_to(applied).as_posix() for p in (first, second)]
     run = run_id()
     assert findings(2) == [
         f"error[E182] {shown[0]} is not the sealed copy the state holds for run {run}, "
@@ -235,10 +224,10 @@ def test_the_check_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 @sqlite_only
-def test_a_read_only_copy_is_checked(repo: Path, tmp_path: Path) -> None:
+def test_a_read_only_copy_is_checked(applied: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     copy.mkdir()
-    shutil.copytree(repo / ".rvsq", copy / ".rvsq")
+    shutil.copytree(applied / ".rvsq", copy / ".rvsq")
     before = {p: p.read_bytes() for p in (copy / ".rvsq").rglob("*") if p.is_file()}
     for folder in (copy / ".rvsq", copy / ".rvsq" / "codes", copy):
         folder.chmod(0o500)

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import EXAMPLE, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from paths import EXAMPLE, REPO
 
 from reconciler import schema
 from reconciler.loader import load_file

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO
+from paths import REPO
 
 SCHEMAS = sorted((REPO / "schemas").glob("*.schema.json"))
 # JSON Schema 2020-12's keywords, and the annotations ours use.
