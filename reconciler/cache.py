@@ -31,7 +31,7 @@ from typing import Any
 import reconciler
 from reconciler import files, schema
 from reconciler.errors import UserError
-from reconciler.store import private_folder
+from reconciler.folders import private_folder
 
 
 def _key() -> bytes:

@@ -21,9 +21,10 @@ from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
+from reconciler.folders import WORK_DIR
 from reconciler.problems import Omitted, Problem
 from reconciler.render import problems as render_problems
-from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_location
+from reconciler.store import Location, SQLStore, open_store, state_location
 from reconciler.validate import Validation, validate_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3

@@ -25,11 +25,12 @@ from reconciler.commands import (
 )
 from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
+from reconciler.folders import WORK_DIR, refuse_planted_links
 from reconciler.plan import Plan
 from reconciler.render.errors import error_text
 from reconciler.render.plan_markdown import plain
 from reconciler.state import State
-from reconciler.store import WORK_DIR, SQLStore, refuse_planted_links
+from reconciler.store import SQLStore
 from reconciler.terminal import is_terminal
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
