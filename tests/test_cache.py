@@ -116,7 +116,7 @@ def test_a_planted_entry_is_never_used(repo: Path, monkeypatch: pytest.MonkeyPat
                           ).document
     assert document is not None
     schema.accept_bare_dates(document.data)
-    forged = model.to_json(model.from_document(document))
+    forged = cache_module.to_json(model.from_document(document))
     attacker.put(attacker.key("model", "access/06/gmf-hill-valley.yaml", raw), forged)
     assert "Mallory" in json.dumps(plan())  # the attacker's own runs would read it...
     monkeypatch.setenv("RVSQ_CACHE_KEY", "this runner's key")

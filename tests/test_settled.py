@@ -16,12 +16,11 @@ from typing import Any
 import pytest
 from helpers import cli, edit, example_repository, new_store, remove_user
 
-from reconciler import settled
+from reconciler import pipeline, settled
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.store import open_store, sql
 from reconciler.store import state_location as resolve_state_url
-from reconciler.validate import validate_paths
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
@@ -58,11 +57,11 @@ def settled_now(today: dt.date | None = None, paths: tuple[str, ...] = ("access"
                 ) -> frozenset[str]:
     """The establishments the next plan would not read."""
     cache = ParseCache(Path(os.environ["RVSQ_CACHE_DIR"]))
-    validation = validate_paths([Path(p) for p in paths], Messages("en"), cache=cache)
+    validation = pipeline.validate([Path(p) for p in paths], Messages("en"), cache=cache)
     store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
     try:
-        focus = settled.focus(cache, validation.files, today or dt.date.today())
-        return store.snapshot(focus=focus).settled
+        _, scope = settled.snapshot(store, cache, validation.files, today or dt.date.today())
+        return scope.settled
     finally:
         store.close()
 
