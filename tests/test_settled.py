@@ -100,6 +100,22 @@ def test_a_change_behind_the_tools_back_is_seen(applied: Path) -> None:
     assert actions(warm_and_cold()) == [("update_account", MARTIN)]
 
 
+def test_the_revisions_and_the_accounts_are_read_in_one_transaction(applied: Path) -> None:
+    """settled.snapshot reads the revisions, then the accounts: a write between the two is
+    seen by neither, or an account changed meanwhile would be skipped as settled."""
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    try:
+        with store.reading():
+            before = store.revisions()
+            sql_on_state(f"UPDATE accounts SET last_name = 'McFly' WHERE email = '{MARTIN}'")
+            state = store.snapshot()
+            assert store.revisions() == before
+    finally:
+        store.close()
+    assert state.accounts[MARTIN].last_name == "MacFly"
+    assert settled_now() == EVERY_SITE - {"gmf-hill-valley"}  # seen by the next read
+
+
 def test_a_service_removed_behind_the_tools_back_is_granted_again(applied: Path) -> None:
     sql_on_state("DELETE FROM account_services WHERE username = 'CE20931'")
     assert settled_now() == EVERY_SITE - {"urgence-chu-de-quebec"}

@@ -76,6 +76,7 @@ class SQLStore:
     placeholder = "?"
     location: Location
     errors: tuple[type[Exception], ...] = ()  # the driver's errors an action may raise
+    _reading = False  # inside `reading()`: what is read joins its transaction
 
     # --- plumbing -------------------------------------------------------------------
     def _sql(self, statement: str) -> str:
@@ -212,8 +213,6 @@ class SQLStore:
                 yield
             finally:
                 self._reading = False
-
-    _reading = False
 
     def revisions(self) -> dict[str, str]:
         """Each establishment's revision: a random token the database draws again whenever
