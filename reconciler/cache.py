@@ -14,6 +14,9 @@ the schema are cached: a file with problems is parsed again, to locate them.
 
 Entries keyed by the day (the rules' findings, settled establishments) would pile up: once
 a day, the first run that writes deletes every entry no run has read for a week.
+
+`CachingReader` is how the validator uses it (a validate.Reader); what it keeps of a file
+(`to_json`, `from_json`) lives here with it, not in the model.
 """
 
 from __future__ import annotations
@@ -205,6 +208,8 @@ class CachingReader:
         self._context: tuple[Policy, str, dt.date, tuple[str, ...]] | None = None
 
     def read(self, path: Path, messages: Messages) -> FileRead:
+        """The file's model from the cache when its bytes are those of a file already
+        read; else the plain reader's, kept for next time."""
         shown = display(path)
         raw = loader.read_file(path, shown)
         if isinstance(raw, Problem):
