@@ -6,6 +6,9 @@ read by the cache's reader (cache.CachingReader), and the establishments an earl
 found in step are left out of the snapshot and handed to the planner as its `Scope`
 (settled.py). Without one, every file is read and every account compared. The plans are
 the same either way.
+
+`plan_paths` runs the three steps; `validate` and `plan_validated` are its two halves, for
+apply, which validates before it takes its lock and reads the state only under it.
 """
 
 from __future__ import annotations
