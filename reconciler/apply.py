@@ -21,9 +21,10 @@ from typing import Any, NamedTuple
 from reconciler import codes, files, mail, refusals
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
+from reconciler.folders import private_folder, safe_name
 from reconciler.plan import ESTABLISHMENT_KINDS, Action, Plan
 from reconciler.state import State
-from reconciler.store import SealedCodes, SQLStore, private_folder, safe_name
+from reconciler.store import SealedCodes, SQLStore
 
 LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later
 

@@ -14,24 +14,37 @@ the schema are cached: a file with problems is parsed again, to locate them.
 
 Entries keyed by the day (the rules' findings, settled establishments) would pile up: once
 a day, the first run that writes deletes every entry no run has read for a week.
+
+`CachingReader` is how the validator uses it (a validate.Reader); what it keeps of a file
+(`to_json`, `from_json`) lives here with it, not in the model.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import hmac
 import json
 import os
 import secrets
 import time
+from array import array
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import reconciler
-from reconciler import files, schema
+from reconciler import files, loader, schema
+from reconciler.catalog import Messages
 from reconciler.errors import UserError
-from reconciler.store import private_folder
+from reconciler.folders import private_folder
+from reconciler.loader import Document
+from reconciler.model import AccessFile, Establishment, Representative, User, iso_day, parse_day
+from reconciler.policy import Policy
+from reconciler.problems import Problem
+from reconciler.state import services_of
+from reconciler.validate import PLAIN, FileRead, PlainReader, Reader, display
 
 
 def _key() -> bytes:
@@ -180,3 +193,113 @@ class ParseCache:
         except OSError:
             pass
         return deleted
+
+
+# --- what the cache keeps of an access file --------------------------------------------
+class CachingReader:
+    """A validate.Reader that keeps what each file yielded in a ParseCache: its model and
+    its rules' findings. A file whose bytes were read before is neither parsed nor checked
+    again; the plain reader does the work for the others. Only files that passed the
+    schema are kept: a file with problems is parsed again, to locate them."""
+
+    def __init__(self, cache: ParseCache, plain: PlainReader = PLAIN) -> None:
+        self.cache = cache
+        self.plain = plain
+        self._context: tuple[Policy, str, dt.date, tuple[str, ...]] | None = None
+
+    def read(self, path: Path, messages: Messages) -> FileRead:
+        """The file's model from the cache when its bytes are those of a file already
+        read; else the plain reader's, kept for next time."""
+        shown = display(path)
+        raw = loader.read_file(path, shown)
+        if isinstance(raw, Problem):
+            return FileRead(shown, None, [raw], 0, None)
+        key = self.cache.key("model", shown, raw)
+        entry = self.cache.get(key)
+        if entry is not None:
+            try:
+                access = from_json(entry, path)
+                return FileRead(shown, access, [], len(access.users),
+                                access.document.content_hash)
+            except (KeyError, TypeError, ValueError):  # an entry of ours, but not one we read
+                pass
+        found = self.plain.parse(path, shown, raw, messages)
+        if found.access is not None:
+            self.cache.put(key, to_json(found.access))
+        return found
+
+    def rule_findings(self, read: FileRead, policy: Policy, messages: Messages,
+                      today: dt.date) -> list[Problem]:
+        """From the cache when the same bytes were checked with the same policy, on the
+        same day, in the same language."""
+        assert read.content_hash is not None
+        key = self.cache.key("rules", read.file, read.content_hash,
+                             *self._rules_context(policy, messages, today))
+        found = self.cache.get(key)
+        if isinstance(found, list):
+            try:
+                return [Problem(*p) for p in found]
+            except TypeError:
+                pass
+        problems = self.plain.rule_findings(read, policy, messages, today)
+        self.cache.put(key, problems)
+        return problems
+
+    def _rules_context(self, policy: Policy, messages: Messages, today: dt.date
+                       ) -> tuple[str, ...]:
+        """What the rules' findings in a file depend on, besides the file itself; the same
+        for every file of a run, so worked out once."""
+        known = self._context
+        if known is None or known[:3] != (policy, messages.lang, today):
+            known = (policy, messages.lang, today,
+                     (policy.fingerprint(), today.isoformat(), messages.lang))
+            self._context = known
+        return known[3]
+
+
+def reader_for(cache: ParseCache | None) -> Reader:
+    """How access files are read: through `cache` when there is one (not with --no-cache)."""
+    return PLAIN if cache is None else CachingReader(cache)
+
+
+def to_json(access: AccessFile) -> dict[str, Any]:
+    """What the parse cache keeps of a file: its model and its positions down to each user
+    (deeper ones are found again from the bytes, as for a parsed file)."""
+    doc = access.document  # a parsed one: a cached file is never stored again
+    return {
+        "file": doc.file,
+        "content_hash": doc.content_hash,
+        "values": list(doc.values.items()),
+        "keys": list(doc.keys.items()),
+        "listed": {name: items.tolist() for name, items in doc.listed.items()},
+        "establishment": access.establishment,
+        "representative": access.representative,
+        "users": [(*u[1:11], iso_day(u.expires), iso_day(u.reviewed), *u[13:])
+                  for u in access.users],
+    }
+
+
+def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
+    """The inverse of `to_json`; `source` is the file, read again to locate deeper nodes."""
+    document = Document(
+        file=entry["file"],
+        data=None,  # the model holds what is needed
+        values={tuple(path): tuple(position) for path, position in entry["values"]},
+        keys={tuple(path): tuple(position) for path, position in entry["keys"]},
+        listed={name: array("L", items) for name, items in entry["listed"].items()},
+        plain={},  # only a file with problems needs it, and those are never cached
+        content_hash=entry["content_hash"],
+        source=source,
+    )
+    new, day = tuple.__new__, parse_day  # the NamedTuple's own __new__ is twice as slow
+    users = tuple(
+        new(User, (i, username, email, intern(title), intern(first), intern(last),
+                   intern(profile), number,
+                   services_of(tuple(services)), code, reset, expires and day(expires),
+                   reviewed and day(reviewed), ticket, code_ticket, reset_ticket))
+        for i, (username, email, title, first, last, profile, number, services, code, reset,
+                expires, reviewed, ticket, code_ticket, reset_ticket)
+        in enumerate(entry["users"])
+    )
+    return AccessFile(document, Establishment(*entry["establishment"]),
+                      Representative(*entry["representative"]), users)

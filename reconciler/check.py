@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from reconciler import audit
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
-from reconciler.store import safe_name
+from reconciler.folders import safe_name
 from reconciler.store.base import CheckRows
 
 ISSUING = ("create_account", "regenerate_code")  # the actions that issue a secret code

@@ -70,9 +70,6 @@ class Document:
     content_hash: str  # SHA-256 of the file's bytes: what a plan was made from
     raw: bytes | None = None  # kept while positions are partial, to complete them later
     source: Path | None = None  # or read again from here, if its bytes have not changed
-    # Positions as the parse cache keeps them ([path, position] lists), turned into
-    # `values` and `keys` only if something in the file is located: usually nothing is.
-    packed: tuple[list[Any], list[Any]] | None = None
     lines: list[str] | None = None  # the text, once something in it is located
 
     def char_where(self, path: Path_, index: int) -> Position:
@@ -90,8 +87,6 @@ class Document:
 
     def where(self, path: Path_) -> Position:
         """Position of the node at `path`, or of its nearest ancestor that has one."""
-        if self.packed is not None:
-            self._unpack()
         found = self._known(path)
         if found is None and self.partial:
             self._complete()
@@ -120,8 +115,6 @@ class Document:
         return None
 
     def key_where(self, path: Path_) -> Position:
-        if self.packed is not None:
-            self._unpack()
         if path not in self.keys and self.partial:
             self._complete()
         return self.keys.get(path) or self.where(path)
@@ -136,13 +129,6 @@ class Document:
         position, rarely asked for, is then found by reading `source` again."""
         if self.raw is not None:
             self.raw, self.source = None, source
-
-    def _unpack(self) -> None:
-        assert self.packed is not None
-        values, keys = self.packed
-        self.values = {tuple(path): tuple(pos) for path, pos in values}
-        self.keys = {tuple(path): tuple(pos) for path, pos in keys}
-        self.packed = None
 
     def _complete(self) -> None:
         raw = self.raw

@@ -30,8 +30,9 @@ from urllib.parse import urlsplit
 from reconciler import files
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
+from reconciler.folders import WORK_DIR, private_folder, safe_name
 from reconciler.redaction import shown_url
-from reconciler.store import WORK_DIR, OutboxMessage, SQLStore, private_folder, safe_name
+from reconciler.store import OutboxMessage, SQLStore
 from reconciler.terminal import inert
 
 DEFAULT_SENDER = "RVSQ access <no-reply@rvsq-access.invalid>"

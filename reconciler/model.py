@@ -7,11 +7,9 @@ Emails (and email usernames) are lower-cased; text was NFC-normalised by the loa
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from functools import lru_cache
-from pathlib import Path
 from sys import intern
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from reconciler.loader import Document
 from reconciler.state import services_of
@@ -79,7 +77,7 @@ class AccessFile(NamedTuple):
 
 
 @lru_cache(maxsize=4096)
-def _parse_day(text: str) -> dt.date:
+def parse_day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)  # few distinct dates: each made once, then shared
 
 
@@ -88,7 +86,7 @@ def _date(value: object) -> dt.date | None:
         return None
     if isinstance(value, dt.date):
         return value
-    return _parse_day(str(value))
+    return parse_day(str(value))
 
 
 def iso_day(day: dt.date | None) -> str | None:
@@ -148,48 +146,3 @@ def from_document(doc: Document) -> AccessFile:
         representative=Representative(rep["name"], _lower(rep["email"]), rep.get("age_recipient")),
         users=users,
     )
-
-
-# --- the parse cache's form: plain JSON, users as rows -------------------------------------
-def to_json(access: AccessFile) -> dict[str, Any]:
-    """What the parse cache keeps of a file: its model and its positions down to each user
-    (deeper ones are found again from the bytes, as for a parsed file)."""
-    doc = access.document  # a parsed one: a cached file is never stored again
-    return {
-        "file": doc.file,
-        "content_hash": doc.content_hash,
-        "values": list(doc.values.items()),
-        "keys": list(doc.keys.items()),
-        "listed": {name: items.tolist() for name, items in doc.listed.items()},
-        "establishment": access.establishment,
-        "representative": access.representative,
-        "users": [(*u[1:11], iso_day(u.expires), iso_day(u.reviewed), *u[13:])
-                  for u in access.users],
-    }
-
-
-def from_json(entry: dict[str, Any], source: Path) -> AccessFile:
-    """The inverse of `to_json`; `source` is the file, read again to locate deeper nodes."""
-    document = Document(
-        file=entry["file"],
-        data=None,  # the model holds what is needed
-        values={},
-        keys={},
-        listed={name: array("L", items) for name, items in entry["listed"].items()},
-        plain={},  # only a file with problems needs it, and those are never cached
-        content_hash=entry["content_hash"],
-        source=source,
-        packed=(entry["values"], entry["keys"]),
-    )
-    new, day = tuple.__new__, _parse_day  # the NamedTuple's own __new__ is twice as slow
-    users = tuple(
-        new(User, (i, username, email, intern(title), intern(first), intern(last),
-                   intern(profile), number,
-                   services_of(tuple(services)), code, reset, expires and day(expires),
-                   reviewed and day(reviewed), ticket, code_ticket, reset_ticket))
-        for i, (username, email, title, first, last, profile, number, services, code, reset,
-                expires, reviewed, ticket, code_ticket, reset_ticket)
-        in enumerate(entry["users"])
-    )
-    return AccessFile(document, Establishment(*entry["establishment"]),
-                      Representative(*entry["representative"]), users)

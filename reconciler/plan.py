@@ -16,7 +16,15 @@ from typing import Any, NamedTuple
 from reconciler import domain
 from reconciler.model import AccessFile, User, iso_day
 from reconciler.problems import Problem, error
-from reconciler.state import ACCOUNT_FIELDS, CREATED, EXISTING, AccountRecord, State
+from reconciler.state import (
+    ACCOUNT_FIELDS,
+    CREATED,
+    EVERYTHING,
+    EXISTING,
+    AccountRecord,
+    Scope,
+    State,
+)
 
 FORMAT_VERSION = 2  # 2: the state is named (location, id, serial)
 EXPIRY_NOTICE_DAYS = 14
@@ -225,12 +233,13 @@ def make_plan(
     files: list[AccessFile],
     state: State,
     *,
+    scope: Scope = EVERYTHING,
     today: dt.date,
     now: str,
     config_digest: str,
     paths: tuple[str, ...],
 ) -> PlanResult:
-    planner = _Planner(files, state, today)
+    planner = _Planner(files, state, today, scope.settled)
     planner.run()
     plan = Plan(
         state_serial=state.serial,
@@ -280,9 +289,11 @@ def field_changes(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, dict[
 
 
 class _Planner:
-    def __init__(self, files: list[AccessFile], state: State, today: dt.date) -> None:
+    def __init__(self, files: list[AccessFile], state: State, today: dt.date,
+                 settled: frozenset[str]) -> None:
         self.files = sorted(files, key=lambda f: f.establishment.id)
         self.state = state
+        self.settled = settled  # establishments left alone: their accounts were not read
         self.today = today
         self.in_input = {f.establishment.id for f in self.files}
         self.actions: list[Action] = []
@@ -298,7 +309,7 @@ class _Planner:
         return self.state.emails()
 
     def run(self) -> None:
-        accounts, settled = self.state.accounts, self.state.settled
+        accounts, settled = self.state.accounts, self.settled
         wanted: set[str] = set()
         for access in self.files:
             self._establishment(access)
@@ -331,7 +342,7 @@ class _Planner:
         plan is refused). A settled establishment lists every account it holds under its
         username: one named by email would have kept it from being settled."""
         for access, user, holder in self.by_email:
-            if holder in listed or self.state.accounts[holder].establishment in self.state.settled:
+            if holder in listed or self.state.accounts[holder].establishment in self.settled:
                 self.problems.append(error(access.file, access.where(user, "username"), "E071",
                                            key=user.username, username=holder,
                                            other=self._entry_of(holder)))
@@ -485,7 +496,7 @@ class _Planner:
         for username in gone:
             account = accounts[username]
             est = account.establishment
-            if est not in self.in_input or est in self.state.settled:
+            if est not in self.in_input or est in self.settled:
                 continue
             name = full_name(account.first_name, account.last_name) or None
             if account.origin == CREATED:

@@ -8,17 +8,25 @@ later plan of the same bytes on the same day, while the revision is the same, ne
 reads those accounts nor compares them: the planner would find nothing to do there. Any
 other byte, any write to one of the accounts, another day (access ends on a date), another
 version of the tool: the entry is not found.
+
+The shell side of the shortcut: `snapshot` reads the state and says which establishments
+are settled (a `Scope`, handed to the planner); `remember` records them after a plan.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reconciler.cache import ParseCache
 from reconciler.model import AccessFile
 from reconciler.plan import Plan
-from reconciler.state import Focus, State
+from reconciler.state import Focus, Scope, State
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from reconciler.store import SQLStore
 
 
 def _key(cache: ParseCache, access: AccessFile, revision: str, today: dt.date) -> str:
@@ -26,39 +34,49 @@ def _key(cache: ParseCache, access: AccessFile, revision: str, today: dt.date) -
                      revision, today.isoformat())
 
 
-def focus(cache: ParseCache, files: list[AccessFile], today: dt.date
-          ) -> Callable[[dict[str, str]], Focus | None]:
-    """What the store must read, given the establishments' revisions (None: all of it)."""
-
-    def choose(revisions: dict[str, str]) -> Focus | None:
-        settled = frozenset(
-            access.establishment.id for access in files
-            if (revision := revisions.get(access.establishment.id)) is not None
-            and cache.get(_key(cache, access, revision, today)) is True
-        )
-        if not settled:
-            return None
-        rest = [access for access in files if access.establishment.id not in settled]
-        return Focus(
-            settled,
-            unsettled=frozenset(access.establishment.id for access in rest),
-            names=frozenset(user.key for access in rest for user in access.users),
-            # A username that is an email may name an account by its email (plan.py).
-            emails=frozenset(email for access in rest for user in access.users
-                             for email in (user.email, user.username) if email and "@" in email),
-        )
-
-    return choose
+def snapshot(store: SQLStore, cache: ParseCache, files: list[AccessFile], today: dt.date
+             ) -> tuple[State, Scope]:
+    """The state a plan of `files` compares against, without the accounts of the settled
+    establishments, and the scope that says which those are. One read transaction: the
+    accounts read, and those skipped, are as of the revisions the choice was made by."""
+    with store.reading():
+        revisions = store.revisions()
+        scope = Scope(settled_among(cache, files, revisions, today), revisions)
+        only = focus(files, scope.settled) if scope.settled else None
+        return store.snapshot(only=only), scope
 
 
-def remember(cache: ParseCache, files: list[AccessFile], plan: Plan, state: State,
+def settled_among(cache: ParseCache, files: list[AccessFile], revisions: Mapping[str, str],
+                  today: dt.date) -> frozenset[str]:
+    """The establishments whose file a plan found in step at their current revision."""
+    return frozenset(
+        access.establishment.id for access in files
+        if (revision := revisions.get(access.establishment.id)) is not None
+        and cache.get(_key(cache, access, revision, today)) is True
+    )
+
+
+def focus(files: list[AccessFile], settled: frozenset[str]) -> Focus:
+    """What the store must still read when `settled` are skipped."""
+    rest = [access for access in files if access.establishment.id not in settled]
+    return Focus(
+        settled,
+        unsettled=frozenset(access.establishment.id for access in rest),
+        names=frozenset(user.key for access in rest for user in access.users),
+        # A username that is an email may name an account by its email (plan.py).
+        emails=frozenset(email for access in rest for user in access.users
+                         for email in (user.email, user.username) if email and "@" in email),
+    )
+
+
+def remember(cache: ParseCache, files: list[AccessFile], plan: Plan, scope: Scope,
              today: dt.date) -> None:
-    """Record the files `plan` found in step with `state` (a plan the input's errors did
-    not stop)."""
+    """Record the files `plan` found in step with the state it was made against (a plan
+    the input's errors did not stop), at the revisions `scope` was read with."""
     touched = ({a.establishment for a in plan.actions} | {b.establishment for b in plan.blocked}
                | {n.establishment for n in plan.warnings if n.establishment})
     for access in files:
         est = access.establishment.id
-        revision = state.revisions.get(est)
-        if revision is not None and est not in touched and est not in state.settled:
+        revision = scope.revisions.get(est)
+        if revision is not None and est not in touched and est not in scope.settled:
             cache.put(_key(cache, access, revision, today), True)

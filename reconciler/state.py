@@ -79,8 +79,8 @@ assert AccountRecord._fields[1:11] == ACCOUNT_FIELDS  # what values() relies on
 
 
 class Focus(NamedTuple):
-    """What a plan must still read when some establishments are settled: their file was
-    found in step with their accounts, and the database has not touched those since."""
+    """A partial read of the accounts (`SQLStore.snapshot(only=…)`): what a plan must still
+    read when some establishments are settled (settled.py)."""
 
     settled: frozenset[str]  # establishments whose accounts need not be read
     unsettled: frozenset[str]  # the input's other establishments: all their accounts
@@ -88,20 +88,35 @@ class Focus(NamedTuple):
     emails: frozenset[str]  # emails they give: whose they are, if anyone's
 
 
+class Scope(NamedTuple):
+    """What a plan compares: every establishment in its input, except the `settled` ones.
+
+    A settled establishment's file was found in step with its accounts by an earlier plan,
+    and the database has not touched those accounts since (settled.py): its accounts were
+    not read, and the planner leaves it alone. Computed by the shell, handed to the planner.
+    """
+
+    settled: frozenset[str] = frozenset()
+    # Each establishment's revision token (store/sql.py) when the state was read: what a
+    # plan in step is remembered at. Empty when they were not read (no cache, a report).
+    revisions: Mapping[str, str] = MappingProxyType({})
+
+
+EVERYTHING = Scope()  # no establishment settled: compare the whole input
+
+
 class State(NamedTuple):
     serial: int
     establishments: dict[str, EstablishmentRecord]
-    # By username. With `settled`, only the accounts a Focus asked for (see the store).
+    # By username. A partial snapshot (a Scope with settled establishments) holds only the
+    # accounts its Focus asked for.
     accounts: dict[str, AccountRecord]
-    settled: frozenset[str] = frozenset()
-    # Each establishment's revision token (store/sql.py), when the snapshot read them.
-    revisions: Mapping[str, str] = MappingProxyType({})
     id: str = ""  # drawn when the state was created (store/sql.py, migration 3)
     location: str = ""  # where it was read: a file's absolute path, or host:port/database
 
     def emails(self) -> dict[str, str]:
-        """email → username, for every account read (with `settled`, that includes every
-        account holding an email the unsettled files give)."""
+        """email → username, for every account read (in a partial snapshot, that includes
+        every account holding an email the unsettled files give)."""
         return {a.email: a.username for a in self.accounts.values()}
 
 

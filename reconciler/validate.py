@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from reconciler import files, loader, model, rules, schema
 from reconciler import policy as policy_mod
-from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.policy import Policy
@@ -103,72 +102,64 @@ def load_policy(
     return policy_mod.from_data(doc.data, display(path)), [], doc
 
 
-class _Read(NamedTuple):
-    """What one file yielded: its model if it is usable, its problems so far."""
+class FileRead(NamedTuple):
+    """What one access file yielded: its model if it is usable, its problems so far."""
 
     file: str  # as shown to the user
     access: model.AccessFile | None  # None: it could not be loaded or broke the schema
     problems: list[Problem]
     users: int  # entries listed, valid or not
     content_hash: str | None  # None: it could not be loaded
-    cache_key: str  # "" without a cache
 
 
-def read_access(path: Path, messages: Messages, cache: ParseCache | None) -> _Read:
-    """One file, strictly loaded, checked against the schema and modelled, or its model
-    from the cache when its bytes are those of a file already read."""
-    shown = display(path)
-    raw = loader.read_file(path, shown)
-    if isinstance(raw, Problem):
-        return _Read(shown, None, [raw], 0, None, "")
-    key = cache.key("model", shown, raw) if cache else ""
-    entry = cache.get(key) if cache else None
-    if entry is not None:
-        try:
-            access = model.from_json(entry, path)
-            return _Read(shown, access, [], len(access.users), access.document.content_hash, key)
-        except (KeyError, TypeError, ValueError):  # an entry of ours, but not one we read
-            pass
-    result = loader.load_bytes(raw, shown)
-    doc = result.document
-    if doc is None or result.problems:
-        return _Read(shown, None, result.problems, 0, None, key)  # a half-read file is never used
-    problems = schema.check(doc, schema.ACCESS_FILE, messages)
-    if problems:  # not cached: parsed again next time, to locate them
-        users = doc.data.get("users") if isinstance(doc.data, dict) else None
-        return _Read(shown, None, problems, len(users) if isinstance(users, list) else 0,
-                     doc.content_hash, key)
-    access = model.from_document(doc)
-    # The model holds what is needed; at province scale the rest weighs more than it.
-    doc.data, doc.plain = None, {}  # `plain` only ever explains a schema error
-    doc.release(path)
-    if cache:
-        cache.put(key, model.to_json(access))
-    return _Read(shown, access, [], len(access.users), doc.content_hash, key)
+class Reader(Protocol):
+    """How `validate_paths` reads each access file and checks the rules in it: `PLAIN`, or
+    the parse cache's reader (cache.CachingReader), which gives back what the same bytes
+    yielded before instead of computing it again."""
+
+    def read(self, path: Path, messages: Messages) -> FileRead: ...
+
+    def rule_findings(self, read: FileRead, policy: Policy, messages: Messages,
+                      today: dt.date) -> list[Problem]: ...
 
 
-def rule_findings(read: _Read, policy: Policy, messages: Messages, today: dt.date,
-                  cache: ParseCache | None, context: tuple[str, ...]) -> list[Problem]:
-    """The domain rules' findings in one file; from the cache when the same file was
-    checked in the same `context` (policy, day and language: see `rules_context`)."""
-    assert read.access is not None
-    if not cache:
+class PlainReader:
+    """Every file read, parsed, checked and modelled anew."""
+
+    def read(self, path: Path, messages: Messages) -> FileRead:
+        """One file, strictly loaded, checked against the schema and modelled."""
+        shown = display(path)
+        raw = loader.read_file(path, shown)
+        if isinstance(raw, Problem):
+            return FileRead(shown, None, [raw], 0, None)
+        return self.parse(path, shown, raw, messages)
+
+    def parse(self, path: Path, shown: str, raw: bytes, messages: Messages) -> FileRead:
+        """The file's bytes, `raw`, strictly loaded, checked against the schema and
+        modelled."""
+        result = loader.load_bytes(raw, shown)
+        doc = result.document
+        if doc is None or result.problems:
+            return FileRead(shown, None, result.problems, 0, None)  # a half-read file is unused
+        problems = schema.check(doc, schema.ACCESS_FILE, messages)
+        if problems:
+            users = doc.data.get("users") if isinstance(doc.data, dict) else None
+            return FileRead(shown, None, problems, len(users) if isinstance(users, list) else 0,
+                            doc.content_hash)
+        access = model.from_document(doc)
+        # The model holds what is needed; at province scale the rest weighs more than it.
+        doc.data, doc.plain = None, {}  # `plain` only ever explains a schema error
+        doc.release(path)
+        return FileRead(shown, access, [], len(access.users), doc.content_hash)
+
+    def rule_findings(self, read: FileRead, policy: Policy, messages: Messages,
+                      today: dt.date) -> list[Problem]:
+        """The domain rules' findings in one file that passed the schema."""
+        assert read.access is not None
         return rules.check_file(read.access, policy, messages, today)
-    key = cache.key("rules", read.cache_key, *context)
-    found = cache.get(key)
-    if isinstance(found, list):
-        try:
-            return [Problem(*p) for p in found]
-        except TypeError:
-            pass
-    problems = rules.check_file(read.access, policy, messages, today)
-    cache.put(key, problems)
-    return problems
 
 
-def rules_context(policy: Policy, messages: Messages, today: dt.date) -> tuple[str, ...]:
-    """What the rules' findings in a file depend on, besides the file itself."""
-    return policy.fingerprint(), today.isoformat(), messages.lang
+PLAIN = PlainReader()
 
 
 def config_digest(files: list[tuple[str, str]]) -> str:
@@ -185,30 +176,28 @@ def validate_paths(
     policy_path: Path | None = None,
     strict: bool = False,
     today: dt.date | None = None,
-    cache: ParseCache | None = None,
+    reader: Reader = PLAIN,
 ) -> Validation:
-    """Validate `paths`; reviews are judged as of `today` (default: the real today).
-    With a `cache`, files whose bytes have not changed are not parsed again."""
+    """Validate `paths`; reviews are judged as of `today` (default: the real today). Each
+    file is read, and its rules checked, by `reader`."""
     today = today or dt.date.today()
     files = discover(paths)
     policy_file = policy_path or policy_mod.find(paths)
     if policy_path is None and policy_file is not None:
         _inside_the_access_folder(policy_file, paths)
     policy, problems, policy_doc = load_policy(policy_file, messages)
-    context = rules_context(policy, messages, today)
     read = [(policy_doc.file, policy_doc.content_hash)] if policy_doc else []
     access_files: list[model.AccessFile] = []
     user_count = 0
     omitted: dict[str, Omitted] = {}
     for path in files:
-        found = read_access(path, messages, cache)
+        found = reader.read(path, messages)
         in_file = found.problems
         user_count += found.users
         if found.content_hash is not None:
             read.append((found.file, found.content_hash))
         if found.access is not None:
-            in_file = [*in_file, *rule_findings(found, policy, messages, today, cache,
-                                                context)]
+            in_file = [*in_file, *reader.rule_findings(found, policy, messages, today)]
             access_files.append(found.access)
         # Only the first of a file's problems are kept, the others counted: a file
         # thousands of problems long costs no more memory, and no more to print.

@@ -20,39 +20,34 @@ from helpers import new_store
 from hypothesis import HealthCheck, given, settings
 from strategies import TODAY, Scenario, directory_csv, scenarios
 
-from reconciler import directory, domain, planfile, settled
+from reconciler import directory, domain, pipeline, planfile
 from reconciler.apply import Settings, apply_plan
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
-from reconciler.plan import Plan, make_plan
+from reconciler.plan import Plan
 from reconciler.store import SQLStore
-from reconciler.validate import validate_paths
 
 MESSAGES = Messages("en")
 NOON = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
 RULE_K = {"B05", "B06"}  # a code or a reset the representative may not request
 
 
-def _plan(access: Path, store: SQLStore, now: dt.datetime = NOON) -> Plan:
-    validation = validate_paths([access], MESSAGES)
-    assert validation.errors == 0, [p for p in validation.problems if p.severity == "error"]
-    result = make_plan(validation.files, store.snapshot(), today=TODAY,
-                       now=now.isoformat(), config_digest=validation.digest,
-                       paths=(access.as_posix(),))
-    assert result.problems == []
-    return result.plan
+def _plan(access: Path, store: SQLStore, now: dt.datetime = NOON,
+          cache: ParseCache | None = None) -> Plan:
+    """As `rvsq-access plan` makes it; with a `cache`, establishments found in step by an
+    earlier plan, and untouched since, are not read again."""
+    try:
+        planned = pipeline.plan_paths(store, [access], MESSAGES, today=TODAY,
+                                      now=now.isoformat(), cache=cache)
+    except pipeline.InputErrors as invalid:
+        raise AssertionError([p for p in invalid.validation.problems
+                              if p.severity == "error"]) from None
+    assert planned.result.problems == []
+    return planned.plan
 
 
 def _settled_plan(access: Path, store: SQLStore, cache: ParseCache) -> Plan:
-    """As `rvsq-access plan` makes it with its cache: establishments found in step by an
-    earlier plan, and untouched since, are not read again."""
-    validation = validate_paths([access], MESSAGES, cache=cache)
-    state = store.snapshot(focus=settled.focus(cache, validation.files, TODAY))
-    result = make_plan(validation.files, state, today=TODAY, now=NOON.isoformat(),
-                       config_digest=validation.digest, paths=(access.as_posix(),))
-    assert result.problems == []
-    settled.remember(cache, validation.files, result.plan, state, TODAY)
-    return result.plan
+    return _plan(access, store, cache=cache)
 
 
 def _apply(plan: Plan, store: SQLStore, work_dir: Path) -> None:

@@ -23,7 +23,7 @@ import pytest
 from golden_files import assert_golden
 from helpers import EXAMPLE, REPO, add_cascades, edit, new_store, remove_user, run
 
-from reconciler import directory, planfile, refusals
+from reconciler import directory, pipeline, planfile, refusals
 from reconciler.apply import Settings, apply_plan
 from reconciler.catalog import Messages
 from reconciler.model import AccessFile
@@ -33,7 +33,7 @@ from reconciler.render.formats import PLAN_FORMATS
 from reconciler.render.plan_view import PlanView
 from reconciler.state import EMPTY, EstablishmentRecord, State
 from reconciler.store import SQLStore
-from reconciler.validate import Validation, validate_paths
+from reconciler.validate import validate_paths
 
 GOLDEN_STATE_LOCATION = "/srv/rvsq/state.db"
 GOLDEN_STATE_ID = "0123456789abcdef0123456789abcdef"
@@ -62,11 +62,8 @@ def add_users(path: Path, entries: str) -> None:
 
 def plan_now(store: SQLStore, lang: str = "en") -> Planned:
     """Validate ./access and plan it against the store, as `rvsq-access plan` does."""
-    validation: Validation = validate_paths([Path("access")], Messages(lang), today=TODAY)
-    assert not validation.errors, validation.problems
-    state = store.snapshot()
-    result = make_plan(validation.files, state, today=TODAY, now=NOW,
-                       config_digest=validation.digest, paths=("access",))
+    found = pipeline.plan_paths(store, [Path("access")], Messages(lang), today=TODAY, now=NOW)
+    validation, state, result = found.validation, found.state, found.result
     assert not result.problems, result.problems
     warnings = (*planfile.notices(validation.problems, result.plan, validation.files),
                 *result.plan.warnings)

@@ -26,19 +26,18 @@ import pytest
 from golden_files import assert_golden
 from helpers import EXAMPLE, REPO, new_store, run
 
-from reconciler import directory, report
+from reconciler import directory, pipeline, report
 from reconciler.apply import Settings, apply_plan
 from reconciler.catalog import Messages
 from reconciler.clock import iso
 from reconciler.commands.report import BOM, encode
 from reconciler.domain import SERVICES
 from reconciler.model import AccessFile
-from reconciler.plan import Plan, make_plan
+from reconciler.plan import Plan
 from reconciler.policy import Policy
 from reconciler.render import report_csv, report_html, report_json, report_markdown
 from reconciler.state import State
 from reconciler.store import SQLStore, open_store, parse_location
-from reconciler.validate import validate_paths
 
 FIRST_APPLY = dt.datetime(2026, 9, 1, 13, 0, tzinfo=dt.UTC)
 SECOND_APPLY = dt.datetime(2026, 11, 5, 15, 30, tzinfo=dt.UTC)
@@ -71,13 +70,10 @@ def add_user(path: Path, entry: str) -> None:
 def plan_for(store: SQLStore, today: dt.date,
              now: dt.datetime) -> tuple[list[AccessFile], State, Plan, Policy]:
     """Validate ./access and plan it against the store: what `report.build` takes."""
-    validation = validate_paths([ACCESS], EN, today=today)
-    assert validation.errors == 0, validation.problems
-    state = store.snapshot(history=True)  # reports show when accounts were created
-    result = make_plan(validation.files, state, today=today, now=iso(now),
-                       config_digest=validation.digest, paths=(ACCESS.as_posix(),))
-    assert not result.problems, result.problems
-    return validation.files, state, result.plan, validation.policy
+    # Reports show when accounts were created (history).
+    planned = pipeline.plan_paths(store, [ACCESS], EN, today=today, now=iso(now), history=True)
+    assert not planned.result.problems, planned.result.problems
+    return planned.validation.files, planned.state, planned.plan, planned.validation.policy
 
 
 def apply_at(store: SQLStore, moment: dt.datetime, work_dir: Path) -> None:
@@ -276,14 +272,13 @@ def test_csv_cells_never_run_as_formulas(scenario: Scenario) -> None:
 
 def test_html_is_self_contained_escaped_and_printable(scenario: Scenario) -> None:
     edit(GMF, "first_name: Clara", 'first_name: "<script>alert(1)</script> & Co"')
-    validation = validate_paths([ACCESS], EN, today=TODAY)
     store = open_store(parse_location(scenario.state_url), iso(SECOND_APPLY), writing=True)
     try:
-        state = store.snapshot(history=True)  # reports show when accounts were created
+        planned = pipeline.plan_paths(store, [ACCESS], EN, today=TODAY, now=iso(SECOND_APPLY),
+                                      history=True)  # reports show when accounts were created
     finally:
         store.close()
-    plan = make_plan(validation.files, state, today=TODAY, now=iso(SECOND_APPLY),
-                     config_digest=validation.digest, paths=("access",)).plan
+    validation, state, plan = planned.validation, planned.state, planned.plan
     built = report.build(validation.files, state, plan, validation.policy, TODAY)
     html = report_html.render(built, EN)
     assert "<script" not in html.lower()

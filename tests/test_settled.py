@@ -16,12 +16,11 @@ from typing import Any
 import pytest
 from helpers import cli, edit, example_repository, new_store, remove_user
 
-from reconciler import settled
+from reconciler import pipeline, settled
 from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.store import open_store, sql
 from reconciler.store import state_location as resolve_state_url
-from reconciler.validate import validate_paths
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
@@ -58,11 +57,11 @@ def settled_now(today: dt.date | None = None, paths: tuple[str, ...] = ("access"
                 ) -> frozenset[str]:
     """The establishments the next plan would not read."""
     cache = ParseCache(Path(os.environ["RVSQ_CACHE_DIR"]))
-    validation = validate_paths([Path(p) for p in paths], Messages("en"), cache=cache)
+    validation = pipeline.validate([Path(p) for p in paths], Messages("en"), cache=cache)
     store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
     try:
-        focus = settled.focus(cache, validation.files, today or dt.date.today())
-        return store.snapshot(focus=focus).settled
+        _, scope = settled.snapshot(store, cache, validation.files, today or dt.date.today())
+        return scope.settled
     finally:
         store.close()
 
@@ -99,6 +98,22 @@ def test_a_change_behind_the_tools_back_is_seen(applied: Path) -> None:
     sql_on_state(f"UPDATE accounts SET last_name = 'McFly' WHERE email = '{MARTIN}'")
     assert settled_now() == EVERY_SITE - {"gmf-hill-valley"}
     assert actions(warm_and_cold()) == [("update_account", MARTIN)]
+
+
+def test_the_revisions_and_the_accounts_are_read_in_one_transaction(applied: Path) -> None:
+    """settled.snapshot reads the revisions, then the accounts: a write between the two is
+    seen by neither, or an account changed meanwhile would be skipped as settled."""
+    store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z")
+    try:
+        with store.reading():
+            before = store.revisions()
+            sql_on_state(f"UPDATE accounts SET last_name = 'McFly' WHERE email = '{MARTIN}'")
+            state = store.snapshot()
+            assert store.revisions() == before
+    finally:
+        store.close()
+    assert state.accounts[MARTIN].last_name == "MacFly"
+    assert settled_now() == EVERY_SITE - {"gmf-hill-valley"}  # seen by the next read
 
 
 def test_a_service_removed_behind_the_tools_back_is_granted_again(applied: Path) -> None:

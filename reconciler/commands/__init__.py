@@ -13,7 +13,7 @@ import signal
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 import click
 
@@ -21,10 +21,14 @@ from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
+from reconciler.folders import WORK_DIR
 from reconciler.problems import Omitted, Problem
 from reconciler.render import problems as render_problems
-from reconciler.store import WORK_DIR, Location, SQLStore, open_store, state_location
-from reconciler.validate import Validation, validate_paths
+from reconciler.store import Location, SQLStore, open_store, state_location
+from reconciler.validate import Validation
+
+if TYPE_CHECKING:
+    from reconciler.pipeline import Planned
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
 EXIT_UNDELIVERED = 4  # apply: every change applied, but emails or sealed codes wait
@@ -51,7 +55,9 @@ class Env(NamedTuple):
         return state_location(self.state_option)
 
     def parse_cache(self) -> ParseCache | None:
-        """.rvsq/cache under the working folder, or RVSQ_CACHE_DIR (a CI cache, say)."""
+        """.rvsq/cache under the working folder, or RVSQ_CACHE_DIR (a CI cache, say); None
+        with --no-cache. Making one reads its key and hashes the schemas: a command makes
+        one, and hands it to every step of its run."""
         if not self.use_cache:
             return None
         return ParseCache(Path(os.environ.get("RVSQ_CACHE_DIR") or WORK_DIR / "cache"))
@@ -82,17 +88,40 @@ class InvalidInput(Exception):
     """The input has errors; they were printed. The CLI exits 1."""
 
 
-def validated(env: Env, paths: list[Path], strict: bool = False,
+def validated(env: Env, paths: list[Path], cache: ParseCache | None, strict: bool = False,
               today: dt.date | None = None) -> Validation:
     """Validate the input; print its problems; stop (exit 1) on any error."""
-    refuse_links_out(paths or list(DEFAULT_PATHS))
-    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, strict=strict,
-                            today=today, cache=env.parse_cache())
-    if result.errors:  # show every problem; without errors, warnings go into the plan
-        print_problems(env, result.problems, result.omitted)
-        click.echo(render_problems.summary(result, env.messages), err=True)
-        raise InvalidInput
+    from reconciler import pipeline  # the planner's modules: not every command needs them
+
+    paths = paths or list(DEFAULT_PATHS)
+    refuse_links_out(paths)
+    result = pipeline.validate(paths, env.messages, today=today, cache=cache, strict=strict)
+    if result.errors:
+        _stop(env, result)
     return result
+
+
+def plan_input(env: Env, store: SQLStore, paths: list[Path], cache: ParseCache | None,
+               strict: bool = False, today: dt.date | None = None,
+               history: bool = False) -> Planned:
+    """validate → snapshot → plan (pipeline.py); print the input's problems and stop
+    (exit 1) on any error in it. Errors only the state shows are the caller's."""
+    from reconciler import pipeline
+
+    paths = paths or list(DEFAULT_PATHS)
+    refuse_links_out(paths)
+    try:
+        return pipeline.plan_paths(store, paths, env.messages, today=today, cache=cache,
+                                   strict=strict, history=history)
+    except pipeline.InputErrors as invalid:
+        _stop(env, invalid.validation)
+
+
+def _stop(env: Env, validation: Validation) -> NoReturn:
+    # Every problem is shown; without errors, warnings go into the plan.
+    print_problems(env, validation.problems, validation.omitted)
+    click.echo(render_problems.summary(validation, env.messages), err=True)
+    raise InvalidInput
 
 
 def refuse_links_out(paths: list[Path]) -> None:

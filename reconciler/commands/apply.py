@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reconciler import apply as executor
-from reconciler import mail, planfile, refusals
+from reconciler import mail, pipeline, planfile, refusals
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_BLOCKED,
@@ -25,11 +25,12 @@ from reconciler.commands import (
 )
 from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
+from reconciler.folders import WORK_DIR, refuse_planted_links
 from reconciler.plan import Plan
 from reconciler.render.errors import error_text
 from reconciler.render.markdown import plain
 from reconciler.state import State
-from reconciler.store import WORK_DIR, SQLStore, refuse_planted_links
+from reconciler.store import SQLStore
 from reconciler.terminal import is_terminal
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
@@ -85,7 +86,8 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
                  saved: Plan | None, auto_approve: bool, max_deletes: int,
                  allow_mass_delete: bool, lock_timeout: float, strict: bool,
                  stage: _Stage) -> int:
-    validation = validated(env, paths, strict)  # one invalid file: nothing is applied
+    cache = env.parse_cache()  # one for the whole run: validation, plan and settle
+    validation = validated(env, paths, cache, strict)  # one invalid file: nothing is applied
     if saved is not None and validation.digest != saved.config_digest:
         raise UserError("E118")
     settings = executor.Settings(
@@ -105,8 +107,9 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         # plan (if any) is this state's, and no other apply runs.
         store.migrate(iso(utc_now()))
         store.check_head()  # a serial or audit head edited outside the tool: named here
-        state = plan_command.snapshot(env, store, validation)
-        fresh = plan_command.compute(env, validation, state, paths)
+        planned = pipeline.plan_validated(store, validation, paths, cache=cache)
+        state = planned.state
+        fresh = plan_command.compute(env, planned)
         if saved is None:
             plan = plan_command.refused(fresh, state, executor.limits(settings))
             plan_command.show(env, plan, validation)
@@ -123,7 +126,7 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         stage.changing = True
         report = _apply(env, plan, store, settings, state)
         if report.applied:
-            plan_command.settle(env, store, validation, paths)
+            plan_command.settle(store, validation, paths, cache)
         serial = store.serial()
         emails, sealed = store.undelivered()
     _report(env, plan, report)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from reconciler import planfile, refusals, settled
-from reconciler.clock import iso, utc_now
+from reconciler import pipeline, planfile, refusals
+from reconciler.cache import ParseCache
 from reconciler.commands import (
     EXIT_CHANGES,
     EXIT_OK,
@@ -18,11 +18,12 @@ from reconciler.commands import (
     InvalidInput,
     given_change_ref,
     open_state,
+    plan_input,
     print_problems,
-    validated,
 )
 from reconciler.errors import UserError
-from reconciler.plan import Plan, PlanResult, make_plan
+from reconciler.pipeline import Planned
+from reconciler.plan import Plan
 from reconciler.render import plan_json
 from reconciler.render.formats import PLAN_FORMATS
 from reconciler.render.plan_view import PlanView
@@ -31,33 +32,9 @@ from reconciler.store import SQLStore
 from reconciler.validate import Validation
 
 
-def snapshot(env: Env, store: SQLStore, validation: Validation,
-             today: dt.date | None = None) -> State:
-    """What a plan compares against: with the parse cache, without the accounts of the
-    establishments a previous plan found in step and nothing has touched since."""
-    cache = env.parse_cache()
-    if cache is None:
-        return store.snapshot()
-    return store.snapshot(focus=settled.focus(cache, validation.files, today or dt.date.today()))
-
-
-def _planned(env: Env, validation: Validation, state: State, paths: list[Path],
-             today: dt.date) -> PlanResult:
-    """The plan, and what it settles when the state shows no error in the input."""
-    result = make_plan(
-        validation.files, state, today=today, now=iso(utc_now()),
-        config_digest=validation.digest, paths=tuple(p.as_posix() for p in paths),
-    )
-    cache = env.parse_cache()
-    if cache is not None and not result.problems:
-        settled.remember(cache, validation.files, result.plan, state, today)
-    return result
-
-
-def compute(env: Env, validation: Validation, state: State, paths: list[Path],
-            today: dt.date | None = None) -> Plan:
-    """Plan the validated input against the state; stop on errors only the state shows."""
-    result = _planned(env, validation, state, paths, today or dt.date.today())
+def compute(env: Env, planned: Planned) -> Plan:
+    """The plan made of the validated input; stop on errors only the state shows."""
+    result, validation = planned.result, planned.validation
     if result.problems:
         print_problems(env, result.problems)
         raise InvalidInput
@@ -65,14 +42,14 @@ def compute(env: Env, validation: Validation, state: State, paths: list[Path],
     return result.plan._replace(warnings=(*warnings, *result.plan.warnings))
 
 
-def settle(env: Env, store: SQLStore, validation: Validation, paths: list[Path]) -> None:
+def settle(store: SQLStore, validation: Validation, paths: list[Path],
+           cache: ParseCache | None) -> None:
     """After an apply, plan again what it changed (the rest stays settled), so that the
     next plan, a pull request's say, finds it settled. Best effort: the apply is done."""
-    if not env.use_cache:
+    if cache is None:
         return
-    today = dt.date.today()
     with contextlib.suppress(*store.errors):
-        _planned(env, validation, snapshot(env, store, validation, today), paths, today)
+        pipeline.plan_validated(store, validation, paths, cache=cache)
 
 
 def write(env: Env, fmt: str, view: PlanView) -> None:
@@ -105,11 +82,11 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
     paths = paths or [Path("access")]
     store = open_state(env)  # first: a state that is not there stops before any work
     try:
-        validation = validated(env, paths, strict, as_of)
-        state = snapshot(env, store, validation, as_of)
+        planned = plan_input(env, store, paths, env.parse_cache(), strict, as_of)
     finally:
         store.close()
-    plan = compute(env, validation, state, paths, as_of)
+    validation, state = planned.validation, planned.state
+    plan = compute(env, planned)
     plan = refused(plan, state, limits(env, max_deletes, allow_mass_delete))
     if out is not None:
         try:

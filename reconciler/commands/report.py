@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from reconciler import report
-from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, validated
+from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
 from reconciler.render.report_formats import REPORT_FORMATS
@@ -47,11 +47,13 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
     today = as_of or dt.date.today()
     store = open_state(env)  # first: a state that is not there stops before any work
     try:
-        validation = validated(env, paths, today=today)
-        state, last_change = store.snapshot(history=True), store.last_audit_entry()
+        # Reports show when accounts were created, updated, given a code and reset.
+        planned = plan_input(env, store, paths, env.parse_cache(), today=today, history=True)
+        last_change = store.last_audit_entry()
     finally:
         store.close()
-    plan = compute(env, validation, state, paths, today)
+    validation, state = planned.validation, planned.state
+    plan = compute(env, planned)
     plan = refused(plan, state, limits(env))  # as `plan` shows them, with its defaults
     data = report.build(validation.files, state, plan, validation.policy, today, last_change)
     text = render(fmt, data, env)

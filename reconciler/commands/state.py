@@ -21,9 +21,10 @@ from reconciler.commands import (
     print_problems,
 )
 from reconciler.errors import UserError
+from reconciler.folders import WORK_DIR
 from reconciler.problems import Problem, error
 from reconciler.render.markdown import plain
-from reconciler.store import WORK_DIR, init_store
+from reconciler.store import init_store
 from reconciler.terminal import json_for_terminal
 from reconciler.validate import display
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from reconciler.cache import reader_for
 from reconciler.commands import DEFAULT_PATHS, EXIT_INVALID, EXIT_OK, Env, refuse_links_out
 from reconciler.render import problems as render
 from reconciler.terminal import json_for_terminal
@@ -17,7 +18,7 @@ def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None
         as_of: dt.date | None = None) -> int:
     refuse_links_out([*(paths or DEFAULT_PATHS), *([policy] if policy else [])])
     result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict, as_of,
-                            env.parse_cache())
+                            reader_for(env.parse_cache()))
     if fmt == "json":
         click.echo(json_for_terminal(render.as_json(result, env.messages)))
     else:

@@ -76,6 +76,7 @@ class SQLStore:
     placeholder = "?"
     location: Location
     errors: tuple[type[Exception], ...] = ()  # the driver's errors an action may raise
+    _reading = False  # inside `reading()`: what is read joins its transaction
 
     # --- plumbing -------------------------------------------------------------------
     def _sql(self, statement: str) -> str:
@@ -196,40 +197,58 @@ class SQLStore:
         row = self._execute(sql.GET_META, ("state_id",)).fetchone()
         return row[0] if row else ""
 
-    def snapshot(self, history: bool = False,
-                 focus: Callable[[dict[str, str]], Focus | None] | None = None) -> State:
+    def reading(self) -> contextlib.AbstractContextManager[None]:
+        """One read transaction for everything read inside it, so that its parts agree:
+        a warm plan's snapshot is of the revisions it chose the settled establishments by
+        (settled.py). Inside another `reading`, the outer transaction holds."""
+        if self._reading:
+            return contextlib.nullcontext()
+        return self._read_transaction()
+
+    @contextlib.contextmanager
+    def _read_transaction(self) -> Iterator[None]:
+        with self.transaction(self.begin_read):
+            self._reading = True
+            try:
+                yield
+            finally:
+                self._reading = False
+
+    def revisions(self) -> dict[str, str]:
+        """Each establishment's revision: a random token the database draws again whenever
+        one of its accounts or their services changes, whoever writes (store/sql.py)."""
+        with self.reading():
+            return dict(self._execute(sql.REVISIONS).fetchall())
+
+    def snapshot(self, history: bool = False, only: Focus | None = None) -> State:
         """The state read in one transaction, so that its parts agree: what the planner
         compares against. With `history`, accounts also say when they were created,
         updated, given a code and reset (reports show it; plans do not need it).
 
-        `focus` is given the establishments' revisions; if it answers with a Focus, only
-        the accounts it asks for are read (a warm plan skips the settled establishments).
-        Plans only: a partial read has no history."""
-        assert not (history and focus), "a report reads every account"
-        with self.transaction(self.begin_read):
+        `only`: read only the accounts a Focus asks for (a warm plan skips the settled
+        establishments). Plans only: a partial read has no history."""
+        assert not (history and only), "a report reads every account"
+        with self.reading():
             establishments = {
                 row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
                 for row in self._execute(sql.ALL_ESTABLISHMENTS).fetchall()
             }
-            revisions = dict(self._execute(sql.REVISIONS).fetchall()) if focus else {}
-            wanted = focus(revisions) if focus else None
-            if wanted is None or not wanted.settled:
+            if only is None or not only.settled:
                 # Rows as the cursor gives them: each is dropped once it is a record.
                 accounts = self._accounts(self._execute(sql.ALL_SERVICES),
                                           self._execute(sql.ALL_ACCOUNTS if history
                                                         else sql.PLANNED_ACCOUNTS),
                                           history)
-                return State(self.serial(), establishments, accounts, revisions=revisions,
-                             id=self.state_id(), location=self.location.shown)
-            rows = {row[0]: row for row in self._execute(sql.UNOWNED_ACCOUNTS).fetchall()}
-            for query, values in ((sql.ACCOUNTS_OF, wanted.unsettled),
-                                  (sql.ACCOUNTS_NAMED, wanted.names),
-                                  (sql.ACCOUNTS_WITH_EMAIL, wanted.emails)):
-                rows.update((row[0], row) for row in self._select_in(query, values))
-            services = self._select_in(sql.SERVICES_OF_ACCOUNTS, rows)
-            accounts = self._accounts(services, rows.values(), history=False)
-            return State(self.serial(), establishments, accounts, wanted.settled, revisions,
-                         self.state_id(), self.location.shown)
+            else:
+                rows = {row[0]: row for row in self._execute(sql.UNOWNED_ACCOUNTS).fetchall()}
+                for query, values in ((sql.ACCOUNTS_OF, only.unsettled),
+                                      (sql.ACCOUNTS_NAMED, only.names),
+                                      (sql.ACCOUNTS_WITH_EMAIL, only.emails)):
+                    rows.update((row[0], row) for row in self._select_in(query, values))
+                services = self._select_in(sql.SERVICES_OF_ACCOUNTS, rows)
+                accounts = self._accounts(services, rows.values(), history=False)
+            return State(self.serial(), establishments, accounts, self.state_id(),
+                         self.location.shown)
 
     def _select_in(self, query: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
         """`query` for every value, a few hundred placeholders at a time (SQLite's limit)."""

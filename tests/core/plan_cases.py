@@ -30,7 +30,14 @@ from reconciler import loader, model, schema
 from reconciler.catalog import Messages
 from reconciler.plan import Action, Blocked, Notice, PlanResult, make_plan
 from reconciler.problems import Problem
-from reconciler.state import CREATED, EXISTING, AccountRecord, EstablishmentRecord, State
+from reconciler.state import (
+    CREATED,
+    EXISTING,
+    AccountRecord,
+    EstablishmentRecord,
+    Scope,
+    State,
+)
 
 TODAY = dt.date(2026, 11, 26)
 NOW = "2026-11-26T12:00:00Z"
@@ -105,7 +112,7 @@ def plan(texts: Sequence[str], snapshot: State, today: dt.date = TODAY,
     (names show only in sources and problems). `settled`: the establishments a warm plan
     skips (settled.py); `snapshot` then holds only the accounts the store would read."""
     files = [access_file(text, f"{chr(ord('a') + n)}.yaml") for n, text in enumerate(texts)]
-    return make_plan(files, snapshot._replace(settled=frozenset(settled)), today=today, now=NOW,
+    return make_plan(files, snapshot, scope=Scope(frozenset(settled)), today=today, now=NOW,
                      config_digest="sha256:test", paths=("access",))
 
 
