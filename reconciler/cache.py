@@ -5,12 +5,13 @@ the cache gives back its model (what parsing, the schema and normalisation made 
 bytes) and the problems the domain rules found in it, so neither is computed again.
 
 A value is found by a SHA-256 of everything it was computed from: the file's path and
-bytes, the schemas and the tool's version, and for rule results also the policy, the date
-and the language. Any change simply misses. Entries are JSON, never pickles, and each is
-authenticated with an HMAC key that lives outside the repository (RVSQ_CACHE_KEY, else a
-per-user key file), so an entry planted in a clone or a shared CI cache is a miss, never
-code that runs and never data that replaces what a reviewer read. Only files that passed
-the schema are cached: a file with problems is parsed again, to locate them.
+bytes, the schemas and the tool's version, and for rule results also the policy and the
+date (findings hold no words of any language). Any change simply misses. Entries are JSON,
+never pickles, and each is authenticated with an HMAC key that lives outside the repository
+(RVSQ_CACHE_KEY, else a per-user key file), so an entry planted in a clone or a shared CI
+cache is a miss, never code that runs and never data that replaces what a reviewer read.
+Only files that passed the schema are cached: a file with problems is parsed again, to
+locate them.
 
 Entries keyed by the day (the rules' findings, settled establishments) would pile up: once
 a day, the first run that writes deletes every entry no run has read for a week.

@@ -2297,6 +2297,18 @@ def _inert(value: Any) -> Any:
     return value
 
 
+# A problem's words: parameters that are themselves messages ("user 3", "physician"). The
+# rules and the schema keep them as data, in no language (their findings are cached as
+# JSON), under the parameter `_words` (a name data never takes); they are said here, in the
+# reader's language, when the message that holds them is.
+WORDS = "_words"
+
+
+def phrase(key: str, /, **params: Any) -> dict[str, Any]:
+    """A message as data: its key and parameters, said when the message holding it is."""
+    return {"message": key, "params": params}
+
+
 class Messages:
     """The catalog of one language."""
 
@@ -2305,9 +2317,18 @@ class Messages:
         self._catalog = CATALOGS[lang]
 
     def __call__(self, key: str, /, **params: Any) -> str:
+        words = params.pop(WORDS, None)
+        if words:
+            params.update({name: self._said(said) for name, said in words.items()})
         # Parameters come from data (files, the state, exceptions): none of their control
         # or format characters reaches a terminal, a log or an email as such.
         return self._catalog[key].format(**{k: _inert(v) for k, v in params.items()})
+
+    def _said(self, words: dict[str, Any] | list[dict[str, Any]]) -> str:
+        """A phrase (see `phrase`) in this language; several, joined by '; '."""
+        if isinstance(words, list):
+            return "; ".join(self._said(each) for each in words)
+        return self(words["message"], **words["params"])
 
     def has(self, key: str) -> bool:
         return key in self._catalog

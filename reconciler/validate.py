@@ -97,7 +97,7 @@ def load_policy(
     doc = result.document
     if doc is None or result.problems:
         return policy_mod.DEFAULT, result.problems, doc
-    problems = schema.check(doc, schema.POLICY_FILE, messages)
+    problems = schema.check(doc, schema.POLICY_FILE)
     if problems:
         return policy_mod.DEFAULT, problems, doc
     return policy_mod.from_data(doc.data, display(path)), [], doc
@@ -133,7 +133,7 @@ def read_access(path: Path, messages: Messages, cache: ParseCache | None) -> _Re
     doc = result.document
     if doc is None or result.problems:
         return _Read(shown, None, result.problems, 0, None, key)  # a half-read file is never used
-    problems = schema.check(doc, schema.ACCESS_FILE, messages)
+    problems = schema.check(doc, schema.ACCESS_FILE)
     if problems:  # not cached: parsed again next time, to locate them
         users = doc.data.get("users") if isinstance(doc.data, dict) else None
         return _Read(shown, None, problems, len(users) if isinstance(users, list) else 0,
@@ -150,10 +150,10 @@ def read_access(path: Path, messages: Messages, cache: ParseCache | None) -> _Re
 def rule_findings(read: _Read, policy: Policy, messages: Messages, today: dt.date,
                   cache: ParseCache | None, context: tuple[str, ...]) -> list[Problem]:
     """The domain rules' findings in one file; from the cache when the same file was
-    checked in the same `context` (policy, day and language: see `rules_context`)."""
+    checked in the same `context` (policy and day: see `rules_context`)."""
     assert read.access is not None
     if not cache:
-        return rules.check_file(read.access, policy, messages, today)
+        return rules.check_file(read.access, policy, today)
     key = cache.key("rules", read.cache_key, *context)
     found = cache.get(key)
     if isinstance(found, list):
@@ -161,14 +161,15 @@ def rule_findings(read: _Read, policy: Policy, messages: Messages, today: dt.dat
             return [Problem(*p) for p in found]
         except TypeError:
             pass
-    problems = rules.check_file(read.access, policy, messages, today)
+    problems = rules.check_file(read.access, policy, today)
     cache.put(key, problems)
     return problems
 
 
-def rules_context(policy: Policy, messages: Messages, today: dt.date) -> tuple[str, ...]:
-    """What the rules' findings in a file depend on, besides the file itself."""
-    return policy.fingerprint(), today.isoformat(), messages.lang
+def rules_context(policy: Policy, today: dt.date) -> tuple[str, ...]:
+    """What the rules' findings in a file depend on, besides the file itself (not the
+    language: their words are data, said when they are rendered)."""
+    return policy.fingerprint(), today.isoformat()
 
 
 def config_digest(files: list[tuple[str, str]]) -> str:
@@ -195,7 +196,7 @@ def validate_paths(
     if policy_path is None and policy_file is not None:
         _inside_the_access_folder(policy_file, paths)
     policy, problems, policy_doc = load_policy(policy_file, messages)
-    context = rules_context(policy, messages, today)
+    context = rules_context(policy, today)
     read = [(policy_doc.file, policy_doc.content_hash)] if policy_doc else []
     access_files: list[model.AccessFile] = []
     user_count = 0
@@ -214,7 +215,7 @@ def validate_paths(
         # thousands of problems long costs no more memory, and no more to print.
         problems.extend(keep_first(in_file, omitted) if len(in_file) > MAX_PER_FILE
                         else in_file)
-    problems.extend(rules.check_across(access_files, messages))
+    problems.extend(rules.check_across(access_files))
     if strict:
         problems = [p._replace(severity=ERROR) for p in problems]
         omitted = {file: Omitted(o.total, 0) for file, o in omitted.items()}
