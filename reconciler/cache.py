@@ -5,12 +5,13 @@ the cache gives back its model (what parsing, the schema and normalisation made 
 bytes) and the problems the domain rules found in it, so neither is computed again.
 
 A value is found by a SHA-256 of everything it was computed from: the file's path and
-bytes, the schemas and the tool's version, and for rule results also the policy, the date
-and the language. Any change simply misses. Entries are JSON, never pickles, and each is
-authenticated with an HMAC key that lives outside the repository (RVSQ_CACHE_KEY, else a
-per-user key file), so an entry planted in a clone or a shared CI cache is a miss, never
-code that runs and never data that replaces what a reviewer read. Only files that passed
-the schema are cached: a file with problems is parsed again, to locate them.
+bytes, the schemas and the tool's version, and for rule results also the policy and the
+date (findings hold no words of any language). Any change simply misses. Entries are JSON,
+never pickles, and each is authenticated with an HMAC key that lives outside the repository
+(RVSQ_CACHE_KEY, else a per-user key file), so an entry planted in a clone or a shared CI
+cache is a miss, never code that runs and never data that replaces what a reviewer read.
+Only files that passed the schema are cached: a file with problems is parsed again, to
+locate them.
 
 Entries keyed by the day (the rules' findings, settled establishments) would pile up: once
 a day, the first run that writes deletes every entry no run has read for a week.
@@ -36,7 +37,6 @@ from typing import Any
 
 import reconciler
 from reconciler import files, loader, schema
-from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.folders import private_folder
 from reconciler.loader import Document
@@ -205,9 +205,9 @@ class CachingReader:
     def __init__(self, cache: ParseCache, plain: PlainReader = PLAIN) -> None:
         self.cache = cache
         self.plain = plain
-        self._context: tuple[Policy, str, dt.date, tuple[str, ...]] | None = None
+        self._context: tuple[Policy, dt.date, tuple[str, ...]] | None = None
 
-    def read(self, path: Path, messages: Messages) -> FileRead:
+    def read(self, path: Path) -> FileRead:
         """The file's model from the cache when its bytes are those of a file already
         read; else the plain reader's, kept for next time."""
         shown = display(path)
@@ -223,38 +223,35 @@ class CachingReader:
                                 access.document.content_hash)
             except (KeyError, TypeError, ValueError):  # an entry of ours, but not one we read
                 pass
-        found = self.plain.parse(path, shown, raw, messages)
+        found = self.plain.parse(path, shown, raw)
         if found.access is not None:
             self.cache.put(key, to_json(found.access))
         return found
 
-    def rule_findings(self, read: FileRead, policy: Policy, messages: Messages,
-                      today: dt.date) -> list[Problem]:
+    def rule_findings(self, read: FileRead, policy: Policy, today: dt.date) -> list[Problem]:
         """From the cache when the same bytes were checked with the same policy, on the
-        same day, in the same language."""
+        same day (the findings hold no words: any language reads them)."""
         assert read.content_hash is not None
         key = self.cache.key("rules", read.file, read.content_hash,
-                             *self._rules_context(policy, messages, today))
+                             *self._rules_context(policy, today))
         found = self.cache.get(key)
         if isinstance(found, list):
             try:
                 return [Problem(*p) for p in found]
             except TypeError:
                 pass
-        problems = self.plain.rule_findings(read, policy, messages, today)
+        problems = self.plain.rule_findings(read, policy, today)
         self.cache.put(key, problems)
         return problems
 
-    def _rules_context(self, policy: Policy, messages: Messages, today: dt.date
-                       ) -> tuple[str, ...]:
+    def _rules_context(self, policy: Policy, today: dt.date) -> tuple[str, ...]:
         """What the rules' findings in a file depend on, besides the file itself; the same
         for every file of a run, so worked out once."""
         known = self._context
-        if known is None or known[:3] != (policy, messages.lang, today):
-            known = (policy, messages.lang, today,
-                     (policy.fingerprint(), today.isoformat(), messages.lang))
+        if known is None or known[:2] != (policy, today):
+            known = (policy, today, (policy.fingerprint(), today.isoformat()))
             self._context = known
-        return known[3]
+        return known[2]
 
 
 def reader_for(cache: ParseCache | None) -> Reader:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reconciler import settled
 from reconciler.cache import ParseCache, reader_for
-from reconciler.catalog import Messages
 from reconciler.clock import iso, utc_now
 from reconciler.plan import Plan, PlanResult, make_plan
 from reconciler.state import EVERYTHING, Scope, State
@@ -50,10 +49,10 @@ class InputErrors(Exception):
         self.validation = validation
 
 
-def validate(paths: list[Path], messages: Messages, *, today: dt.date | None = None,
+def validate(paths: list[Path], *, today: dt.date | None = None,
              cache: ParseCache | None = None, strict: bool = False) -> Validation:
     """The input validated, as of `today` (default: the real today)."""
-    return validate_paths(paths, messages, strict=strict, today=today, reader=reader_for(cache))
+    return validate_paths(paths, strict=strict, today=today, reader=reader_for(cache))
 
 
 def plan_validated(store: SQLStore, validation: Validation, paths: list[Path], *,
@@ -78,14 +77,14 @@ def plan_validated(store: SQLStore, validation: Validation, paths: list[Path], *
     return Planned(validation, state, scope, result)
 
 
-def plan_paths(store: SQLStore, paths: list[Path], messages: Messages, *,
+def plan_paths(store: SQLStore, paths: list[Path], *,
                today: dt.date | None = None, now: str | None = None,
                cache: ParseCache | None = None, strict: bool = False,
                history: bool = False) -> Planned:
     """validate → snapshot → plan. Input with errors stops before the state is read
     (InputErrors); errors only the state shows are in the result's `problems`."""
     today = today or dt.date.today()
-    validation = validate(paths, messages, today=today, cache=cache, strict=strict)
+    validation = validate(paths, today=today, cache=cache, strict=strict)
     if validation.errors:
         raise InputErrors(validation)
     return plan_validated(store, validation, paths, today=today, now=now, cache=cache,

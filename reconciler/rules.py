@@ -13,26 +13,22 @@ from pathlib import PurePath
 from typing import NamedTuple
 
 from reconciler import domain, text
-from reconciler.catalog import Messages
+from reconciler.catalog import phrase
 from reconciler.model import AccessFile, User
 from reconciler.policy import Policy, ordered, ordered_types
 from reconciler.problems import Problem, error, warning
 
 
-def check_file(
-    access: AccessFile, policy: Policy, messages: Messages, today: dt.date
-) -> list[Problem]:
+def check_file(access: AccessFile, policy: Policy, today: dt.date) -> list[Problem]:
     problems = [*_layout(access), *_user_list(access)]
-    problems.extend(_email(access, ("representative", "email"), access.representative.email,
-                           messages))
+    problems.extend(_email(access, ("representative", "email"), access.representative.email))
     seen: dict[str, User] = {}
     for user in access.users:
-        problems.extend(_email(access, ("users", user.index, "email"), user.email, messages))
+        problems.extend(_email(access, ("users", user.index, "email"), user.email))
         if user.username is not None and "@" in user.username:
-            problems.extend(_email(access, ("users", user.index, "username"), user.username,
-                                   messages))
+            problems.extend(_email(access, ("users", user.index, "username"), user.username))
         problems.extend(_review(access, user, policy, today))
-        problems.extend(_professional(access, user, messages))
+        problems.extend(_professional(access, user))
         problems.extend(_clinical_nurse(access, user))
         problems.extend(_eligibility(access, user, policy))
         problems.extend(_keys(access, user))
@@ -53,7 +49,7 @@ class _Place(NamedTuple):
     code: str  # what sharing this identifier means here
 
 
-def check_across(files: list[AccessFile], messages: Messages) -> list[Problem]:
+def check_across(files: list[AccessFile]) -> list[Problem]:
     """Rule U across entries: one file per establishment; an account (username, or the email
     of a new account) listed once; an email used by one account only."""
     if not _shares_a_name(files):
@@ -78,10 +74,11 @@ def check_across(files: list[AccessFile], messages: Messages) -> list[Problem]:
             continue
         located = [(p, p.access.document.where(p.path)) for p in shared]
         for i, (place, position) in enumerate(located):
-            other = "; ".join(messages("where.line", file=p.access.file, line=at[0])
-                              for j, (p, at) in enumerate(located) if j != i)
+            other = [phrase("where.line", file=p.access.file, line=at[0])
+                     for j, (p, at) in enumerate(located) if j != i]
             problems.append(error(place.access.file, position, place.code,
-                                  key=key.removeprefix("establishment:"), other=other))
+                                  key=key.removeprefix("establishment:"),
+                                  _words={"other": other}))
     return problems
 
 
@@ -109,14 +106,13 @@ def _layout(access: AccessFile) -> Iterator[Problem]:
         yield warning(access.file, where, "W105", folder=path.parent.name, region=est.region)
 
 
-def _email(access: AccessFile, path: tuple[str | int, ...], address: str,
-           messages: Messages) -> Iterator[Problem]:
+def _email(access: AccessFile, path: tuple[str | int, ...], address: str) -> Iterator[Problem]:
     """An address email-validator refuses (the schema's pattern lets more through)."""
     refused = text.email_refusal(address)
     if refused is not None:
         key, detail = refused
         yield error(access.file, access.document.where(path), "E017", value=address,
-                    reason=messages(key, detail=detail))
+                    _words={"reason": phrase(key, detail=detail)})
 
 
 def _user_list(access: AccessFile) -> Iterator[Problem]:
@@ -126,24 +122,24 @@ def _user_list(access: AccessFile) -> Iterator[Problem]:
         yield error(access.file, access.document.where(("users",)), "E051")
 
 
-def _professional(access: AccessFile, user: User, messages: Messages) -> Iterator[Problem]:
+def _professional(access: AccessFile, user: User) -> Iterator[Problem]:
     """Rule P, and the professional number's format by profile."""
     if user.profile not in domain.PROFESSIONALS:
         if user.professional_number is not None:
             yield error(access.file, access.where(user, "professional_number"), "E055")
         return
-    label = messages(f"profile.{user.profile}")
+    label = {"profile_label": phrase(f"profile.{user.profile}")}
     example = domain.PROFESSIONAL_NUMBER_EXAMPLE[user.profile]
     if user.username is None:
-        yield error(access.file, access.where(user), "E052", profile_label=label)
+        yield error(access.file, access.where(user), "E052", _words=label)
     number = user.professional_number
     if number is None:
-        yield error(access.file, access.where(user), "E053", profile_label=label, example=example)
+        yield error(access.file, access.where(user), "E053", example=example, _words=label)
     elif not domain.PROFESSIONAL_NUMBER[user.profile].fullmatch(number):
         yield error(
             access.file, access.where(user, "professional_number"), "E054",
-            value=number, profile_label=label, prefix=example[0] if user.profile != "ips"
-            else "8-1", example=example,
+            value=number, prefix=example[0] if user.profile != "ips" else "8-1",
+            example=example, _words=label,
         )
 
 

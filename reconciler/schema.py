@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reconciler import domain, text
-from reconciler.catalog import Messages
+from reconciler.catalog import phrase
 from reconciler.domain import DATE_FIELDS
 from reconciler.loader import Document, Path_
 from reconciler.problems import Problem, error
@@ -107,7 +107,7 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-def check(document: Document, schema_name: str, messages: Messages) -> list[Problem]:
+def check(document: Document, schema_name: str) -> list[Problem]:
     """Problems with the shape of `document`; an empty list when it matches the schema."""
     data = accept_bare_dates(document.data)
     if _has_shape(data, schema_name):
@@ -126,13 +126,11 @@ def check(document: Document, schema_name: str, messages: Messages) -> list[Prob
         # users within the limit are explained.
         too_many = error(document.file, document.where(("users",)), "E044", field="users",
                          count=len(users), limit=limit)
-        return [too_many, *_explained(document, {**data, "users": users[:limit]},
-                                      schema_name, messages)]
-    return _explained(document, data, schema_name, messages)
+        return [too_many, *_explained(document, {**data, "users": users[:limit]}, schema_name)]
+    return _explained(document, data, schema_name)
 
 
-def _explained(document: Document, data: Any, schema_name: str,
-               messages: Messages) -> list[Problem]:
+def _explained(document: Document, data: Any, schema_name: str) -> list[Problem]:
     """Each of jsonschema's errors in `data` (the document's, perhaps cut) as problems."""
     errors = sorted(
         _validator(schema_name).iter_errors(data),
@@ -147,7 +145,7 @@ def _explained(document: Document, data: Any, schema_name: str,
         if err.validator == "type":
             mistyped.add(path)
             problems = [p for p in problems if (p.line, p.column) != document.where(path)]
-        problems.extend(_explain(err, document, messages))
+        problems.extend(_explain(err, document))
     # Several keywords can fail on one value for one reason (pattern and format of a
     # date; `required` once per missing name): say it once.
     unique = {(p.line, p.column, p.code, repr(sorted(p.params.items()))): p for p in problems}
@@ -185,13 +183,13 @@ def accept_bare_dates(data: Any) -> Any:
     return data
 
 
-def describe_where(path: Path_, messages: Messages) -> str:
-    """'user 3', 'establishment', … : the block a path belongs to, for messages."""
+def describe_where(path: Path_) -> dict[str, Any]:
+    """'user 3', 'establishment', … : the block a path belongs to, as a phrase."""
     if len(path) >= 2 and path[0] == "users" and isinstance(path[1], int):
-        return messages("where.user", n=path[1] + 1)
+        return phrase("where.user", n=path[1] + 1)
     if path and path[0] in ("establishment", "representative"):
-        return messages(f"where.{path[0]}")
-    return messages("where.file")
+        return phrase(f"where.{path[0]}")
+    return phrase("where.file")
 
 
 def _field(path: Path_) -> str:
@@ -202,8 +200,9 @@ def _field(path: Path_) -> str:
     return "version"
 
 
-def _describe(value: Any, messages: Messages) -> str:
-    return messages(_DESCRIPTIONS.get(type(value), "type.string"))
+def _describe(value: Any) -> dict[str, Any]:
+    """What YAML read `value` as ("a whole number"), as a phrase."""
+    return phrase(_DESCRIPTIONS.get(type(value), "type.string"))
 
 
 def _suggest(value: str, choices: list[str]) -> dict[str, str]:
@@ -217,7 +216,7 @@ def _suggest(value: str, choices: list[str]) -> dict[str, str]:
     return params
 
 
-def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages) -> list[Problem]:
+def _explain(err: jsonschema.ValidationError, doc: Document) -> list[Problem]:
     path: Path_ = tuple(err.absolute_path)
     field = _field(path)
     where = doc.where(path)
@@ -226,24 +225,24 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
 
     if kind == "required":
         missing = [name for name in err.validator_value if name not in (value or {})]
-        where_text = describe_where(path, messages)
-        return [error(doc.file, where, "E020", field=name, where=where_text) for name in missing]
+        words = {"where": describe_where(path)}
+        return [error(doc.file, where, "E020", field=name, _words=words) for name in missing]
     if kind == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
-        where_text = describe_where(path, messages)
+        words = {"where": describe_where(path)}
         return [
             error(
                 doc.file,
                 doc.key_where((*path, extra)),
                 "E021",
                 field=extra,
-                where=where_text,
+                _words=words,
                 **_suggest(extra, allowed),
             )
             for extra in sorted(set(value) - set(allowed))
         ]
     if kind == "type":
-        return [_type_problem(err, doc, path, field, messages)]
+        return [_type_problem(err, doc, path, field)]
     if kind in ("const", "enum") and field == "version":
         return [error(doc.file, where, "E024", value=value)]
     if kind == "enum":
@@ -269,7 +268,7 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
             return [error(doc.file, where, "E016", field=field,
                           char=text.describe(value[index]), column=where[1])]
     if kind == "pattern" and field == "professional_number":
-        return [_professional_number(doc, path, value, messages)]
+        return [_professional_number(doc, path, value)]
     if kind == "pattern" and value == "":
         return []  # minLength says it better: "is empty"
     if kind in ("minimum", "maximum"):
@@ -284,8 +283,7 @@ def _explain(err: jsonschema.ValidationError, doc: Document, messages: Messages)
     return [error(doc.file, where, "E039", field=field, detail=err.message)]
 
 
-def _professional_number(doc: Document, path: Path_, value: str,
-                         messages: Messages) -> Problem:
+def _professional_number(doc: Document, path: Path_, value: str) -> Problem:
     """The schema's pattern is every profile's numbers at once; what is wrong is said as
     the domain rules say it, for the user's profile (E054), or E055 if it has none."""
     user = doc.data["users"][path[1]]
@@ -294,12 +292,12 @@ def _professional_number(doc: Document, path: Path_, value: str,
         return error(doc.file, doc.where(path), "E055")
     example = domain.PROFESSIONAL_NUMBER_EXAMPLE[profile]
     return error(doc.file, doc.where(path), "E054", value=value,
-                 profile_label=messages(f"profile.{profile}"),
-                 prefix=example[0] if profile != "ips" else "8-1", example=example)
+                 prefix=example[0] if profile != "ips" else "8-1", example=example,
+                 _words={"profile_label": phrase(f"profile.{profile}")})
 
 
 def _type_problem(
-    err: jsonschema.ValidationError, doc: Document, path: Path_, field: str, messages: Messages
+    err: jsonschema.ValidationError, doc: Document, path: Path_, field: str
 ) -> Problem:
     expected = err.validator_value
     value = err.instance
@@ -307,22 +305,17 @@ def _type_problem(
     if value is None:
         return error(doc.file, where, "E040", field=field)
     if not path:
-        return error(doc.file, where, "E042", actual=_describe(value, messages))
+        return error(doc.file, where, "E042", _words={"actual": _describe(value)})
     if field in DATE_FIELDS and isinstance(value, dt.date | str | int):
         return error(doc.file, where, "E035", value=doc.plain.get(path, value))
     if expected == "string" and path in doc.plain:
         # YAML 1.1 read `NO`, `06` or `2026-11-20` as something else: say "quote it".
-        return error(
-            doc.file, where, "E023",
-            field=field, text=doc.plain[path], actual=_describe(value, messages),
-        )
-    example = messages(f"example.{expected}", field=field) if messages.has(
-        f"example.{expected}") else f"{field}: ..."
-    return error(
-        doc.file, where, "E022",
-        field=field, expected=messages(f"type.{expected}"), actual=_describe(value, messages),
-        example=example,
-    )
+        return error(doc.file, where, "E023", field=field, text=doc.plain[path],
+                     _words={"actual": _describe(value)})
+    # Every type the shipped schemas name has its words and an example (a test checks it).
+    return error(doc.file, where, "E022", field=field, _words={
+        "expected": phrase(f"type.{expected}"), "actual": _describe(value),
+        "example": phrase(f"example.{expected}", field=field)})
 
 
 def _duplicates(doc: Document, path: Path_, items: list[Any]) -> list[Problem]:

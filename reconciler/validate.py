@@ -12,7 +12,6 @@ from typing import NamedTuple, Protocol
 
 from reconciler import files, loader, model, rules, schema
 from reconciler import policy as policy_mod
-from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.policy import Policy
 from reconciler.problems import ERROR, MAX_PER_FILE, WARNING, Omitted, Problem, keep_first
@@ -87,16 +86,14 @@ def _inside_the_access_folder(policy: Path, paths: list[Path]) -> None:
         raise UserError("E015", link=policy.as_posix(), path=folder.as_posix())
 
 
-def load_policy(
-    path: Path | None, messages: Messages
-) -> tuple[Policy, list[Problem], loader.Document | None]:
+def load_policy(path: Path | None) -> tuple[Policy, list[Problem], loader.Document | None]:
     if path is None:
         return policy_mod.DEFAULT, [], None
     result = loader.load_file(path, display(path), files.POLICY)
     doc = result.document
     if doc is None or result.problems:
         return policy_mod.DEFAULT, result.problems, doc
-    problems = schema.check(doc, schema.POLICY_FILE, messages)
+    problems = schema.check(doc, schema.POLICY_FILE)
     if problems:
         return policy_mod.DEFAULT, problems, doc
     return policy_mod.from_data(doc.data, display(path)), [], doc
@@ -117,31 +114,31 @@ class Reader(Protocol):
     the parse cache's reader (cache.CachingReader), which gives back what the same bytes
     yielded before instead of computing it again."""
 
-    def read(self, path: Path, messages: Messages) -> FileRead: ...
+    def read(self, path: Path) -> FileRead: ...
 
-    def rule_findings(self, read: FileRead, policy: Policy, messages: Messages,
-                      today: dt.date) -> list[Problem]: ...
+    def rule_findings(self, read: FileRead, policy: Policy, today: dt.date
+                      ) -> list[Problem]: ...
 
 
 class PlainReader:
     """Every file read, parsed, checked and modelled anew."""
 
-    def read(self, path: Path, messages: Messages) -> FileRead:
+    def read(self, path: Path) -> FileRead:
         """One file, strictly loaded, checked against the schema and modelled."""
         shown = display(path)
         raw = loader.read_file(path, shown)
         if isinstance(raw, Problem):
             return FileRead(shown, None, [raw], 0, None)
-        return self.parse(path, shown, raw, messages)
+        return self.parse(path, shown, raw)
 
-    def parse(self, path: Path, shown: str, raw: bytes, messages: Messages) -> FileRead:
+    def parse(self, path: Path, shown: str, raw: bytes) -> FileRead:
         """The file's bytes, `raw`, strictly loaded, checked against the schema and
         modelled."""
         result = loader.load_bytes(raw, shown)
         doc = result.document
         if doc is None or result.problems:
             return FileRead(shown, None, result.problems, 0, None)  # a half-read file is unused
-        problems = schema.check(doc, schema.ACCESS_FILE, messages)
+        problems = schema.check(doc, schema.ACCESS_FILE)
         if problems:
             users = doc.data.get("users") if isinstance(doc.data, dict) else None
             return FileRead(shown, None, problems, len(users) if isinstance(users, list) else 0,
@@ -152,11 +149,10 @@ class PlainReader:
         doc.release(path)
         return FileRead(shown, access, [], len(access.users), doc.content_hash)
 
-    def rule_findings(self, read: FileRead, policy: Policy, messages: Messages,
-                      today: dt.date) -> list[Problem]:
+    def rule_findings(self, read: FileRead, policy: Policy, today: dt.date) -> list[Problem]:
         """The domain rules' findings in one file that passed the schema."""
         assert read.access is not None
-        return rules.check_file(read.access, policy, messages, today)
+        return rules.check_file(read.access, policy, today)
 
 
 PLAIN = PlainReader()
@@ -172,7 +168,6 @@ def config_digest(files: list[tuple[str, str]]) -> str:
 
 def validate_paths(
     paths: list[Path],
-    messages: Messages,
     policy_path: Path | None = None,
     strict: bool = False,
     today: dt.date | None = None,
@@ -185,25 +180,25 @@ def validate_paths(
     policy_file = policy_path or policy_mod.find(paths)
     if policy_path is None and policy_file is not None:
         _inside_the_access_folder(policy_file, paths)
-    policy, problems, policy_doc = load_policy(policy_file, messages)
+    policy, problems, policy_doc = load_policy(policy_file)
     read = [(policy_doc.file, policy_doc.content_hash)] if policy_doc else []
     access_files: list[model.AccessFile] = []
     user_count = 0
     omitted: dict[str, Omitted] = {}
     for path in files:
-        found = reader.read(path, messages)
+        found = reader.read(path)
         in_file = found.problems
         user_count += found.users
         if found.content_hash is not None:
             read.append((found.file, found.content_hash))
         if found.access is not None:
-            in_file = [*in_file, *reader.rule_findings(found, policy, messages, today)]
+            in_file = [*in_file, *reader.rule_findings(found, policy, today)]
             access_files.append(found.access)
         # Only the first of a file's problems are kept, the others counted: a file
         # thousands of problems long costs no more memory, and no more to print.
         problems.extend(keep_first(in_file, omitted) if len(in_file) > MAX_PER_FILE
                         else in_file)
-    problems.extend(rules.check_across(access_files, messages))
+    problems.extend(rules.check_across(access_files))
     if strict:
         problems = [p._replace(severity=ERROR) for p in problems]
         omitted = {file: Omitted(o.total, 0) for file, o in omitted.items()}

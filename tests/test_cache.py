@@ -15,7 +15,6 @@ from helpers import EXAMPLE, REPO, run
 from reconciler import cache as cache_module
 from reconciler import model, policy, schema
 from reconciler.cache import CachingReader, ParseCache
-from reconciler.catalog import Messages
 from reconciler.loader import load_bytes
 from reconciler.validate import PLAIN
 
@@ -166,21 +165,21 @@ def test_entries_unused_for_a_week_are_pruned_once_a_day(repo: Path) -> None:
 def test_the_caching_reader_gives_what_the_plain_reader_gives(repo: Path) -> None:
     """The validator's seam: a file read through the cache, first parsed then from its
     entry, is the plain reader's read, positions and rules' findings included."""
-    messages, today = Messages("en"), dt.date(2027, 6, 1)  # a review overdue: W106
+    today = dt.date(2027, 6, 1)  # a review overdue: W106
     path = Path("access/06/gmf-hill-valley.yaml")
-    plain = PLAIN.read(path, messages)
+    plain = PLAIN.read(path)
     assert plain.access is not None
-    findings = PLAIN.rule_findings(plain, policy.DEFAULT, messages, today)
+    findings = PLAIN.rule_findings(plain, policy.DEFAULT, today)
     assert any(p.code == "W106" for p in findings)
     cache = ParseCache(repo / ".rvsq" / "cache")
     for time_read in ("parsed", "from the cache"):
         reader = CachingReader(cache)
-        found = reader.read(path, messages)
+        found = reader.read(path)
         assert found.access is not None, time_read
         assert found._replace(access=None) == plain._replace(access=None)
         assert found.access[1:] == plain.access[1:]  # the document is another object
         deep = ("users", 0, "last_name")  # located from the file's bytes, read again
         assert (found.access.document.where(deep) == plain.access.document.where(deep)
                 != plain.access.document.where(("users", 0)))
-        assert reader.rule_findings(found, policy.DEFAULT, messages, today) == findings
+        assert reader.rule_findings(found, policy.DEFAULT, today) == findings
     assert len(entries(repo)) == 2  # the model and the findings, kept once

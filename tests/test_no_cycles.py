@@ -54,7 +54,7 @@ def no_collector() -> Iterator[None]:
 def _cycles_left(access: Path, cache: ParseCache | None) -> int:
     """Validate, plan and render; then how many objects only the collector could free."""
     messages, today = Messages("en"), dt.date(2026, 11, 26)
-    validation = pipeline.validate([access], messages, today=today, cache=cache)
+    validation = pipeline.validate([access], today=today, cache=cache)
     assert not validation.errors
     plan = make_plan(validation.files, EMPTY, today=today, now="2026-11-26T00:00:00Z",
                      config_digest=validation.digest, paths=("access",)).plan

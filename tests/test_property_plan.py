@@ -37,7 +37,7 @@ def _plan(access: Path, store: SQLStore, now: dt.datetime = NOON,
     """As `rvsq-access plan` makes it; with a `cache`, establishments found in step by an
     earlier plan, and untouched since, are not read again."""
     try:
-        planned = pipeline.plan_paths(store, [access], MESSAGES, today=TODAY,
+        planned = pipeline.plan_paths(store, [access], today=TODAY,
                                       now=now.isoformat(), cache=cache)
     except pipeline.InputErrors as invalid:
         raise AssertionError([p for p in invalid.validation.problems

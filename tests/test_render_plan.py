@@ -62,7 +62,7 @@ def add_users(path: Path, entries: str) -> None:
 
 def plan_now(store: SQLStore, lang: str = "en") -> Planned:
     """Validate ./access and plan it against the store, as `rvsq-access plan` does."""
-    found = pipeline.plan_paths(store, [Path("access")], Messages(lang), today=TODAY, now=NOW)
+    found = pipeline.plan_paths(store, [Path("access")], today=TODAY, now=NOW)
     validation, state, result = found.validation, found.state, found.result
     assert not result.problems, result.problems
     warnings = (*planfile.notices(validation.problems, result.plan, validation.files),
@@ -248,7 +248,7 @@ def test_a_huge_plan_is_cut_under_the_limit(tmp_path: Path, monkeypatch: pytest.
     (tmp_path / "access" / "06").mkdir(parents=True)
     (tmp_path / "access" / "06" / "gmf-grande.yaml").write_text(_many_users(3000),
                                                                  encoding="utf-8")
-    validation = validate_paths([Path("access")], Messages(lang), today=TODAY)
+    validation = validate_paths([Path("access")], today=TODAY)
     assert not validation.errors, validation.problems[:3]
     plan = make_plan(validation.files, EMPTY, today=TODAY, now=NOW,
                      config_digest=validation.digest, paths=("access",)).plan
@@ -293,7 +293,7 @@ def test_user_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         "    first_name: \"Ann|e *bold* _x_\"\n    last_name: \"<script>\"\n"
         "    profile: personnel-administratif\n    services: [rvsq]\n",
         encoding="utf-8")
-    validation = validate_paths([Path("access")], Messages("en"), today=TODAY)
+    validation = validate_paths([Path("access")], today=TODAY)
     assert not validation.errors, validation.problems
     plan = make_plan(validation.files, EMPTY, today=TODAY, now=NOW,
                      config_digest=validation.digest, paths=("access",)).plan

@@ -71,7 +71,7 @@ def plan_for(store: SQLStore, today: dt.date,
              now: dt.datetime) -> tuple[list[AccessFile], State, Plan, Policy]:
     """Validate ./access and plan it against the store: what `report.build` takes."""
     # Reports show when accounts were created (history).
-    planned = pipeline.plan_paths(store, [ACCESS], EN, today=today, now=iso(now), history=True)
+    planned = pipeline.plan_paths(store, [ACCESS], today=today, now=iso(now), history=True)
     assert not planned.result.problems, planned.result.problems
     return planned.validation.files, planned.state, planned.plan, planned.validation.policy
 
@@ -274,7 +274,7 @@ def test_html_is_self_contained_escaped_and_printable(scenario: Scenario) -> Non
     edit(GMF, "first_name: Clara", 'first_name: "<script>alert(1)</script> & Co"')
     store = open_store(parse_location(scenario.state_url), iso(SECOND_APPLY), writing=True)
     try:
-        planned = pipeline.plan_paths(store, [ACCESS], EN, today=TODAY, now=iso(SECOND_APPLY),
+        planned = pipeline.plan_paths(store, [ACCESS], today=TODAY, now=iso(SECOND_APPLY),
                                       history=True)  # reports show when accounts were created
     finally:
         store.close()

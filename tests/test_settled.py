@@ -18,7 +18,6 @@ from helpers import cli, edit, example_repository, new_store, remove_user
 
 from reconciler import pipeline, settled
 from reconciler.cache import ParseCache
-from reconciler.catalog import Messages
 from reconciler.store import open_store, sql
 from reconciler.store import state_location as resolve_state_url
 
@@ -57,7 +56,7 @@ def settled_now(today: dt.date | None = None, paths: tuple[str, ...] = ("access"
                 ) -> frozenset[str]:
     """The establishments the next plan would not read."""
     cache = ParseCache(Path(os.environ["RVSQ_CACHE_DIR"]))
-    validation = pipeline.validate([Path(p) for p in paths], Messages("en"), cache=cache)
+    validation = pipeline.validate([Path(p) for p in paths], cache=cache)
     store = open_store(resolve_state_url(None), "2026-11-26T00:00:00Z", writing=True)
     try:
         _, scope = settled.snapshot(store, cache, validation.files, today or dt.date.today())

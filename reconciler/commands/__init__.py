@@ -95,7 +95,7 @@ def validated(env: Env, paths: list[Path], cache: ParseCache | None, strict: boo
 
     paths = paths or list(DEFAULT_PATHS)
     refuse_links_out(paths)
-    result = pipeline.validate(paths, env.messages, today=today, cache=cache, strict=strict)
+    result = pipeline.validate(paths, today=today, cache=cache, strict=strict)
     if result.errors:
         _stop(env, result)
     return result
@@ -111,7 +111,7 @@ def plan_input(env: Env, store: SQLStore, paths: list[Path], cache: ParseCache |
     paths = paths or list(DEFAULT_PATHS)
     refuse_links_out(paths)
     try:
-        return pipeline.plan_paths(store, paths, env.messages, today=today, cache=cache,
+        return pipeline.plan_paths(store, paths, today=today, cache=cache,
                                    strict=strict, history=history)
     except pipeline.InputErrors as invalid:
         _stop(env, invalid.validation)

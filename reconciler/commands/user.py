@@ -252,6 +252,6 @@ def _write_if_valid(env: Env, file: Path, content: bytes) -> None:
 
 
 def _problems(env: Env, path: Path, shown_as: Path, policy_path: Path | None) -> list[Problem]:
-    result = validate_paths([path], env.messages, policy_path=policy_path)
+    result = validate_paths([path], policy_path=policy_path)
     name, real = display(path), display(shown_as)
     return [p._replace(file=real) if p.file == name else p for p in result.problems]

@@ -17,7 +17,7 @@ from reconciler.validate import validate_paths
 def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None,
         as_of: dt.date | None = None) -> int:
     refuse_links_out([*(paths or DEFAULT_PATHS), *([policy] if policy else [])])
-    result = validate_paths(paths or list(DEFAULT_PATHS), env.messages, policy, strict, as_of,
+    result = validate_paths(paths or list(DEFAULT_PATHS), policy, strict, as_of,
                             reader_for(env.parse_cache()))
     if fmt == "json":
         click.echo(json_for_terminal(render.as_json(result, env.messages)))

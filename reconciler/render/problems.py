@@ -21,6 +21,8 @@ _COLORS = {"error": "red", "warning": "yellow"}
 
 
 def message(problem: Problem, messages: Messages) -> str:
+    """The problem in the reader's language: its parameters are data, its words (under
+    `_words`, see catalog.phrase) are said here too, so a cached finding fits any language."""
     return messages(problem.code, **problem.params)
 
 

@@ -27,7 +27,6 @@ from collections.abc import Iterator, Sequence, Set
 from typing import Any
 
 from reconciler import loader, model, schema
-from reconciler.catalog import Messages
 from reconciler.plan import Action, Blocked, Notice, PlanResult, make_plan
 from reconciler.problems import Problem
 from reconciler.state import (
@@ -66,7 +65,7 @@ def access_file(text: str, file: str = "a.yaml") -> model.AccessFile:
     are validate's concern, not the planner's: they are not run."""
     loaded = loader.load_bytes(text.encode("utf-8"), file)
     assert loaded.document is not None and not loaded.problems, loaded.problems
-    problems = schema.check(loaded.document, schema.ACCESS_FILE, Messages("en"))
+    problems = schema.check(loaded.document, schema.ACCESS_FILE)
     assert not problems, problems
     return model.from_document(loaded.document)
 

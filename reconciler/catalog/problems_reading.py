@@ -1,0 +1,201 @@
+"""Problems found reading a file (E001–E019), and why an email is refused."""
+
+from reconciler.catalog.message import Message
+
+MESSAGES: dict[str, Message] = {
+    # --- reading the file -------------------------------------------------------------
+    "E001": Message(
+        "the file is not valid UTF-8 text",
+        "le fichier n'est pas du texte UTF-8 valide",
+    ),
+    "E001.hint": Message(
+        "save the file with the UTF-8 encoding (most editors offer it in 'Save as').",
+        "enregistrez le fichier avec l'encodage UTF-8 (la plupart des éditeurs l'offrent dans "
+        "« Enregistrer sous »).",
+    ),
+    "E002": Message(
+        "the file is larger than {limit_mib} MiB",
+        "le fichier dépasse {limit_mib} Mio",
+    ),
+    "E002.hint": Message(
+        "split the establishment's users over several establishments or remove what is not an "
+        "access file.",
+        "répartissez les utilisateurs sur plusieurs établissements ou retirez ce qui n'est pas un "
+        "fichier d'accès.",
+    ),
+    "E003": Message("this is not valid YAML: {detail}", "ce n'est pas du YAML valide : {detail}"),
+    "E003.hint": Message(
+        "check the indentation, the colons and the quotes on this line and the one before it.",
+        "vérifiez l'indentation, les deux-points et les guillemets sur cette ligne et la "
+        "précédente.",
+    ),
+    "E004": Message(
+        "the key '{key}' appears twice in the same block (first on line {first_line})",
+        "la clé « {key} » apparaît deux fois dans le même bloc (d'abord à la ligne {first_line})",
+    ),
+    "E004.hint": Message(
+        "keep only one '{key}': YAML would silently use the last one.",
+        "ne gardez qu'un seul « {key} » : YAML garderait le dernier sans rien dire.",
+    ),
+    "E005": Message(
+        "anchors and aliases ('&{anchor}', '*{anchor}') are not allowed",
+        "les ancres et les alias (« &{anchor} », « *{anchor} ») ne sont pas permis",
+    ),
+    "E005.hint": Message(
+        "write the value out in full where it is needed.",
+        "écrivez la valeur au complet là où elle sert.",
+    ),
+    "E006": Message(
+        "YAML tags such as '{tag}' are not allowed",
+        "les étiquettes YAML comme « {tag} » ne sont pas permises",
+    ),
+    "E006.hint": Message(
+        "remove the tag; if the value must be read as text, put it in quotes.",
+        "retirez l'étiquette; si la valeur doit être lue comme du texte, mettez-la entre "
+        "guillemets.",
+    ),
+    "E007": Message("the file is empty", "le fichier est vide"),
+    "E007.hint": Message(
+        "start from an example file in access/ or remove this file.",
+        "partez d'un fichier d'exemple du dossier access/ ou supprimez ce fichier.",
+    ),
+    "E008": Message(
+        "the file holds more than one YAML document",
+        "le fichier contient plus d'un document YAML",
+    ),
+    "E008.hint": Message(
+        "keep one establishment per file and remove the '---' separator.",
+        "gardez un établissement par fichier et retirez le séparateur « --- ».",
+    ),
+    "E009": Message(
+        "the key '{text}' is not a plain name",
+        "la clé « {text} » n'est pas un simple nom",
+    ),
+    "E009.hint": Message(
+        "keys are field names such as 'email' or 'services'; check the spelling and the "
+        "indentation.",
+        "les clés sont des noms de champs comme « email » ou « services »; vérifiez l'orthographe "
+        "et l'indentation.",
+    ),
+    "E010": Message(
+        "the file is nested more than {limit} levels deep",
+        "le fichier est imbriqué sur plus de {limit} niveaux",
+    ),
+    "E010.hint": Message(
+        "an access file needs only a few levels; check the indentation.",
+        "un fichier d'accès n'a besoin que de quelques niveaux; vérifiez l'indentation.",
+    ),
+    "E011": Message(
+        "the file cannot be read: {reason}",
+        "le fichier ne peut pas être lu : {reason}",
+    ),
+    "E011.hint": Message(
+        "check that the file exists and that you may read it.",
+        "vérifiez que le fichier existe et que vous avez le droit de le lire.",
+    ),
+    "E012": Message("'{path}' does not exist", "« {path} » n'existe pas"),
+    "E012.hint": Message(
+        "give an access file or a folder of access files (default: ./access).",
+        "indiquez un fichier d'accès ou un dossier de fichiers d'accès (par défaut : ./access).",
+    ),
+    "E013": Message(
+        "no access file (*.yaml, *.yml) was found in '{path}'",
+        "aucun fichier d'accès (*.yaml, *.yml) n'a été trouvé dans « {path} »",
+    ),
+    "E013.hint": Message(
+        "access files are named access/<region>/<establishment-id>.yaml.",
+        "les fichiers d'accès se nomment access/<région>/<id-établissement>.yaml.",
+    ),
+    "E014": Message(
+        "more than {limit} access files were found in '{path}'",
+        "plus de {limit} fichiers d'accès ont été trouvés dans « {path} »",
+    ),
+    "E014.hint": Message(
+        "point the tool at the access folder itself, not at a folder above it.",
+        "indiquez le dossier d'accès lui-même, pas un dossier au-dessus.",
+    ),
+    "E015": Message(
+        "'{link}' is a symbolic link that leads outside '{path}'",
+        "« {link} » est un lien symbolique qui mène hors de « {path} »",
+    ),
+    "E015.hint": Message(
+        "access files must be in the repository itself: copy the file or folder there, or remove "
+        "the link. Nothing was read through it.",
+        "les fichiers d'accès doivent être dans le dépôt lui-même : copiez-y le fichier ou le "
+        "dossier, ou retirez le lien. Rien n'a été lu par ce lien.",
+    ),
+    "E016": Message(
+        "'{field}' holds the invisible or control character {char}",
+        "« {field} » contient le caractère invisible ou de contrôle {char}",
+    ),
+    "E016.hint": Message(
+        "retype the value without {char} (column {column}): such a character can hide or rewrite "
+        "text on a screen, in a pull request or in an email.",
+        "retapez la valeur sans {char} (colonne {column}) : un tel caractère peut cacher ou "
+        "réécrire du texte à l'écran, dans une demande de fusion ou dans un courriel.",
+    ),
+    "E017": Message(
+        "'{value}' is not an email address that can receive mail: {reason}",
+        "« {value} » n'est pas une adresse qui peut recevoir des courriels : {reason}",
+    ),
+    "E017.hint": Message(
+        "correct the address; it is checked the way mail servers read it (the domain itself is "
+        "not asked).",
+        "corrigez l'adresse; elle est vérifiée comme les serveurs de courriel la lisent (sans "
+        "interroger le domaine).",
+    ),
+    "E018": Message(
+        "'{field}: {text}' is read by some tools as {value} and by others as text",
+        "« {field}: {text} » est lu par certains outils comme {value} et par d'autres comme du "
+        "texte",
+    ),
+    "E018.hint": Message(
+        "write {field}: true or {field}: false.",
+        "écrivez {field}: true ou {field}: false.",
+    ),
+    "E019": Message(
+        "the file holds the character {char}, which some YAML readers take for a line break and "
+        "others for a character",
+        "le fichier contient le caractère {char}, que certains lecteurs YAML prennent pour un "
+        "saut de ligne et d'autres pour un caractère",
+    ),
+    "E019.hint": Message(
+        "remove it; to end a line, press Enter.",
+        "retirez-le; pour finir une ligne, appuyez sur Entrée.",
+    ),
+    # --- reasons an email is refused (E017), after the email-validator library --------
+    "text.email.dots": Message("two periods in a row", "deux points de suite"),
+    "text.email.period": Message(
+        "a period at the start or end of a part",
+        "un point au début ou à la fin d'une partie",
+    ),
+    "text.email.no_dot": Message(
+        "the part after the @ needs a period (a domain such as example.org)",
+        "la partie après le @ doit contenir un point (un domaine comme example.org)",
+    ),
+    "text.email.reserved": Message(
+        "the domain is a reserved name that never receives mail",
+        "le domaine est un nom réservé qui ne reçoit jamais de courriels",
+    ),
+    "text.email.characters": Message(
+        "characters not allowed in an address",
+        "des caractères interdits dans une adresse",
+    ),
+    "text.email.hyphen": Message(
+        "a hyphen misplaced (next to a period or the @, or at an end)",
+        "un trait d'union mal placé (près d'un point ou du @, ou en bout)",
+    ),
+    "text.email.quoted": Message(
+        "quotes around the part before the @ are not accepted",
+        "les guillemets autour de la partie avant le @ ne sont pas acceptés",
+    ),
+    "text.email.literal": Message(
+        "an IP address instead of a domain is not accepted",
+        "une adresse IP à la place d'un domaine n'est pas acceptée",
+    ),
+    "text.email.long": Message(
+        "the address or one of its parts is too long",
+        "l'adresse ou l'une de ses parties est trop longue",
+    ),
+    "text.email.other": Message("{detail}", "{detail}"),
+}
