@@ -388,7 +388,7 @@ PARSE_FLOOR = (
 
 # The fixed cost of a plan process: the interpreter, the modules a plan imports and the
 # compiled schema validator. Peak memory over it, per user, is what the issue bounds.
-LOADED = ("import reconciler.cli, reconciler.commands.plan, reconciler.settled, "
+LOADED = ("import reconciler.cli, reconciler.commands.plan, reconciler.planning.settled, "
           "reconciler.store.sqlite, reconciler.render.plan_text; from reconciler import schema; "
           "schema.is_valid({}, schema.ACCESS_FILE)")
 

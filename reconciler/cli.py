@@ -83,7 +83,7 @@ class _Group(click.Group):
         except InvalidInput:
             ctx.exit(EXIT_INVALID)
         except UserError as exc:
-            from reconciler.render.errors import error_text
+            from reconciler.render.error_text import error_text
 
             env = ctx.obj
             messages = env.messages if env else _help

@@ -17,12 +17,12 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from reconciler import settled
-from reconciler.cache import ParseCache, reader_for
+from reconciler.checking.validation import Validation, validate_paths
 from reconciler.clock import iso, utc_now
-from reconciler.plan import Plan, PlanResult, make_plan
-from reconciler.state import EVERYTHING, Scope, State
-from reconciler.validate import Validation, validate_paths
+from reconciler.planning import settled
+from reconciler.planning.planner import Plan, PlanResult, make_plan
+from reconciler.reading.cache import ParseCache, reader_for
+from reconciler.records import EVERYTHING, Scope, State
 
 if TYPE_CHECKING:
     from reconciler.store import SQLStore

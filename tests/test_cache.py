@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLE, REPO, run
 
-from reconciler import cache as cache_module
-from reconciler import model, policy, schema
-from reconciler.cache import CachingReader, ParseCache
-from reconciler.loader import load_bytes
-from reconciler.validate import PLAIN
+from reconciler.checking.validation import PLAIN
+from reconciler.reading import cache as cache_module
+from reconciler.reading import model, policy, schema
+from reconciler.reading.cache import CachingReader, ParseCache
+from reconciler.reading.loader import load_bytes
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 import reconciler
-from reconciler import catalog, domain, schema
+from reconciler import catalog, domain
 from reconciler.catalog import (
     AREAS,
     CATALOGS,
@@ -28,6 +28,7 @@ from reconciler.catalog import (
     merged,
     phrase,
 )
+from reconciler.reading import schema
 
 PACKAGE = Path(reconciler.__file__).parent
 CATALOG = Path(catalog.__file__).parent

@@ -9,7 +9,7 @@ from collections import Counter
 import pyrage
 from helpers import REPO
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 
 IDENTITY = (REPO / "examples" / "demo-identities" / "gmf-hill-valley.txt").read_text(
     encoding="utf-8")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import cli, example_repository
 
-from reconciler.importer import scalar
-from reconciler.loader import load_bytes
+from reconciler.reading.loader import load_bytes
+from reconciler.render.access_files import scalar
 
 
 @pytest.fixture

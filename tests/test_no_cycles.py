@@ -14,11 +14,11 @@ import pytest
 from helpers import EXAMPLE
 
 from reconciler import pipeline
-from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
-from reconciler.plan import make_plan
+from reconciler.planning.planner import make_plan
+from reconciler.reading.cache import ParseCache
+from reconciler.records import EMPTY
 from reconciler.render import plan_text
-from reconciler.state import EMPTY
 
 USERS = 300
 

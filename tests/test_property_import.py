@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reconciler import edit
-from reconciler.importer import scalar
-from reconciler.loader import load_bytes
+from reconciler.reading.loader import load_bytes
+from reconciler.render.access_files import scalar
 
 LETTERS = st.one_of(
     st.characters(min_codepoint=0x41, max_codepoint=0x24F, categories=["Lu", "Ll"]),

@@ -20,11 +20,13 @@ from helpers import new_store
 from hypothesis import HealthCheck, given, settings
 from strategies import TODAY, Scenario, directory_csv, scenarios
 
-from reconciler import directory, domain, pipeline, planfile
-from reconciler.apply import Settings, apply_plan
-from reconciler.cache import ParseCache
+from reconciler import domain, pipeline
+from reconciler.applying.executor import Settings, apply_plan
 from reconciler.catalog import Messages
-from reconciler.plan import Plan
+from reconciler.planning import planfile
+from reconciler.planning.planner import Plan
+from reconciler.reading import directory_csv as directory
+from reconciler.reading.cache import ParseCache
 from reconciler.store import SQLStore
 
 MESSAGES = Messages("en")

@@ -17,7 +17,7 @@ import pytest
 from click.testing import Result
 from helpers import REPO, cli, edit, ok, plan_json, remove_user, sqlite_only
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 from reconciler.store import open_store
 from reconciler.store import state_location as resolve_state_url
 

@@ -17,9 +17,9 @@ from helpers import cli, edit, example_repository, ok, remove_user, sqlite_only
 from helpers import plan_json as planned
 
 from reconciler.catalog import Messages
-from reconciler.plan import Plan, Refusal
+from reconciler.planning.planner import Plan, Refusal
+from reconciler.records import EMPTY
 from reconciler.render import plan_markdown
-from reconciler.state import EMPTY
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 NEW = Path("access/06/clinique-nouvelle.yaml")

@@ -23,17 +23,19 @@ import pytest
 from golden_files import assert_golden
 from helpers import EXAMPLE, REPO, add_cascades, edit, new_store, remove_user, run
 
-from reconciler import directory, pipeline, planfile, refusals
-from reconciler.apply import Settings, apply_plan
+from reconciler import pipeline
+from reconciler.applying.executor import Settings, apply_plan
 from reconciler.catalog import Messages
-from reconciler.model import AccessFile
-from reconciler.plan import ACTION_KINDS, KINDS, Action, Plan, make_plan
+from reconciler.checking.validation import validate_paths
+from reconciler.planning import planfile, refusals
+from reconciler.planning.planner import ACTION_KINDS, KINDS, Action, Plan, make_plan
+from reconciler.reading import directory_csv as directory
+from reconciler.reading.model import AccessFile
+from reconciler.records import EMPTY, EstablishmentRecord, State
 from reconciler.render import plan_markdown, runbook
 from reconciler.render.formats import PLAN_FORMATS
 from reconciler.render.plan_view import PlanView
-from reconciler.state import EMPTY, EstablishmentRecord, State
 from reconciler.store import SQLStore
-from reconciler.validate import validate_paths
 
 GOLDEN_STATE_LOCATION = "/srv/rvsq/state.db"
 GOLDEN_STATE_ID = "0123456789abcdef0123456789abcdef"

@@ -26,17 +26,19 @@ import pytest
 from golden_files import assert_golden
 from helpers import EXAMPLE, REPO, new_store, run
 
-from reconciler import directory, pipeline, report
-from reconciler.apply import Settings, apply_plan
+from reconciler import pipeline
+from reconciler.applying.executor import Settings, apply_plan
 from reconciler.catalog import Messages
 from reconciler.clock import iso
 from reconciler.commands.report import BOM, encode
 from reconciler.domain import SERVICES
-from reconciler.model import AccessFile
-from reconciler.plan import Plan
-from reconciler.policy import Policy
+from reconciler.planning.planner import Plan
+from reconciler.reading import directory_csv as directory
+from reconciler.reading.model import AccessFile
+from reconciler.reading.policy import Policy
+from reconciler.records import State
 from reconciler.render import report_csv, report_html, report_json, report_markdown
-from reconciler.state import State
+from reconciler.render import report_view as report
 from reconciler.store import SQLStore, open_store, parse_location
 
 FIRST_APPLY = dt.datetime(2026, 9, 1, 13, 0, tzinfo=dt.UTC)

@@ -1,4 +1,4 @@
-"""Settled establishments (reconciler/settled.py): a warm plan skips the accounts of the
+"""Settled establishments (reconciler/planning/settled.py): a warm plan skips the accounts of the
 establishments a previous plan found in step, and gives exactly the plan made from scratch.
 
 Every test runs on SQLite and on PostgreSQL: the revision that says "untouched since" is
@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from helpers import cli, edit, example_repository, new_store, remove_user
 
-from reconciler import pipeline, settled
-from reconciler.cache import ParseCache
+from reconciler import pipeline
+from reconciler.planning import settled
+from reconciler.reading.cache import ParseCache
 from reconciler.store import open_store, sql
 from reconciler.store import state_location as resolve_state_url
 

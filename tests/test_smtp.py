@@ -22,7 +22,7 @@ from click.testing import Result
 from helpers import REPO, ok, run
 from smtp_server import HOST, Server, free_port, starter
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 
 IDENTITIES = REPO / "examples" / "demo-identities"
 REFUSED = "martinmacfly@ramq.gouv.qc.ca"  # a new user of the example

@@ -1,4 +1,4 @@
-"""The text policy (reconciler/text.py): one definition of the characters a single-line
+"""The text policy (reconciler/reading/text.py): one definition of the characters a single-line
 field refuses, the same in the tool and in the JSON Schema, which a second validator
 (check-jsonschema, ECMA-262 regexes through regress) reads as the tool does."""
 
@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reconciler import domain, text
+from reconciler import domain
 from reconciler.cli import cli
-from reconciler.schema import ACCESS_FILE, load_schema
+from reconciler.reading import text
+from reconciler.reading.schema import ACCESS_FILE, load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"

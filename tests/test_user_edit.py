@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner, Result
 from helpers import EXAMPLE
 
-from reconciler import loader
 from reconciler.cli import cli
 from reconciler.commands import user as user_command
+from reconciler.reading import loader
 
 FILE = "access/06/gmf-hill-valley.yaml"
 MARTIN = "martinmacfly@ramq.gouv.qc.ca"

@@ -17,19 +17,19 @@ from types import ModuleType
 from typing import Any
 
 from reconciler.catalog import (
-    apply,
+    apply_output,
     command_line,
     editing,
     emails,
     imports,
-    plan,
-    problems,
+    plan_output,
+    problem_output,
     problems_reading,
     problems_rules,
     problems_schema,
-    report,
-    runbook,
-    state,
+    report_output,
+    runbook_text,
+    state_output,
 )
 from reconciler.catalog.message import Message
 from reconciler.terminal import inert
@@ -37,8 +37,8 @@ from reconciler.terminal import inert
 LANGUAGES = ("en", "fr")
 
 AREAS: tuple[ModuleType, ...] = (
-    problems_reading, problems_schema, problems_rules, problems, plan, editing, state,
-    imports, apply, emails, runbook, report, command_line,
+    problems_reading, problems_schema, problems_rules, problem_output, plan_output, editing,
+    state_output, imports, apply_output, emails, runbook_text, report_output, command_line,
 )
 
 

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 import click
 
-from reconciler.cache import ParseCache
 from reconciler.catalog import Messages
+from reconciler.checking.problems import Omitted, Problem
+from reconciler.checking.validation import Validation
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
-from reconciler.problems import Omitted, Problem
-from reconciler.render import problems as render_problems
+from reconciler.reading.cache import ParseCache
+from reconciler.render import problem_list as render_problems
 from reconciler.store import Location, SQLStore, open_store, state_location
-from reconciler.validate import Validation
 
 if TYPE_CHECKING:
     from reconciler.pipeline import Planned
@@ -175,7 +175,7 @@ def given_change_ref(env: Env) -> str | None:
 def change_ref(env: Env) -> str | None:
     """What the audit entries of this run name as their change: a pull request's URL, a
     ticket. Refused (E143) unless apply would take it (refusals.change_ref)."""
-    from reconciler import refusals  # the planner's modules: not every command needs them
+    from reconciler.planning import refusals  # the planner's modules: not every command needs them
 
     value = given_change_ref(env)
     refusal = refusals.change_ref(value)

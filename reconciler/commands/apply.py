@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from reconciler import apply as executor
-from reconciler import mail, pipeline, planfile, refusals
+from reconciler import pipeline
+from reconciler.applying import executor, mail
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_BLOCKED,
@@ -26,10 +26,11 @@ from reconciler.commands import (
 from reconciler.commands import plan as plan_command
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR, refuse_planted_links
-from reconciler.plan import Plan
-from reconciler.render.errors import error_text
+from reconciler.planning import planfile, refusals
+from reconciler.planning.planner import Plan
+from reconciler.records import State
+from reconciler.render.error_text import error_text
 from reconciler.render.markdown import plain
-from reconciler.state import State
 from reconciler.store import SQLStore
 from reconciler.terminal import is_terminal
 

@@ -9,11 +9,11 @@ import json
 
 import click
 
-from reconciler import audit
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
 from reconciler.render.markdown import plain
 from reconciler.render.report_csv import safe
+from reconciler.store import audit_chain as audit
 from reconciler.terminal import json_for_terminal
 
 

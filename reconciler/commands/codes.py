@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from reconciler import codes, files
+from reconciler import files
+from reconciler.applying import secret_codes as codes
 from reconciler.commands import EXIT_OK, Env
 from reconciler.terminal import inert
 

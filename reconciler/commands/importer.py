@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from reconciler import importer
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
+from reconciler.render import access_files
 
 
 def run(env: Env, establishment: str | None, everything: bool, out: Path | None) -> int:
@@ -26,7 +26,7 @@ def run(env: Env, establishment: str | None, everything: bool, out: Path | None)
         if record is None:
             raise UserError("E129", establishment=establishment,
                             known=", ".join(sorted(state.establishments)) or "—")
-        text = importer.establishment_yaml(record, importer.owned_by(state, establishment),
+        text = access_files.establishment_yaml(record, access_files.owned_by(state, establishment),
                                            state.serial, today)
         if out is None:
             click.echo(text, nl=False)
@@ -37,8 +37,8 @@ def run(env: Env, establishment: str | None, everything: bool, out: Path | None)
     if out is None:
         raise UserError("E130")
     files = {
-        out / record.region / f"{record.id}.yaml": importer.establishment_yaml(
-            record, importer.owned_by(state, record.id), state.serial, today)
+        out / record.region / f"{record.id}.yaml": access_files.establishment_yaml(
+            record, access_files.owned_by(state, record.id), state.serial, today)
         for record in state.establishments.values()
     }
     clashes = sorted(path.as_posix() for path in files if path.exists())

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from reconciler import mail, redaction
+from reconciler import redaction
+from reconciler.applying import mail
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_INVALID,
@@ -23,7 +24,7 @@ from reconciler.commands import (
     stop_listening,
 )
 from reconciler.errors import UserError
-from reconciler.render.errors import error_text
+from reconciler.render.error_text import error_text
 from reconciler.render.markdown import plain
 from reconciler.store import OUTBOX_STATUSES, OutboxEntry, SQLStore
 from reconciler.terminal import json_for_terminal

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from reconciler import pipeline, planfile, refusals
-from reconciler.cache import ParseCache
+from reconciler import pipeline
+from reconciler.checking.validation import Validation
 from reconciler.commands import (
     EXIT_CHANGES,
     EXIT_OK,
@@ -23,13 +23,14 @@ from reconciler.commands import (
 )
 from reconciler.errors import UserError
 from reconciler.pipeline import Planned
-from reconciler.plan import Plan
+from reconciler.planning import planfile, refusals
+from reconciler.planning.planner import Plan
+from reconciler.reading.cache import ParseCache
+from reconciler.records import State
 from reconciler.render import plan_json
 from reconciler.render.formats import PLAN_FORMATS
 from reconciler.render.plan_view import PlanView
-from reconciler.state import State
 from reconciler.store import SQLStore
-from reconciler.validate import Validation
 
 
 def compute(env: Env, planned: Planned) -> Plan:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from reconciler import report
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
+from reconciler.render import report_view as report
 from reconciler.render.report_formats import REPORT_FORMATS
 from reconciler.terminal import json_for_terminal
 

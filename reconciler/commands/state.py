@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from reconciler import directory, files
+from reconciler import files
+from reconciler.checking.problems import Problem, error
+from reconciler.checking.validation import display
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
     EXIT_INVALID,
@@ -22,11 +24,10 @@ from reconciler.commands import (
 )
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
-from reconciler.problems import Problem, error
+from reconciler.reading import directory_csv as directory
 from reconciler.render.markdown import plain
 from reconciler.store import init_store
 from reconciler.terminal import json_for_terminal
-from reconciler.validate import display
 
 
 def init(env: Env) -> int:
@@ -143,7 +144,7 @@ def _refusal(env: Env, file: str, change: directory.ManagedChange) -> Problem:
 def check(env: Env, fmt: str) -> int:
     """Verify what an operator relies on; read only (a read-only copy will do). Exit 0 when
     every invariant holds, 1 with one located finding per broken one."""
-    from reconciler import check as checks
+    from reconciler.store import integrity
 
     store = open_state(env)  # read-only: a read-only copy will do
     try:
@@ -151,7 +152,7 @@ def check(env: Env, fmt: str) -> int:
     finally:
         store.close()
     m = env.messages
-    checked = checks.check(rows, WORK_DIR / "codes", m)
+    checked = integrity.check(rows, WORK_DIR / "codes", m)
     if fmt == "json":
         findings = [{"code": f.code, "message": m(f.code, **f.params),
                      "hint": m.hint(f.code, **f.params), "location": f.location}

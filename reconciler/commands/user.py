@@ -20,13 +20,13 @@ from typing import Any
 import click
 
 from reconciler import edit, files
-from reconciler import policy as policy_mod
+from reconciler.checking.problems import ERROR, Problem
+from reconciler.checking.validation import display, validate_paths
 from reconciler.commands import EXIT_OK, Env, print_problems, refuse_links_out
 from reconciler.domain import PROFESSIONALS, PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
-from reconciler.problems import ERROR, Problem
+from reconciler.reading import policy as policy_mod
 from reconciler.terminal import is_terminal
-from reconciler.validate import display, validate_paths
 
 # The portal's form, in its order; professionals also name their account and number.
 FORM = ("title", "first_name", "last_name", "email", "profile", "username",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from reconciler.cache import reader_for
+from reconciler.checking.validation import validate_paths
 from reconciler.commands import DEFAULT_PATHS, EXIT_INVALID, EXIT_OK, Env, refuse_links_out
-from reconciler.render import problems as render
+from reconciler.reading.cache import reader_for
+from reconciler.render import problem_list as render
 from reconciler.terminal import json_for_terminal
-from reconciler.validate import validate_paths
 
 
 def run(env: Env, paths: list[Path], fmt: str, strict: bool, policy: Path | None,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reconciler.catalog import Messages
-from reconciler.plan import FORMAT_VERSION, Plan
+from reconciler.planning.planner import FORMAT_VERSION, Plan
 from reconciler.render.plan_view import PlanView
 from reconciler.terminal import json_for_terminal
 

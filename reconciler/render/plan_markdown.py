@@ -15,8 +15,17 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
-from reconciler.model import AccessFile
-from reconciler.plan import ESTABLISHMENT_KINDS, KINDS, Action, Blocked, Notice, Plan, Refusal
+from reconciler.planning.planner import (
+    ESTABLISHMENT_KINDS,
+    KINDS,
+    Action,
+    Blocked,
+    Notice,
+    Plan,
+    Refusal,
+)
+from reconciler.reading.model import AccessFile
+from reconciler.records import State
 from reconciler.render.markdown import (
     capitalised,
     code,
@@ -27,7 +36,6 @@ from reconciler.render.markdown import (
     short_digest,
 )
 from reconciler.render.plan_view import PlanView, describe, quoted
-from reconciler.state import State
 
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 # Refusals are never cut to make room for the rest; only hundreds of them (a province's

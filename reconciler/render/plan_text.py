@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 import click
 
 from reconciler.catalog import Messages
-from reconciler.plan import ACTION_KINDS, Action, Blocked, Plan, Refusal
+from reconciler.planning.planner import ACTION_KINDS, Action, Blocked, Plan, Refusal
 from reconciler.render.markdown import plain
 from reconciler.render.plan_view import Place, PlanView, describe, quoted
 

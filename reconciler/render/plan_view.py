@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from reconciler.catalog import Messages
-from reconciler.model import AccessFile, User
-from reconciler.plan import Action, Blocked, Plan, full_name, is_release
-from reconciler.state import EMPTY, AccountRecord, State
+from reconciler.planning.planner import Action, Blocked, Plan, full_name, is_release
+from reconciler.reading.model import AccessFile, User
+from reconciler.records import EMPTY, AccountRecord, State
 
 UNKNOWN_REGION = "?"
 

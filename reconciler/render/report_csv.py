@@ -11,7 +11,7 @@ import io
 
 from reconciler import domain
 from reconciler.catalog import Messages
-from reconciler.report import AccountRow, Report
+from reconciler.render.report_view import AccountRow, Report
 
 MARK = "x"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

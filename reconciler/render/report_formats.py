@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from reconciler.catalog import Messages
 from reconciler.render import report_csv, report_html, report_json, report_markdown
-from reconciler.report import Report
+from reconciler.render.report_view import Report
 
 # A report renderer: the report and the language; the whole document.
 ReportRenderer = Callable[[Report, Messages], str]

@@ -10,7 +10,7 @@ from html import escape
 
 from reconciler.catalog import Messages
 from reconciler.render.report_table import Section, Table, metadata, overview, sections
-from reconciler.report import Report
+from reconciler.render.report_view import Report
 from reconciler.terminal import inert
 
 MARK = "✓"

@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from reconciler.catalog import Messages
-from reconciler.plan import Blocked, Refusal
+from reconciler.planning.planner import Blocked, Refusal
 from reconciler.render.report_table import blocked_text, refusal_text
-from reconciler.report import FORMAT_VERSION, Report
+from reconciler.render.report_view import FORMAT_VERSION, Report
 
 
 def plain(value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reconciler.catalog import Messages
 from reconciler.render.markdown import code, elide, live_parts
 from reconciler.render.report_table import Section, Table, metadata, overview, sections
-from reconciler.report import Report
+from reconciler.render.report_view import Report
 from reconciler.terminal import inert
 
 _ESCAPES = str.maketrans({

@@ -9,9 +9,15 @@ from typing import Any, NamedTuple
 
 from reconciler import domain
 from reconciler.catalog import Messages
-from reconciler.plan import ACTION_KINDS, EXPIRY_NOTICE_DAYS, Blocked, Refusal, full_name
+from reconciler.planning.planner import (
+    ACTION_KINDS,
+    EXPIRY_NOTICE_DAYS,
+    Blocked,
+    Refusal,
+    full_name,
+)
 from reconciler.render.plan_view import describe
-from reconciler.report import RECENT_DAYS, ActionRow, Inventory, Report
+from reconciler.render.report_view import RECENT_DAYS, ActionRow, Inventory, Report
 
 
 def overview(report: Report, messages: Messages) -> str:

@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 from reconciler.catalog import Messages
 from reconciler.domain import SERVICE_LABELS
-from reconciler.model import AccessFile
-from reconciler.plan import Action, Blocked, Plan
+from reconciler.planning.planner import Action, Blocked, Plan
+from reconciler.reading.model import AccessFile
+from reconciler.records import State
 from reconciler.render.markdown import capitalised, code, escape, escaped, short_digest
 from reconciler.render.plan_view import Group, PlanView
-from reconciler.state import State
 
 DELETION_GUARD = frozenset({"E112", "E113"})  # refusals worth a caution in the portal too
 # The portal's own words (aide-mémoire « Gérer les accès à RVSQ »), French in both languages.

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reconciler import audit
 from reconciler.errors import UserError
-from reconciler.state import AccountRecord, EstablishmentRecord, Focus, State, services_of
+from reconciler.records import AccountRecord, EstablishmentRecord, Focus, State, services_of
+from reconciler.store import audit_chain as audit
 from reconciler.store import sql
 
 if TYPE_CHECKING:

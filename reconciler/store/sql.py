@@ -12,7 +12,7 @@ Statement = str | dict[str, str]
 # An establishment's revision is a random token that the database itself draws again
 # whenever one of its accounts or their services changes, whoever writes (this tool, an
 # import, a DBA's UPDATE). A plan may trust "this file was in step with these accounts"
-# for as long as the token is the same (reconciler/settled.py). The tokens live in a
+# for as long as the token is the same (reconciler/planning/settled.py). The tokens live in a
 # narrow table of their own: renewing one in every action's transaction then costs next to
 # nothing (a wide `establishments` row cost a fifth more per transaction).
 _NEW_REVISION = {"sqlite": "lower(hex(randomblob(16)))", "postgresql": "gen_random_uuid()::text"}

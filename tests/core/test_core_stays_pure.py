@@ -10,8 +10,8 @@ import pytest
 
 CORE_TESTS = sorted(Path(__file__).parent.glob("*.py"))
 # The imperative shell, and the test helpers that drive it.
-SHELL = ("reconciler.cli", "reconciler.commands", "reconciler.store", "reconciler.apply",
-         "reconciler.mail", "helpers", "conftest", "smtp_server")
+SHELL = ("reconciler.cli", "reconciler.commands", "reconciler.store", "reconciler.applying",
+         "helpers", "conftest", "smtp_server")
 
 
 def imported(path: Path) -> set[str]:

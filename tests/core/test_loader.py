@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 from pathlib import Path
 
-from reconciler.loader import MAX_FILE_BYTES, load_bytes, load_file
+from reconciler.reading.loader import MAX_FILE_BYTES, load_bytes, load_file
 
 
 def _load(text: str):

@@ -1,10 +1,10 @@
-"""Each kind of action the planner makes (reconciler/plan.py KINDS), and their order."""
+"""Each kind of action the planner makes (reconciler/planning/planner.py KINDS), and their order."""
 
 from __future__ import annotations
 
 from plan_cases import GMF_A, GMF_A_RECORD, GMF_B, GMF_B_RECORD, account, check, created, state
 
-from reconciler.plan import KINDS
+from reconciler.planning.planner import KINDS
 
 ANA = """\
   - {email: ana@example.org, title: madame, first_name: Ana, last_name: Roy,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from reconciler.plan import Action, NewAccount
+from reconciler.planning.planner import Action, NewAccount
 
 FIELDS = {
     "email": "marie@example.org", "title": "madame", "first_name": "Marie",

@@ -1,5 +1,5 @@
 """The settled scope: a warm plan skips the establishments found in step with their
-accounts (reconciler/settled.py), and the store then reads only the accounts the other
+accounts (reconciler/planning/settled.py), and the store then reads only the accounts the other
 files name or whose emails they give. Each case's state holds only those."""
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from paths import EXAMPLE, REPO
 
-from reconciler import schema
-from reconciler.loader import load_file
+from reconciler.reading import schema
+from reconciler.reading.loader import load_file
 
 FILES = sorted((REPO / "tests" / "cases" / "invalid").rglob("*.yaml")) + sorted(
     EXAMPLE.rglob("*.yaml"))

@@ -29,7 +29,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from reconciler import apply, mail
+from reconciler.applying import executor as apply
+from reconciler.applying import mail
 from reconciler.cli import main
 from reconciler.store.base import SQLStore
 

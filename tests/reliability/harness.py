@@ -20,7 +20,7 @@ import pyrage
 from click.testing import Result
 from helpers import run
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 from reconciler.store import open_store, parse_location
 
 RUNNER = Path(__file__).with_name("crash_runner.py")

@@ -17,7 +17,9 @@ import pyrage
 import pytest
 from helpers import REPO, cli, without_root_rights
 
-from reconciler import cache, codes, files
+from reconciler import files
+from reconciler.applying import secret_codes as codes
+from reconciler.reading import cache
 
 IDENTITY = REPO / "examples" / "demo-identities" / "gmf-hill-valley.txt"
 RECIPIENT = next(word for word in IDENTITY.read_text(encoding="utf-8").split()

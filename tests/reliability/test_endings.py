@@ -21,7 +21,7 @@ import pytest
 from harness import RUNNER, finish, new_identities, rvsq, write_access
 from helpers import EXAMPLE, REPO, on_terminal, without_root_rights
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 
 EXE = Path(sys.executable).parent / "rvsq-access"
 CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}")
@@ -116,12 +116,12 @@ def test_ctrl_c_in_a_read_only_command_is_one_sentence(tmp_path: Path) -> None:
     repo = _example(tmp_path)
     proc = subprocess.Popen([sys.executable, "-c", (
         "import os, signal, sys\n"
-        "from reconciler import validate\n"
-        "real = validate.validate_paths\n"
+        "from reconciler.checking import validation\n"
+        "real = validation.validate_paths\n"
         "def stopped(*a, **k):\n"
         "    os.kill(os.getpid(), signal.SIGINT)\n"
         "    return real(*a, **k)\n"
-        "validate.validate_paths = stopped\n"
+        "validation.validate_paths = stopped\n"
         "from reconciler.cli import main\n"
         "sys.argv = ['rvsq-access', 'validate']\n"
         "main()\n")], cwd=repo, env=_env(), text=True, stdout=subprocess.PIPE,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLE, cli
 
-from reconciler import validate
+from reconciler.checking import validation as validate
 from reconciler.redaction import redact
 from reconciler.store import open_store, parse_location
 

@@ -25,7 +25,7 @@ import pytest
 from harness import decoded_emails
 from helpers import REPO
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 
 EXE = Path(sys.executable).parent / "rvsq-access"
 IDENTITIES = REPO / "examples" / "demo-identities"

@@ -41,7 +41,7 @@ from conftest import drop_postgres_database, new_postgres_database
 from harness import decoded_emails
 from helpers import REPO
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 
 EXE = Path(sys.executable).parent / "rvsq-access"
 CRASH_RUNNER = Path(__file__).with_name("crash_runner.py")

@@ -38,7 +38,7 @@ from helpers import (
 )
 from smtp_server import Server, starter
 
-from reconciler import codes
+from reconciler.applying import secret_codes as codes
 from reconciler.store import open_store, parse_location
 
 IDENTITIES = REPO / "examples" / "demo-identities"

@@ -21,7 +21,7 @@ from helpers import EXAMPLE, cli, on_terminal, remove_user, sqlite_only
 from markdown_it import MarkdownIt
 from smtp_server import starter
 
-from reconciler import mail
+from reconciler.applying import mail
 from reconciler.store import open_store, parse_location
 
 EXE = Path(sys.executable).parent / "rvsq-access"

@@ -70,7 +70,7 @@ def test_codes_issued_before_the_audit_said_where_are_counted_as_unknown(
     """An entry an earlier version wrote has no "code" field: not a broken invariant. Its
     hash is then no longer the chain's, so the audit log is rewritten as that version
     would have written it (the whole chain, head included)."""
-    from reconciler import audit
+    from reconciler.store import audit_chain as audit
 
     store = open_store(parse_location(state_url), NOW, writing=True)
     try:
@@ -250,7 +250,7 @@ def test_a_sealed_file_is_written_whole_and_again_harmlessly(tmp_path: Path) -> 
     """Written beside its name and renamed over it: a crash's leftover temporary file is
     overwritten, a link planted at the name is replaced (never followed), and writing the
     same row twice gives the same bytes."""
-    from reconciler.apply import export_sealed
+    from reconciler.applying.executor import export_sealed
     from reconciler.store import SealedCodes
 
     row = SealedCodes("20261126T000000000000Z-abcdef", "gmf-hill-valley",

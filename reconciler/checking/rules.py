@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import NamedTuple
 
-from reconciler import domain, text
+from reconciler import domain
 from reconciler.catalog import phrase
-from reconciler.model import AccessFile, User
-from reconciler.policy import Policy, ordered, ordered_types
-from reconciler.problems import Problem, error, warning
+from reconciler.checking.problems import Problem, error, warning
+from reconciler.reading import text
+from reconciler.reading.model import AccessFile, User
+from reconciler.reading.policy import Policy, ordered, ordered_types
 
 
 def check_file(access: AccessFile, policy: Policy, today: dt.date) -> list[Problem]:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reconciler import files, schema
+from reconciler import files
+from reconciler.checking.problems import Problem
 from reconciler.errors import UserError
-from reconciler.model import AccessFile
-from reconciler.plan import Action, Blocked, Notice, Plan
-from reconciler.problems import Problem
+from reconciler.planning.planner import Action, Blocked, Notice, Plan
+from reconciler.reading import schema
+from reconciler.reading.model import AccessFile
 from reconciler.render.plan_json import to_dict, to_json  # written there; kept for callers
 
 __all__ = ["PLAN_SCHEMA", "notices", "read", "to_dict", "to_json"]

@@ -11,8 +11,8 @@ from functools import lru_cache
 from sys import intern
 from typing import NamedTuple
 
-from reconciler.loader import Document
-from reconciler.state import services_of
+from reconciler.reading.loader import Document
+from reconciler.records import services_of
 
 
 class Establishment(NamedTuple):

@@ -36,15 +36,23 @@ from sys import intern
 from typing import Any
 
 import reconciler
-from reconciler import files, loader, schema
+from reconciler import files
+from reconciler.checking.problems import Problem
+from reconciler.checking.validation import PLAIN, FileRead, PlainReader, Reader, display
 from reconciler.errors import UserError
 from reconciler.folders import private_folder
-from reconciler.loader import Document
-from reconciler.model import AccessFile, Establishment, Representative, User, iso_day, parse_day
-from reconciler.policy import Policy
-from reconciler.problems import Problem
-from reconciler.state import services_of
-from reconciler.validate import PLAIN, FileRead, PlainReader, Reader, display
+from reconciler.reading import loader, schema
+from reconciler.reading.loader import Document
+from reconciler.reading.model import (
+    AccessFile,
+    Establishment,
+    Representative,
+    User,
+    iso_day,
+    parse_day,
+)
+from reconciler.reading.policy import Policy
+from reconciler.records import services_of
 
 
 def _key() -> bytes:

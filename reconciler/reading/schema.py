@@ -15,11 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reconciler import domain, text
+from reconciler import domain
 from reconciler.catalog import phrase
+from reconciler.checking.problems import Problem, error
 from reconciler.domain import DATE_FIELDS
-from reconciler.loader import Document, Path_
-from reconciler.problems import Problem, error
+from reconciler.reading import text
+from reconciler.reading.loader import Document, Path_
 
 if TYPE_CHECKING:  # jsonschema is imported only to explain a failure: it is slow to load
     import jsonschema
@@ -62,7 +63,7 @@ def load_schema(name: str) -> dict[str, Any]:
     try:
         folder = resources.files("reconciler.schemas")
     except ModuleNotFoundError:  # an editable install maps only `reconciler` to the sources
-        folder = Path(__file__).resolve().parent.parent / "schemas"  # type: ignore[assignment]
+        folder = Path(__file__).resolve().parents[2] / "schemas"  # type: ignore[assignment]
     return json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
 
 

@@ -12,7 +12,7 @@ import unicodedata
 
 import yaml
 
-from reconciler.state import CREATED, AccountRecord, EstablishmentRecord, State
+from reconciler.records import CREATED, AccountRecord, EstablishmentRecord, State
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../schemas/access-file.schema.json"
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from reconciler.cache import ParseCache
-from reconciler.model import AccessFile
-from reconciler.plan import Plan
-from reconciler.state import Focus, Scope, State
+from reconciler.planning.planner import Plan
+from reconciler.reading.cache import ParseCache
+from reconciler.reading.model import AccessFile
+from reconciler.records import Focus, Scope, State
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -18,12 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reconciler import codes, files, mail, refusals
+from reconciler import files
+from reconciler.applying import mail
+from reconciler.applying import secret_codes as codes
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.folders import private_folder, safe_name
-from reconciler.plan import ESTABLISHMENT_KINDS, Action, Plan
-from reconciler.state import State
+from reconciler.planning import refusals
+from reconciler.planning.planner import ESTABLISHMENT_KINDS, Action, Plan
+from reconciler.records import State
 from reconciler.store import SealedCodes, SQLStore
 
 LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later

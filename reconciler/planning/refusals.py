@@ -16,8 +16,8 @@ from operator import attrgetter, eq, is_
 from typing import NamedTuple
 
 from reconciler.errors import UserError
-from reconciler.plan import Action, Plan, Refusal
-from reconciler.state import State
+from reconciler.planning.planner import Action, Plan, Refusal
+from reconciler.records import State
 
 MAX_DELETES = 10  # removals per run (apply and plan --max-deletes)
 MASS_DELETE_SHARE = 0.25  # of an establishment's accounts...
@@ -78,7 +78,9 @@ def of(plan: Plan, state: State, limits: Limits) -> tuple[Refusal, ...]:
         found += _codes(list(compress(actions, map(CODE_ACTIONS.__contains__, kinds))),
                         limits.interactive)
     if limits.smtp_url:
-        from reconciler import mail  # only here: its SMTP and TLS modules are slow to import
+        from reconciler.applying import (
+            mail,  # only here: its SMTP and TLS modules are slow to import
+        )
 
         try:
             mail.parse_smtp_url(limits.smtp_url)
@@ -124,7 +126,7 @@ def _codes(issuing: list[Action], interactive: bool) -> list[Refusal]:
     """New secret codes: with no recipient they can only be shown on a terminal (E114,
     DESIGN §6); a recipient age cannot seal to would stop apply half-way (E120)."""
     # Imported only here: age's native module costs 2 MB, and most plans issue no code.
-    from reconciler import codes
+    from reconciler.applying import secret_codes as codes
 
     missing = Counter(map(_establishment,
                           compress(issuing, map(is_, map(_recipient, issuing), repeat(None)))))

@@ -16,12 +16,19 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from reconciler import domain
-from reconciler.audit import AuditEntry
-from reconciler.model import AccessFile, User, iso_day
-from reconciler.plan import EXPIRY_NOTICE_DAYS, Action, Blocked, Plan, Refusal, full_name
-from reconciler.policy import Policy
+from reconciler.planning.planner import (
+    EXPIRY_NOTICE_DAYS,
+    Action,
+    Blocked,
+    Plan,
+    Refusal,
+    full_name,
+)
+from reconciler.reading.model import AccessFile, User, iso_day
+from reconciler.reading.policy import Policy
+from reconciler.records import CREATED, AccountRecord, State
 from reconciler.render.plan_view import places
-from reconciler.state import CREATED, AccountRecord, State
+from reconciler.store.audit_chain import AuditEntry
 
 FORMAT_VERSION = 1
 RECENT_DAYS = 30

@@ -15,10 +15,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reconciler import audit
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.folders import safe_name
+from reconciler.store import audit_chain as audit
 from reconciler.store.base import CheckRows
 
 ISSUING = ("create_account", "regenerate_code")  # the actions that issue a secret code

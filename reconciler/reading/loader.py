@@ -22,9 +22,9 @@ from typing import Any, NamedTuple
 import yaml
 
 from reconciler import files
+from reconciler.checking.problems import Problem, error
 from reconciler.errors import UserError
-from reconciler.problems import Problem, error
-from reconciler.text import describe
+from reconciler.reading.text import describe
 
 try:  # the C parser is much faster; PyYAML without libyaml still works
     from yaml import CSafeLoader as _Loader

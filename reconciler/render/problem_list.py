@@ -13,9 +13,9 @@ from typing import Any, NamedTuple
 import click
 
 from reconciler.catalog import Messages
-from reconciler.problems import MAX_PER_FILE, MAX_PER_RUN, Omitted, Problem
+from reconciler.checking.problems import MAX_PER_FILE, MAX_PER_RUN, Omitted, Problem
+from reconciler.checking.validation import Validation
 from reconciler.terminal import inert
-from reconciler.validate import Validation
 
 _COLORS = {"error": "red", "warning": "yellow"}
 
