@@ -1,4 +1,4 @@
-"""Benchmark `rvsq-access` at province scale (DESIGN §9).
+"""Benchmark `rvsq-access` at province scale (ARCHITECTURE §9).
 
 Generates N users over N/100 establishment files (fixed seed), then measures each step as
 its own process, wall time and the child's own peak RSS:
@@ -389,8 +389,8 @@ PARSE_FLOOR = (
 # The fixed cost of a plan process: the interpreter, the modules a plan imports and the
 # compiled schema validator. Peak memory over it, per user, is what the issue bounds.
 LOADED = ("import reconciler.cli, reconciler.commands.plan, reconciler.planning.settled, "
-          "reconciler.store.sqlite, reconciler.render.plan_text; from reconciler import schema; "
-          "schema.is_valid({}, schema.ACCESS_FILE)")
+          "reconciler.store.sqlite, reconciler.render.plan_text; "
+          "from reconciler.reading import schema; schema.is_valid({}, schema.ACCESS_FILE)")
 
 
 @dataclass

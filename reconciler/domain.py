@@ -1,4 +1,4 @@
-"""The RVSQ domain vocabulary (DESIGN §2): services, profiles, establishment types.
+"""The RVSQ domain vocabulary (ARCHITECTURE §2): services, profiles, establishment types.
 
 These are facts about the portal, not configuration; the policy file (policy.py) only
 decides which profiles and establishment types each service is meant for.
@@ -57,7 +57,7 @@ EMAIL = re.compile(r'[^@\s<>()\[\]:;,"]+@[^@\s<>()\[\]:;,"]+\.[^@\s<>()\[\]:;,".
 USERNAME = re.compile(rf"(CE|IP|IELP)[0-9]+|{EMAIL.pattern}")
 # Accounts made by RAMQ itself; the representative cannot hold their keys (rule K).
 RAMQ_MADE_USERNAME = re.compile(r"(CE|IP)\d+")
-# Only these fields accept an unquoted YAML date (DESIGN §3).
+# Only these fields accept an unquoted YAML date (ARCHITECTURE §3).
 DATE_FIELDS = frozenset({"expires", "reviewed"})
 
 

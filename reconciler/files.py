@@ -31,7 +31,7 @@ class Kind(NamedTuple):
     too_large: str  # the catalog code that refuses a bigger one
 
 
-# An access file (validate, plan, apply, `user … FILE`): the existing limit (DESIGN §3);
+# An access file (validate, plan, apply, `user … FILE`): the existing limit (ARCHITECTURE §3);
 # validate reports it as E002, located in the file, as before.
 ACCESS = Kind(5 * MiB, "E175")
 # The policy: a few dozen lines of eligibility; an access file's cap is already generous.

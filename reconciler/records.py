@@ -1,4 +1,4 @@
-"""What the state holds (DESIGN §4), as plain records. The planner reads a `State` snapshot;
+"""What the state holds (ARCHITECTURE §4), as plain records. The planner reads a `State` snapshot;
 stores produce it in one bulk read.
 """
 

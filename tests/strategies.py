@@ -140,7 +140,7 @@ def _user(draw: st.DrawFn, person: Person, previous_key: str | None) -> tuple[st
         entry["username"] = key = person.username
     elif (previous_key is not None and profile != "infirmiere-clinicienne"
           and draw(st.booleans())):
-        # A created account keeps its username when its email changes (DESIGN §3).
+        # A created account keeps its username when its email changes (ARCHITECTURE §3).
         entry["username"] = _case(previous_key, draw(st.booleans()))
         key = previous_key
     allowed = [s for s, profiles in ELIGIBLE.items() if profile in profiles]

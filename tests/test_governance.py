@@ -1,4 +1,4 @@
-"""Governance (DESIGN §10) with a fixed clock: time-bound access and the annual review."""
+"""Governance (ARCHITECTURE §10) with a fixed clock: time-bound access and the annual review."""
 
 from __future__ import annotations
 

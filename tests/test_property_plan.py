@@ -74,7 +74,7 @@ def _import_directory(store: SQLStore, folder: Path) -> None:
 
 
 def _key(user: dict[str, Any]) -> str:
-    """An entry's key as DESIGN §3 defines it: its username, else its email (lower-cased)."""
+    """An entry's key as ARCHITECTURE §3 defines it: its username, else its email (lower-cased)."""
     username = user.get("username")
     if username is None:
         return user["email"].lower()

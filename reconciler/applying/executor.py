@@ -1,4 +1,4 @@
-"""The executor: applies a Plan to a store, one transaction per action (DESIGN §8).
+"""The executor: applies a Plan to a store, one transaction per action (ARCHITECTURE §8).
 
 Each action's transaction holds the state change, its audit entry, its outbox rows and,
 for a new code, the sealed copy; so an apply killed at any point leaves a consistent

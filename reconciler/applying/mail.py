@@ -1,4 +1,4 @@
-"""Emails to users (DESIGN §8): account-creation and password-reset instructions, French
+"""Emails to users (ARCHITECTURE §8): account-creation and password-reset instructions, French
 then English. They never carry a secret code: the representative passes that by hand.
 
 Messages wait in the state's outbox and are delivered after commit by SMTP when

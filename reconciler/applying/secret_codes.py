@@ -1,4 +1,4 @@
-"""Secret codes (DESIGN §6): made with `secrets`, stored only as a hash, shown once,
+"""Secret codes (ARCHITECTURE §6): made with `secrets`, stored only as a hash, shown once,
 sealed with age to the representative's key.
 """
 

@@ -3,7 +3,7 @@
 from reconciler.catalog.message import Message
 
 MESSAGES: dict[str, Message] = {
-    # --- auditor report (report.py, render/report_*.py, commands/report.py) -----------
+    # --- auditor report (render/report_view.py, render/report_*.py, commands/report.py)
     "E190": Message(
         "'{path}' cannot be written: {reason}",
         "« {path} » ne peut pas être écrit : {reason}",

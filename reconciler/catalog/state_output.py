@@ -202,7 +202,7 @@ MESSAGES: dict[str, Message] = {
         "write the date as YYYY-MM-DD.",
         "écrivez la date sous la forme AAAA-MM-JJ.",
     ),
-    # --- state check (commands/state.py, check.py) ------------------------------------
+    # --- state check (commands/state.py, store/integrity.py) -------------------------
     "E180": Message(
         "run {run_id}, establishment '{establishment}': the audit log records {issued} sealed "
         "code(s), but the state holds no sealed copy of them",

@@ -1,4 +1,4 @@
-"""Domain rules that need no state (DESIGN §2, §3): P, C, E, U, K and the empty list.
+"""Domain rules that need no state (ARCHITECTURE §2, §3): P, C, E, U, K and the empty list.
 
 Each rule is a small function over normalised access files that yields located problems.
 What needs the state (unknown accounts, emails known elsewhere) is left to the planner.
@@ -185,7 +185,7 @@ def _keys(access: AccessFile, user: User) -> Iterator[Problem]:
 
 
 def _review(access: AccessFile, user: User, policy: Policy, today: dt.date) -> Iterator[Problem]:
-    """DESIGN §10: each user's access is reviewed at least every policy interval."""
+    """ARCHITECTURE §10: each user's access is reviewed at least every policy interval."""
     interval = dt.timedelta(days=policy.review_interval_days)
     # today - reviewed, not reviewed + interval: a review dated 9999 must not overflow
     if user.reviewed is not None and today - user.reviewed > interval:

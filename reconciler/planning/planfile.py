@@ -1,4 +1,4 @@
-"""Saved plans (DESIGN §7): read by `apply --plan`, checked against
+"""Saved plans (ARCHITECTURE §7): read by `apply --plan`, checked against
 schemas/plan.schema.json (render/plan_json.py writes them); and the validation warnings a
 plan carries.
 """

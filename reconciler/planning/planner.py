@@ -46,7 +46,7 @@ class Kind(NamedTuple):
         return "plan.kind." + self.name
 
 
-# Within one account, actions run in this order (DESIGN §7); the establishment's own
+# Within one account, actions run in this order (ARCHITECTURE §7); the establishment's own
 # record is created or brought up to date first.
 ACTION_KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("create_establishment", "+", "green", 0, True),
@@ -398,7 +398,7 @@ class _Planner:
     def _new_account(self, access: AccessFile, user: User) -> None:
         est = access.establishment.id
         if user.expires is not None and user.expires <= self.today:
-            # Access that has ended: no account, no code, no email (DESIGN §10).
+            # Access that has ended: no account, no code, no email (ARCHITECTURE §10).
             self.warnings.append(Notice("W204", {"key": user.key,
                                                  "date": user.expires.isoformat()},
                                         access.source(user), est))
@@ -430,7 +430,7 @@ class _Planner:
 
     def _services(self, user: User) -> tuple[str, ...]:
         if user.expires is not None and user.expires <= self.today:
-            return ()  # time-bound access has ended (DESIGN §10)
+            return ()  # time-bound access has ended (ARCHITECTURE §10)
         services = user.services
         return services if len(services) < 2 else _sorted(services)
 

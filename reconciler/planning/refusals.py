@@ -124,7 +124,7 @@ def _deletion_guard(actions: tuple[Action, ...], kinds: list[str], state: State,
 
 def _codes(issuing: list[Action], interactive: bool) -> list[Refusal]:
     """New secret codes: with no recipient they can only be shown on a terminal (E114,
-    DESIGN §6); a recipient age cannot seal to would stop apply half-way (E120)."""
+    ARCHITECTURE §6); a recipient age cannot seal to would stop apply half-way (E120)."""
     # Imported only here: age's native module costs 2 MB, and most plans issue no code.
     from reconciler.applying import secret_codes as codes
 

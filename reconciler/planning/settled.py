@@ -63,7 +63,7 @@ def focus(files: list[AccessFile], settled: frozenset[str]) -> Focus:
         settled,
         unsettled=frozenset(access.establishment.id for access in rest),
         names=frozenset(user.key for access in rest for user in access.users),
-        # A username that is an email may name an account by its email (plan.py).
+        # A username that is an email may name an account by its email (planner.py).
         emails=frozenset(email for access in rest for user in access.users
                          for email in (user.email, user.username) if email and "@" in email),
     )

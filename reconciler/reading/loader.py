@@ -1,7 +1,7 @@
 """Strict YAML loading: bytes → plain data, with the line and column of every node.
 
 We walk libyaml's event stream ourselves instead of using PyYAML's composer so that what
-YAML would do silently becomes a located error (DESIGN §3): anchors and aliases (no
+YAML would do silently becomes a located error (ARCHITECTURE §3): anchors and aliases (no
 "billion laughs"), explicit tags, duplicate keys, non-text keys. Plain scalars are typed
 the YAML 1.1 way (``NO`` is a boolean, ``06`` a number, ``2026-05-01`` a date) and their
 source text is kept, so the schema step can say "quote it" when it wanted text.

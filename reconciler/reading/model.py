@@ -1,4 +1,4 @@
-"""The desired state as the access files describe it, normalised (DESIGN §3).
+"""The desired state as the access files describe it, normalised (ARCHITECTURE §3).
 
 Built only from documents that passed the schema, so fields can be read without checks.
 Emails (and email usernames) are lower-cased; text was NFC-normalised by the loader.

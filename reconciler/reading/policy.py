@@ -1,4 +1,5 @@
-"""Eligibility policy (rule E): the default of DESIGN §2, overridable by access/policy.yaml."""
+"""Eligibility policy (rule E): the default of ARCHITECTURE §2, which access/policy.yaml
+may override."""
 
 from __future__ import annotations
 

@@ -173,7 +173,7 @@ def is_valid(data: Any, schema_name: str) -> bool:
 
 
 def accept_bare_dates(data: Any) -> Any:
-    """`expires: 2027-06-30` unquoted is fine (DESIGN §3): those dates become text, in
+    """`expires: 2027-06-30` unquoted is fine (ARCHITECTURE §3): those dates become text, in
     place. Only users have date fields; everywhere else a bare date stays an error."""
     users = data.get("users") if isinstance(data, dict) else None
     for user in users if isinstance(users, list) else ():

@@ -1,4 +1,4 @@
-"""`rvsq-access import`: access files written from what the state holds (DESIGN §5).
+"""`rvsq-access import`: access files written from what the state holds (ARCHITECTURE §5).
 
 The YAML is made so that planning it against the same state changes nothing: a created
 account whose email changed keeps `username: <old email>`; the last applied tokens are
@@ -76,7 +76,7 @@ def establishment_yaml(est: EstablishmentRecord, accounts: list[AccountRecord],
 def _user_lines(account: AccountRecord, today: dt.date) -> list[str]:
     fields: list[tuple[str, str | None]] = []
     # A created account's username is the email it was created with: written only once
-    # the email has changed, as the DESIGN's way to keep the account's identity.
+    # the email has changed, as ARCHITECTURE §3 says, to keep the account's identity.
     if account.origin != CREATED or account.username != account.email:
         fields.append(("username", scalar(account.username)))
     fields += [

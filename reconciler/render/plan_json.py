@@ -1,4 +1,4 @@
-"""The plan as JSON (DESIGN §7), for `plan --out` and `plan --format json`: the format
+"""The plan as JSON (ARCHITECTURE §7), for `plan --out` and `plan --format json`: the format
 apply reads back (planfile.read) and schemas/plan.schema.json describes. Blocked entries,
 refusals and warnings carry their message and hint in the chosen language.
 """

@@ -1,5 +1,5 @@
 """The plan as a pull-request comment (GitHub-flavoured Markdown), for
-`plan --format markdown` (DESIGN §1, §10).
+`plan --format markdown` (ARCHITECTURE §1, §10).
 
 Reviewers get the totals per region and establishment, what would make apply refuse the
 plan, one line per person, the blocked entries and warnings, then every action in a

@@ -1,4 +1,4 @@
-"""The auditors' report (DESIGN §1, §10): what the state holds, what the plan would
+"""The auditors' report (ARCHITECTURE §1, §10): what the state holds, what the plan would
 change, and what governance asks to look at. A dry run: nothing here writes anything.
 
 `build` is pure (files, a state snapshot, a plan, the policy and a date in; a Report
@@ -309,7 +309,7 @@ def codes_issued(state: State) -> tuple[CodeIssued, ...]:
 
 
 def reviews(files: list[AccessFile], policy: Policy, today: dt.date) -> tuple[ReviewRow, ...]:
-    """Users whose review is past due (DESIGN §10), then users never reviewed."""
+    """Users whose review is past due (ARCHITECTURE §10), then users never reviewed."""
     interval = dt.timedelta(days=policy.review_interval_days)
     overdue: list[ReviewRow] = []
     never: list[ReviewRow] = []

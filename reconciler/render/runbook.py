@@ -1,4 +1,4 @@
-"""The plan as a runbook, for `plan --format runbook` (DESIGN §10): for sites that still
+"""The plan as a runbook, for `plan --format runbook` (ARCHITECTURE §10): for sites that still
 make the changes by hand, numbered steps through the RAMQ portal's own screens, one
 procedure per planned action, grouped by establishment.
 

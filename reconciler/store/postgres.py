@@ -1,4 +1,4 @@
-"""The shared state on PostgreSQL (psycopg 3), for several runners and regions (DESIGN §9).
+"""The shared state on PostgreSQL (psycopg 3), for several runners and regions (ARCHITECTURE §9).
 
 The apply lock is a PostgreSQL advisory lock, held by the session: it is released when
 the apply ends or its connection dies, on whichever runner it was.

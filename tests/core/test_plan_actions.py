@@ -167,7 +167,7 @@ def test_an_entry_moved_to_another_file_given_together_is_one_update() -> None:
 
 def test_within_an_account_actions_run_in_the_order_of_their_kinds() -> None:
     # One entry asking for everything at once: a grant, a revoke, an update, a new code
-    # and a reset, in that order (DESIGN §7), however the planner found them.
+    # and a reset, in that order (ARCHITECTURE §7), however the planner found them.
     check(GMF_A + """\
   - {username: IELP100, email: ana@example.org, title: madame, first_name: Ana,
      last_name: Roy, profile: personnel-administratif, services: [rvsq-reorientation-clinique],

@@ -1,4 +1,4 @@
-"""Crash safety of apply (DESIGN §6, §8): kill it anywhere, run it again, nothing is lost
+"""Crash safety of apply (ARCHITECTURE §6, §8): kill it anywhere, run it again, nothing is lost
 and nothing is doubled.
 
 A generated repository (6 establishments × 40 new users: 246 actions) is applied by

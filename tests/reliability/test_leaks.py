@@ -1,4 +1,4 @@
-"""DESIGN §6: a secret code never appears in clear anywhere but its sealed `.age` file.
+"""ARCHITECTURE §6: a secret code never appears in clear anywhere but its sealed `.age` file.
 
 One full scenario runs through the installed `rvsq-access` command in subprocesses, in a
 copy of the example repository: import the directory, validate, plan, apply (accounts

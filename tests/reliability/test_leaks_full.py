@@ -1,4 +1,4 @@
-"""DESIGN §6, the whole tool: a secret code never appears in clear outside its sealed file.
+"""ARCHITECTURE §6, the whole tool: a secret code never appears in clear outside its sealed file.
 
 tests/test_leaks.py follows codes through validate, plan, apply, state and audit. This
 test plays a longer life, through the installed `rvsq-access` command in subprocesses, in

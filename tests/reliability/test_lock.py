@@ -1,4 +1,4 @@
-"""One apply at a time (DESIGN §8): a second apply waits for the state lock; past
+"""One apply at a time (ARCHITECTURE §8): a second apply waits for the state lock; past
 --lock-timeout it fails clearly and changes nothing; otherwise it carries on from the
 state the first one left, so nothing is created, mailed or sealed twice.
 

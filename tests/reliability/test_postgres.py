@@ -1,4 +1,4 @@
-"""Several runners, one PostgreSQL state (DESIGN §9): the advisory lock, concurrent
+"""Several runners, one PostgreSQL state (ARCHITECTURE §9): the advisory lock, concurrent
 applies, and a connection killed mid-apply. Each test gets its own new database.
 """
 
