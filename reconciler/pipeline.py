@@ -17,11 +17,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from reconciler.checking.cache import ParseCache, reader_for
 from reconciler.checking.validation import Validation, validate_paths
 from reconciler.clock import iso, utc_now
 from reconciler.planning import settled
 from reconciler.planning.planner import Plan, PlanResult, make_plan
-from reconciler.reading.cache import ParseCache, reader_for
 from reconciler.records import EVERYTHING, Scope, State
 
 if TYPE_CHECKING:

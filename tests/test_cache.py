@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLE, REPO, run
 
+from reconciler.checking import cache as cache_module
+from reconciler.checking.cache import CachingReader, ParseCache
 from reconciler.checking.validation import PLAIN
-from reconciler.reading import cache as cache_module
 from reconciler.reading import model, policy, schema
-from reconciler.reading.cache import CachingReader, ParseCache
 from reconciler.reading.loader import load_bytes
 
 

@@ -15,8 +15,8 @@ from helpers import EXAMPLE
 
 from reconciler import pipeline
 from reconciler.catalog import Messages
+from reconciler.checking.cache import ParseCache
 from reconciler.planning.planner import make_plan
-from reconciler.reading.cache import ParseCache
 from reconciler.records import EMPTY
 from reconciler.render import plan_text
 

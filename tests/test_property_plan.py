@@ -23,10 +23,10 @@ from strategies import TODAY, Scenario, directory_csv, scenarios
 from reconciler import domain, pipeline
 from reconciler.applying.executor import Settings, apply_plan
 from reconciler.catalog import Messages
-from reconciler.planning import planfile
+from reconciler.checking.cache import ParseCache
 from reconciler.planning.planner import Plan
 from reconciler.reading import directory_csv as directory
-from reconciler.reading.cache import ParseCache
+from reconciler.render import plan_json
 from reconciler.store import SQLStore
 
 MESSAGES = Messages("en")
@@ -59,7 +59,7 @@ def _apply(plan: Plan, store: SQLStore, work_dir: Path) -> None:
 
 
 def _without_time(plan: Plan) -> dict[str, Any]:
-    data = planfile.to_dict(plan, MESSAGES)
+    data = plan_json.to_dict(plan, MESSAGES)
     del data["created_at"]
     return data
 

@@ -17,8 +17,8 @@ import pytest
 from helpers import cli, edit, example_repository, new_store, remove_user
 
 from reconciler import pipeline
+from reconciler.checking.cache import ParseCache
 from reconciler.planning import settled
-from reconciler.reading.cache import ParseCache
 from reconciler.store import open_store, sql
 from reconciler.store import state_location as resolve_state_url
 

@@ -4,7 +4,6 @@ sealed with age to the representative's key.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import secrets
@@ -13,6 +12,7 @@ import unicodedata
 import pyrage
 
 from reconciler.errors import UserError
+from reconciler.reading import age_keys
 
 # Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -59,24 +59,8 @@ class Batch:
     def seal(self, recipient: str) -> str:
         # The same text as json.dumps({"codes": [...]}), built from the parts.
         payload = '{"codes": [' + ", ".join(self._entries) + "]}"
-        return _armor(pyrage.encrypt(payload.encode("utf-8"), [_recipient(recipient)]))
+        return _armor(pyrage.encrypt(payload.encode("utf-8"), [age_keys.recipient(recipient)]))
 
-
-@functools.lru_cache(maxsize=64)
-def _recipient(text: str) -> pyrage.x25519.Recipient:
-    try:
-        return pyrage.x25519.Recipient.from_str(text)
-    except pyrage.RecipientError:  # apply refuses such a key before it starts (E120)
-        raise ValueError(f"not an age public key: {text}") from None
-
-
-def is_recipient(text: str) -> bool:
-    """Can codes be sealed to `text`? The schema checks its form, not its checksum."""
-    try:
-        _recipient(text)
-    except ValueError:
-        return False
-    return True
 
 
 SEALED_FIELDS = ("username", "email", "code", "issued_at")  # what apply seals per code

@@ -1,3 +1,4 @@
-"""Check: the domain rules' problems in the whole input, and the validation that runs
-reading and rules over every file (validation.validate_paths). See docs/ARCHITECTURE.md.
+"""Check: every access file read and its domain rules checked (validation.validate_paths),
+through a reader: the plain one, or the parse cache's (cache.CachingReader), which gives
+back what bytes already seen yielded. See docs/ARCHITECTURE.md.
 """

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from reconciler import domain
 from reconciler.catalog import phrase
-from reconciler.checking.problems import Problem, error, warning
+from reconciler.problems import Problem, error, warning
 from reconciler.reading import text
 from reconciler.reading.model import AccessFile, User
 from reconciler.reading.policy import Policy, ordered, ordered_types

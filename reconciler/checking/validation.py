@@ -12,8 +12,8 @@ from typing import NamedTuple, Protocol
 
 from reconciler import files
 from reconciler.checking import rules
-from reconciler.checking.problems import ERROR, MAX_PER_FILE, WARNING, Omitted, Problem, keep_first
 from reconciler.errors import UserError
+from reconciler.problems import ERROR, MAX_PER_FILE, WARNING, Omitted, Problem, keep_first
 from reconciler.reading import loader, model, schema
 from reconciler.reading import policy as policy_mod
 from reconciler.reading.policy import Policy

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, NamedTuple, NoReturn
 import click
 
 from reconciler.catalog import Messages
-from reconciler.checking.problems import Omitted, Problem
+from reconciler.checking.cache import ParseCache
 from reconciler.checking.validation import Validation
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
-from reconciler.reading.cache import ParseCache
+from reconciler.problems import Omitted, Problem
 from reconciler.render import problem_list as render_problems
 from reconciler.store import Location, SQLStore, open_store, state_location
 

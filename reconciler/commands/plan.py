@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reconciler import pipeline
+from reconciler.checking.cache import ParseCache
 from reconciler.checking.validation import Validation
 from reconciler.commands import (
     EXIT_CHANGES,
@@ -25,7 +26,6 @@ from reconciler.errors import UserError
 from reconciler.pipeline import Planned
 from reconciler.planning import planfile, refusals
 from reconciler.planning.planner import Plan
-from reconciler.reading.cache import ParseCache
 from reconciler.records import State
 from reconciler.render import plan_json
 from reconciler.render.formats import PLAN_FORMATS

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from reconciler import files
-from reconciler.checking.problems import Problem, error
 from reconciler.checking.validation import display
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
@@ -24,6 +23,7 @@ from reconciler.commands import (
 )
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
+from reconciler.problems import Problem, error
 from reconciler.reading import directory_csv as directory
 from reconciler.render.markdown import plain
 from reconciler.store import init_store

@@ -20,11 +20,11 @@ from typing import Any
 import click
 
 from reconciler import edit, files
-from reconciler.checking.problems import ERROR, Problem
 from reconciler.checking.validation import display, validate_paths
 from reconciler.commands import EXIT_OK, Env, print_problems, refuse_links_out
 from reconciler.domain import PROFESSIONALS, PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
+from reconciler.problems import ERROR, Problem
 from reconciler.reading import policy as policy_mod
 from reconciler.terminal import is_terminal
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from reconciler.checking.cache import reader_for
 from reconciler.checking.validation import validate_paths
 from reconciler.commands import DEFAULT_PATHS, EXIT_INVALID, EXIT_OK, Env, refuse_links_out
-from reconciler.reading.cache import reader_for
 from reconciler.render import problem_list as render
 from reconciler.terminal import json_for_terminal
 

@@ -9,14 +9,13 @@ import json
 from pathlib import Path
 
 from reconciler import files
-from reconciler.checking.problems import Problem
 from reconciler.errors import UserError
 from reconciler.planning.planner import Action, Blocked, Notice, Plan
+from reconciler.problems import Problem
 from reconciler.reading import schema
 from reconciler.reading.model import AccessFile
-from reconciler.render.plan_json import to_dict, to_json  # written there; kept for callers
 
-__all__ = ["PLAN_SCHEMA", "notices", "read", "to_dict", "to_json"]
+__all__ = ["PLAN_SCHEMA", "notices", "read"]
 
 PLAN_SCHEMA = "plan.schema.json"
 

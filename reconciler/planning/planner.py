@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from reconciler import domain
-from reconciler.checking.problems import Problem, error
+from reconciler.problems import Problem, error
 from reconciler.reading.model import AccessFile, User, iso_day
 from reconciler.records import (
     ACCOUNT_FIELDS,

@@ -78,9 +78,9 @@ def of(plan: Plan, state: State, limits: Limits) -> tuple[Refusal, ...]:
         found += _codes(list(compress(actions, map(CODE_ACTIONS.__contains__, kinds))),
                         limits.interactive)
     if limits.smtp_url:
-        from reconciler.applying import (
-            mail,  # only here: its SMTP and TLS modules are slow to import
-        )
+        # Only here: its SMTP and TLS modules are slow to import. Apply parses the URL the
+        # same way, so the plan refuses what apply would.
+        from reconciler.applying import mail
 
         try:
             mail.parse_smtp_url(limits.smtp_url)
@@ -125,12 +125,11 @@ def _deletion_guard(actions: tuple[Action, ...], kinds: list[str], state: State,
 def _codes(issuing: list[Action], interactive: bool) -> list[Refusal]:
     """New secret codes: with no recipient they can only be shown on a terminal (E114,
     ARCHITECTURE §6); a recipient age cannot seal to would stop apply half-way (E120)."""
-    # Imported only here: age's native module costs 2 MB, and most plans issue no code.
-    from reconciler.applying import secret_codes as codes
+    from reconciler.reading import age_keys  # only here: see its docstring
 
     missing = Counter(map(_establishment,
                           compress(issuing, map(is_, map(_recipient, issuing), repeat(None)))))
-    invalid = {r for r in set(map(_recipient, issuing)) - {None} if not codes.is_recipient(r)}
+    invalid = {r for r in set(map(_recipient, issuing)) - {None} if not age_keys.is_recipient(r)}
     bad = {(a.establishment, a.recipient) for a in issuing if a.recipient in invalid
            } if invalid else set()
     found = []

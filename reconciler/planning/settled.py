@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from reconciler.checking.cache import ParseCache
 from reconciler.planning.planner import Plan
-from reconciler.reading.cache import ParseCache
 from reconciler.reading.model import AccessFile
 from reconciler.records import Focus, Scope, State
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reconciler import domain, files
-from reconciler.checking.problems import Problem, error
 from reconciler.errors import UserError
+from reconciler.problems import Problem, error
 from reconciler.records import CREATED, State
 
 COLUMNS = ("username", "email", "title", "first_name", "last_name", "profile",

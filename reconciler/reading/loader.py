@@ -22,8 +22,8 @@ from typing import Any, NamedTuple
 import yaml
 
 from reconciler import files
-from reconciler.checking.problems import Problem, error
 from reconciler.errors import UserError
+from reconciler.problems import Problem, error
 from reconciler.reading.text import describe
 
 try:  # the C parser is much faster; PyYAML without libyaml still works

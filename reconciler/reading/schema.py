@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler import domain
 from reconciler.catalog import phrase
-from reconciler.checking.problems import Problem, error
 from reconciler.domain import DATE_FIELDS
+from reconciler.problems import Problem, error
 from reconciler.reading import text
 from reconciler.reading.loader import Document, Path_
 

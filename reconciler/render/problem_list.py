@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 import click
 
 from reconciler.catalog import Messages
-from reconciler.checking.problems import MAX_PER_FILE, MAX_PER_RUN, Omitted, Problem
 from reconciler.checking.validation import Validation
+from reconciler.problems import MAX_PER_FILE, MAX_PER_RUN, Omitted, Problem
 from reconciler.terminal import inert
 
 _COLORS = {"error": "red", "warning": "yellow"}

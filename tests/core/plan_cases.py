@@ -26,8 +26,8 @@ import difflib
 from collections.abc import Iterator, Sequence, Set
 from typing import Any
 
-from reconciler.checking.problems import Problem
 from reconciler.planning.planner import Action, Blocked, Notice, PlanResult, make_plan
+from reconciler.problems import Problem
 from reconciler.reading import loader, model, schema
 from reconciler.records import (
     CREATED,

@@ -19,7 +19,8 @@ from helpers import REPO, cli, without_root_rights
 
 from reconciler import files
 from reconciler.applying import secret_codes as codes
-from reconciler.reading import cache
+from reconciler.checking import cache
+from reconciler.reading import age_keys
 
 IDENTITY = REPO / "examples" / "demo-identities" / "gmf-hill-valley.txt"
 RECIPIENT = next(word for word in IDENTITY.read_text(encoding="utf-8").split()
@@ -43,7 +44,7 @@ def rvsq(*args: str, cwd: Path, prefix: list[str] | None = None
 def sealed_file(folder: Path, payload: bytes) -> Path:
     """An armoured age file sealed to the demo key, holding `payload`."""
     path = folder / "codes.age"
-    path.write_text(codes._armor(pyrage.encrypt(payload, [codes._recipient(RECIPIENT)])),
+    path.write_text(codes._armor(pyrage.encrypt(payload, [age_keys.recipient(RECIPIENT)])),
                     encoding="ascii")
     return path
 

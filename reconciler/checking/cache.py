@@ -37,10 +37,10 @@ from typing import Any
 
 import reconciler
 from reconciler import files
-from reconciler.checking.problems import Problem
 from reconciler.checking.validation import PLAIN, FileRead, PlainReader, Reader, display
 from reconciler.errors import UserError
 from reconciler.folders import private_folder
+from reconciler.problems import Problem
 from reconciler.reading import loader, schema
 from reconciler.reading.loader import Document
 from reconciler.reading.model import (
