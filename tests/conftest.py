@@ -8,6 +8,7 @@ import pwd
 import secrets
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -17,6 +18,12 @@ from typing import NoReturn
 
 import pytest
 from helpers import EXAMPLE, cli, example_repository, ok
+
+# A suite started in the background by a shell without job control runs with Ctrl-C
+# ignored, and every command it starts would inherit that: the Ctrl-C tests would then
+# test nothing, and fail. A person at a terminal has Ctrl-C at its default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

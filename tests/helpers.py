@@ -144,6 +144,7 @@ def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
                             stderr=terminal, env=env)
     os.close(terminal)
     output, answered, deadline = b"", False, time.monotonic() + 60
+    signalled = 0.0
     while time.monotonic() < deadline:
         ready, _, _ = select.select([controller], [], [], 0.5)
         if ready:
@@ -157,9 +158,16 @@ def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
         if not answered and b"[y/N]" in output:
             if isinstance(answer, int):
                 os.kill(proc.pid, answer)
+                signalled = time.monotonic()
             else:
                 os.write(controller, answer)
             answered = True
+        elif (answered and isinstance(answer, int) and proc.poll() is None
+              and time.monotonic() - signalled > 3):
+            # A signal that lands between the prompt and the read it waits in is noted by
+            # Python but wakes nothing (a race in input()); a person presses Ctrl-C again.
+            os.kill(proc.pid, answer)
+            signalled = time.monotonic()
         if proc.poll() is not None and not ready:
             break
     code = proc.wait(timeout=10)
