@@ -177,14 +177,3 @@ def test_data_shaped_like_a_phrase_is_shown_as_data() -> None:
     value = {"message": "E001", "params": {}}
     assert Messages("en")("E024", value=value) == f"version {value} is not supported"
 
-
-def test_every_package_of_the_source_is_shipped() -> None:
-    """An installed copy (not an editable one) holds only the packages pyproject.toml
-    lists: a subpackage missing there works in development and breaks once installed."""
-    import tomllib
-
-    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())
-                 ["tool"]["setuptools"]["packages"])
-    found = {".".join(init.parent.relative_to(PACKAGE.parent).parts)
-             for init in PACKAGE.rglob("__init__.py")}
-    assert found <= listed, found - listed
