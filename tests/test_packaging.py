@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
-import reconciler
-
-PACKAGE = Path(reconciler.__file__).parent
+from paths import REPO
 
 
 def test_every_package_of_the_source_is_shipped() -> None:
     """A subpackage missing from the list works in development (an editable install) and
     breaks once installed."""
-    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     listed = set(pyproject["tool"]["setuptools"]["packages"])
-    found = {".".join(init.parent.relative_to(PACKAGE.parent).parts)
-             for init in PACKAGE.rglob("__init__.py")}
+    found = {".".join(init.parent.relative_to(REPO).parts)
+             for init in (REPO / "reconciler").rglob("__init__.py")}
     assert found <= listed, found - listed
