@@ -66,7 +66,8 @@ def test_problems_are_the_same_from_the_cache_in_each_language(repo: Path) -> No
     gmf = repo / "access/06/gmf-hill-valley.yaml"
     gmf.write_text(gmf.read_text(encoding="utf-8").replace("type: gmf", "type: gmff"),
                    encoding="utf-8")
-    for lang, text in (("en", "did you mean 'gmf'?"), ("fr", "vouliez-vous dire « gmf »?")):
+    for lang, text in (("en", "did you mean 'gmf'?"),
+                       ("fr", "vouliez-vous dire «\u00a0gmf\u00a0»\u00a0?")):
         # Files with problems are never cached: they are parsed again to locate them.
         outputs = {run("--lang", lang, *flag, "validate").output
                    for flag in ((), (), ("--no-cache",))}

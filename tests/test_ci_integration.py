@@ -355,7 +355,7 @@ def test_plan_job_plans_against_the_shared_state_through_the_read_only_role(
     plan = (scratch.repo / "plan.md").read_text(encoding="utf-8")
     assert plan.startswith("## Plan d'accès RVSQ"), plan
     # The RAMQ directory is in the state it read: existing accounts are adopted.
-    assert "Emmett Brown (CE10455) : compte RAMQ existant ajouté" in plan
+    assert "Emmett Brown (CE10455)\u00a0: compte RAMQ existant ajouté" in plan
     assert not (scratch.repo / ".rvsq").exists()  # no local state, no cache
     assert "Traceback" not in job.output
     if platform == "github":  # the plan is also on the run's page

@@ -39,8 +39,8 @@ def test_french_output(tmp_path: Path) -> None:
     path = _write(tmp_path, "x.yaml", GMF.read_text(encoding="utf-8").replace("gmf\n", "gmff\n"))
     result = run("--lang", "fr", "validate", str(path))
     assert result.exit_code == 1
-    assert "erreur[E027] « gmff » n'est pas un type d'établissement" in result.output
-    assert "    conseil : vouliez-vous dire « gmf »?" in result.output
+    assert "erreur[E027] «\u00a0gmff\u00a0» n'est pas un type d'établissement" in result.output
+    assert "    conseil\u00a0: vouliez-vous dire «\u00a0gmf\u00a0»\u00a0?" in result.output
 
 
 @pytest.mark.parametrize(

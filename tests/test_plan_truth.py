@@ -146,8 +146,9 @@ def test_an_entry_naming_a_known_account_by_its_email_is_that_account(repo: Path
     assert ("- **W205** `" + source + "`: 'emmettbrown@…' is the email of the account "
             "'CE10455': the entry is planned as that account") in plan_markdown()
     french = ok(cli("--lang", "fr", "plan")).output
-    assert ("avertissement[W205] « emmettbrown@ramq.gouv.qc.ca » est le courriel du compte "
-            "« CE10455 » : l'entrée est planifiée comme ce compte") in french
+    assert ("avertissement[W205] «\u00a0emmettbrown@ramq.gouv.qc.ca\u00a0» est le courriel "
+            "du compte «\u00a0CE10455\u00a0»\u00a0: l'entrée est planifiée comme ce "
+            "compte") in french
 
     # Apply grants the real account; the next plans neither grant it again nor remove it.
     ok(cli("apply", "--auto-approve"), 4)

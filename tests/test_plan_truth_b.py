@@ -189,9 +189,10 @@ def test_import_directory_refuses_to_change_managed_accounts_unless_told(applied
     ok(cli("state", "show", "CE99999"), 1)
     assert len(audit()) == entries
     french = ok(cli("--lang", "fr", "state", "import-directory", "directory.csv"), 1).stderr
-    assert ("directory.csv:2:1: erreur[E150] « CE10455 » est géré par un fichier d'accès "
-            "(gmf-hill-valley) : cette ligne changerait email « emmettbrown@ramq.gouv.qc.ca » "
-            "→ « e.brown@example.org », last_name « Brown » → « Browne »\n") in french
+    assert ("directory.csv:2:1: erreur[E150] «\u00a0CE10455\u00a0» est géré par un fichier d'accès "
+            "(gmf-hill-valley)\u00a0: cette ligne changerait email "
+            "«\u00a0emmettbrown@ramq.gouv.qc.ca\u00a0» → «\u00a0e.brown@example.org\u00a0», "
+            "last_name «\u00a0Brown\u00a0» → «\u00a0Browne\u00a0»\n") in french
 
     imported = ok(cli("state", "import-directory", "--update-managed", "directory.csv"))
     assert imported.stdout == (

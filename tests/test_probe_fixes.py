@@ -207,8 +207,8 @@ def test_an_establishment_update_says_what_changes_in_every_plan(applied: Path) 
         "Plan: 0 to create, 0 to grant, 0 to revoke, 0 to update, 0 new code(s), 0 password "
         "reset(s), 0 to delete, 0 blocked; establishment(s): 0 to create, 1 to update.")
     french = ok(cli("--lang", "fr", "plan")).stdout
-    assert french.rstrip().endswith("0 bloqué(s); établissement(s) : 0 à créer, 1 à mettre à "
-                                    "jour.")
+    assert french.rstrip().endswith("0 bloqué(s)\u00a0; établissement(s)\u00a0: 0 à créer, "
+                                    "1 à mettre à jour.")
 
     [action] = plan_json()["actions"]  # checked against the plan's schema
     assert action["action"] == "update_establishment"
@@ -325,5 +325,5 @@ def test_the_french_refusals_name_the_apply_command() -> None:
                 if key.startswith("plan.refusal.") or key.endswith(".hint.plan")
                 or key in ("E114", "help.detailed_exitcode")}
     assert FR["plan.refusal.heading"] == "La commande apply refuserait ce plan, sans rien " \
-                                         "changer :"
+                                         "changer\u00a0:"
     assert not [key for key, text in refusals.items() if "application" in text], refusals

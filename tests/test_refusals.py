@@ -48,7 +48,7 @@ users:
 def after_the_state_line(text: str) -> str:
     """The text plan without its first line (the state it read) and the blank after it."""
     first, blank, rest = text.split("\n", 2)
-    assert first.startswith(("State: ", "État : ")) and blank == "", text
+    assert first.startswith(("State: ", "État\u00a0: ")) and blank == "", text
     return rest
 
 
@@ -311,12 +311,13 @@ def test_the_french_plan(repo: Path) -> None:
     apply_all()
     close_gmf()
     text = after_the_state_line(ok(cli("--lang", "fr", "plan", *AS_OF)).stdout)
-    assert text.startswith("La commande apply refuserait ce plan, sans rien changer :\n"
+    assert text.startswith("La commande apply refuserait ce plan, sans rien changer\u00a0:\n"
                            "  erreur[E113] le plan retire 4 des 4 comptes de "
-                           "« gmf-hill-valley », plus que les 3 qu'une exécution peut retirer "
-                           "sans --allow-mass-delete (le quart des comptes d'un établissement, "
-                           "ou 3)\n      conseil : vérifiez que ces retraits sont voulus")
-    assert "La commande apply refuserait ce plan : 1 refus, énumérés en haut." in text
+                           "«\u00a0gmf-hill-valley\u00a0», plus que les 3 qu'une exécution "
+                           "peut retirer sans --allow-mass-delete (le quart des comptes d'un "
+                           "établissement, ou 3)\n      conseil\u00a0: vérifiez que ces "
+                           "retraits sont voulus")
+    assert "La commande apply refuserait ce plan\u00a0: 1 refus, énumérés en haut." in text
 
 
 # --- golden: the whole Markdown comment with every kind of guard refusal -----------------------

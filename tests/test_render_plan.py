@@ -218,11 +218,11 @@ def test_first_plan_adds_existing_accounts_with_oui(tmp_path: Path,
         comment = plan_markdown.render(first.plan, first.files, first.state, Messages("fr"))
     finally:
         store.close()
-    assert steps.count("cochez « Oui »") == 4  # CE10455, IP40562, CE20931, IELP20417
-    assert steps.count("cochez « Non »") == 7
-    assert steps.count("Infirmière clinicienne : RVSQ exige un nouveau compte") == 2
-    assert steps.count("« Inscription d'utilisateurs par un représentant désigné »") == 3
-    assert "- Emmett Brown (CE10455) : compte RAMQ existant ajouté, +rvsq" in comment
+    assert steps.count("cochez «\u00a0Oui\u00a0»") == 4  # CE10455, IP40562, CE20931, IELP20417
+    assert steps.count("cochez «\u00a0Non\u00a0»") == 7
+    assert steps.count("Infirmière clinicienne\u00a0: RVSQ exige un nouveau compte") == 2
+    assert steps.count("«\u00a0Inscription d'utilisateurs par un représentant désigné\u00a0»") == 3
+    assert "- Emmett Brown (CE10455)\u00a0: compte RAMQ existant ajouté, +rvsq" in comment
     # Every establishment is new to this state: its record is counted first.
     assert "| **Total** | | **3** | **0** | **7** | **4** | **0** | **4** |" in comment
 

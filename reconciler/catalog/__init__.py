@@ -12,7 +12,7 @@ no key is defined in two areas (tests check both; the merge below refuses a dupl
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import Any
 
@@ -32,6 +32,7 @@ from reconciler.catalog import (
     state_output,
 )
 from reconciler.catalog.message import Message
+from reconciler.catalog.typography import french
 from reconciler.terminal import inert
 
 LANGUAGES = ("en", "fr")
@@ -59,8 +60,36 @@ def merged(areas: Iterable[ModuleType]) -> dict[str, Message]:
 
 MESSAGES = merged(AREAS)
 EN: dict[str, str] = {key: message.en for key, message in MESSAGES.items()}
-FR: dict[str, str] = {key: message.fr for key, message in MESSAGES.items()}
-CATALOGS = {"en": EN, "fr": FR}
+
+
+class Typeset(Mapping[str, str]):
+    """The French messages with French typography (typography.py), so that the areas are
+    written with plain spaces. Each is set the first time it is read: setting them all
+    would cost every command 25 ms at its start, and a run says a few dozen."""
+
+    def __init__(self, written: dict[str, str]) -> None:
+        self._written = written
+        self._set: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return self._set[key]
+        except KeyError:
+            value = self._set[key] = french(self._written[key])
+            return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._written
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._written)
+
+    def __len__(self) -> int:
+        return len(self._written)
+
+
+FR: Mapping[str, str] = Typeset({key: message.fr for key, message in MESSAGES.items()})
+CATALOGS: dict[str, Mapping[str, str]] = {"en": EN, "fr": FR}
 
 
 def language_from_env(environ: dict[str, str] | None = None) -> str:

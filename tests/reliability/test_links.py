@@ -131,8 +131,8 @@ def test_the_refusal_is_in_french(repo: Path) -> None:
     os.symlink(repo.parent / "outside" / "access", repo / "theirs")
     result = cli("--lang", "fr", "validate", "theirs")
     assert result.exit_code == 1
-    assert (f"« theirs » est un lien symbolique qui mène hors de « {repo.resolve().as_posix()} »"
-            in result.output)
+    assert ("«\u00a0theirs\u00a0» est un lien symbolique qui mène hors de "
+            f"«\u00a0{repo.resolve().as_posix()}\u00a0»" in result.output)
 
 
 def test_a_link_outside_the_repository_is_the_operators_own(repo: Path) -> None:

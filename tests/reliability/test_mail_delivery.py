@@ -140,8 +140,8 @@ def test_without_smtp_apply_delivers_nothing_says_what_waits_and_exits_4(
 def test_french_apply_says_how_many_emails_wait(repo: Path) -> None:
     result = ok(cli("--lang", "fr", "apply", "--auto-approve"), 4)
     assert (f"{NEW_USERS} courriel(s) attendent dans la boîte d'envoi de l'état, non "
-            "envoyé(s) : RVSQ_SMTP_URL n'est pas défini.") in result.stderr
-    assert "« rvsq-access outbox export DOSSIER »" in result.stderr
+            "envoyé(s)\u00a0: RVSQ_SMTP_URL n'est pas défini.") in result.stderr
+    assert "«\u00a0rvsq-access outbox export DOSSIER\u00a0»" in result.stderr
 
 
 def test_emails_waiting_win_over_blocked_entries(repo: Path) -> None:
@@ -178,7 +178,8 @@ def test_outbox_list_shows_what_waits_and_counts_each_status(repo: Path,
     french = outbox("list", lang="fr").stdout.splitlines()
     assert french[0].startswith("identifiant\tstatut\ttype\tdestinataire\t")
     assert "\ten attente\tcréation de compte\t" in french[1]
-    assert french[-1] == f"En attente : {NEW_USERS}, en échec : 0, envoyés : 0, exportés : 0."
+    assert french[-1] == (f"En attente\u00a0: {NEW_USERS}, en échec\u00a0: 0, "
+                          "envoyés\u00a0: 0, exportés\u00a0: 0.")
 
 
 def test_outbox_list_never_creates_or_changes_a_state(tmp_path: Path,
@@ -255,8 +256,9 @@ def test_outbox_export_into_a_file_is_refused_and_nothing_is_marked(
                "way: it is not a folder" in result.stderr
     assert listed()["counts"]["pending"] == NEW_USERS
     french = outbox("export", "in-the-way", code=1, lang="fr")
-    assert ("erreur[E163] les courriels ne peuvent pas être écrits dans « in-the-way » : un "
-            "fichier est là : ce n'est pas un dossier") in french.stderr
+    assert ("erreur[E163] les courriels ne peuvent pas être écrits dans "
+            "«\u00a0in-the-way\u00a0»\u00a0: un fichier est là\u00a0: ce n'est pas un "
+            "dossier") in french.stderr
 
 
 def test_outbox_export_into_a_folder_one_may_not_write_is_refused(repo: Path,
@@ -331,8 +333,8 @@ def test_a_server_without_smtputf8_gets_idna_domains_and_the_one_it_cannot_take_
     failed = [m for m in listed()["messages"] if m["status"] == "failed"]
     assert [(m["to"], m["attempts"]) for m in failed] == [(ACCENTED, 1)]
     french = outbox("list", lang="fr").stdout
-    assert (f"l'adresse « {ACCENTED} » contient, avant le @, des caractères hors ASCII, et "
-            "le serveur de courriel n'offre pas SMTPUTF8") in french
+    assert (f"l'adresse «\u00a0{ACCENTED}\u00a0» contient, avant le @, des caractères "
+            "hors ASCII, et le serveur de courriel n'offre pas SMTPUTF8") in french
     # The same server again: the message fails alone again, nothing else is sent twice.
     again = outbox("send", code=4)
     assert "1 email(s) could not be sent" in again.stderr and "E161" not in again.stderr
@@ -654,7 +656,7 @@ def test_a_login_inside_the_smtp_url_is_refused_and_its_password_never_shown(
     assert expected in outbox("send", code=1).stderr
     french = outbox("send", code=1, lang="fr").stderr
     assert (f"erreur[E164] RVSQ_SMTP_URL contient un identifiant (nom d'utilisateur ou mot "
-            f"de passe) pour « smtp://{server.where} »") in french
+            f"de passe) pour «\u00a0smtp://{server.where}\u00a0»") in french
     for result in (planned, refused, french):
         text = result if isinstance(result, str) else result.output
         assert "S3cret" not in text and "rvsq:" not in text

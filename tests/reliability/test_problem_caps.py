@@ -78,8 +78,8 @@ def test_a_run_shows_1000_problems_then_counts_the_files_not_shown(bad: Path) ->
 def test_the_counts_are_said_in_french(bad: Path) -> None:
     write_bad_file(bad, "clinique-a", 101)
     result = cli("--lang", "fr", "validate", "bad")
-    assert ("bad/clinique-a.yaml : 1 autre(s) problème(s) non affiché(s) (100 sur 101 "
-            "affichés : au plus 100 par fichier)") in result.stdout
+    assert ("bad/clinique-a.yaml\u00a0: 1 autre(s) problème(s) non affiché(s) (100 sur 101 "
+            "affichés\u00a0: au plus 100 par fichier)") in result.stdout
     assert "101 erreur(s)" in result.stdout
 
 

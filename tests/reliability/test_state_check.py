@@ -55,8 +55,8 @@ def test_a_clean_state_passes_with_what_was_checked(applied: Path) -> None:
         "terminal; sealed files: 3 identical to the state, 0 not on this machine, 0 waiting "
         "to be written; 7 created account(s), each with its creation email.\n")
     french = ok(cli("--lang", "fr", "state", "check")).stdout
-    assert french.startswith(f"L'état à {where} est cohérent : 19 entrée(s) d'audit, "
-                             "chaîne intacte, numéro de série 19; 7 code(s) scellé(s)")
+    assert french.startswith(f"L'état à {where} est cohérent\u00a0: 19 entrée(s) d'audit, "
+                             "chaîne intacte, numéro de série 19\u00a0; 7 code(s) scellé(s)")
     data = check_json()
     assert data["ok"] is True and data["findings"] == []
     assert data["state"]["serial"] == 19
@@ -179,7 +179,7 @@ def test_an_audit_entry_broken_or_edited(applied: Path, state_url: str) -> None:
         "written",
     ]
     french = ok(cli("--lang", "fr", "state", "check"), 1).stderr
-    assert ("erreur[E185] entrée d'audit 5 : ses champs ne peuvent pas être lus (ce n'est "
+    assert ("erreur[E185] entrée d'audit 5\u00a0: ses champs ne peuvent pas être lus (ce n'est "
             "pas du JSON, à partir du caractère 2)\n") in french
     assert [f["location"] for f in check_json()["findings"]] == [
         {"table": "audit_log", "seq": 5}, {"table": "audit_log", "seq": 3}]
