@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from helpers import cli, run
+from helpers import REPO, cli, example_repository, run
 
 from reconciler.reading import directory_csv as directory
 
@@ -113,3 +113,64 @@ def test_a_quote_left_open_is_explained_without_pythons_words(state: Path) -> No
     ("N° de professionnel", "professional_number")])
 def test_headers_are_read_without_case_accents_or_spaces(header: str, column: str) -> None:
     assert directory.COLUMN_OF[directory.folded(header)] == column
+
+
+# --- every CSV the tool writes --------------------------------------------------------
+def read_back(payload: bytes, delimiter: str) -> list[list[str]]:
+    """The rows Python's csv module (as Excel) reads, after the byte order mark."""
+    assert payload.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(payload.decode("utf-8-sig"), newline=""),
+                           delimiter=delimiter))
+
+
+@pytest.fixture
+def applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("RVSQ_STATE", raising=False)
+    monkeypatch.delenv("RVSQ_CHANGE_REF", raising=False)
+    example_repository(tmp_path)
+    assert cli("apply", "--auto-approve").exit_code == 4
+    return tmp_path
+
+
+# `csv.writer` everywhere the tool writes one: each command that writes CSV, and how.
+WRITERS = {
+    "report": ("report", "--format", "csv"),
+    "audit log": ("audit", "log", "--format", "csv"),
+}
+
+
+def test_every_csv_writer_is_listed_here() -> None:
+    sources = [p for p in (REPO / "reconciler").rglob("*.py") if "csv.writer" in p.read_text()]
+    # One writer, shared: report_csv.sheet (the report and the audit log use it).
+    assert [p.name for p in sources] == ["report_csv.py"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+@pytest.mark.parametrize("command", WRITERS, ids=str)
+def test_every_csv_has_a_bom_and_takes_the_delimiter(applied: Path, command: str,
+                                                     delimiter: str) -> None:
+    args = [*WRITERS[command], *(["--delimiter", delimiter] if delimiter != "," else [])]
+    result = cli(*args)
+    assert result.exit_code == 0, result.output
+    rows = read_back(result.stdout_bytes, delimiter)
+    widths = {len(row) for row in rows}
+    assert len(rows) > 5 and len(widths) == 1 and widths.pop() > 5  # a real table
+
+
+def test_the_report_csv_keeps_accents_and_columns_with_semicolons(applied: Path) -> None:
+    result = run("--lang", "fr", "report", "--format", "csv", "--delimiter", ";",
+                 "--out", "rapport.csv")
+    assert result.exit_code == 0, result.output
+    rows = read_back((applied / "rapport.csv").read_bytes(), ";")
+    header = rows[0]
+    assert "rvsq-811" in header and any("Prénom" in cell for cell in header)
+    assert any("Hélène" in cell or "Québec" in cell or "é" in cell
+               for row in rows[1:] for cell in row)
+
+
+def test_the_audit_csv_keeps_iso_utc_times(applied: Path) -> None:
+    rows = read_back(cli("audit", "log", "--format", "csv", "--delimiter", ";").stdout_bytes,
+                     ";")
+    at = rows[0].index("at")
+    assert all(row[at].endswith("Z") and "T" in row[at] for row in rows[1:])

@@ -155,6 +155,10 @@ MESSAGES: dict[str, Message] = {
         "chaque problème avec son fichier, sa ligne et un conseil.",
     ),
     "help.format": Message("Output format.", "Format de sortie."),
+    "help.delimiter": Message(
+        "The CSV separator: ';' for an Excel set to French (--format csv).",
+        "Le séparateur du CSV : « ; » pour un Excel en français (--format csv).",
+    ),
     "help.strict": Message(
         "Treat warnings as errors.",
         "Traiter les avertissements comme des erreurs.",
