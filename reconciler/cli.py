@@ -255,14 +255,18 @@ def codes() -> None:
 
 
 @codes.command("reveal", help=_help("help.codes_reveal"))
-@click.argument("sealed", type=READ)
+@click.argument("sealed", nargs=-1, required=True, type=READ)
 @click.option("--identity", type=READ, required=True,
               help=_help("help.identity"))
+@click.option("--latest", is_flag=True, help=_help("help.codes_latest"))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help=_help("help.format"))
 @click.pass_obj
-def codes_reveal(env: Any, sealed: Path, identity: Path) -> None:
+def codes_reveal(env: Any, sealed: tuple[Path, ...], identity: Path, latest: bool,
+                 fmt: str) -> None:
     from reconciler.commands import codes as command
 
-    _exit(command.reveal(env, sealed, identity))
+    _exit(command.reveal(env, list(sealed), identity, latest, fmt))
 
 
 @cli.group(cls=_Group, help=_help("help.audit"))

@@ -274,9 +274,15 @@ MESSAGES: dict[str, Message] = {
     ),
     "help.codes": Message("Open sealed secret codes.", "Ouvrir des codes secrets scellés."),
     "help.codes_reveal": Message(
-        "Decrypt a sealed codes file with the representative's age identity and show the codes.",
-        "Déchiffrer un fichier de codes scellés avec l'identité age du représentant et afficher "
-        "les codes.",
+        "Decrypt sealed codes files with the representative's age identity and show their codes "
+        "as a table: name, username, code, time issued, and whether a later code replaced it.",
+        "Déchiffrer des fichiers de codes scellés avec l'identité age du représentant et afficher "
+        "leurs codes en tableau : nom, nom d'utilisateur, code, heure d'émission, et si un code "
+        "plus récent l'a remplacé.",
+    ),
+    "help.codes_latest": Message(
+        "Open only each establishment's newest file among those given.",
+        "N'ouvrir que le fichier le plus récent de chaque établissement parmi ceux donnés.",
     ),
     "help.identity": Message(
         "The age identity file (from age-keygen).",
