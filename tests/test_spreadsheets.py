@@ -42,10 +42,18 @@ def test_a_french_excel_file_is_imported_and_its_encoding_said(state: Path) -> N
     result = cli("state", "import-directory", "annuaire.csv")
     assert result.exit_code == 0, result.output
     assert "annuaire.csv is not UTF-8: it was read as Windows-1252" in result.stdout
-    assert "Imported 2 existing RAMQ account(s)" in result.stdout
+    assert result.stdout.startswith("annuaire.csv is not UTF-8")  # said before the rest
     shown = cli("state", "show", "IELP30001").stdout
     assert "Hélène" in shown and "Côté" in shown and "personnel-administratif" in shown
     assert "medecin" in cli("state", "show", "CE10455").stdout
+
+
+def test_the_encoding_is_said_in_french_too(state: Path) -> None:
+    (state / "annuaire.csv").write_bytes(FRENCH.encode("cp1252"))
+    result = run("--lang", "fr", "state", "import-directory", "annuaire.csv")
+    assert result.exit_code == 0, result.output
+    assert ("annuaire.csv n'est pas en UTF-8 : il a été lu en Windows-1252" in result.stdout)
+    assert "Hélène" in cli("state", "show", "IELP30001").stdout
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])
@@ -60,7 +68,8 @@ def test_utf8_with_or_without_bom_and_either_separator(state: Path, encoding: st
     (state / "d.csv").write_bytes(text.encode(encoding))
     result = cli("state", "import-directory", "d.csv")
     assert result.exit_code == 0, result.output
-    assert "Windows-1252" not in result.output and "Imported 2 " in result.stdout
+    assert "Windows-1252" not in result.output
+    assert set(accounts()) == {"CE10455", "IELP30001"}
     assert "Côté" in cli("state", "show", "IELP30001").stdout
 
 

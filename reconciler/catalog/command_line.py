@@ -262,9 +262,11 @@ MESSAGES: dict[str, Message] = {
     ),
     "help.import_directory": Message(
         "Load existing RAMQ accounts from a CSV file (username, email, title, first_name, "
-        "last_name, profile, professional_number); grants nothing.",
-        "Charger des comptes RAMQ existants d'un fichier CSV (username, email, title, first_name, "
-        "last_name, profile, professional_number); n'accorde rien.",
+        "last_name, profile, professional_number, or their French names); commas or "
+        "semicolons, UTF-8 or Windows-1252; grants nothing.",
+        "Charger des comptes RAMQ existants d'un fichier CSV (nom_utilisateur, courriel, titre, "
+        "prénom, nom, profil, numéro de professionnel, ou leurs noms anglais); virgules ou "
+        "points-virgules, UTF-8 ou Windows-1252; n'accorde rien.",
     ),
     "help.update_managed": Message(
         "Also update the accounts that access files manage when the CSV changes them (otherwise "
