@@ -61,6 +61,9 @@ LOCK_TIMEOUT = click.option("--lock-timeout", type=float, default=60.0, show_def
 AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
                      callback=_as_of, help=_help("help.as_of"))
 FILE = click.argument("file", type=READ)
+# Every CSV the tool writes: a comma, or a semicolon for a French Excel.
+DELIMITER = click.option("--delimiter", type=click.Choice([",", ";"]), default=",",
+                         show_default=True, help=_help("help.delimiter"))
 
 
 class _Group(click.Group):
@@ -252,14 +255,18 @@ def codes() -> None:
 
 
 @codes.command("reveal", help=_help("help.codes_reveal"))
-@click.argument("sealed", type=READ)
+@click.argument("sealed", nargs=-1, required=True, type=READ)
 @click.option("--identity", type=READ, required=True,
               help=_help("help.identity"))
+@click.option("--latest", is_flag=True, help=_help("help.codes_latest"))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help=_help("help.format"))
 @click.pass_obj
-def codes_reveal(env: Any, sealed: Path, identity: Path) -> None:
+def codes_reveal(env: Any, sealed: tuple[Path, ...], identity: Path, latest: bool,
+                 fmt: str) -> None:
     from reconciler.commands import codes as command
 
-    _exit(command.reveal(env, sealed, identity))
+    _exit(command.reveal(env, list(sealed), identity, latest, fmt))
 
 
 @cli.group(cls=_Group, help=_help("help.audit"))
@@ -279,11 +286,12 @@ def audit_verify(env: Any) -> None:
 @click.option("--since", metavar="DATE", help=_help("help.since"))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
               help=_help("help.format"))
+@DELIMITER
 @click.pass_obj
-def audit_log(env: Any, since: str | None, fmt: str) -> None:
+def audit_log(env: Any, since: str | None, fmt: str, delimiter: str) -> None:
     from reconciler.commands import audit as command
 
-    _exit(command.log(env, since, fmt))
+    _exit(command.log(env, since, fmt, delimiter))
 
 
 @cli.command(help=_help("help.report"))
@@ -293,12 +301,13 @@ def audit_log(env: Any, since: str | None, fmt: str) -> None:
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
               help=_help("help.report_out"))
 @AS_OF
+@DELIMITER
 @click.pass_obj
 def report(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
-           as_of: dt.date | None) -> None:
+           as_of: dt.date | None, delimiter: str) -> None:
     from reconciler.commands import report as command
 
-    _exit(command.run(env, list(paths), fmt, out, as_of))
+    _exit(command.run(env, list(paths), fmt, out, as_of, delimiter))
 
 
 @cli.command("import", help=_help("help.import"))

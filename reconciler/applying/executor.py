@@ -323,7 +323,8 @@ class _Run:
         if email is None:
             account = self.store.account(action.username)
             email = account.email if account else ""
-        entry = {"username": action.username, "email": email, "code": code, "issued_at": now}
+        entry = {"username": action.username, "email": email, "code": code, "issued_at": now,
+                 codes.NAME: action.name or ""}  # for `codes reveal`'s table
         if action.recipient is None:
             self._shown_now.append(entry)  # terminal only: checked before the run started
             return "shown"

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import unicodedata
+from typing import NamedTuple
 
 import pyrage
 
@@ -64,6 +66,7 @@ class Batch:
 
 
 SEALED_FIELDS = ("username", "email", "code", "issued_at")  # what apply seals per code
+NAME = "name"  # the person's name, sealed too since release 16 (older files have none)
 # Control and format characters (escapes, bidirectional overrides, line separators): a
 # value holding one is not ours, and would not be inert on a terminal.
 _NOT_INERT = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
@@ -88,7 +91,7 @@ def reveal(sealed: bytes, identity_text: str, path: str = "") -> dict[str, list[
     try:
         data = pyrage.decrypt(binary, identities)
     except (pyrage.DecryptError, ValueError):
-        raise UserError("E122") from None
+        raise UserError("E122", path=path) from None
     entries = _entries(data)
     if entries is None:
         raise UserError("E178", path=path)
@@ -139,3 +142,67 @@ def _unarmor(data: bytes) -> bytes:
     if len(lines) < 2 or lines[-1].strip() != _END:
         raise ValueError("no end line")
     return base64.b64decode("".join(line.strip() for line in lines[1:-1]), validate=True)
+
+
+# --- which files, and which of their codes still hold (`codes reveal`) ------------------
+# How apply names a sealed file: `<run>-<establishment>.age`, the run starting with its
+# UTC time (executor.Run.run_id), so that runs sort as they happened.
+_SEALED_NAME = re.compile(r"(\d{8}T\d{12}Z-[0-9a-f]{6})-(.+)\.age")
+
+
+class SealedFile(NamedTuple):
+    """A sealed file given to `codes reveal`, and what its name says (None for both when
+    it was renamed: then it is its own establishment's only file)."""
+
+    path: str
+    run: str | None
+    establishment: str | None
+
+    @classmethod
+    def named(cls, path: str) -> SealedFile:
+        found = _SEALED_NAME.fullmatch(path.replace("\\", "/").rsplit("/", 1)[-1])
+        return cls(path, *found.groups()) if found else cls(path, None, None)
+
+    def order(self) -> tuple[bool, str, str]:
+        """Oldest run first; renamed files, whose run is unknown, last."""
+        return (self.run is None, self.run or "", self.path)
+
+
+def latest(sealed: list[SealedFile]) -> list[SealedFile]:
+    """Each establishment's newest file among `sealed` (and every renamed file)."""
+    newest: dict[str, SealedFile] = {}
+    for each in sealed:
+        key = each.establishment if each.establishment is not None else "\0" + each.path
+        if key not in newest or each.order() > newest[key].order():
+            newest[key] = each
+    return sorted(newest.values(), key=SealedFile.order)
+
+
+class RevealedCode(NamedTuple):
+    """One code as `codes reveal` shows it; `replaced_by` is the entry of the same
+    username's later code among the files given (None: this code is the one to hand out)."""
+
+    file: SealedFile
+    entry: dict[str, str]
+    replaced_by: RevealedCode | None = None
+
+    @property
+    def name(self) -> str | None:
+        return self.entry.get(NAME) or None
+
+    def later_than(self, other: RevealedCode) -> bool:
+        return (self.entry["issued_at"], self.file.order()) > (other.entry["issued_at"],
+                                                               other.file.order())
+
+
+def revealed(opened: list[tuple[SealedFile, list[dict[str, str]]]]) -> list[RevealedCode]:
+    """Every code of the files opened, in their order, each marked replaced when the same
+    username has a later code among them (a code sealed again replaces the one before)."""
+    found = [RevealedCode(file, entry) for file, entries in opened for entry in entries]
+    newest: dict[str, RevealedCode] = {}
+    for code in found:
+        username = code.entry["username"]
+        if username not in newest or code.later_than(newest[username]):
+            newest[username] = code
+    return [code if newest[code.entry["username"]] is code
+            else code._replace(replaced_by=newest[code.entry["username"]]) for code in found]

@@ -116,12 +116,19 @@ MESSAGES: dict[str, Message] = {
         "indiquez le fichier fait par « age-keygen » (une ligne qui commence par AGE-SECRET-KEY-).",
     ),
     "E122": Message(
-        "this file cannot be opened with that identity",
-        "ce fichier ne s'ouvre pas avec cette identité",
+        "'{path}' cannot be opened with that identity",
+        "« {path} » ne s'ouvre pas avec cette identité",
     ),
     "E122.hint": Message(
         "use the identity whose public key is the establishment's 'age_recipient'.",
         "utilisez l'identité dont la clé publique est l'« age_recipient » de l'établissement.",
+    ),
+    "E122.hint.several": Message(
+        "use the identity whose public key is the establishment's 'age_recipient', and give only "
+        "that establishment's files (.rvsq/codes/*-ESTABLISHMENT.age): nothing was shown.",
+        "utilisez l'identité dont la clé publique est l'« age_recipient » de l'établissement, et "
+        "ne donnez que les fichiers de cet établissement (.rvsq/codes/*-ÉTABLISSEMENT.age) : rien "
+        "n'a été affiché.",
     ),
     "E123": Message(
         "the state has no account '{username}'",
@@ -152,6 +159,27 @@ MESSAGES: dict[str, Message] = {
         "ask the team that runs apply for the file it wrote.",
         "le fichier a été fait ou modifié hors de rvsq-access : ne remettez rien de ce qu'il "
         "contient, et demandez à l'équipe qui lance apply le fichier qu'elle a écrit.",
+    ),
+    # --- codes reveal output -----------------------------------------------------------
+    "codes.file": Message("Codes in {path}:", "Codes de {path} :"),
+    "codes.file_of": Message("Codes for {establishment}, in {path}:",
+                             "Codes de {establishment}, dans {path} :"),
+    "codes.file_empty": Message("  (no code in this file)", "  (aucun code dans ce fichier)"),
+    "codes.col.name": Message("Name", "Nom"),
+    "codes.col.username": Message("Username", "Nom d'utilisateur"),
+    "codes.col.code": Message("Secret code", "Code secret"),
+    "codes.col.issued": Message("Issued (Quebec time)", "Émis (heure du Québec)"),
+    "codes.col.status": Message("Status", "État"),
+    "codes.status.current": Message("to hand out", "à remettre"),
+    "codes.status.replaced": Message("replaced by the code of {issued}",
+                                     "remplacé par le code du {issued}"),
+    "codes.local_time": Message("{date} {hour:02d}:{minute:02d}",
+                                 "{date} {hour} h {minute:02d}"),
+    "codes.replaced_note": Message(
+        "A code marked replaced no longer works: hand each person only the code marked 'to hand "
+        "out'.",
+        "Un code marqué remplacé ne fonctionne plus : ne remettez à chaque personne que le code "
+        "marqué « à remettre ».",
     ),
     # --- apply output -----------------------------------------------------------------
     "apply.confirm": Message("Apply these changes?", "Appliquer ces changements?"),

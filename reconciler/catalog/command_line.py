@@ -155,6 +155,10 @@ MESSAGES: dict[str, Message] = {
         "chaque problème avec son fichier, sa ligne et un conseil.",
     ),
     "help.format": Message("Output format.", "Format de sortie."),
+    "help.delimiter": Message(
+        "The CSV separator: ';' for an Excel set to French (--format csv).",
+        "Le séparateur du CSV : « ; » pour un Excel en français (--format csv).",
+    ),
     "help.strict": Message(
         "Treat warnings as errors.",
         "Traiter les avertissements comme des erreurs.",
@@ -258,9 +262,11 @@ MESSAGES: dict[str, Message] = {
     ),
     "help.import_directory": Message(
         "Load existing RAMQ accounts from a CSV file (username, email, title, first_name, "
-        "last_name, profile, professional_number); grants nothing.",
-        "Charger des comptes RAMQ existants d'un fichier CSV (username, email, title, first_name, "
-        "last_name, profile, professional_number); n'accorde rien.",
+        "last_name, profile, professional_number, or their French names); commas or "
+        "semicolons, UTF-8 or Windows-1252; grants nothing.",
+        "Charger des comptes RAMQ existants d'un fichier CSV (nom_utilisateur, courriel, titre, "
+        "prénom, nom, profil, numéro de professionnel, ou leurs noms anglais); virgules ou "
+        "points-virgules, UTF-8 ou Windows-1252; n'accorde rien.",
     ),
     "help.update_managed": Message(
         "Also update the accounts that access files manage when the CSV changes them (otherwise "
@@ -270,9 +276,15 @@ MESSAGES: dict[str, Message] = {
     ),
     "help.codes": Message("Open sealed secret codes.", "Ouvrir des codes secrets scellés."),
     "help.codes_reveal": Message(
-        "Decrypt a sealed codes file with the representative's age identity and show the codes.",
-        "Déchiffrer un fichier de codes scellés avec l'identité age du représentant et afficher "
-        "les codes.",
+        "Decrypt sealed codes files with the representative's age identity and show their codes "
+        "as a table: name, username, code, time issued, and whether a later code replaced it.",
+        "Déchiffrer des fichiers de codes scellés avec l'identité age du représentant et afficher "
+        "leurs codes en tableau : nom, nom d'utilisateur, code, heure d'émission, et si un code "
+        "plus récent l'a remplacé.",
+    ),
+    "help.codes_latest": Message(
+        "Open only each establishment's newest file among those given.",
+        "N'ouvrir que le fichier le plus récent de chaque établissement parmi ceux donnés.",
     ),
     "help.identity": Message(
         "The age identity file (from age-keygen).",

@@ -12,15 +12,47 @@ MESSAGES: dict[str, Message] = {
         "check the path and that you may read it.",
         "vérifiez le chemin et que vous avez le droit de le lire.",
     ),
+    "E124.hint.encoding": Message(
+        "save the file as CSV UTF-8 (in Excel: File → Save As → CSV UTF-8), then import again.",
+        "enregistrez le fichier en CSV UTF-8 (dans Excel : Fichier → Enregistrer sous → CSV "
+        "UTF-8), puis relancez l'import.",
+    ),
+    "E124.hint.malformed": Message(
+        "open the file in a spreadsheet and save it again as CSV, or close the quote left open "
+        "on that line.",
+        "ouvrez le fichier dans un tableur et enregistrez-le de nouveau en CSV, ou fermez le "
+        "guillemet resté ouvert sur cette ligne.",
+    ),
+    "import.undecodable": Message(
+        "byte {byte} on line {line} is neither UTF-8 nor Windows-1252 text",
+        "l'octet {byte} de la ligne {line} n'est un texte ni en UTF-8 ni en Windows-1252",
+    ),
+    "import.malformed": Message(
+        "line {line} is not CSV that can be read (a quote left open, or a cell far too long)",
+        "la ligne {line} n'est pas du CSV lisible (un guillemet resté ouvert, ou une cellule "
+        "beaucoup trop longue)",
+    ),
+    # a column's name, as its header may be written in each language (see HEADERS)
+    "import.column.username": Message("username", "nom_utilisateur"),
+    "import.column.email": Message("email", "courriel"),
+    "import.column.title": Message("title", "titre"),
+    "import.column.first_name": Message("first_name", "prénom"),
+    "import.column.last_name": Message("last_name", "nom"),
+    "import.column.profile": Message("profile", "profil"),
+    "import.column.professional_number": Message("professional_number",
+                                                 "numéro de professionnel"),
     "E080": Message(
         "the CSV file has no column {columns}",
         "le fichier CSV n'a pas de colonne {columns}",
     ),
     "E080.hint": Message(
-        "the first line must name the columns: username, email, title, first_name, last_name, "
-        "profile, professional_number.",
-        "la première ligne doit nommer les colonnes : username, email, title, first_name, "
-        "last_name, profile, professional_number.",
+        "the first line must name the columns, separated by commas or semicolons: username, "
+        "email, title, first_name, last_name, profile, professional_number (or, in French: "
+        "nom_utilisateur, courriel, titre, prénom, nom, profil, numéro de professionnel).",
+        "la première ligne doit nommer les colonnes, séparées par des virgules ou des "
+        "points-virgules : nom_utilisateur, courriel, titre, prénom, nom, profil, numéro de "
+        "professionnel (ou leurs noms anglais : username, email, title, first_name, last_name, "
+        "profile, professional_number).",
     ),
     "E081": Message(
         "'{value}' is not a RAMQ username",
@@ -125,6 +157,13 @@ MESSAGES: dict[str, Message] = {
     "import.done": Message(
         "Imported {count} existing RAMQ account(s) from {path}; nothing was granted.",
         "{count} compte(s) RAMQ existant(s) importé(s) de {path}; aucun accès n'a été accordé.",
+    ),
+    "import.windows_1252": Message(
+        "{path} is not UTF-8: it was read as Windows-1252, as Excel saves CSV on a French "
+        "Windows. Check that accents look right with 'rvsq-access state list'.",
+        "{path} n'est pas en UTF-8 : il a été lu en Windows-1252, comme Excel enregistre le CSV "
+        "sous un Windows français. Vérifiez que les accents sont justes avec « rvsq-access "
+        "state list ».",
     ),
     "import.failed": Message(
         "Nothing was imported: fix the lines above, then import again.",

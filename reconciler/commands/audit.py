@@ -1,18 +1,16 @@
-"""`rvsq-access audit verify | log [--since DATE] [--format text|json|csv]`."""
+"""`rvsq-access audit verify | log [--since DATE] [--format text|json|csv] [--delimiter ;]`."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 
 import click
 
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
+from reconciler.render import report_csv
 from reconciler.render.markdown import plain
-from reconciler.render.report_csv import safe
 from reconciler.store import audit_chain as audit
 from reconciler.terminal import json_for_terminal
 
@@ -31,7 +29,7 @@ def verify(env: Env) -> int:
     return EXIT_OK
 
 
-def log(env: Env, since: str | None, fmt: str) -> int:
+def log(env: Env, since: str | None, fmt: str, delimiter: str = ",") -> int:
     if since:
         try:
             dt.date.fromisoformat(since)
@@ -45,14 +43,10 @@ def log(env: Env, since: str | None, fmt: str) -> int:
     if fmt == "json":
         click.echo(json_for_terminal(json.dumps([e._asdict() for e in entries],
                                                 ensure_ascii=False, indent=2)))
-    elif fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(audit.AuditEntry._fields)
-        for e in entries:  # a cell Excel would run as a formula is shown as text
-            cells = [*e[:8], json.dumps(e.fields, ensure_ascii=False), *e[9:]]
-            writer.writerow([safe(c) if isinstance(c, str) else c for c in cells])
-        click.echo(out.getvalue(), nl=False)
+    elif fmt == "csv":  # times stay ISO 8601 UTC, as stored; a formula is shown as text
+        rows = [[*e[:8], json.dumps(e.fields, ensure_ascii=False), *e[9:]] for e in entries]
+        text = report_csv.sheet([audit.AuditEntry._fields, *rows], delimiter)
+        click.echo(report_csv.encoded(text), nl=False)  # bytes: whatever the locale
     elif not entries:
         click.echo(env.messages("audit.empty"))
     else:

@@ -12,21 +12,24 @@ import click
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
+from reconciler.render import report_csv
 from reconciler.render import report_view as report
 from reconciler.render.report_formats import REPORT_FORMATS
 from reconciler.terminal import json_for_terminal
 
 FORMATS = tuple(REPORT_FORMATS)
-BOM = "\ufeff"  # so that Excel reads a UTF-8 CSV's accents right
+BOM = report_csv.BOM
 
 
-def render(fmt: str, data: report.Report, env: Env) -> str:
+def render(fmt: str, data: report.Report, env: Env, delimiter: str = ",") -> str:
+    if fmt == "csv":  # the one format with an option of its own
+        return report_csv.render(data, env.messages, delimiter)
     return REPORT_FORMATS[fmt](data, env.messages)
 
 
 def encode(fmt: str, text: str) -> bytes:
     """The bytes written: UTF-8, with a byte order mark for CSV."""
-    return ((BOM if fmt == "csv" else "") + text).encode("utf-8")
+    return report_csv.encoded(text) if fmt == "csv" else text.encode("utf-8")
 
 
 def write(payload: bytes, out: Path | None) -> None:
@@ -40,7 +43,7 @@ def write(payload: bytes, out: Path | None) -> None:
 
 
 def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
-        as_of: dt.date | None) -> int:
+        as_of: dt.date | None, delimiter: str = ",") -> int:
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format: {fmt}")
     paths = paths or list(DEFAULT_PATHS)
@@ -56,7 +59,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
     plan = compute(env, planned)
     plan = refused(plan, state, limits(env))  # as `plan` shows them, with its defaults
     data = report.build(validation.files, state, plan, validation.policy, today, last_change)
-    text = render(fmt, data, env)
+    text = render(fmt, data, env, delimiter)
     if out is None and fmt == "json":  # to a terminal: no control character from the state
         text = json_for_terminal(text)
     write(encode(fmt, text), out)

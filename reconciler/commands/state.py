@@ -96,7 +96,10 @@ def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> 
                 "import.waiting", timeout=IMPORT_LOCK_TIMEOUT), err=True)):
             state = store.snapshot()
             raw = files.read_file(csv_path, files.DIRECTORY, file)
-            rows, problems = directory.parse(raw, file, state)
+            sheet = directory.sheet(raw, file)
+            if sheet.encoding != directory.UTF8:  # said first: it explains odd accents below
+                click.echo(env.messages("import.windows_1252", path=file))
+            rows, problems = directory.rows(sheet, file, state)
             managed = directory.managed_changes(rows, state)
             if managed and not update_managed:
                 problems = sorted([*problems, *(_refusal(env, file, m) for m in managed)],

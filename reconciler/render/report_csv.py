@@ -1,6 +1,8 @@
-"""The auditors' report as CSV: one row per account, one column per service.
+"""The auditors' report as CSV: one row per account, one column per service; and what
+every CSV the tool writes shares (`sheet`, `encoded`).
 
-The command writes it with a UTF-8 byte order mark so that Excel reads accents right.
+Every CSV is written with a UTF-8 byte order mark, so that Excel reads accents right, and
+takes `;` as its separator for a French Excel (whose list separator is the semicolon).
 Cells that a spreadsheet would run as a formula are prefixed with a quote.
 """
 
@@ -8,12 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from reconciler import domain
 from reconciler.catalog import Messages
 from reconciler.render.report_view import AccountRow, Report
 
 MARK = "x"
+BOM = "\ufeff"  # so that Excel reads a UTF-8 CSV's accents right
+DELIMITERS = (",", ";")  # `--delimiter`: a comma, or a semicolon for a French Excel
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _COLUMNS = ("status", "username", "email", "first_name", "last_name", "profile",
             "establishment", "region", "origin")
@@ -38,9 +43,20 @@ def row(account: AccountRow, messages: Messages) -> list[str]:
     return [*values, *marks, *(getattr(account, c) for c in _DATES)]
 
 
-def render(report: Report, messages: Messages) -> str:
+def sheet(rows: Iterable[Sequence[str | int | None]], delimiter: str = ",") -> str:
+    """Rows as CSV text, each text cell made safe (numbers are left as they are)."""
+    if delimiter not in DELIMITERS:
+        raise ValueError(f"unknown CSV delimiter: {delimiter!r}")
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([safe(c) for c in header(messages)])
-    writer.writerows([safe(c) for c in row(a, messages)] for a in report.accounts)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows([c if isinstance(c, int) else safe(c) for c in cells] for cells in rows)
     return out.getvalue()
+
+
+def encoded(text: str) -> bytes:
+    """The bytes of a CSV file as written: UTF-8 after a byte order mark."""
+    return (BOM + text).encode("utf-8")
+
+
+def render(report: Report, messages: Messages, delimiter: str = ",") -> str:
+    return sheet([header(messages), *(row(a, messages) for a in report.accounts)], delimiter)
