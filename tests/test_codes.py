@@ -113,7 +113,7 @@ def test_in_french(two_applies: list[str]) -> None:
     older = two_applies[0]
     text = reveal(*two_applies, lang="fr")
     lines = text.splitlines()
-    assert lines[0] == f"Codes de gmf-hill-valley, dans {older} :"
+    assert lines[0] == f"Codes de gmf-hill-valley, dans {older}\u00a0:"
     assert lines[1].split()[:4] == ["Nom", "Nom", "d'utilisateur", "Code"]
     assert "Émis (heure du Québec)" in lines[1] and lines[1].endswith("État")
     martin = [line for line in lines if MARTIN in line]

@@ -52,7 +52,7 @@ def test_the_encoding_is_said_in_french_too(state: Path) -> None:
     (state / "annuaire.csv").write_bytes(FRENCH.encode("cp1252"))
     result = run("--lang", "fr", "state", "import-directory", "annuaire.csv")
     assert result.exit_code == 0, result.output
-    assert ("annuaire.csv n'est pas en UTF-8 : il a été lu en Windows-1252" in result.stdout)
+    assert ("annuaire.csv n'est pas en UTF-8\u00a0: il a été lu en Windows-1252" in result.stdout)
     assert "Hélène" in cli("state", "show", "IELP30001").stdout
 
 
@@ -92,7 +92,7 @@ def test_errors_name_the_line_in_french_with_french_column_names(state: Path) ->
     (state / "d.csv").write_text("courriel;utilisateur;titre\r\n\r\n"
                                  "a@example.org;CE1;sir\r\n", encoding="utf-8")
     result = run("--lang", "fr", "state", "import-directory", "d.csv")
-    assert ("d.csv:3:1: erreur[E083] « sir » n'est pas une valeur acceptée pour titre"
+    assert ("d.csv:3:1: erreur[E083] «\u00a0sir\u00a0» n'est pas une valeur acceptée pour titre"
             in result.output), result.output
 
 

@@ -683,9 +683,9 @@ def test_the_summary_counts_the_emails_failed_for_each_reason(
         "Mailbox full (1 email(s)); 550 5.7.1 Refused (1 email(s)); and 2 email(s) for 2 "
         "other reason(s). They wait: run 'rvsq-access outbox send' again"), sent.stderr
     french = outbox("send", code=4, lang="fr")
-    assert ("554 Spam (2 courriel(s)) ; 452 4.2.2 Mailbox full (1 courriel(s)) ; 550 5.7.1 "
-            "Refused (1 courriel(s)) ; et 2 courriel(s) pour 2 autre(s) raison(s). Ils "
-            "attendent") in french.stderr
+    assert ("554 Spam (2 courriel(s))\u00a0; 452 4.2.2 Mailbox full (1 courriel(s))\u00a0; "
+            "550 5.7.1 Refused (1 courriel(s))\u00a0; et 2 courriel(s) pour 2 autre(s) "
+            "raison(s). Ils attendent") in french.stderr
     # apply delivers what waits, and tells its failures the same way.
     server.handler.refuse.clear()
     server.handler.refuse.update({"georgemacfly@ramq.gouv.qc.ca": "451 4.3.0 Try later",
