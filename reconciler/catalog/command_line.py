@@ -144,9 +144,13 @@ MESSAGES: dict[str, Message] = {
         "appliquer les changements.",
     ),
     "help.lang": Message(
-        "Language of messages (default: RVSQ_LANG, else LANG, else English).",
-        "Langue des messages (par défaut : RVSQ_LANG, sinon LANG, sinon anglais).",
+        "Language of messages, before or after the command (default: the first of RVSQ_LANG, "
+        "LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set; else English).",
+        "Langue des messages, avant ou après la commande (par défaut : la première définie de "
+        "RVSQ_LANG, LANGUAGE, LC_ALL, LC_MESSAGES et LANG; sinon l'anglais).",
     ),
+    "help.version": Message("Show the version and exit.", "Afficher la version et quitter."),
+    "version": Message("{prog}, version {version}", "{prog}, version {version}"),
     "help.no_color": Message("Do not colour the output.", "Ne pas colorer la sortie."),
     "help.validate": Message(
         "Check access files (files or folders, default ./access) and report every problem with "
@@ -394,5 +398,127 @@ MESSAGES: dict[str, Message] = {
     "help.user_token": Message(
         "The request's token (default: the current date and time).",
         "Le jeton de la demande (par défaut : la date et l'heure actuelles).",
+    ),
+    # --- what the arguments and option values stand for in the help (metavars) --------
+    "metavar.path": Message("PATH", "CHEMIN"),
+    "metavar.file": Message("FILE", "FICHIER"),
+    "metavar.folder": Message("DIR", "DOSSIER"),
+    "metavar.csv_file": Message("CSV_FILE", "FICHIER_CSV"),
+    "metavar.sealed_file": Message("SEALED_FILE", "FICHIER_SCELLÉ"),
+    "metavar.keyfile": Message("KEYFILE", "FICHIER-CLÉ"),
+    "metavar.user": Message("USER", "UTILISATEUR"),
+    "metavar.username": Message("USERNAME", "NOM_UTILISATEUR"),
+    "metavar.email": Message("EMAIL", "COURRIEL"),
+    "metavar.first_name": Message("FIRST_NAME", "PRÉNOM"),
+    "metavar.last_name": Message("LAST_NAME", "NOM"),
+    "metavar.number": Message("NUMBER", "NUMÉRO"),
+    "metavar.token": Message("TOKEN", "JETON"),
+    "metavar.date": Message("YYYY-MM-DD", "AAAA-MM-JJ"),
+    "metavar.seconds": Message("SECONDS", "SECONDES"),
+    "metavar.count": Message("N", "N"),
+    "metavar.url": Message("URL", "URL"),
+    "metavar.name": Message("NAME", "NOM"),
+    "metavar.ref": Message("REF", "RÉFÉRENCE"),
+    "metavar.establishment": Message("ID", "IDENTIFIANT"),
+    # --- the command-line framework's own words (click's; cli_words.CLICK_SENTENCES) ----
+    "click.usage": Message("Usage:", "Utilisation :"),
+    "click.heading": Message("{heading}:", "{heading} :"),
+    "click.options": Message("Options", "Options"),
+    "click.commands": Message("Commands", "Commandes"),
+    "click.arguments": Message("Arguments", "Arguments"),
+    "click.options_metavar": Message("[OPTIONS]", "[OPTIONS]"),
+    "click.command_metavar": Message("COMMAND [ARGS]...", "COMMANDE [ARGUMENTS]..."),
+    "click.help": Message("Show this message and exit.", "Afficher cette aide et quitter."),
+    "click.error": Message("Error: {message}", "Erreur : {message}"),
+    "click.try_help": Message(
+        "Try '{command} {option}' for help.",
+        "Pour de l'aide, lancez « {command} {option} ».",
+    ),
+    "click.no_such_option": Message("No such option: {name}.", "option inconnue : {name}."),
+    "click.no_such_command": Message(
+        "No such command: '{name}'.", "commande inconnue : « {name} »."
+    ),
+    "click.did_you_mean": Message(
+        "Did you mean {possibility}?", "Vouliez-vous dire {possibility} ?"
+    ),
+    "click.possible": Message(
+        "(Did you mean one of: {possibilities}?)",
+        "(Vouliez-vous dire l'une de celles-ci : {possibilities} ?)",
+    ),
+    "click.extra_argument": Message(
+        "Got unexpected extra argument ({args})", "argument en trop : {args}"
+    ),
+    "click.extra_arguments": Message(
+        "Got unexpected extra arguments ({args})", "arguments en trop : {args}"
+    ),
+    "click.missing_command": Message("Missing command.", "il manque la commande."),
+    "click.missing_argument": Message("Missing argument", "il manque l'argument"),
+    "click.missing_option": Message("Missing option", "il manque l'option"),
+    "click.missing_parameter": Message("Missing parameter", "il manque le paramètre"),
+    "click.missing_other": Message("Missing {param_type}", "il manque : {param_type}"),
+    "click.missing_named": Message(
+        "Missing parameter: {param_name}", "il manque le paramètre {param_name}"
+    ),
+    "click.invalid": Message("Invalid value: {message}", "valeur refusée : {message}"),
+    "click.invalid_for": Message(
+        "Invalid value for {param_hint}: {message}",
+        "valeur refusée pour {param_hint} : {message}",
+    ),
+    "click.takes_no_value": Message(
+        "Option '{name}' does not take a value.", "l'option {name} ne prend pas de valeur."
+    ),
+    "click.requires_value": Message(
+        "Option '{name}' requires a value.", "l'option {name} demande une valeur."
+    ),
+    "click.requires_values": Message(
+        "Option '{name}' requires {nargs} values.", "l'option {name} demande {nargs} valeurs."
+    ),
+    "click.argument_values": Message(
+        "Argument '{name}' takes {nargs} values.", "l'argument {name} prend {nargs} valeurs."
+    ),
+    "click.not_choice": Message("'{value}' is not {choice}.", "« {value} » n'est pas {choice}."),
+    "click.not_choices": Message(
+        "'{value}' is not one of {choices}.",
+        "« {value} » n'est pas une des valeurs possibles : {choices}.",
+    ),
+    "click.choose_from": Message("Choose from:\n\t{choices}", "Choisissez parmi :\n\t{choices}"),
+    "click.not_format": Message(
+        "'{value}' is not a date written {format}.",
+        "« {value} » n'est pas une date écrite {format}.",
+    ),
+    "click.not_formats": Message(
+        "'{value}' is not a date written {formats}.",
+        "« {value} » n'est pas une date écrite {formats}.",
+    ),
+    "click.not_number": Message("'{value}' is not a number.", "« {value} » n'est pas un nombre."),
+    "click.not_in_range": Message(
+        "{value} is not {range}.", "{value} n'est pas {range}."
+    ),
+    "click.at_least": Message("{min} or more", "{min} ou plus"),
+    "click.default": Message("default: {default}", "par défaut : {default}"),
+    "click.required": Message("required", "obligatoire"),
+    "click.env_var": Message("env var: {var}", "variable d'environnement : {var}"),
+    "click.dynamic": Message("(dynamic)", "(calculé)"),
+    "click.aborted": Message("Aborted!", "Abandon."),
+    "click.invalid_input": Message("Error: invalid input", "Erreur : réponse non comprise"),
+    "click.values_differ": Message(
+        "Error: the two values differ.", "Erreur : les deux valeurs diffèrent."
+    ),
+    "click.repeat": Message("Repeat for confirmation", "Répétez pour confirmer"),
+    "click.cannot_open": Message(
+        "Could not open file '{filename}': {message}",
+        "Impossible d'ouvrir le fichier « {filename} » : {message}",
+    ),
+    "click.unknown_error": Message("unknown error", "erreur inconnue"),
+    "click.press_any_key": Message(
+        "Press any key to continue...", "Appuyez sur une touche pour continuer…"
+    ),
+    # --- yes-or-no questions (asking.py) ----------------------------------------------
+    "answer.choices": Message("[y/N]", "[o/N]"),
+    "answer.suffix": Message(": ", " : "),
+    "answer.yes": Message("y yes", "o oui"),
+    "answer.no": Message("n no", "n non"),
+    "answer.invalid": Message(
+        "answer y (yes) or n (no).", "répondez o (oui) ou n (non)."
     ),
 }
