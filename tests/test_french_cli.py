@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 from helpers import EXAMPLE, REPO, on_terminal, run
 
 from reconciler.catalog import language_from_env
@@ -246,3 +247,22 @@ def test_apply_asks_in_the_users_language(tmp_path: Path, lang: str, typed: byte
     if lang == "fr":
         asking = [line for line in out.splitlines() if "[o/N] :" in line or "répondez" in line]
         assert asking and not _english_in("\n".join(asking)), asking
+
+
+def test_user_add_asks_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconciler.commands import user as user_command
+
+    (tmp_path / "access" / "06").mkdir(parents=True)
+    shutil.copy(EXAMPLE / "policy.yaml", tmp_path / "access" / "policy.yaml")
+    shutil.copy(EXAMPLE / "06" / "gmf-hill-valley.yaml", tmp_path / "access" / "06" / "g.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(user_command, "_is_terminal", lambda: True)
+    answers = ["dre", "madame", "Anne", "Roy", "profil", "personnel-infirmier", "rvsq"]
+    result = CliRunner().invoke(cli, ["--lang", "fr", "user", "add", "access/06/g.yaml",
+                                      "--email", "anne.roy@example.org"],
+                                env=NO_LOCALE, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Titre de civilité (madame, monsieur, docteur, docteure) : " in result.output
+    assert "Erreur : « dre » n'est pas une des valeurs possibles" in result.output
+    assert "Erreur : « profil » n'est pas une des valeurs possibles" in result.output
+    assert not _english_in(result.output), (_english_in(result.output), result.output)
