@@ -188,7 +188,8 @@ class Option(click.Option):
             notes.append(said("click.required"))
         text = said(self.help) if self.help else ""
         if notes:
-            text = f"{text}  [{'; '.join(notes)}]" if text else f"[{'; '.join(notes)}]"
+            said_notes = said("click.notes").join(notes)
+            text = f"{text}  [{said_notes}]" if text else f"[{said_notes}]"
         return record[0], text
 
 

@@ -105,7 +105,7 @@ def test_every_help_is_english(command: tuple[str, ...], way: tuple) -> None:
 def test_help_says_defaults_ranges_and_metavars_in_french() -> None:
     text = _help(("apply",), FRENCH_WAYS["--lang fr before"])
     assert "Options :" in text and "[CHEMIN]..." in text
-    assert "--max-deletes N" in text and "[par défaut : 10; 0 ou plus]" in text
+    assert "--max-deletes N" in text and "[par défaut : 10 ; 0 ou plus]" in text
     assert "--lock-timeout SECONDES" in text and "[par défaut : 60.0]" in text
     text = _help(("codes", "reveal"), FRENCH_WAYS["--lang fr before"])
     assert "--identity FICHIER-CLÉ" in text and "[obligatoire]" in text

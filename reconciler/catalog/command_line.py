@@ -8,7 +8,7 @@ MESSAGES: dict[str, Message] = {
     "output_cut": Message(
         "note: the output was cut short (what read it stopped reading); the command carried on to "
         "its end, and its exit code says how it ended.",
-        "remarque : la sortie a été coupée (ce qui la lisait a cessé de la lire); la commande a "
+        "remarque : la sortie a été coupée (ce qui la lisait a cessé de la lire) ; la commande a "
         "continué jusqu'au bout, et son code de sortie dit comment elle s'est terminée.",
     ),
     "none": Message("—", "—"),
@@ -18,8 +18,8 @@ MESSAGES: dict[str, Message] = {
         "give the state's location (sqlite:///path/to/state.db, relative to the working folder; "
         "sqlite:////absolute/path/state.db; or postgresql://user@host:port/db), or unset it to "
         "use .rvsq/state.db under the working folder.",
-        "indiquez où est l'état (sqlite:///chemin/vers/state.db, relatif au dossier de travail; "
-        "sqlite:////chemin/absolu/state.db; ou postgresql://utilisateur@hôte:port/base), ou "
+        "indiquez où est l'état (sqlite:///chemin/vers/state.db, relatif au dossier de travail ; "
+        "sqlite:////chemin/absolu/state.db ; ou postgresql://utilisateur@hôte:port/base), ou "
         "retirez-le pour utiliser .rvsq/state.db dans le dossier de travail.",
     ),
     "E155": Message(
@@ -43,7 +43,7 @@ MESSAGES: dict[str, Message] = {
         "nothing was written there. Remove the link (someone may have planted it to make the tool "
         "write elsewhere); the tool then creates a private folder in its place.",
         "rien n'y a été écrit. Supprimez le lien (quelqu'un a pu le placer pour faire écrire "
-        "l'outil ailleurs); l'outil créera alors un dossier privé à sa place.",
+        "l'outil ailleurs) ; l'outil créera alors un dossier privé à sa place.",
     ),
     "E193": Message(
         "--lock-timeout {given} is not a number of seconds between 0 and {most}",
@@ -147,7 +147,7 @@ MESSAGES: dict[str, Message] = {
         "Language of messages, before or after the command (default: the first of RVSQ_LANG, "
         "LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set; else English).",
         "Langue des messages, avant ou après la commande (par défaut : la première définie de "
-        "RVSQ_LANG, LANGUAGE, LC_ALL, LC_MESSAGES et LANG; sinon l'anglais).",
+        "RVSQ_LANG, LANGUAGE, LC_ALL, LC_MESSAGES et LANG ; sinon l'anglais).",
     ),
     "help.version": Message("Show the version and exit.", "Afficher la version et quitter."),
     "version": Message("{prog}, version {version}", "{prog}, version {version}"),
@@ -171,9 +171,9 @@ MESSAGES: dict[str, Message] = {
         "Where the state is: sqlite:///path (relative to the working folder; default: "
         "sqlite:///.rvsq/state.db), sqlite:////absolute/path or postgresql://user@host:port/db; "
         "or RVSQ_STATE. Create it once with 'state init'.",
-        "Où est l'état : sqlite:///chemin (relatif au dossier de travail; par défaut : "
+        "Où est l'état : sqlite:///chemin (relatif au dossier de travail ; par défaut : "
         "sqlite:///.rvsq/state.db), sqlite:////chemin/absolu ou "
-        "postgresql://utilisateur@hôte:port/base; ou RVSQ_STATE. Créez-le une fois avec « state "
+        "postgresql://utilisateur@hôte:port/base ; ou RVSQ_STATE. Créez-le une fois avec « state "
         "init ».",
     ),
     "help.no_cache": Message(
@@ -191,7 +191,7 @@ MESSAGES: dict[str, Message] = {
         "The change being applied, recorded in every audit entry of the run (a pull request's "
         "URL, say); or RVSQ_CHANGE_REF.",
         "Le changement appliqué, consigné dans chaque entrée du journal de l'exécution (l'adresse "
-        "d'une demande de fusion, par exemple); ou RVSQ_CHANGE_REF.",
+        "d'une demande de fusion, par exemple) ; ou RVSQ_CHANGE_REF.",
     ),
     "help.state_init": Message(
         "Create the state (at --state or RVSQ_STATE, default .rvsq/state.db), or bring an "
@@ -264,13 +264,13 @@ MESSAGES: dict[str, Message] = {
         "Load existing RAMQ accounts from a CSV file (username, email, title, first_name, "
         "last_name, profile, professional_number); grants nothing.",
         "Charger des comptes RAMQ existants d'un fichier CSV (username, email, title, first_name, "
-        "last_name, profile, professional_number); n'accorde rien.",
+        "last_name, profile, professional_number) ; n'accorde rien.",
     ),
     "help.update_managed": Message(
         "Also update the accounts that access files manage when the CSV changes them (otherwise "
         "the import is refused); then correct those files too.",
         "Mettre aussi à jour les comptes gérés par des fichiers d'accès quand le CSV les change "
-        "(sinon l'import est refusé); corrigez ensuite ces fichiers aussi.",
+        "(sinon l'import est refusé) ; corrigez ensuite ces fichiers aussi.",
     ),
     "help.codes": Message("Open sealed secret codes.", "Ouvrir des codes secrets scellés."),
     "help.codes_reveal": Message(
@@ -343,7 +343,7 @@ MESSAGES: dict[str, Message] = {
     "help.import_out": Message(
         "The new file (with --establishment; default: standard output) or the new folder (with "
         "--all) to write.",
-        "Le nouveau fichier (avec --establishment; par défaut : la sortie standard) ou le nouveau "
+        "Le nouveau fichier (avec --establishment ; par défaut : la sortie standard) ou le nouveau "
         "dossier (avec --all) à écrire.",
     ),
     "help.user": Message(
@@ -495,6 +495,7 @@ MESSAGES: dict[str, Message] = {
         "{value} is not {range}.", "{value} n'est pas {range}."
     ),
     "click.at_least": Message("{min} or more", "{min} ou plus"),
+    "click.notes": Message("; ", " ; "),
     "click.default": Message("default: {default}", "par défaut : {default}"),
     "click.required": Message("required", "obligatoire"),
     "click.env_var": Message("env var: {var}", "variable d'environnement : {var}"),
