@@ -192,6 +192,9 @@ class Option(click.Option):
             text = f"{text}  [{said_notes}]" if text else f"[{said_notes}]"
         return record[0], text
 
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        return " / ".join(said("click.quoted", name=name) for name in self.opts)
+
 
 class Argument(click.Argument):
     """An argument whose metavar is a catalog key, marked as click marks it: `[PATH]...`
@@ -204,6 +207,13 @@ class Argument(click.Argument):
         if not self.required:
             word = f"[{word}]"
         return f"{word}..." if self.nargs != 1 else word
+
+    @property
+    def human_readable_name(self) -> str:
+        return said(self.metavar) if self.metavar is not None else self.name.upper()
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        return said("click.quoted", name=self.human_readable_name)
 
 
 class AtLeast(click.IntRange):

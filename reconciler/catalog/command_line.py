@@ -496,6 +496,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "click.at_least": Message("{min} or more", "{min} ou plus"),
     "click.notes": Message("; ", " ; "),
+    "click.quoted": Message("'{name}'", "« {name} »"),
     "click.default": Message("default: {default}", "par défaut : {default}"),
     "click.required": Message("required", "obligatoire"),
     "click.env_var": Message("env var: {var}", "variable d'environnement : {var}"),
