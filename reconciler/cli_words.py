@@ -37,8 +37,7 @@ def language() -> str:
 
 def said(key: str, /, **params: Any) -> str:
     """The catalog's `key` in the language of this run."""
-    text = CATALOGS[language()][key]
-    return text.format(**params) if params else text
+    return CATALOGS[language()][key].format(**params)
 
 
 def language_of(args: Sequence[str], environ: Mapping[str, str]) -> str:
