@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import math
 import os
@@ -19,17 +20,20 @@ import click
 
 from reconciler import terminal
 from reconciler.catalog import Messages, language_from_env
+from reconciler.cli_words import Argument, AtLeast, Group, Option, language, show_version
 from reconciler.domain import PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 from reconciler.render import PLAN_FORMAT_NAMES, REPORT_FORMAT_NAMES
 
-# Help is rendered before --lang is parsed, so it follows the environment's language.
-_help = Messages(language_from_env())
+# Help texts and metavars are catalog keys, said in the run's language when shown
+# (cli_words.py); every option and argument is one of cli_words' own.
+option = functools.partial(click.option, cls=Option)
+argument = functools.partial(click.argument, cls=Argument)
 
 # Files the tool reads: their checks (there, readable, a regular file, not too large) are
 # the tool's own reader's (files.py), which says what is wrong in the user's language.
 READ = click.Path(path_type=Path, readable=False)
-PATHS = click.argument("paths", nargs=-1, type=READ)
+PATHS = argument("paths", nargs=-1, type=READ, metavar="metavar.path")
 # The checks count days forward and back from --as-of (14 days to an expiry, 30 days of
 # new accounts): Python's last year of dates stays out of reach, and no day before 1900
 # can matter to RVSQ.
@@ -56,17 +60,19 @@ def _lock_timeout(ctx: click.Context, param: click.Parameter, value: float) -> f
     return value
 
 
-LOCK_TIMEOUT = click.option("--lock-timeout", type=float, default=60.0, show_default=True,
-                            callback=_lock_timeout, help=_help("help.lock_timeout"))
-AS_OF = click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-                     callback=_as_of, help=_help("help.as_of"))
-FILE = click.argument("file", type=READ)
+LOCK_TIMEOUT = option("--lock-timeout", type=float, default=60.0, show_default=True,
+                      metavar="metavar.seconds", callback=_lock_timeout,
+                      help="help.lock_timeout")
+AS_OF = option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="metavar.date",
+               callback=_as_of, help="help.as_of")
+FILE = argument("file", type=READ, metavar="metavar.file")
+KEY = argument("key", metavar="metavar.user")
 # Every CSV the tool writes: a comma, or a semicolon for a French Excel.
-DELIMITER = click.option("--delimiter", type=click.Choice([",", ";"]), default=",",
-                         show_default=True, help=_help("help.delimiter"))
+DELIMITER = option("--delimiter", type=click.Choice([",", ";"]), default=",",
+                   show_default=True, help="help.delimiter")
 
 
-class _Group(click.Group):
+class _Group(Group):
     def invoke(self, ctx: click.Context) -> Any:
         from reconciler.commands import EXIT_INVALID, InvalidInput, stop_listening
         from reconciler.store import database_errors
@@ -89,7 +95,7 @@ class _Group(click.Group):
             from reconciler.render.error_text import error_text
 
             env = ctx.obj
-            messages = env.messages if env else _help
+            messages = env.messages if env else Messages(language())
             click.echo(error_text(messages, exc, _state_url(env)), err=True)
             ctx.exit(getattr(exc, "exit_code", EXIT_INVALID))
 
@@ -123,32 +129,31 @@ def _exit(code: int) -> None:
     sys.exit(code)
 
 
-@click.group(cls=_Group, help=_help("help.main"))
-@click.option("--lang", type=click.Choice(["fr", "en"]), help=_help("help.lang"))
-@click.option("--no-color", is_flag=True, help=_help("help.no_color"))
-@click.option("--state", "state_url", metavar="URL", help=_help("help.state"))
-@click.option("--actor", metavar="NAME", help=_help("help.actor"))
-@click.option("--change-ref", metavar="REF", help=_help("help.change_ref"))
-@click.option("--no-cache", is_flag=True, help=_help("help.no_cache"))
-@click.version_option(package_name="rvsq-access")
+@click.group(cls=_Group, help="help.main")
+@option("--no-color", is_flag=True, help="help.no_color")
+@option("--state", "state_url", metavar="metavar.url", help="help.state")
+@option("--actor", metavar="metavar.name", help="help.actor")
+@option("--change-ref", metavar="metavar.ref", help="help.change_ref")
+@option("--no-cache", is_flag=True, help="help.no_cache")
+@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
+        help="help.version")
 @click.pass_context
-def cli(ctx: click.Context, lang: str | None, no_color: bool, state_url: str | None,
+def cli(ctx: click.Context, no_color: bool, state_url: str | None,
         actor: str | None, change_ref: str | None, no_cache: bool) -> None:
     from reconciler.commands import Env, listen_for_stop
 
     listen_for_stop()
-    messages = Messages(lang or language_from_env())
+    messages = Messages(language())  # --lang's, wherever it was given (cli_words)
     color = not no_color and terminal.is_terminal(sys.stdout)
     ctx.obj = Env(messages, color, state_url, actor, not no_cache, change_ref)
 
 
-@cli.command(help=_help("help.validate"))
+@cli.command(help="help.validate")
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help=_help("help.format"))
-@click.option("--strict", is_flag=True, help=_help("help.strict"))
-@click.option("--policy", type=READ,
-              help=_help("help.policy"))
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        help="help.format")
+@option("--strict", is_flag=True, help="help.strict")
+@option("--policy", type=READ, metavar="metavar.file", help="help.policy")
 @AS_OF
 @click.pass_obj
 def validate(env: Any, paths: tuple[Path, ...], fmt: str, strict: bool,
@@ -158,18 +163,18 @@ def validate(env: Any, paths: tuple[Path, ...], fmt: str, strict: bool,
     _exit(command.run(env, list(paths), fmt, strict, policy, as_of))
 
 
-@cli.command(help=_help("help.plan"))
+@cli.command(help="help.plan")
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(PLAN_FORMAT_NAMES),
-              default="text", help=_help("help.plan_format"))
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help=_help("help.out"))
-@click.option("--detailed-exitcode", is_flag=True, help=_help("help.detailed_exitcode"))
-@click.option("--strict", is_flag=True, help=_help("help.strict"))
+@option("--format", "fmt", type=click.Choice(PLAN_FORMAT_NAMES),
+        default="text", help="help.plan_format")
+@option("--out", type=click.Path(path_type=Path, dir_okay=False), metavar="metavar.file",
+        help="help.out")
+@option("--detailed-exitcode", is_flag=True, help="help.detailed_exitcode")
+@option("--strict", is_flag=True, help="help.strict")
 @AS_OF
-@click.option("--max-deletes", type=click.IntRange(min=0), default=10, show_default=True,
-              help=_help("plan.refusal.help_max_deletes"))
-@click.option("--allow-mass-delete", is_flag=True,
-              help=_help("plan.refusal.help_allow_mass_delete"))
+@option("--max-deletes", type=AtLeast(0), default=10, show_default=True,
+        metavar="metavar.count", help="plan.refusal.help_max_deletes")
+@option("--allow-mass-delete", is_flag=True, help="plan.refusal.help_allow_mass_delete")
 @click.pass_obj
 def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
          detailed_exitcode: bool, strict: bool, as_of: dt.date | None, max_deletes: int,
@@ -180,16 +185,15 @@ def plan(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
                       max_deletes, allow_mass_delete))
 
 
-@cli.command(help=_help("help.apply"))
+@cli.command(help="help.apply")
 @PATHS
-@click.option("--plan", "plan_file", type=READ,
-              help=_help("help.plan_file"))
-@click.option("--auto-approve", is_flag=True, help=_help("help.auto_approve"))
-@click.option("--max-deletes", type=click.IntRange(min=0), default=10, show_default=True,
-              help=_help("help.max_deletes"))
-@click.option("--allow-mass-delete", is_flag=True, help=_help("help.allow_mass_delete"))
+@option("--plan", "plan_file", type=READ, metavar="metavar.file", help="help.plan_file")
+@option("--auto-approve", is_flag=True, help="help.auto_approve")
+@option("--max-deletes", type=AtLeast(0), default=10, show_default=True,
+        metavar="metavar.count", help="help.max_deletes")
+@option("--allow-mass-delete", is_flag=True, help="help.allow_mass_delete")
 @LOCK_TIMEOUT
-@click.option("--strict", is_flag=True, help=_help("help.strict"))
+@option("--strict", is_flag=True, help="help.strict")
 @click.pass_obj
 def apply(env: Any, paths: tuple[Path, ...], plan_file: Path | None, auto_approve: bool,
           max_deletes: int, allow_mass_delete: bool, lock_timeout: float, strict: bool) -> None:
@@ -199,12 +203,12 @@ def apply(env: Any, paths: tuple[Path, ...], plan_file: Path | None, auto_approv
                       allow_mass_delete, lock_timeout, strict))
 
 
-@cli.group(cls=_Group, help=_help("help.state_group"))
+@cli.group(cls=_Group, help="help.state_group")
 def state() -> None:
     pass
 
 
-@state.command("init", help=_help("help.state_init"))
+@state.command("init", help="help.state_init")
 @click.pass_obj
 def state_init(env: Any) -> None:
     from reconciler.commands import state as command
@@ -212,7 +216,7 @@ def state_init(env: Any) -> None:
     _exit(command.init(env))
 
 
-@state.command("list", help=_help("help.state_list"))
+@state.command("list", help="help.state_list")
 @click.pass_obj
 def state_list(env: Any) -> None:
     from reconciler.commands import state as command
@@ -220,8 +224,8 @@ def state_list(env: Any) -> None:
     _exit(command.list_accounts(env))
 
 
-@state.command("show", help=_help("help.state_show"))
-@click.argument("username")
+@state.command("show", help="help.state_show")
+@argument("username", metavar="metavar.username")
 @click.pass_obj
 def state_show(env: Any, username: str) -> None:
     from reconciler.commands import state as command
@@ -229,9 +233,9 @@ def state_show(env: Any, username: str) -> None:
     _exit(command.show(env, username))
 
 
-@state.command("check", help=_help("help.state_check"))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help=_help("help.format"))
+@state.command("check", help="help.state_check")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        help="help.format")
 @click.pass_obj
 def state_check(env: Any, fmt: str) -> None:
     from reconciler.commands import state as command
@@ -239,9 +243,9 @@ def state_check(env: Any, fmt: str) -> None:
     _exit(command.check(env, fmt))
 
 
-@state.command("import-directory", help=_help("help.import_directory"))
-@click.argument("csv_file", type=READ)
-@click.option("--update-managed", is_flag=True, help=_help("help.update_managed"))
+@state.command("import-directory", help="help.import_directory")
+@argument("csv_file", type=READ, metavar="metavar.csv_file")
+@option("--update-managed", is_flag=True, help="help.update_managed")
 @click.pass_obj
 def state_import_directory(env: Any, csv_file: Path, update_managed: bool) -> None:
     from reconciler.commands import state as command
@@ -249,18 +253,18 @@ def state_import_directory(env: Any, csv_file: Path, update_managed: bool) -> No
     _exit(command.import_directory(env, csv_file, update_managed))
 
 
-@cli.group(cls=_Group, help=_help("help.codes"))
+@cli.group(cls=_Group, help="help.codes")
 def codes() -> None:
     pass
 
 
-@codes.command("reveal", help=_help("help.codes_reveal"))
-@click.argument("sealed", nargs=-1, required=True, type=READ)
-@click.option("--identity", type=READ, required=True,
-              help=_help("help.identity"))
-@click.option("--latest", is_flag=True, help=_help("help.codes_latest"))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help=_help("help.format"))
+@codes.command("reveal", help="help.codes_reveal")
+@argument("sealed", nargs=-1, required=True, type=READ, metavar="metavar.sealed_file")
+@option("--identity", type=READ, required=True, metavar="metavar.keyfile",
+        help="help.identity")
+@option("--latest", is_flag=True, help="help.codes_latest")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        help="help.format")
 @click.pass_obj
 def codes_reveal(env: Any, sealed: tuple[Path, ...], identity: Path, latest: bool,
                  fmt: str) -> None:
@@ -269,12 +273,12 @@ def codes_reveal(env: Any, sealed: tuple[Path, ...], identity: Path, latest: boo
     _exit(command.reveal(env, list(sealed), identity, latest, fmt))
 
 
-@cli.group(cls=_Group, help=_help("help.audit"))
+@cli.group(cls=_Group, help="help.audit")
 def audit() -> None:
     pass
 
 
-@audit.command("verify", help=_help("help.audit_verify"))
+@audit.command("verify", help="help.audit_verify")
 @click.pass_obj
 def audit_verify(env: Any) -> None:
     from reconciler.commands import audit as command
@@ -282,10 +286,10 @@ def audit_verify(env: Any) -> None:
     _exit(command.verify(env))
 
 
-@audit.command("log", help=_help("help.audit_log"))
-@click.option("--since", metavar="DATE", help=_help("help.since"))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
-              help=_help("help.format"))
+@audit.command("log", help="help.audit_log")
+@option("--since", metavar="metavar.date", help="help.since")
+@option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+        help="help.format")
 @DELIMITER
 @click.pass_obj
 def audit_log(env: Any, since: str | None, fmt: str, delimiter: str) -> None:
@@ -294,12 +298,12 @@ def audit_log(env: Any, since: str | None, fmt: str, delimiter: str) -> None:
     _exit(command.log(env, since, fmt, delimiter))
 
 
-@cli.command(help=_help("help.report"))
+@cli.command(help="help.report")
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(REPORT_FORMAT_NAMES),
-              default="markdown", help=_help("help.format"))
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
-              help=_help("help.report_out"))
+@option("--format", "fmt", type=click.Choice(REPORT_FORMAT_NAMES),
+        default="markdown", help="help.format")
+@option("--out", type=click.Path(path_type=Path, dir_okay=False), metavar="metavar.file",
+        help="help.report_out")
 @AS_OF
 @DELIMITER
 @click.pass_obj
@@ -310,10 +314,12 @@ def report(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
     _exit(command.run(env, list(paths), fmt, out, as_of, delimiter))
 
 
-@cli.command("import", help=_help("help.import"))
-@click.option("--establishment", "establishment", metavar="ID", help=_help("help.import_one"))
-@click.option("--all", "everything", is_flag=True, help=_help("help.import_all"))
-@click.option("--out", type=click.Path(path_type=Path), help=_help("help.import_out"))
+@cli.command("import", help="help.import")
+@option("--establishment", "establishment", metavar="metavar.establishment",
+        help="help.import_one")
+@option("--all", "everything", is_flag=True, help="help.import_all")
+@option("--out", type=click.Path(path_type=Path), metavar="metavar.path",
+        help="help.import_out")
 @click.pass_obj
 def import_(env: Any, establishment: str | None, everything: bool, out: Path | None) -> None:
     from reconciler.commands import importer as command
@@ -321,23 +327,23 @@ def import_(env: Any, establishment: str | None, everything: bool, out: Path | N
     _exit(command.run(env, establishment, everything, out))
 
 
-@cli.group(cls=_Group, help=_help("help.user"))
+@cli.group(cls=_Group, help="help.user")
 def user() -> None:
     pass
 
 
-@user.command("add", help=_help("help.user_add"))
+@user.command("add", help="help.user_add")
 @FILE
-@click.option("--email", help=_help("help.user_email"))
-@click.option("--title", type=click.Choice(TITLES),
-              help=_help("help.user_title"))
-@click.option("--first-name", help=_help("help.user_first_name"))
-@click.option("--last-name", help=_help("help.user_last_name"))
-@click.option("--profile", type=click.Choice(PROFILES), help=_help("help.user_profile"))
-@click.option("--service", "services", multiple=True, type=click.Choice(SERVICES),
-              help=_help("help.user_service"))
-@click.option("--username", help=_help("help.user_username"))
-@click.option("--professional-number", help=_help("help.user_professional_number"))
+@option("--email", metavar="metavar.email", help="help.user_email")
+@option("--title", type=click.Choice(TITLES), help="help.user_title")
+@option("--first-name", metavar="metavar.first_name", help="help.user_first_name")
+@option("--last-name", metavar="metavar.last_name", help="help.user_last_name")
+@option("--profile", type=click.Choice(PROFILES), help="help.user_profile")
+@option("--service", "services", multiple=True, type=click.Choice(SERVICES),
+        help="help.user_service")
+@option("--username", metavar="metavar.username", help="help.user_username")
+@option("--professional-number", metavar="metavar.number",
+        help="help.user_professional_number")
 @click.pass_obj
 def user_add(env: Any, file: Path, email: str | None, title: str | None,
              first_name: str | None, last_name: str | None, profile: str | None,
@@ -350,9 +356,9 @@ def user_add(env: Any, file: Path, email: str | None, title: str | None,
                       username=username, professional_number=professional_number))
 
 
-@user.command("remove", help=_help("help.user_remove"))
+@user.command("remove", help="help.user_remove")
 @FILE
-@click.argument("key")
+@KEY
 @click.pass_obj
 def user_remove(env: Any, file: Path, key: str) -> None:
     from reconciler.commands import user as command
@@ -360,13 +366,13 @@ def user_remove(env: Any, file: Path, key: str) -> None:
     _exit(command.remove(env, file, key))
 
 
-@user.command("services", help=_help("help.user_services"))
+@user.command("services", help="help.user_services")
 @FILE
-@click.argument("key")
-@click.option("--add", "add", multiple=True, type=click.Choice(SERVICES),
-              help=_help("help.user_services_add"))
-@click.option("--remove", "remove", multiple=True, type=click.Choice(SERVICES),
-              help=_help("help.user_services_remove"))
+@KEY
+@option("--add", "add", multiple=True, type=click.Choice(SERVICES),
+        help="help.user_services_add")
+@option("--remove", "remove", multiple=True, type=click.Choice(SERVICES),
+        help="help.user_services_remove")
 @click.pass_obj
 def user_services(env: Any, file: Path, key: str, add: tuple[str, ...],
                   remove: tuple[str, ...]) -> None:
@@ -375,10 +381,10 @@ def user_services(env: Any, file: Path, key: str, add: tuple[str, ...],
     _exit(command.services(env, file, key, add=list(add), remove=list(remove)))
 
 
-@user.command("rotate-code", help=_help("help.user_rotate_code"))
+@user.command("rotate-code", help="help.user_rotate_code")
 @FILE
-@click.argument("key")
-@click.option("--token", help=_help("help.user_token"))
+@KEY
+@option("--token", metavar="metavar.token", help="help.user_token")
 @click.pass_obj
 def user_rotate_code(env: Any, file: Path, key: str, token: str | None) -> None:
     from reconciler.commands import user as command
@@ -386,10 +392,10 @@ def user_rotate_code(env: Any, file: Path, key: str, token: str | None) -> None:
     _exit(command.rotate_code(env, file, key, token))
 
 
-@user.command("reset-password", help=_help("help.user_reset_password"))
+@user.command("reset-password", help="help.user_reset_password")
 @FILE
-@click.argument("key")
-@click.option("--token", help=_help("help.user_token"))
+@KEY
+@option("--token", metavar="metavar.token", help="help.user_token")
 @click.pass_obj
 def user_reset_password(env: Any, file: Path, key: str, token: str | None) -> None:
     from reconciler.commands import user as command
@@ -397,15 +403,15 @@ def user_reset_password(env: Any, file: Path, key: str, token: str | None) -> No
     _exit(command.reset_password(env, file, key, token))
 
 
-@cli.group(cls=_Group, help=_help("help.outbox"))
+@cli.group(cls=_Group, help="help.outbox")
 def outbox() -> None:
     pass
 
 
-@outbox.command("list", help=_help("help.outbox_list"))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              help=_help("help.format"))
-@click.option("--all", "everything", is_flag=True, help=_help("help.outbox_all"))
+@outbox.command("list", help="help.outbox_list")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        help="help.format")
+@option("--all", "everything", is_flag=True, help="help.outbox_all")
 @click.pass_obj
 def outbox_list(env: Any, fmt: str, everything: bool) -> None:
     from reconciler.commands import outbox as command
@@ -413,7 +419,7 @@ def outbox_list(env: Any, fmt: str, everything: bool) -> None:
     _exit(command.list_messages(env, fmt, everything))
 
 
-@outbox.command("send", help=_help("help.outbox_send"))
+@outbox.command("send", help="help.outbox_send")
 @LOCK_TIMEOUT
 @click.pass_obj
 def outbox_send(env: Any, lock_timeout: float) -> None:
@@ -422,8 +428,8 @@ def outbox_send(env: Any, lock_timeout: float) -> None:
     _exit(command.send(env, lock_timeout))
 
 
-@outbox.command("export", help=_help("help.outbox_export"))
-@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@outbox.command("export", help="help.outbox_export")
+@argument("folder", metavar="metavar.folder", type=click.Path(path_type=Path))
 @LOCK_TIMEOUT
 @click.pass_obj
 def outbox_export(env: Any, folder: Path, lock_timeout: float) -> None:

@@ -131,10 +131,10 @@ def without_root_rights() -> list[str]:
 
 
 def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
-                env: dict[str, str] | None = None) -> tuple[int, str]:
+                env: dict[str, str] | None = None, asked: bytes = b"[y/N]") -> tuple[int, str]:
     """Run `command` with a pseudo-terminal as stdin, stdout and stderr; answer its [y/N]
-    question with `answer`, bytes typed or a signal sent (SIGINT: Ctrl-C). Its exit code
-    and everything it wrote."""
+    question (`asked`: [o/N] in French) with `answer`, bytes typed or a signal sent (SIGINT:
+    Ctrl-C). Its exit code and everything it wrote."""
     import select
     import subprocess
     import time
@@ -155,7 +155,7 @@ def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
             if not chunk:
                 break
             output += chunk
-        if not answered and b"[y/N]" in output:
+        if not answered and asked in output:
             if isinstance(answer, int):
                 os.kill(proc.pid, answer)
                 signalled = time.monotonic()

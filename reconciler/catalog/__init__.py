@@ -92,11 +92,18 @@ FR: Mapping[str, str] = Typeset({key: message.fr for key, message in MESSAGES.it
 CATALOGS: dict[str, Mapping[str, str]] = {"en": EN, "fr": FR}
 
 
-def language_from_env(environ: dict[str, str] | None = None) -> str:
-    """RVSQ_LANG, else LANG; French when it starts with 'fr', English otherwise."""
+# Where the language is read, first first: the tool's own variable, then POSIX's order for
+# messages (GNU's LANGUAGE, a list such as `fr_CA:en`, before the locale's LC_ALL,
+# LC_MESSAGES, LANG). The first one set decides: LC_ALL=C means English whatever LANG says.
+LANGUAGE_VARIABLES = ("RVSQ_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def language_from_env(environ: Mapping[str, str] | None = None) -> str:
+    """The first of LANGUAGE_VARIABLES that is set: French when it starts with 'fr',
+    English otherwise."""
     env = os.environ if environ is None else environ
-    value = env.get("RVSQ_LANG") or env.get("LANG") or ""
-    return "fr" if value.lower().startswith("fr") else "en"
+    value = next((env[name] for name in LANGUAGE_VARIABLES if env.get(name)), "")
+    return "fr" if value.split(":")[0].lower().startswith("fr") else "en"
 
 
 def _inert(value: Any) -> Any:

@@ -8,7 +8,7 @@ MESSAGES: dict[str, Message] = {
     "output_cut": Message(
         "note: the output was cut short (what read it stopped reading); the command carried on to "
         "its end, and its exit code says how it ended.",
-        "remarque : la sortie a été coupée (ce qui la lisait a cessé de la lire); la commande a "
+        "remarque : la sortie a été coupée (ce qui la lisait a cessé de la lire) ; la commande a "
         "continué jusqu'au bout, et son code de sortie dit comment elle s'est terminée.",
     ),
     "none": Message("—", "—"),
@@ -18,8 +18,8 @@ MESSAGES: dict[str, Message] = {
         "give the state's location (sqlite:///path/to/state.db, relative to the working folder; "
         "sqlite:////absolute/path/state.db; or postgresql://user@host:port/db), or unset it to "
         "use .rvsq/state.db under the working folder.",
-        "indiquez où est l'état (sqlite:///chemin/vers/state.db, relatif au dossier de travail; "
-        "sqlite:////chemin/absolu/state.db; ou postgresql://utilisateur@hôte:port/base), ou "
+        "indiquez où est l'état (sqlite:///chemin/vers/state.db, relatif au dossier de travail ; "
+        "sqlite:////chemin/absolu/state.db ; ou postgresql://utilisateur@hôte:port/base), ou "
         "retirez-le pour utiliser .rvsq/state.db dans le dossier de travail.",
     ),
     "E155": Message(
@@ -43,7 +43,7 @@ MESSAGES: dict[str, Message] = {
         "nothing was written there. Remove the link (someone may have planted it to make the tool "
         "write elsewhere); the tool then creates a private folder in its place.",
         "rien n'y a été écrit. Supprimez le lien (quelqu'un a pu le placer pour faire écrire "
-        "l'outil ailleurs); l'outil créera alors un dossier privé à sa place.",
+        "l'outil ailleurs) ; l'outil créera alors un dossier privé à sa place.",
     ),
     "E193": Message(
         "--lock-timeout {given} is not a number of seconds between 0 and {most}",
@@ -144,9 +144,13 @@ MESSAGES: dict[str, Message] = {
         "appliquer les changements.",
     ),
     "help.lang": Message(
-        "Language of messages (default: RVSQ_LANG, else LANG, else English).",
-        "Langue des messages (par défaut : RVSQ_LANG, sinon LANG, sinon anglais).",
+        "Language of messages, before or after the command (default: the first of RVSQ_LANG, "
+        "LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set; else English).",
+        "Langue des messages, avant ou après la commande (par défaut : la première définie de "
+        "RVSQ_LANG, LANGUAGE, LC_ALL, LC_MESSAGES et LANG ; sinon l'anglais).",
     ),
+    "help.version": Message("Show the version and exit.", "Afficher la version et quitter."),
+    "version": Message("{prog}, version {version}", "{prog}, version {version}"),
     "help.no_color": Message("Do not colour the output.", "Ne pas colorer la sortie."),
     "help.validate": Message(
         "Check access files (files or folders, default ./access) and report every problem with "
@@ -171,9 +175,9 @@ MESSAGES: dict[str, Message] = {
         "Where the state is: sqlite:///path (relative to the working folder; default: "
         "sqlite:///.rvsq/state.db), sqlite:////absolute/path or postgresql://user@host:port/db; "
         "or RVSQ_STATE. Create it once with 'state init'.",
-        "Où est l'état : sqlite:///chemin (relatif au dossier de travail; par défaut : "
+        "Où est l'état : sqlite:///chemin (relatif au dossier de travail ; par défaut : "
         "sqlite:///.rvsq/state.db), sqlite:////chemin/absolu ou "
-        "postgresql://utilisateur@hôte:port/base; ou RVSQ_STATE. Créez-le une fois avec « state "
+        "postgresql://utilisateur@hôte:port/base ; ou RVSQ_STATE. Créez-le une fois avec « state "
         "init ».",
     ),
     "help.no_cache": Message(
@@ -191,7 +195,7 @@ MESSAGES: dict[str, Message] = {
         "The change being applied, recorded in every audit entry of the run (a pull request's "
         "URL, say); or RVSQ_CHANGE_REF.",
         "Le changement appliqué, consigné dans chaque entrée du journal de l'exécution (l'adresse "
-        "d'une demande de fusion, par exemple); ou RVSQ_CHANGE_REF.",
+        "d'une demande de fusion, par exemple) ; ou RVSQ_CHANGE_REF.",
     ),
     "help.state_init": Message(
         "Create the state (at --state or RVSQ_STATE, default .rvsq/state.db), or bring an "
@@ -272,7 +276,7 @@ MESSAGES: dict[str, Message] = {
         "Also update the accounts that access files manage when the CSV changes them (otherwise "
         "the import is refused); then correct those files too.",
         "Mettre aussi à jour les comptes gérés par des fichiers d'accès quand le CSV les change "
-        "(sinon l'import est refusé); corrigez ensuite ces fichiers aussi.",
+        "(sinon l'import est refusé) ; corrigez ensuite ces fichiers aussi.",
     ),
     "help.codes": Message("Open sealed secret codes.", "Ouvrir des codes secrets scellés."),
     "help.codes_reveal": Message(
@@ -351,7 +355,7 @@ MESSAGES: dict[str, Message] = {
     "help.import_out": Message(
         "The new file (with --establishment; default: standard output) or the new folder (with "
         "--all) to write.",
-        "Le nouveau fichier (avec --establishment; par défaut : la sortie standard) ou le nouveau "
+        "Le nouveau fichier (avec --establishment ; par défaut : la sortie standard) ou le nouveau "
         "dossier (avec --all) à écrire.",
     ),
     "help.user": Message(
@@ -406,5 +410,129 @@ MESSAGES: dict[str, Message] = {
     "help.user_token": Message(
         "The request's token (default: the current date and time).",
         "Le jeton de la demande (par défaut : la date et l'heure actuelles).",
+    ),
+    # --- what the arguments and option values stand for in the help (metavars) --------
+    "metavar.path": Message("PATH", "CHEMIN"),
+    "metavar.file": Message("FILE", "FICHIER"),
+    "metavar.folder": Message("DIR", "DOSSIER"),
+    "metavar.csv_file": Message("CSV_FILE", "FICHIER_CSV"),
+    "metavar.sealed_file": Message("SEALED_FILE", "FICHIER_SCELLÉ"),
+    "metavar.keyfile": Message("KEYFILE", "FICHIER-CLÉ"),
+    "metavar.user": Message("USER", "UTILISATEUR"),
+    "metavar.username": Message("USERNAME", "NOM_UTILISATEUR"),
+    "metavar.email": Message("EMAIL", "COURRIEL"),
+    "metavar.first_name": Message("FIRST_NAME", "PRÉNOM"),
+    "metavar.last_name": Message("LAST_NAME", "NOM"),
+    "metavar.number": Message("NUMBER", "NUMÉRO"),
+    "metavar.token": Message("TOKEN", "JETON"),
+    "metavar.date": Message("YYYY-MM-DD", "AAAA-MM-JJ"),
+    "metavar.seconds": Message("SECONDS", "SECONDES"),
+    "metavar.count": Message("N", "N"),
+    "metavar.url": Message("URL", "URL"),
+    "metavar.name": Message("NAME", "NOM"),
+    "metavar.ref": Message("REF", "RÉFÉRENCE"),
+    "metavar.establishment": Message("ID", "IDENTIFIANT"),
+    # --- the command-line framework's own words (click's; cli_words.CLICK_SENTENCES) ----
+    "click.usage": Message("Usage:", "Utilisation :"),
+    "click.heading": Message("{heading}:", "{heading} :"),
+    "click.options": Message("Options", "Options"),
+    "click.commands": Message("Commands", "Commandes"),
+    "click.arguments": Message("Arguments", "Arguments"),
+    "click.options_metavar": Message("[OPTIONS]", "[OPTIONS]"),
+    "click.command_metavar": Message("COMMAND [ARGS]...", "COMMANDE [ARGUMENTS]..."),
+    "click.help": Message("Show this message and exit.", "Afficher cette aide et quitter."),
+    "click.error": Message("Error: {message}", "Erreur : {message}"),
+    "click.try_help": Message(
+        "Try '{command} {option}' for help.",
+        "Pour de l'aide, lancez « {command} {option} ».",
+    ),
+    "click.no_such_option": Message("No such option: {name}.", "option inconnue : {name}."),
+    "click.no_such_command": Message(
+        "No such command: '{name}'.", "commande inconnue : « {name} »."
+    ),
+    "click.did_you_mean": Message(
+        "Did you mean {possibility}?", "Vouliez-vous dire {possibility} ?"
+    ),
+    "click.possible": Message(
+        "(Did you mean one of: {possibilities}?)",
+        "(Vouliez-vous dire l'une de celles-ci : {possibilities} ?)",
+    ),
+    "click.extra_argument": Message(
+        "Got unexpected extra argument ({args})", "argument en trop : {args}"
+    ),
+    "click.extra_arguments": Message(
+        "Got unexpected extra arguments ({args})", "arguments en trop : {args}"
+    ),
+    "click.missing_command": Message("Missing command.", "il manque la commande."),
+    "click.missing_argument": Message("Missing argument", "il manque l'argument"),
+    "click.missing_option": Message("Missing option", "il manque l'option"),
+    "click.missing_parameter": Message("Missing parameter", "il manque le paramètre"),
+    "click.missing_other": Message("Missing {param_type}", "il manque : {param_type}"),
+    "click.missing_named": Message(
+        "Missing parameter: {param_name}", "il manque le paramètre {param_name}"
+    ),
+    "click.invalid": Message("Invalid value: {message}", "valeur refusée : {message}"),
+    "click.invalid_for": Message(
+        "Invalid value for {param_hint}: {message}",
+        "valeur refusée pour {param_hint} : {message}",
+    ),
+    "click.takes_no_value": Message(
+        "Option '{name}' does not take a value.", "l'option {name} ne prend pas de valeur."
+    ),
+    "click.requires_value": Message(
+        "Option '{name}' requires a value.", "l'option {name} demande une valeur."
+    ),
+    "click.requires_values": Message(
+        "Option '{name}' requires {nargs} values.", "l'option {name} demande {nargs} valeurs."
+    ),
+    "click.argument_values": Message(
+        "Argument '{name}' takes {nargs} values.", "l'argument {name} prend {nargs} valeurs."
+    ),
+    "click.not_choice": Message("'{value}' is not {choice}.", "« {value} » n'est pas {choice}."),
+    "click.not_choices": Message(
+        "'{value}' is not one of {choices}.",
+        "« {value} » n'est pas une des valeurs possibles : {choices}.",
+    ),
+    "click.choose_from": Message("Choose from:\n\t{choices}", "Choisissez parmi :\n\t{choices}"),
+    "click.not_format": Message(
+        "'{value}' is not a date written {format}.",
+        "« {value} » n'est pas une date écrite {format}.",
+    ),
+    "click.not_formats": Message(
+        "'{value}' is not a date written {formats}.",
+        "« {value} » n'est pas une date écrite {formats}.",
+    ),
+    "click.not_number": Message("'{value}' is not a number.", "« {value} » n'est pas un nombre."),
+    "click.not_in_range": Message(
+        "{value} is not {range}.", "{value} n'est pas {range}."
+    ),
+    "click.at_least": Message("{min} or more", "{min} ou plus"),
+    "click.notes": Message("; ", " ; "),
+    "click.quoted": Message("'{name}'", "« {name} »"),
+    "click.default": Message("default: {default}", "par défaut : {default}"),
+    "click.required": Message("required", "obligatoire"),
+    "click.env_var": Message("env var: {var}", "variable d'environnement : {var}"),
+    "click.dynamic": Message("(dynamic)", "(calculé)"),
+    "click.aborted": Message("Aborted!", "Abandon."),
+    "click.invalid_input": Message("Error: invalid input", "Erreur : réponse non comprise"),
+    "click.values_differ": Message(
+        "Error: the two values differ.", "Erreur : les deux valeurs diffèrent."
+    ),
+    "click.repeat": Message("Repeat for confirmation", "Répétez pour confirmer"),
+    "click.cannot_open": Message(
+        "Could not open file '{filename}': {message}",
+        "Impossible d'ouvrir le fichier « {filename} » : {message}",
+    ),
+    "click.unknown_error": Message("unknown error", "erreur inconnue"),
+    "click.press_any_key": Message(
+        "Press any key to continue...", "Appuyez sur une touche pour continuer…"
+    ),
+    # --- yes-or-no questions (asking.py) ----------------------------------------------
+    "answer.choices": Message("[y/N]", "[o/N]"),
+    "answer.suffix": Message(": ", " : "),
+    "answer.yes": Message("y yes", "o oui"),
+    "answer.no": Message("n no", "n non"),
+    "answer.invalid": Message(
+        "answer y (yes) or n (no).", "répondez o (oui) ou n (non)."
     ),
 }

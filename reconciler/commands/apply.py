@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from reconciler import pipeline
+from reconciler import asking, pipeline
 from reconciler.applying import executor, mail
 from reconciler.clock import iso, utc_now
 from reconciler.commands import (
@@ -144,7 +144,7 @@ def _confirm(env: Env) -> None:
     if not is_terminal(sys.stdin):
         raise UserError("E115")
     try:
-        approved = click.confirm(env.messages("apply.confirm"), default=False)
+        approved = asking.confirm(env.messages, env.messages("apply.confirm"))
     except click.Abort as abort:  # click's word for Ctrl-C and for the end of input
         if isinstance(abort.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None

@@ -130,13 +130,16 @@ def _ask_missing(env: Env, fields: dict[str, Any]) -> None:
 
 def _ask(env: Env, name: str) -> Any:
     text = env.messages(f"user.prompt.{name}", allowed=", ".join(SERVICES))
+    suffix = env.messages("answer.suffix")  # French: a space before the colon
     if name == "title":
-        return click.prompt(text, type=click.Choice(TITLES))
+        return click.prompt(text, type=click.Choice(TITLES), prompt_suffix=suffix)
     if name == "profile":
-        return click.prompt(text, type=click.Choice(PROFILES))
+        return click.prompt(text, type=click.Choice(PROFILES), prompt_suffix=suffix)
     if name == "services":
-        return click.prompt(text, value_proc=lambda value: _parse_services(env, value))
-    return click.prompt(text, value_proc=lambda value: _not_blank(env, value))
+        return click.prompt(text, value_proc=lambda value: _parse_services(env, value),
+                            prompt_suffix=suffix)
+    return click.prompt(text, value_proc=lambda value: _not_blank(env, value),
+                        prompt_suffix=suffix)
 
 
 def _not_blank(env: Env, value: str) -> str:
