@@ -143,8 +143,8 @@ MESSAGES: dict[str, Message] = {
     "outbox.status.exported": Message("exported", "exporté"),
     "outbox.kind.created": Message("account creation", "création de compte"),
     "outbox.kind.reset": Message("password reset", "réinitialisation du mot de passe"),
-    "outbox.sent_at": Message("sent {at}", "envoyé le {at}"),
-    "outbox.exported_at": Message("exported {at} to {folder}", "exporté le {at} dans {folder}"),
+    "outbox.sent_at": Message("sent on {at}", "envoyé le {at}"),
+    "outbox.exported_at": Message("exported on {at} to {folder}", "exporté le {at} dans {folder}"),
     "outbox.none_waiting": Message(
         "No email waits in the outbox.",
         "Aucun courriel n'attend dans la boîte d'envoi.",

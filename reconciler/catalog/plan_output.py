@@ -131,10 +131,10 @@ MESSAGES: dict[str, Message] = {
         "établissement ({examples})",
     ),
     "W202.hint": Message(
-        "they come from the RAMQ directory or were released; list them with 'rvsq-access state "
-        "list'.",
-        "ils viennent du répertoire de la RAMQ ou ont été libérés; affichez-les avec "
-        "« rvsq-access state list ».",
+        "{count:it comes|they come} from the RAMQ directory or {count:was|were} released; list "
+        "{count:it|them} with 'rvsq-access state list'.",
+        "{count:il vient|ils viennent} du répertoire de la RAMQ ou {count:a été libéré|ont été "
+        "libérés}; {count:affichez-le|affichez-les} avec « rvsq-access state list ».",
     ),
     "W203": Message(
         "the access of '{key}' ends on {date}",
@@ -383,6 +383,9 @@ MESSAGES: dict[str, Message] = {
     "field.representative_email": Message("representative's email", "courriel du représentant"),
     "field.age_recipient": Message("age key", "clé age"),
     "field.retired": Message("closed", "fermé"),
+    # What separates a line's subject from its detail ("… (Emmett Brown): rvsq"), said once
+    # per plan, as French puts a space before the colon.
+    "plan.colon": Message(": ", " : "),
     "value.true": Message("yes", "oui"),
     "value.false": Message("no", "non"),
     "origin.created": Message("created by the tool", "créé par l'outil"),

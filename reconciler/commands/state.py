@@ -82,6 +82,8 @@ def show(env: Env, username: str) -> int:
     fields = {k: (none if v is None else v) for k, v in account._asdict().items()}
     fields["services"] = ", ".join(account.services) or none
     fields["origin"] = origin_name(account.origin, env.messages)
+    if env.messages.has(f"profile.{account.profile}"):
+        fields["profile"] = env.messages(f"profile.{account.profile}")
     for moment in ("code_issued_at", "reset_at", "created_at", "updated_at"):
         if fields[moment] != none:
             fields[moment] = for_people(fields[moment], env.messages.lang)

@@ -248,7 +248,7 @@ def detail_line(view: PlanView, action: Action, messages: Messages) -> str:
     detail = describe(action, messages, functools.partial(quoted, messages=messages,
                                                           text=_private))
     if detail:
-        text += ": " + detail
+        text += messages("plan.colon") + detail
     if action.ticket:
         text += f" [{messages('md.person.ticket', ticket=action.ticket)}]"
     if action.source:

@@ -66,7 +66,8 @@ def _value(value: Any, messages: Messages) -> str:
 def action_detail(row: ActionRow, messages: Messages) -> str:
     """What an action does, in one line: its services, its field changes, or a release;
     for an establishment's record with none of these, its name."""
-    detail = describe(row, messages, lambda value: _value(value, messages), between=": ")
+    detail = describe(row, messages, lambda value: _value(value, messages),
+                      between=messages("plan.colon"))
     if not detail and ACTION_KINDS[row.action].on_establishment:
         return row.name or ""
     return detail
