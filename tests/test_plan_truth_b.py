@@ -216,7 +216,7 @@ def test_import_directory_refuses_to_change_managed_accounts_unless_told(applied
     ok(cli("audit", "verify"))
     # As the hint says: until the file is corrected, the next plan puts its values back.
     assert ('  ~ update CE10455 (Emmett Brown): email "e.brown@example.org" → '
-            '"emmettbrown@ramq.gouv.qc.ca"; last_name "Browne" → "Brown"\n'
+            '"emmettbrown@ramq.gouv.qc.ca"; last name "Browne" → "Brown"\n'
             ) in ok(cli("plan")).stdout
 
 

@@ -63,7 +63,8 @@ def compose(kind: str, to: str, message_id: str, date: dt.datetime, **params: An
 def _body(kind: str, lang: str, params: dict[str, Any]) -> str:
     """The body in one language; the time the account opens, in Quebec's time and words."""
     if params.get("available_at"):
-        params = {**params, "available_at": for_people(params["available_at"], lang)}
+        with contextlib.suppress(ValueError):  # a row written otherwise: said as it is
+            params = {**params, "available_at": for_people(params["available_at"], lang)}
     return _MESSAGES[lang](f"mail.{kind}.body", **params)
 
 

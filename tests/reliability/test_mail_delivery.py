@@ -39,6 +39,7 @@ from helpers import (
 from smtp_server import Server, starter
 
 from reconciler.applying import secret_codes as codes
+from reconciler.clock import for_people
 from reconciler.store import open_store, parse_location
 
 IDENTITIES = REPO / "examples" / "demo-identities"
@@ -168,7 +169,7 @@ def test_outbox_list_shows_what_waits_and_counts_each_status(repo: Path,
     for line in text[1:-1]:
         _, status, kind, _, attempts, created, detail = line.split("\t")
         assert (status, kind, attempts, detail) == ("pending", "account creation", "0", "—")
-        assert created.endswith("Z")
+        assert created.endswith((" a.m.", " p.m."))  # Quebec's time, in words
     assert text[-1] == f"Pending: {NEW_USERS}, failed: 0, sent: 0, exported: 0."
     data = listed()
     assert data["counts"] == {"pending": NEW_USERS, "failed": 0, "sent": 0, "exported": 0}
@@ -238,7 +239,8 @@ def test_outbox_export_writes_private_whole_messages_without_codes(
     assert data["counts"] == {"pending": 0, "failed": 0, "sent": 0, "exported": NEW_USERS}
     assert {m["exported_to"] for m in data["messages"]} == {str(folder)}
     assert outbox("list").stdout.startswith("No email waits in the outbox.\n")
-    assert f"exported {data['messages'][0]['exported_at']} to {folder}" in outbox(
+    exported = for_people(data["messages"][0]["exported_at"], "en")
+    assert f"exported on {exported} to {folder}" in outbox(
         "list", "--all").stdout
     # Exported messages are someone's to send: not written again, not waiting, not sent.
     assert outbox("export", "by-hand/today").stdout == "No email waits: nothing was written.\n"
