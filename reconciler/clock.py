@@ -4,7 +4,7 @@ it (Quebec's time, in words: `for_people`)."""
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
+import functools
 
 
 def utc_now() -> dt.datetime:
@@ -18,7 +18,15 @@ def iso(moment: dt.datetime) -> str:
 # --- time for people ---------------------------------------------------------------------
 # The state, JSON and CSV keep ISO 8601 UTC; people read the time of Quebec's zone, in words
 # of their language. tzdata (a dependency) supplies the zone where the system has none.
-QUEBEC = ZoneInfo("America/Toronto")
+QUEBEC = "America/Toronto"
+
+
+@functools.cache
+def _quebec() -> dt.tzinfo:
+    # Loaded on first use: every command imports this module, few say a time to people.
+    from zoneinfo import ZoneInfo
+    return ZoneInfo(QUEBEC)
+
 
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -45,7 +53,7 @@ def day_for_people(day: dt.date, lang: str) -> str:
 def for_people(moment: str | dt.datetime, lang: str) -> str:
     """A moment in Quebec's time, as people write it: 'December 2, 2026 at 6:40 p.m.' /
     '2 décembre 2026 à 18 h 40'. Takes the state's ISO text or an aware datetime."""
-    local = (parse_iso(moment) if isinstance(moment, str) else moment).astimezone(QUEBEC)
+    local = (parse_iso(moment) if isinstance(moment, str) else moment).astimezone(_quebec())
     day = day_for_people(local.date(), lang)
     if lang == "fr":
         return f"{day} à {local.hour} h {local.minute:02d}"

@@ -46,4 +46,5 @@ class PluralFormatter(string.Formatter):
 
 
 def has_plural(text: str) -> bool:
-    return any(spec and PLURAL_MARK in spec for _, _, spec, _ in string.Formatter().parse(text))
+    return PLURAL_MARK in text and any(
+        spec and PLURAL_MARK in spec for _, _, spec, _ in string.Formatter().parse(text))
