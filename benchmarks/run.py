@@ -441,7 +441,7 @@ class Bench:
 def _summary_line(text: str) -> str:
     """The line that sums the step up (validate's count, the plan's, apply's)."""
     for pattern in (r"^Applied \d+ action.*$", r"^Nothing to apply\.$", r"^Plan: .*$",
-                    r"^No changes.*$", r"^\d+ file\(s\), .*$", r"^Imported .*$"):
+                    r"^No changes.*$", r"^\d+ files?, .*$", r"^Imported .*$"):
         found = re.findall(pattern, text, re.MULTILINE)
         if found:
             return found[-1].strip()
@@ -468,7 +468,7 @@ def step_a(b: Bench) -> Result:
 def step_b(b: Bench) -> Result:
     """validate; also the check that every generated file is valid (fails loudly)."""
     result = b.rvsq("b", "validate", "--no-cache", "validate", "access")
-    if not re.search(r" 0 error\(s\)", result.output):
+    if not re.search(r" 0 errors?\b", result.output):
         sys.exit(f"the generated files do not validate: {result.output}")
     return result
 

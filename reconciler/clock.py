@@ -1,8 +1,10 @@
-"""Time as the state records it: UTC, to the second, ISO 8601 with a Z."""
+"""Time as the state records it (UTC, to the second, ISO 8601 with a Z), and as people read
+it (Quebec's time, in words: `for_people`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 
 def utc_now() -> dt.datetime:
@@ -11,3 +13,49 @@ def utc_now() -> dt.datetime:
 
 def iso(moment: dt.datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
+
+
+# --- time for people ---------------------------------------------------------------------
+# The state, JSON and CSV keep ISO 8601 UTC; people read the time of Quebec's zone, in words
+# of their language. tzdata (a dependency) supplies the zone where the system has none.
+QUEBEC = "America/Toronto"
+
+
+@functools.cache
+def _quebec() -> dt.tzinfo:
+    # Loaded on first use: every command imports this module, few say a time to people.
+    from zoneinfo import ZoneInfo
+    return ZoneInfo(QUEBEC)
+
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+}
+
+
+def parse_iso(text: str) -> dt.datetime:
+    """An ISO 8601 time as the state writes it (`…Z`); one with no zone is taken as UTC."""
+    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def day_for_people(day: dt.date, lang: str) -> str:
+    """'December 2, 2026' / '2 décembre 2026' (French says the first day '1er')."""
+    month = _MONTHS[lang][day.month - 1]
+    if lang == "fr":
+        return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
+    return f"{month} {day.day}, {day.year}"
+
+
+def for_people(moment: str | dt.datetime, lang: str) -> str:
+    """A moment in Quebec's time, as people write it: 'December 2, 2026 at 6:40 p.m.' /
+    '2 décembre 2026 à 18 h 40'. Takes the state's ISO text or an aware datetime."""
+    local = (parse_iso(moment) if isinstance(moment, str) else moment).astimezone(_quebec())
+    day = day_for_people(local.date(), lang)
+    if lang == "fr":
+        return f"{day} à {local.hour} h {local.minute:02d}"
+    hour = local.hour % 12 or 12
+    return f"{day} at {hour}:{local.minute:02d} {'a.m.' if local.hour < 12 else 'p.m.'}"

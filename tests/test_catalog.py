@@ -177,3 +177,36 @@ def test_data_shaped_like_a_phrase_is_shown_as_data() -> None:
     value = {"message": "E001", "params": {}}
     assert Messages("en")("E024", value=value) == f"version {value} is not supported"
 
+
+# --- plural forms ------------------------------------------------------------------------
+def test_no_message_writes_a_plural_in_brackets() -> None:
+    """Plurals are real forms (`{count:entry|entries}`), never `(s)`, `(x)`, `(y/ies)`."""
+    bracketed = re.compile(r"\w\((s|x|es|e|y/ies|s/x)\)")
+    for key, message in MESSAGES.items():
+        for text in message:
+            assert not bracketed.search(text), (key, text)
+
+
+def test_every_plural_has_two_forms_and_counts_a_placeholder() -> None:
+    for key, message in MESSAGES.items():
+        for text in message:
+            for _, name, spec, _ in string.Formatter().parse(text):
+                if spec and "|" in spec:
+                    assert name and spec.count("|") >= 1 and not spec.startswith("|"), key
+
+
+@pytest.mark.parametrize(("count", "en", "fr"), [
+    (0, "0 entries remain blocked", "0 entrée reste bloquée"),
+    (1, "1 entry remains blocked", "1 entrée reste bloquée"),
+    (2, "2 entries remain blocked", "2 entrées restent bloquées"),
+])
+def test_the_form_follows_each_language_s_rule(count: int, en: str, fr: str) -> None:
+    """English: 1 is singular; French: 0 and 1 are."""
+    assert Messages("en")("apply.blocked", count=count).startswith(en)
+    assert Messages("fr")("apply.blocked", count=count).startswith(fr)
+
+
+def test_a_form_may_hold_the_number_itself() -> None:
+    fr = Messages("fr")
+    assert "applique l'action restante et" in fr("apply.ending.rest", count=1)
+    assert "applique les 3 actions restantes et" in fr("apply.ending.rest", count=3)

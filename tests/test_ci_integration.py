@@ -383,7 +383,7 @@ def test_apply_job_applies_and_keeps_the_sealed_codes_and_the_emails(
     job = apply_job(platform, scratch)
     assert job.passed, job.output
     assert job.left_out == ["pip"]
-    assert "18 action(s) appliquée(s)" in job.output
+    assert "18 actions appliquées" in job.output
     assert BLOCKED not in job.output and "Traceback" not in job.output
     uploaded = job.uploaded(scratch.repo)
     assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 3
@@ -410,9 +410,9 @@ def test_apply_job_passes_with_blocked_entries_and_says_so(
     scratch.commit("a reset the representative may not ask for")
     job = apply_job(platform, scratch)
     assert job.passed, job.output
-    assert "1 entrée(s) restent bloquées" in job.output  # rvsq-access exited 3
+    assert "1 entrée reste bloquée" in job.output  # rvsq-access exited 3
     assert BLOCKED in job.output
-    assert "18 action(s) appliquée(s)" in job.output
+    assert "18 actions appliquées" in job.output
 
 
 @PLATFORMS
@@ -424,8 +424,8 @@ def test_apply_job_fails_when_the_mail_server_takes_no_email_and_keeps_them_wait
         port = sock.getsockname()[1]
     job = apply_job(platform, scratch, f"smtp://127.0.0.1:{port}")
     assert not job.passed
-    assert "18 action(s) appliquée(s)" in job.output
-    assert "7 courriel(s) n'ont pas pu être livrés" in job.output
+    assert "18 actions appliquées" in job.output
+    assert "7 courriels n'ont pas pu être livrés" in job.output
     assert UNDELIVERED in job.output and FAILED not in job.output
     uploaded = job.uploaded(scratch.repo)
     assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 3

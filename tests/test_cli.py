@@ -32,7 +32,7 @@ def test_error_line_has_location_code_and_indented_hint(tmp_path: Path) -> None:
         "true or false, not as text"
     )
     assert lines[1] == '    hint: quote it: last_name: "NO"'
-    assert lines[-2] == "1 file(s), 4 user(s): 1 error(s), 0 warning(s)"
+    assert lines[-2] == "1 file, 4 users: 1 error, 0 warnings"
 
 
 def test_french_output(tmp_path: Path) -> None:

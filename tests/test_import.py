@@ -34,7 +34,7 @@ def applied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_import_all_round_trips_to_an_empty_plan(applied: Path) -> None:
     result = cli("import", "--all", "--out", "imported")
-    assert result.exit_code == 0 and "Wrote 3 access file(s)" in result.output
+    assert result.exit_code == 0 and "Wrote 3 access files" in result.output
     files = sorted(p.relative_to(applied / "imported").as_posix()
                    for p in (applied / "imported").rglob("*.yaml"))
     assert files == ["03/info-sante-811-capitale-nationale.yaml",

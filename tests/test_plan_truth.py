@@ -206,7 +206,7 @@ def test_a_new_entry_with_a_known_email_is_still_blocked(repo: Path) -> None:
 def test_accounts_the_plan_adopts_are_not_said_to_belong_to_no_establishment(repo: Path
                                                                              ) -> None:
     # The directory has five accounts; the example adopts four of them.
-    expected = "1 account(s) in the state belong to no establishment (CE55120)"
+    expected = "1 account in the state belongs to no establishment (CE55120)"
     assert f"warning[W202] {expected}\n" in plan_text()
     assert [w["message"] for w in warnings(plan_json(), "W202")] == [expected]
     assert f"- **W202**: {expected}" in plan_markdown()
@@ -245,7 +245,7 @@ def test_a_blocked_request_is_listed_once(repo: Path) -> None:
     assert "### Blocked (2)" in markdown and "W102" not in markdown and "W103" not in markdown
 
     result = ok(cli("apply", "--auto-approve"), 4)  # the creation emails wait: 4 wins over 3
-    assert "2 entr(y/ies) remain blocked" in result.output
+    assert "2 entries remain blocked" in result.output
     assert audited("CE10455") == ["grant_services", "update_account"]  # the first apply only
 
 

@@ -196,8 +196,8 @@ def test_import_directory_refuses_to_change_managed_accounts_unless_told(applied
 
     imported = ok(cli("state", "import-directory", "--update-managed", "directory.csv"))
     assert imported.stdout == (
-        "Imported 5 existing RAMQ account(s) from directory.csv; nothing was granted.\n"
-        "Updated 2 account(s) that access files manage: CE10455, "
+        "Imported 5 existing RAMQ accounts from directory.csv; nothing was granted.\n"
+        "Updated 2 accounts that access files manage: CE10455, "
         "martinmacfly@ramq.gouv.qc.ca. Correct those access files too, or the next plan "
         "will put their values back.\n")
     assert "email: e.brown@example.org" in show("CE10455")
@@ -217,14 +217,14 @@ def test_import_directory_refuses_to_change_managed_accounts_unless_told(applied
     ok(cli("audit", "verify"))
     # As the hint says: until the file is corrected, the next plan puts its values back.
     assert ('  ~ update CE10455 (Emmett Brown): email "e.brown@example.org" → '
-            '"emmettbrown@ramq.gouv.qc.ca"; last_name "Browne" → "Brown"\n'
+            '"emmettbrown@ramq.gouv.qc.ca"; last name "Browne" → "Brown"\n'
             ) in ok(cli("plan")).stdout
 
 
 @sqlite_only
 def test_import_directory_of_unchanged_managed_accounts_needs_no_option(applied: Path) -> None:
     again = ok(cli("state", "import-directory", str(REPO / "examples" / "ramq-directory.csv")))
-    assert again.stdout == ("Imported 5 existing RAMQ account(s) from "
+    assert again.stdout == ("Imported 5 existing RAMQ accounts from "
                             f"{REPO / 'examples' / 'ramq-directory.csv'}; nothing was "
                             "granted.\n")
     assert "managed_changes" not in audit()[-1]["fields"]

@@ -201,21 +201,21 @@ def test_the_commit_is_that_of_the_repository_holding_the_access_files(
 def test_an_establishment_update_says_what_changes_in_every_plan(applied: Path) -> None:
     edit(GMF, f"age_recipient: {GMF_KEY}", f"age_recipient: {CHU_KEY}")
     text = ok(cli("plan")).stdout
-    assert (f'  ~ update establishment GMF Hill Valley: age_recipient "{GMF_KEY}" → '
+    assert (f'  ~ update establishment GMF Hill Valley: age key "{GMF_KEY}" → '
             f'"{CHU_KEY}"\n') in text
     assert text.rstrip().endswith(
-        "Plan: 0 to create, 0 to grant, 0 to revoke, 0 to update, 0 new code(s), 0 password "
-        "reset(s), 0 to delete, 0 blocked; establishment(s): 0 to create, 1 to update.")
+        "Plan: 0 to create, 0 to grant, 0 to revoke, 0 to update, 0 new codes, 0 password "
+        "resets, 0 to delete, 0 blocked; establishments: 0 to create, 1 to update.")
     french = ok(cli("--lang", "fr", "plan")).stdout
-    assert french.rstrip().endswith("0 bloqué(s)\u00a0; établissement(s)\u00a0: 0 à créer, "
-                                    "1 à mettre à jour.")
+    assert french.rstrip().endswith("0 bloqué\u00a0; établissements\u00a0: 0 à créer, 1 à mettre à "
+                                    "jour.")
 
     [action] = plan_json()["actions"]  # checked against the plan's schema
     assert action["action"] == "update_establishment"
     assert action["changes"] == {"age_recipient": {"old": GMF_KEY, "new": CHU_KEY}}
 
     markdown = ok(cli("plan", "--format", "markdown")).stdout
-    assert "- Establishment record updated: age_recipient\n" in markdown
+    assert "- Establishment record updated: age key\n" in markdown
     assert ("| Region | Establishment | New establishment | Record updated | Create | Grant "
             "|") in markdown
     assert "| 06 | GMF Hill Valley | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in markdown
@@ -231,22 +231,22 @@ def test_closing_an_establishment_says_so_and_its_summary_counts_it(applied: Pat
     GMF.write_text(text.replace("  type: gmf\n", "  type: gmf\n  retired: true\n").split(
         "users:\n")[0] + "users: []\n", encoding="utf-8")
     plan = ok(cli("plan", "--allow-mass-delete")).stdout
-    assert "  ~ update establishment GMF Hill Valley: retired false → true\n" in plan
-    assert "; establishment(s): 0 to create, 1 to update." in plan
+    assert "  ~ update establishment GMF Hill Valley: closed no → yes\n" in plan
+    assert "; establishments: 0 to create, 1 to update." in plan
     markdown = ok(cli("plan", "--format", "markdown", "--allow-mass-delete")).stdout
     assert "- Establishment closed (retired): every account it owns" in markdown
 
 
 def test_a_new_establishment_is_counted_and_the_everyday_line_is_unchanged(applied: Path) -> None:
-    everyday = "Plan: 0 to create, 0 to grant, 0 to revoke, 1 to update, 0 new code(s), 0 " \
-               "password reset(s), 0 to delete, 0 blocked.\n"
+    everyday = "Plan: 0 to create, 0 to grant, 0 to revoke, 1 to update, 0 new codes, 0 " \
+               "password resets, 0 to delete, 0 blocked.\n"
     edit(GMF, "first_name: Martin", "first_name: Marty")
     assert ok(cli("plan")).stdout.endswith(everyday)  # what scripts and benchmarks read
     (applied / "access" / "06" / "clinique-ignoree.yaml").write_text(NEW_FILE, encoding="utf-8")
     text = ok(cli("plan")).stdout
     assert text.endswith("Plan: 1 to create, 0 to grant, 0 to revoke, 1 to update, 0 new "
-                         "code(s), 0 password reset(s), 0 to delete, 0 blocked; "
-                         "establishment(s): 1 to create, 0 to update.\n")
+                         "codes, 0 password resets, 0 to delete, 0 blocked; "
+                         "establishments: 1 to create, 0 to update.\n")
 
 
 # --- 4. an unusable change reference is a refusal the plan foresees ---------------------------

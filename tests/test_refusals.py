@@ -82,7 +82,7 @@ def before(text: str, first: str, then: str) -> bool:
 # --- a new establishment without age_recipient (E114) -----------------------------------
 def test_a_new_establishment_without_recipient_is_refused_in_every_format(repo: Path) -> None:
     NEW.write_text(NEW_ESTABLISHMENT, encoding="utf-8")
-    message = ("'clinique-nouvelle' would get 1 new secret code(s) but has no 'age_recipient': "
+    message = ("'clinique-nouvelle' would get 1 new secret code but has no 'age_recipient': "
                "without a terminal (as in CI), apply refuses to issue them")
 
     text = after_the_state_line(ok(cli("plan", *AS_OF)).stdout)
@@ -91,7 +91,7 @@ def test_a_new_establishment_without_recipient_is_refused_in_every_format(repo: 
                            "      hint: add the representative's age public key (from "
                            "'age-keygen') as 'age_recipient' under 'representative', or apply "
                            "from a terminal, where each code is shown once.\n\nEstablishment ")
-    assert text.rstrip().endswith("Apply would refuse this plan: 1 refusal(s), listed at the top.")
+    assert text.rstrip().endswith("Apply would refuse this plan: 1 refusal, listed at the top.")
 
     markdown = ok(cli("plan", "--format", "markdown", *AS_OF)).stdout
     assert "### Apply would refuse this plan (1)\n\n" in markdown
@@ -297,7 +297,7 @@ def test_hundreds_of_refusals_still_fit_in_a_comment() -> None:
     assert "### Apply would refuse this plan (2000)" in many
     kept = many.count("- **E114**")
     assert 10 < kept < 2000
-    assert f"- _… {2000 - kept} more line(s) left out_" in many
+    assert f"- _… {2000 - kept} more lines left out_" in many
 
 
 # --- the option's help and the French plan ----------------------------------------------------
@@ -317,7 +317,7 @@ def test_the_french_plan(repo: Path) -> None:
                            "peut retirer sans --allow-mass-delete (le quart des comptes d'un "
                            "établissement, ou 3)\n      conseil\u00a0: vérifiez que ces "
                            "retraits sont voulus")
-    assert "La commande apply refuserait ce plan\u00a0: 1 refus, énumérés en haut." in text
+    assert "La commande apply refuserait ce plan\u00a0: 1 refus, énuméré en haut." in text
 
 
 # --- golden: the whole Markdown comment with every kind of guard refusal -----------------------

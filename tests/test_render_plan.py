@@ -280,7 +280,7 @@ def test_a_province_wide_table_folds_into_regions() -> None:
     plan = Plan(7, "sha256:" + "1" * 64, NOW, ("access",), actions, (), ())
     text = plan_markdown.render(plan, [], State(7, records, {}), Messages("en"))
     assert len(text) <= plan_markdown.LIMIT
-    assert "| 01 | 167 establishment(s) | 0 | 167 |" in text
+    assert "| 01 | 167 establishments | 0 | 167 |" in text
     assert "| **Total** | | **0** | **3000** |" in text
     assert "rvsq-access plan" in text
 

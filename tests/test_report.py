@@ -332,7 +332,7 @@ def test_cli_prints_to_stdout_and_never_creates_a_state(tmp_path: Path,
     result = run("--lang", "en", "report", "--as-of", "2026-11-20")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# RVSQ access report\n")
-    assert "0 account(s) in 0 establishment(s)" in result.stdout
+    assert "0 accounts in 0 establishments" in result.stdout
 
 
 def test_cli_reports_an_unwritable_output_without_a_traceback(scenario: Scenario) -> None:

@@ -115,7 +115,7 @@ def test_creation_emails_are_delivered_by_smtp_without_codes(
     server = smtp()
     use(monkeypatch, server.url)
     result = ok(apply())
-    assert f"7 email(s) delivered to {server.where}." in result.stdout
+    assert f"7 emails delivered to {server.where}." in result.stdout
     assert_all_new_users_got_one(server)
     received = server.handler.received
     assert len({m.message["Message-ID"] for m in received}) == 7
@@ -143,16 +143,16 @@ def test_a_refused_recipient_is_kept_and_sent_by_the_next_apply(
     server.handler.refuse[REFUSED] = "550 5.1.1 No such mailbox here"
     use(monkeypatch, server.url)
     result = ok(apply(), 4)
-    assert f"6 email(s) delivered to {server.where}." in result.stdout
-    assert (f"1 email(s) could not be delivered by {server.where}: 550 5.1.1 No such mailbox "
-            "here. They wait in the state's outbox: send them with 'rvsq-access outbox send'"
+    assert f"6 emails delivered to {server.where}." in result.stdout
+    assert (f"1 email could not be delivered by {server.where}: 550 5.1.1 No such mailbox "
+            "here. It waits in the state's outbox: send it with 'rvsq-access outbox send'"
             ) in result.stderr
     assert sorted(server.handler.recipients()) == [u for u in new_users() if u != REFUSED]
     assert state_rows("SELECT recipient, attempts, last_error FROM outbox "
                       "WHERE sent_at IS NULL") == [(REFUSED, 1, "550 5.1.1 No such mailbox here")]
     server.handler.refuse.clear()
     result = ok(apply())
-    assert f"1 email(s) delivered to {server.where}." in result.stdout
+    assert f"1 email delivered to {server.where}." in result.stdout
     assert "could not" not in result.output
     assert server.handler.recipients()[6:] == [REFUSED]
     assert_all_new_users_got_one(server)
@@ -163,13 +163,13 @@ def test_server_down_the_changes_stay_and_the_emails_go_when_it_is_up(
     port = free_port()  # nothing listens here yet
     use(monkeypatch, f"smtp://{HOST}:{port}")
     result = ok(apply(), 4)
-    assert "Applied 18 action(s)" in result.stdout
-    assert f"7 email(s) could not be delivered by {HOST}:{port}:" in result.stderr
+    assert "Applied 18 actions" in result.stdout
+    assert f"7 emails could not be delivered by {HOST}:{port}:" in result.stderr
     assert "Connection refused" in result.stderr
     assert len(new_users()) == 7 and pending() == 7
     server = smtp(port=port)
     result = ok(apply())
-    assert f"7 email(s) delivered to {server.where}." in result.stdout
+    assert f"7 emails delivered to {server.where}." in result.stdout
     assert_all_new_users_got_one(server)
     assert "delivered" not in ok(apply()).output and len(server.handler.received) == 7
 
@@ -179,7 +179,7 @@ def test_a_second_run_with_the_server_down_counts_each_kept_email_once(
     use(monkeypatch, f"smtp://{HOST}:{free_port()}")
     ok(apply(), 4)
     result = ok(apply(), 4)  # nothing to apply; the 7 kept emails fail again
-    assert "7 email(s) could not be delivered" in result.stderr
+    assert "7 emails could not be delivered" in result.stderr
     assert state_rows("SELECT DISTINCT attempts FROM outbox") == [(2,)]
 
 
@@ -189,7 +189,7 @@ def test_starttls_with_a_private_ca(sqlite_repo: Path, smtp: Callable[..., Serve
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(tls_context=server_tls(certificate), require_starttls=True)
     use(monkeypatch, server.url, RVSQ_SMTP_CAFILE=certificate.cert)
-    assert f"7 email(s) delivered to {server.where}." in ok(apply()).stdout
+    assert f"7 emails delivered to {server.where}." in ok(apply()).stdout
     assert_all_new_users_got_one(server)
     assert all(mail.encrypted for mail in server.handler.received)
 
@@ -200,7 +200,7 @@ def test_starttls_with_an_unknown_certificate_sends_nothing(
     server = smtp(tls_context=server_tls(certificate), require_starttls=True)
     use(monkeypatch, server.url)  # no RVSQ_SMTP_CAFILE: the system CAs do not know it
     result = ok(apply(), 4)
-    assert (f"7 email(s) could not be delivered by {server.where}: "
+    assert (f"7 emails could not be delivered by {server.where}: "
             "[SSL: CERTIFICATE_VERIFY_FAILED]") in result.stderr
     assert "delivered to" not in result.stdout
     assert server.handler.received == [] and pending() == 7
@@ -211,7 +211,7 @@ def test_smtps_with_a_private_ca(sqlite_repo: Path, smtp: Callable[..., Server],
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(scheme="smtps", ssl_context=server_tls(certificate))
     use(monkeypatch, server.url, RVSQ_SMTP_CAFILE=certificate.cert)
-    assert f"7 email(s) delivered to {server.where}." in ok(apply()).stdout
+    assert f"7 emails delivered to {server.where}." in ok(apply()).stdout
     assert_all_new_users_got_one(server)
     assert all(mail.encrypted for mail in server.handler.received)
 
@@ -238,7 +238,7 @@ def test_the_user_and_password_are_used(sqlite_repo: Path, auth_server: Server,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RVSQ_SMTP_PASSWORD", PASSWORD)
     result = ok(apply())
-    assert f"7 email(s) delivered to {auth_server.where}." in result.stdout
+    assert f"7 emails delivered to {auth_server.where}." in result.stdout
     assert_all_new_users_got_one(auth_server)
     assert {mail.login for mail in auth_server.handler.received} == {USER.encode()}
     assert PASSWORD not in result.output
@@ -249,7 +249,7 @@ def test_a_wrong_password_is_reported_and_nothing_is_marked_sent(
     wrong = "not-the-Pa55word"
     monkeypatch.setenv("RVSQ_SMTP_PASSWORD", wrong)
     result = ok(apply(), 4)
-    assert f"7 email(s) could not be delivered by {auth_server.where}: (535" in result.stderr
+    assert f"7 emails could not be delivered by {auth_server.where}: (535" in result.stderr
     assert auth_server.handler.received == [] and pending() == 7
     assert wrong not in result.output
     assert not any(wrong in str(row) for row in state_rows("SELECT * FROM outbox"))
@@ -268,8 +268,8 @@ def test_a_bad_url_is_a_clear_error_and_a_good_one_then_delivers_everything(
     server = smtp()
     use(monkeypatch, server.url)
     result = ok(apply())
-    assert "Applied 18 action(s)" in result.stdout
-    assert f"7 email(s) delivered to {server.where}." in result.stdout
+    assert "Applied 18 actions" in result.stdout
+    assert f"7 emails delivered to {server.where}." in result.stdout
     assert_all_new_users_got_one(server)
 
 

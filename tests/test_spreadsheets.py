@@ -45,7 +45,7 @@ def test_a_french_excel_file_is_imported_and_its_encoding_said(state: Path) -> N
     assert result.stdout.startswith("annuaire.csv is not UTF-8")  # said before the rest
     shown = cli("state", "show", "IELP30001").stdout
     assert "Hélène" in shown and "Côté" in shown and "personnel-administratif" in shown
-    assert "medecin" in cli("state", "show", "CE10455").stdout
+    assert "physician" in cli("state", "show", "CE10455").stdout  # its profile, in words
 
 
 def test_the_encoding_is_said_in_french_too(state: Path) -> None:

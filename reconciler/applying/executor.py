@@ -21,11 +21,12 @@ from typing import Any, NamedTuple
 from reconciler import files
 from reconciler.applying import mail
 from reconciler.applying import secret_codes as codes
+from reconciler.catalog import phrase
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.folders import private_folder, safe_name
 from reconciler.planning import refusals
-from reconciler.planning.planner import ESTABLISHMENT_KINDS, Action, Plan
+from reconciler.planning.planner import ACTION_KINDS, ESTABLISHMENT_KINDS, Action, Plan
 from reconciler.records import State
 from reconciler.store import SealedCodes, SQLStore
 
@@ -151,7 +152,8 @@ def apply_plan(
                 recover(store, settings, iso(clock()), run.code_files)
             raise Stopped(run.progress(index, total), "E117", done=run.committed,
                           number=index + 1,
-                          total=total, action=action.action,
+                          total=total,
+                          _words={"action": phrase(ACTION_KINDS[action.action].words)},
                           target=action.username or action.establishment,
                           reason=str(exc)) from exc
         if on_progress is not None:

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from reconciler import files
 from reconciler.catalog import Messages
+from reconciler.clock import for_people
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR, private_folder, safe_name
 from reconciler.redaction import shown_url
@@ -44,8 +45,7 @@ def compose(kind: str, to: str, message_id: str, date: dt.datetime, **params: An
     """An RFC 5322 message of `kind` ('created' or 'reset') as text: UTF-8 text in
     quoted-printable, French then English. Written directly rather than through
     email.message, whose header folding costs more than the rest of an apply."""
-    fr, en = Messages("fr"), Messages("en")
-    body = f"{fr(f'mail.{kind}.body', **params)}\n\n---\n\n{en(f'mail.{kind}.body', **params)}\n"
+    body = f"{_body(kind, 'fr', params)}\n\n---\n\n{_body(kind, 'en', params)}\n"
     headers = [
         f"From: {_sender(os.environ.get('RVSQ_MAIL_FROM', DEFAULT_SENDER))}",
         f"To: {inert(to)}",  # from data: a CR or LF would start a header of its own
@@ -58,6 +58,17 @@ def compose(kind: str, to: str, message_id: str, date: dt.datetime, **params: An
         "Content-Transfer-Encoding: quoted-printable",
     ]
     return "\n".join(headers) + "\n\n" + quopri.encodestring(body.encode()).decode("ascii")
+
+
+def _body(kind: str, lang: str, params: dict[str, Any]) -> str:
+    """The body in one language; the time the account opens, in Quebec's time and words."""
+    if params.get("available_at"):
+        with contextlib.suppress(ValueError):  # a row written otherwise: said as it is
+            params = {**params, "available_at": for_people(params["available_at"], lang)}
+    return _MESSAGES[lang](f"mail.{kind}.body", **params)
+
+
+_MESSAGES = {"fr": Messages("fr"), "en": Messages("en")}
 
 
 @cache

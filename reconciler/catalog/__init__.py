@@ -31,7 +31,7 @@ from reconciler.catalog import (
     runbook_text,
     state_output,
 )
-from reconciler.catalog.message import Message
+from reconciler.catalog.message import Message, PluralFormatter, has_plural
 from reconciler.catalog.typography import french
 from reconciler.terminal import inert
 
@@ -60,6 +60,9 @@ def merged(areas: Iterable[ModuleType]) -> dict[str, Message]:
 
 MESSAGES = merged(AREAS)
 EN: dict[str, str] = {key: message.en for key, message in MESSAGES.items()}
+# The messages that say a number's noun in its form (`{count:entry|entries}`).
+PLURAL_KEYS = frozenset(key for key, message in MESSAGES.items()
+                        if has_plural(message.en) or has_plural(message.fr))
 
 
 class Typeset(Mapping[str, str]):
@@ -134,6 +137,7 @@ class Messages:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._catalog = CATALOGS[lang]
+        self._plural = PluralFormatter(lang)
 
     def __call__(self, key: str, /, **params: Any) -> str:
         words = params.pop(WORDS, None)
@@ -141,7 +145,12 @@ class Messages:
             params.update({name: self._said(said) for name, said in words.items()})
         # Parameters come from data (files, the state, exceptions): none of their control
         # or format characters reaches a terminal, a log or an email as such.
-        return self._catalog[key].format(**{k: _inert(v) for k, v in params.items()})
+        said = {k: _inert(v) for k, v in params.items()}
+        text = self._catalog[key]
+        # Most messages have no plural forms: those keep str.format's speed.
+        if key in PLURAL_KEYS:
+            return self._plural.vformat(text, (), said)
+        return text.format(**said)
 
     def _said(self, words: dict[str, Any] | list[dict[str, Any]]) -> str:
         """A phrase (see `phrase`) in this language; several, joined by '; '."""

@@ -46,8 +46,8 @@ MESSAGES: dict[str, Message] = {
         "est conservé. Relancez la commande.",
     ),
     "E152": Message(
-        "apply interrupted after {done} of {total} action(s)",
-        "apply interrompu après {done} action(s) sur {total}",
+        "apply interrupted after {done} of {total} {total:action|actions}",
+        "apply interrompu après {done} {total:action|actions} sur {total}",
     ),
     "E152.hint": Message(
         "the action in progress was rolled back whole; the ones before it are applied and "
@@ -55,9 +55,10 @@ MESSAGES: dict[str, Message] = {
         "l'action en cours a été annulée en entier; celles d'avant sont appliquées et consignées.",
     ),
     "E153": Message(
-        "every change is applied ({total} action(s)), but delivering failed: '{path}': {reason}",
-        "tous les changements sont appliqués ({total} action(s)), mais la livraison a échoué : "
-        "« {path} » : {reason}",
+        "every change is applied ({total} {total:action|actions}), but delivering failed: "
+        "'{path}': {reason}",
+        "tous les changements sont appliqués ({total} {total:action|actions}), mais la livraison "
+        "a échoué : « {path} » : {reason}",
     ),
     "E153.hint": Message(
         "nothing is lost: what was not delivered waits in the state.",
@@ -75,9 +76,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "E158": Message(
         "the state file {location} was moved or deleted while apply ran: it stopped after {done} "
-        "of {total} action(s)",
+        "of {total} {total:action|actions}",
         "le fichier de l'état {location} a été déplacé ou supprimé pendant apply : il s'est "
-        "arrêté après {done} action(s) sur {total}",
+        "arrêté après {done} {total:action|actions} sur {total}",
     ),
     "E158.hint": Message(
         "those actions are in the file that was moved, and in its journal (-wal) still beside its "
@@ -190,8 +191,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "apply.progress": Message("Applying", "Application"),
     "apply.done": Message(
-        "Applied {count} action(s) (run {run_id}).",
-        "{count} action(s) appliquée(s) (exécution {run_id}).",
+        "Applied {count} {count:action|actions} (run {run_id}).",
+        "{count} {count:action appliquée|actions appliquées} (exécution {run_id}).",
     ),
     "apply.nothing": Message("Nothing to apply.", "Rien à appliquer."),
     "apply.login": Message(
@@ -218,34 +219,40 @@ MESSAGES: dict[str, Message] = {
         "main propre. Ils ne sont conservés nulle part.",
     ),
     "apply.emails": Message(
-        "{count} email(s) delivered to {path}.",
-        "{count} courriel(s) livré(s) dans {path}.",
+        "{count} {count:email|emails} delivered to {path}.",
+        "{count} {count:courriel livré|courriels livrés} dans {path}.",
     ),
     "apply.emails_waiting": Message(
-        "{count} email(s) wait in the state's outbox, not sent: RVSQ_SMTP_URL is not set. Send "
-        "them with 'rvsq-access outbox send' once it is, or write them as .eml files with "
-        "'rvsq-access outbox export DIR' and send them by hand.",
-        "{count} courriel(s) attendent dans la boîte d'envoi de l'état, non envoyé(s) : "
-        "RVSQ_SMTP_URL n'est pas défini. Envoyez-les avec « rvsq-access outbox send » une fois "
-        "qu'il l'est, ou écrivez-les en fichiers .eml avec « rvsq-access outbox export DOSSIER » "
-        "et envoyez-les à la main.",
+        "{count} {count:email waits|emails wait} in the state's outbox, not sent: RVSQ_SMTP_URL "
+        "is not set. Send {count:it|them} with 'rvsq-access outbox send' once it is, or write "
+        "{count:it as an .eml file|them as .eml files} with 'rvsq-access outbox export DIR' and "
+        "send {count:it|them} by hand.",
+        "{count} {count:courriel attend|courriels attendent} dans la boîte d'envoi de l'état, "
+        "non {count:envoyé|envoyés} : RVSQ_SMTP_URL n'est pas défini. "
+        "{count:Envoyez-le|Envoyez-les} avec « rvsq-access outbox send » une fois qu'il l'est, "
+        "ou {count:écrivez-le en fichier|écrivez-les en fichiers} .eml avec « rvsq-access outbox "
+        "export DOSSIER » et {count:envoyez-le|envoyez-les} à la main.",
     ),
     "apply.emails_failed": Message(
-        "{count} email(s) could not be delivered by {where}: {error}. They wait in the state's "
-        "outbox: send them with 'rvsq-access outbox send' (the next apply tries too), or write "
-        "them as .eml files with 'rvsq-access outbox export DIR' and send them by hand.",
-        "{count} courriel(s) n'ont pas pu être livrés par {where} : {error}. Ils attendent dans "
-        "la boîte d'envoi de l'état : envoyez-les avec « rvsq-access outbox send » (la prochaine "
-        "application essaie aussi), ou écrivez-les en fichiers .eml avec « rvsq-access outbox "
-        "export DOSSIER » et envoyez-les à la main.",
+        "{count} {count:email|emails} could not be delivered by {where}: {error}. {count:It "
+        "waits|They wait} in the state's outbox: send {count:it|them} with 'rvsq-access outbox "
+        "send' (the next apply tries too), or write {count:it as an .eml file|them as .eml "
+        "files} with 'rvsq-access outbox export DIR' and send {count:it|them} by hand.",
+        "{count} {count:courriel n'a pas pu être livré|courriels n'ont pas pu être livrés} par "
+        "{where} : {error}. {count:Il attend|Ils attendent} dans la boîte d'envoi de l'état : "
+        "{count:envoyez-le|envoyez-les} avec « rvsq-access outbox send » (la prochaine "
+        "application essaie aussi), ou {count:écrivez-le en fichier|écrivez-les en fichiers} "
+        ".eml avec « rvsq-access outbox export DOSSIER » et {count:envoyez-le|envoyez-les} à la "
+        "main.",
     ),
     "apply.blocked": Message(
-        "{count} entr(y/ies) remain blocked: see the plan for what each needs.",
-        "{count} entrée(s) restent bloquées : voyez le plan pour ce qu'il faut à chacune.",
+        "{count} {count:entry remains|entries remain} blocked: see the plan for what each needs.",
+        "{count} {count:entrée reste bloquée|entrées restent bloquées} : voyez le plan pour ce "
+        "qu'il faut à chacune.",
     ),
     "apply.ending.done": Message(
-        "Applied and recorded: {done} of {total} action(s) (run {run_id}).",
-        "Appliqué et consigné : {done} action(s) sur {total} (exécution {run_id}).",
+        "Applied and recorded: {done} of {total} {total:action|actions} (run {run_id}).",
+        "Appliqué et consigné : {done} {total:action|actions} sur {total} (exécution {run_id}).",
     ),
     "apply.ending.unknown": Message(
         "What waits for delivery cannot be read: the state does not answer. Run 'rvsq-access "
@@ -255,13 +262,15 @@ MESSAGES: dict[str, Message] = {
     ),
     "apply.ending.rest": Message(
         "To finish: fix the cause, then run 'rvsq-access apply' again; it plans and applies the "
-        "{count} remaining action(s) and delivers what waits.",
+        "{count} remaining {count:action|actions} and delivers what waits.",
         "Pour terminer : corrigez la cause, puis relancez « rvsq-access apply »; il planifie et "
-        "applique la ou les {count} action(s) restantes et livre ce qui attend.",
+        "applique {count:l'action restante|les {count} actions restantes} et livre ce qui attend.",
     ),
     "apply.ending.waiting": Message(
-        "Waiting for delivery: {emails} email(s) and {sealed} file(s) of sealed codes.",
-        "En attente de livraison : {emails} courriel(s) et {sealed} fichier(s) de codes scellés.",
+        "Waiting for delivery: {emails} {emails:email|emails} and {sealed} {sealed:file|files} "
+        "of sealed codes.",
+        "En attente de livraison : {emails} {emails:courriel|courriels} et {sealed} "
+        "{sealed:fichier|fichiers} de codes scellés.",
     ),
     "apply.ending.sealed": Message(
         "To write the sealed codes in '{folder}': run 'rvsq-access apply' again (it writes them "

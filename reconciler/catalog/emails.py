@@ -114,8 +114,8 @@ MESSAGES: dict[str, Message] = {
         "donnez-le dans RVSQ_SMTP_USER et RVSQ_SMTP_PASSWORD. Rien n'a été changé.",
     ),
     "E165": Message(
-        "outbox send interrupted: {sent} email(s) sent by {where}",
-        "outbox send interrompu : {sent} courriel(s) envoyé(s) par {where}",
+        "outbox send interrupted: {sent} {sent:email|emails} sent by {where}",
+        "outbox send interrompu : {sent} {sent:courriel envoyé|courriels envoyés} par {where}",
     ),
     "E165.hint": Message(
         "the emails sent are recorded and will not be sent again; the one in flight when it "
@@ -124,8 +124,9 @@ MESSAGES: dict[str, Message] = {
         "au moment de l'arrêt, si le serveur l'avait déjà pris, pourrait arriver deux fois.",
     ),
     "E166": Message(
-        "outbox export interrupted: {written} of {total} email(s) written to '{path}'",
-        "outbox export interrompu : {written} courriel(s) sur {total} écrit(s) dans « {path} »",
+        "outbox export interrupted: {written} of {total} {total:email|emails} written to '{path}'",
+        "outbox export interrompu : {written} {total:courriel|courriels} sur {total} "
+        "{written:écrit|écrits} dans « {path} »",
     ),
     "E166.hint": Message(
         "every file in the folder is whole: none is cut short.",
@@ -142,8 +143,8 @@ MESSAGES: dict[str, Message] = {
     "outbox.status.exported": Message("exported", "exporté"),
     "outbox.kind.created": Message("account creation", "création de compte"),
     "outbox.kind.reset": Message("password reset", "réinitialisation du mot de passe"),
-    "outbox.sent_at": Message("sent {at}", "envoyé le {at}"),
-    "outbox.exported_at": Message("exported {at} to {folder}", "exporté le {at} dans {folder}"),
+    "outbox.sent_at": Message("sent on {at}", "envoyé le {at}"),
+    "outbox.exported_at": Message("exported on {at} to {folder}", "exporté le {at} dans {folder}"),
     "outbox.none_waiting": Message(
         "No email waits in the outbox.",
         "Aucun courriel n'attend dans la boîte d'envoi.",
@@ -154,26 +155,30 @@ MESSAGES: dict[str, Message] = {
         "En attente : {pending}, en échec : {failed}, envoyés : {sent}, exportés : {exported}.",
     ),
     "outbox.sent": Message(
-        "{count} email(s) sent by {where}.",
-        "{count} courriel(s) envoyé(s) par {where}.",
+        "{count} {count:email|emails} sent by {where}.",
+        "{count} {count:courriel envoyé|courriels envoyés} par {where}.",
     ),
     "outbox.failed": Message(
-        "{count} email(s) could not be sent by {where}: {error}. They wait: run 'rvsq-access "
-        "outbox send' again, or write them as .eml files with 'rvsq-access outbox export DIR' and "
-        "send them by hand.",
-        "{count} courriel(s) n'ont pas pu être envoyés par {where} : {error}. Ils attendent : "
-        "relancez « rvsq-access outbox send », ou écrivez-les en fichiers .eml avec « rvsq-access "
-        "outbox export DOSSIER » et envoyez-les à la main.",
+        "{count} {count:email|emails} could not be sent by {where}: {error}. {count:It "
+        "waits|They wait}: run 'rvsq-access outbox send' again, or write {count:it as an .eml "
+        "file|them as .eml files} with 'rvsq-access outbox export DIR' and send {count:it|them} "
+        "by hand.",
+        "{count} {count:courriel n'a pas pu être envoyé|courriels n'ont pas pu être envoyés} par "
+        "{where} : {error}. {count:Il attend|Ils attendent} : relancez « rvsq-access outbox send "
+        "», ou {count:écrivez-le en fichier|écrivez-les en fichiers} .eml avec « rvsq-access "
+        "outbox export DOSSIER » et {count:envoyez-le|envoyez-les} à la main.",
     ),
     "outbox.nothing": Message(
         "No email waits: nothing to send.",
         "Aucun courriel n'attend : rien à envoyer.",
     ),
     "outbox.exported": Message(
-        "{count} email(s) written to {path}, one .eml file each: send them by hand. They are "
-        "marked as exported and will not be sent again.",
-        "{count} courriel(s) écrit(s) dans {path}, un fichier .eml chacun : envoyez-les à la "
-        "main. Ils sont marqués comme exportés et ne seront plus envoyés.",
+        "{count} {count:email|emails} written to {path}, one .eml file each: send "
+        "{count:it|them} by hand. {count:It is|They are} marked as exported and will not be sent "
+        "again.",
+        "{count} {count:courriel écrit|courriels écrits} dans {path}, un fichier .eml chacun : "
+        "{count:envoyez-le|envoyez-les} à la main. {count:Il est marqué comme exporté et ne sera "
+        "plus envoyé|Ils sont marqués comme exportés et ne seront plus envoyés}.",
     ),
     "outbox.nothing_exported": Message(
         "No email waits: nothing was written.",
@@ -186,15 +191,20 @@ MESSAGES: dict[str, Message] = {
     "outbox.why.denied": Message("you may not write there", "vous ne pouvez pas y écrire"),
     "outbox.why.full": Message("the disk is full", "le disque est plein"),
     "outbox.why.link": Message("a symbolic link is in the way", "un lien symbolique est là"),
-    "outbox.reason": Message("{reason} ({count} email(s))", "{reason} ({count} courriel(s))"),
+    "outbox.reason": Message(
+        "{reason} ({count} {count:email|emails})",
+        "{reason} ({count} {count:courriel|courriels})",
+    ),
     "outbox.reasons_other": Message(
-        "and {count} email(s) for {reasons} other reason(s)",
-        "et {count} courriel(s) pour {reasons} autre(s) raison(s)",
+        "and {count} {count:email|emails} for {reasons} other {reasons:reason|reasons}",
+        "et {count} {count:courriel|courriels} pour {reasons} {reasons:autre raison|autres "
+        "raisons}",
     ),
     "outbox.reasons_joiner": Message("; ", " ; "),
     "outbox.ending.waiting": Message(
-        "Still waiting: {count} email(s). To finish: run '{command}' again.",
-        "Encore en attente : {count} courriel(s). Pour terminer : relancez « {command} ».",
+        "Still waiting: {count} {count:email|emails}. To finish: run '{command}' again.",
+        "Encore en attente : {count} {count:courriel|courriels}. Pour terminer : relancez « "
+        "{command} ».",
     ),
     "outbox.ending.none_waiting": Message(
         "No email waits any more.",
@@ -207,17 +217,19 @@ MESSAGES: dict[str, Message] = {
         "quand il répondra.",
     ),
     "outbox.ending.marked": Message(
-        "The {count} email(s) written are marked as exported: send them by hand; they will not be "
-        "sent again.",
-        "Les {count} courriel(s) écrit(s) sont marqués comme exportés : envoyez-les à la main; "
-        "ils ne seront plus envoyés.",
+        "The {count} {count:email|emails} written {count:is|are} marked as exported: send "
+        "{count:it|them} by hand; {count:it|they} will not be sent again.",
+        "{count:Le courriel écrit est marqué comme exporté : envoyez-le à la main; il ne sera "
+        "plus envoyé|Les {count} courriels écrits sont marqués comme exportés : envoyez-les à la "
+        "main; ils ne seront plus envoyés}.",
     ),
     "outbox.ending.unmarked": Message(
-        "The {count} email(s) written could not be marked as exported ({reason}): they still "
-        "count as waiting, and '{command}' writes them again under the same names (no duplicate "
-        "file).",
-        "Les {count} courriel(s) écrit(s) n'ont pas pu être marqués comme exportés ({reason}) : "
-        "ils comptent encore comme en attente, et « {command} » les écrit de nouveau sous les "
-        "mêmes noms (sans fichier en double).",
+        "The {count} {count:email|emails} written could not be marked as exported ({reason}): "
+        "{count:it still counts|they still count} as waiting, and '{command}' writes "
+        "{count:it|them} again under the same {count:name|names} (no duplicate file).",
+        "{count:Le courriel écrit n'a pas pu être marqué comme exporté|Les {count} courriels "
+        "écrits n'ont pas pu être marqués comme exportés} ({reason}) : {count:il compte|ils "
+        "comptent} encore comme en attente, et « {command} » {count:l'écrit|les écrit} de "
+        "nouveau sous {count:le même nom|les mêmes noms} (sans fichier en double).",
     ),
 }

@@ -137,8 +137,8 @@ MESSAGES: dict[str, Message] = {
         "nommez un nouveau dossier, par exemple : rvsq-access import --all --out importe.",
     ),
     "E131": Message(
-        "'{path}' already exists ({count} file(s) in the way); nothing was written",
-        "« {path} » existe déjà ({count} fichier(s) en travers); rien n'a été écrit",
+        "'{path}' already exists ({count} {count:file|files} in the way); nothing was written",
+        "« {path} » existe déjà ({count} {count:fichier|fichiers} en travers); rien n'a été écrit",
     ),
     "E131.hint": Message(
         "import never overwrites an access file: choose a new file or an empty folder.",
@@ -147,16 +147,19 @@ MESSAGES: dict[str, Message] = {
     ),
     # --- import output ----------------------------------------------------------------
     "import.written": Message(
-        "Wrote {count} access file(s) to {path}. Check them with 'rvsq-access plan': it should "
-        "show no changes.",
-        "{count} fichier(s) d'accès écrit(s) dans {path}. Vérifiez-les avec « rvsq-access "
-        "plan » : il ne devrait montrer aucun changement.",
+        "Wrote {count} access {count:file|files} to {path}. Check {count:it|them} with "
+        "'rvsq-access plan': it should show no changes.",
+        "{count} {count:fichier d'accès écrit|fichiers d'accès écrits} dans {path}. "
+        "{count:Vérifiez-le|Vérifiez-les} avec « rvsq-access plan » : il ne devrait montrer "
+        "aucun changement.",
     ),
     "import.value": Message("'{value}'", "« {value} »"),
     "import.change": Message("{field} {old} → {new}", "{field} {old} → {new}"),
     "import.done": Message(
-        "Imported {count} existing RAMQ account(s) from {path}; nothing was granted.",
-        "{count} compte(s) RAMQ existant(s) importé(s) de {path}; aucun accès n'a été accordé.",
+        "Imported {count} existing RAMQ {count:account|accounts} from {path}; nothing was "
+        "granted.",
+        "{count} {count:compte RAMQ existant importé|comptes RAMQ existants importés} de {path}; "
+        "aucun accès n'a été accordé.",
     ),
     "import.windows_1252": Message(
         "{path} is not UTF-8: it was read as Windows-1252, as Excel saves CSV on a French "
@@ -170,10 +173,11 @@ MESSAGES: dict[str, Message] = {
         "Rien n'a été importé : corrigez les lignes ci-dessus, puis relancez l'import.",
     ),
     "import.managed_updated": Message(
-        "Updated {count} account(s) that access files manage: {accounts}. Correct those access "
-        "files too, or the next plan will put their values back.",
-        "{count} compte(s) géré(s) par des fichiers d'accès mis à jour : {accounts}. Corrigez "
-        "aussi ces fichiers d'accès, sinon le prochain plan remettra leurs valeurs.",
+        "Updated {count} {count:account|accounts} that access files manage: {accounts}. Correct "
+        "those access files too, or the next plan will put their values back.",
+        "{count} {count:compte géré|comptes gérés} par des fichiers d'accès {count:mis|mis} à "
+        "jour : {accounts}. Corrigez aussi ces fichiers d'accès, sinon le prochain plan remettra "
+        "leurs valeurs.",
     ),
     "import.waiting": Message(
         "An apply holds the state lock; waiting up to {timeout} s before importing…",

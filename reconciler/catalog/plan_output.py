@@ -125,14 +125,16 @@ MESSAGES: dict[str, Message] = {
         "true » et « users: [] ».",
     ),
     "W202": Message(
-        "{count} account(s) in the state belong to no establishment ({examples})",
-        "{count} compte(s) de l'état n'appartiennent à aucun établissement ({examples})",
+        "{count} {count:account|accounts} in the state {count:belongs|belong} to no "
+        "establishment ({examples})",
+        "{count} {count:compte|comptes} de l'état {count:n'appartient|n'appartiennent} à aucun "
+        "établissement ({examples})",
     ),
     "W202.hint": Message(
-        "they come from the RAMQ directory or were released; list them with 'rvsq-access state "
-        "list'.",
-        "ils viennent du répertoire de la RAMQ ou ont été libérés; affichez-les avec "
-        "« rvsq-access state list ».",
+        "{count:it comes|they come} from the RAMQ directory or {count:was|were} released; list "
+        "{count:it|them} with 'rvsq-access state list'.",
+        "{count:il vient|ils viennent} du répertoire de la RAMQ ou {count:a été libéré|ont été "
+        "libérés}; {count:affichez-le|affichez-les} avec « rvsq-access state list ».",
     ),
     "W203": Message(
         "the access of '{key}' ends on {date}",
@@ -246,11 +248,11 @@ MESSAGES: dict[str, Message] = {
         "si oui, lancez apply (et plan) avec --allow-mass-delete.",
     ),
     "E114": Message(
-        "'{establishment}' would get {count} new secret code(s) but has no 'age_recipient': "
-        "without a terminal (as in CI), apply refuses to issue them",
-        "« {establishment} » recevrait {count} nouveau(x) code(s) secret(s), mais n'a pas d'« "
-        "age_recipient » : sans terminal (comme dans la CI), la commande apply refuse de les "
-        "émettre",
+        "'{establishment}' would get {count} new secret {count:code|codes} but has no "
+        "'age_recipient': without a terminal (as in CI), apply refuses to issue them",
+        "« {establishment} » recevrait {count} {count:nouveau code secret|nouveaux codes "
+        "secrets}, mais n'a pas d'« age_recipient » : sans terminal (comme dans la CI), la "
+        "commande apply refuse de les émettre",
     ),
     "E114.hint": Message(
         "add the representative's age public key (from 'age-keygen') as 'age_recipient' under "
@@ -295,22 +297,27 @@ MESSAGES: dict[str, Message] = {
     ),
     "plan.summary": Message(
         "Plan: {create_account} to create, {grant_services} to grant, {revoke_services} to "
-        "revoke, {update_account} to update, {regenerate_code} new code(s), {reset_password} "
-        "password reset(s), {delete_account} to delete, {blocked} blocked.",
+        "revoke, {update_account} to update, {regenerate_code} new {regenerate_code:code|codes}, "
+        "{reset_password} password {reset_password:reset|resets}, {delete_account} to delete, "
+        "{blocked} blocked.",
         "Plan : {create_account} à créer, {grant_services} à accorder, {revoke_services} à "
-        "retirer, {update_account} à mettre à jour, {regenerate_code} nouveau(x) code(s), "
-        "{reset_password} réinitialisation(s), {delete_account} à supprimer, {blocked} bloqué(s).",
+        "retirer, {update_account} à mettre à jour, {regenerate_code} {regenerate_code:nouveau "
+        "code|nouveaux codes}, {reset_password} "
+        "{reset_password:réinitialisation|réinitialisations}, {delete_account} à supprimer, "
+        "{blocked} {blocked:bloqué|bloqués}.",
     ),
     "plan.summary.establishments": Message(
         "Plan: {create_account} to create, {grant_services} to grant, {revoke_services} to "
-        "revoke, {update_account} to update, {regenerate_code} new code(s), {reset_password} "
-        "password reset(s), {delete_account} to delete, {blocked} blocked; establishment(s): "
-        "{create_establishment} to create, {update_establishment} to update.",
+        "revoke, {update_account} to update, {regenerate_code} new {regenerate_code:code|codes}, "
+        "{reset_password} password {reset_password:reset|resets}, {delete_account} to delete, "
+        "{blocked} blocked; establishments: {create_establishment} to create, "
+        "{update_establishment} to update.",
         "Plan : {create_account} à créer, {grant_services} à accorder, {revoke_services} à "
-        "retirer, {update_account} à mettre à jour, {regenerate_code} nouveau(x) code(s), "
-        "{reset_password} réinitialisation(s), {delete_account} à supprimer, {blocked} bloqué(s); "
-        "établissement(s) : {create_establishment} à créer, {update_establishment} à mettre à "
-        "jour.",
+        "retirer, {update_account} à mettre à jour, {regenerate_code} {regenerate_code:nouveau "
+        "code|nouveaux codes}, {reset_password} "
+        "{reset_password:réinitialisation|réinitialisations}, {delete_account} à supprimer, "
+        "{blocked} {blocked:bloqué|bloqués}; établissements : {create_establishment} à créer, "
+        "{update_establishment} à mettre à jour.",
     ),
     "plan.saved": Message(
         "Plan saved to {path}. Apply it with: rvsq-access apply --plan {path}",
@@ -321,8 +328,8 @@ MESSAGES: dict[str, Message] = {
         "La commande apply refuserait ce plan, sans rien changer :",
     ),
     "plan.refusal.summary": Message(
-        "Apply would refuse this plan: {count} refusal(s), listed at the top.",
-        "La commande apply refuserait ce plan : {count} refus, énumérés en haut.",
+        "Apply would refuse this plan: {count} {count:refusal|refusals}, listed at the top.",
+        "La commande apply refuserait ce plan : {count} refus, {count:énuméré|énumérés} en haut.",
     ),
     "plan.refusal.help_max_deletes": Message(
         "The --max-deletes that apply will run with: more removals are shown as a refusal.",
@@ -356,4 +363,32 @@ MESSAGES: dict[str, Message] = {
         "Apply would refuse this plan",
         "La commande apply refuserait ce plan",
     ),
+    # The fields and values a plan, a report or `state show` names, in the reader's words
+    # (plan_view.field_name, plan_view.quoted); `retired` as a word, not as YAML spells it.
+    "field.email": Message("email", "courriel"),
+    "field.title": Message("title", "titre"),
+    "field.first_name": Message("first name", "prénom"),
+    "field.last_name": Message("last name", "nom"),
+    "field.profile": Message("profile", "profil"),
+    "field.professional_number": Message("professional number", "numéro de professionnel"),
+    "field.establishment": Message("establishment", "établissement"),
+    "field.expires": Message("end date", "date de fin"),
+    "field.reviewed": Message("review date", "date de révision"),
+    "field.ticket": Message("ticket", "billet"),
+    "field.id": Message("identifier", "identifiant"),
+    "field.name": Message("name", "nom"),
+    "field.region": Message("region", "région"),
+    "field.type": Message("type", "type"),
+    "field.representative_name": Message("representative's name", "nom du représentant"),
+    "field.representative_email": Message("representative's email", "courriel du représentant"),
+    "field.age_recipient": Message("age key", "clé age"),
+    "field.retired": Message("closed", "fermé"),
+    # What separates a line's subject from its detail ("… (Emmett Brown): rvsq"), said once
+    # per plan, as French puts a space before the colon.
+    "plan.colon": Message(": ", " : "),
+    "value.true": Message("yes", "oui"),
+    "value.false": Message("no", "non"),
+    "origin.created": Message("created by the tool", "créé par l'outil"),
+    "origin.existing": Message("existing RAMQ account", "compte RAMQ existant"),
+    "policy.default": Message("default", "par défaut"),
 }

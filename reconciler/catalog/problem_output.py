@@ -8,21 +8,23 @@ MESSAGES: dict[str, Message] = {
     "severity.warning": Message("warning", "avertissement"),
     "hint": Message("hint:", "conseil :"),
     "summary": Message(
-        "{files} file(s), {users} user(s): {errors} error(s), {warnings} warning(s)",
-        "{files} fichier(s), {users} utilisateur(s) : {errors} erreur(s), {warnings} "
-        "avertissement(s)",
+        "{files} {files:file|files}, {users} {users:user|users}: {errors} {errors:error|errors}, "
+        "{warnings} {warnings:warning|warnings}",
+        "{files} {files:fichier|fichiers}, {users} {users:utilisateur|utilisateurs} : {errors} "
+        "{errors:erreur|erreurs}, {warnings} {warnings:avertissement|avertissements}",
     ),
     "problems.more_in_file": Message(
-        "{file}: {count} more problem(s) not shown ({shown} of {total} shown: at most {limit} per "
-        "file)",
-        "{file} : {count} autre(s) problème(s) non affiché(s) ({shown} sur {total} affichés : au "
-        "plus {limit} par fichier)",
+        "{file}: {count} more {count:problem|problems} not shown ({shown} of {total} shown: at "
+        "most {limit} per file)",
+        "{file} : {count} {count:autre problème non affiché|autres problèmes non affichés} "
+        "({shown} sur {total} {shown:affiché|affichés} : au plus {limit} par fichier)",
     ),
     "problems.more_in_run": Message(
-        "{count} more problem(s) in {files} more file(s) not shown: at most {limit} problems are "
-        "shown per run",
-        "{count} autre(s) problème(s) dans {files} autre(s) fichier(s) non affiché(s) : au plus "
-        "{limit} problèmes sont affichés par exécution",
+        "{count} more {count:problem|problems} in {files} more {files:file|files} not shown: at "
+        "most {limit} problems are shown per run",
+        "{count} {count:autre problème|autres problèmes} dans {files} {files:autre "
+        "fichier|autres fichiers} non {count:affiché|affichés} : au plus {limit} problèmes sont "
+        "affichés par exécution",
     ),
     "valid": Message("All access files are valid.", "Tous les fichiers d'accès sont valides."),
     "invalid": Message(

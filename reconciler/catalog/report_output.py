@@ -19,12 +19,17 @@ MESSAGES: dict[str, Message] = {
     ),
     "report.contents": Message("Contents", "Sommaire"),
     "report.overview": Message(
-        "{accounts} account(s) in {establishments} establishment(s); {actions} pending change(s), "
-        "{blocked} blocked entr(y/ies); {reviews} review(s) due; {expiring} access(es) ending or "
-        "ended; {unowned} account(s) no file owns.",
-        "{accounts} compte(s) dans {establishments} établissement(s); {actions} changement(s) en "
-        "attente, {blocked} entrée(s) bloquée(s); {reviews} révision(s) à faire; {expiring} accès "
-        "terminé(s) ou sur le point de l'être; {unowned} compte(s) qu'aucun fichier ne détient.",
+        "{accounts} {accounts:account|accounts} in {establishments} "
+        "{establishments:establishment|establishments}; {actions} pending "
+        "{actions:change|changes}, {blocked} blocked {blocked:entry|entries}; {reviews} "
+        "{reviews:review|reviews} due; {expiring} {expiring:access|accesses} ending or ended; "
+        "{unowned} {unowned:account|accounts} no file owns.",
+        "{accounts} {accounts:compte|comptes} dans {establishments} "
+        "{establishments:établissement|établissements}; {actions} "
+        "{actions:changement|changements} en attente, {blocked} {blocked:entrée bloquée|entrées "
+        "bloquées}; {reviews} {reviews:révision|révisions} à faire; {expiring} accès "
+        "{expiring:terminé|terminés} ou sur le point de l'être; {unowned} "
+        "{unowned:compte|comptes} qu'aucun fichier ne détient.",
     ),
     "report.empty": Message("Nothing to report.", "Rien à signaler."),
     "report.total": Message("Total", "Total"),

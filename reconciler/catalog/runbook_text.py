@@ -21,7 +21,10 @@ MESSAGES: dict[str, Message] = {
     "md.col.reset_password": Message("Reset", "Réinitialisations"),
     "md.col.delete_account": Message("Delete", "Suppressions"),
     "md.col.blocked": Message("Blocked", "Bloqués"),
-    "md.establishments": Message("{count} establishment(s)", "{count} établissement(s)"),
+    "md.establishments": Message(
+        "{count} {count:establishment|establishments}",
+        "{count} {count:établissement|établissements}",
+    ),
     "md.total": Message("Total", "Total"),
     "md.people": Message("Changes by person", "Changements par personne"),
     "md.line": Message("{who}: {what}", "{who} : {what}"),
@@ -52,14 +55,20 @@ MESSAGES: dict[str, Message] = {
     "md.person.ticket": Message("ticket {ticket}", "billet {ticket}"),
     "md.blocked": Message("Blocked ({count})", "Entrées bloquées ({count})"),
     "md.warnings": Message("Warnings ({count})", "Avertissements ({count})"),
-    "md.details": Message("Full plan: {count} action(s)", "Plan complet : {count} action(s)"),
-    "md.more": Message("… {count} more line(s) left out", "… {count} autre(s) ligne(s) omise(s)"),
+    "md.details": Message(
+        "Full plan: {count} {count:action|actions}",
+        "Plan complet : {count} {count:action|actions}",
+    ),
+    "md.more": Message(
+        "… {count} more {count:line|lines} left out",
+        "… {count} {count:autre ligne omise|autres lignes omises}",
+    ),
     "md.truncated": Message(
-        "**This comment was shortened** to stay within GitHub's size limit: {count} line(s) were "
-        "left out. Run `rvsq-access plan` locally to see the full plan.",
+        "**This comment was shortened** to stay within GitHub's size limit: {count} {count:line "
+        "was|lines were} left out. Run `rvsq-access plan` locally to see the full plan.",
         "**Ce commentaire a été raccourci** pour respecter la limite de taille de GitHub : "
-        "{count} ligne(s) omise(s). Lancez `rvsq-access plan` sur votre poste pour voir le plan "
-        "complet.",
+        "{count} {count:ligne omise|lignes omises}. Lancez `rvsq-access plan` sur votre poste "
+        "pour voir le plan complet.",
     ),
     # --- runbook (render/runbook.py) --------------------------------------------------
     "runbook.title": Message(
@@ -288,11 +297,11 @@ MESSAGES: dict[str, Message] = {
         "Ne faites pas ce changement pour {name}",
     ),
     "runbook.quiet": Message(
-        "No step in the portal for {count} other change(s) (establishment record, review or end "
-        "dates, tickets): the tool records them.",
-        "Aucune étape dans le portail pour {count} autre(s) changement(s) (fiche de "
-        "l'établissement, dates de révision ou d'échéance, billets) : l'outil les enregistre "
-        "lui-même.",
+        "No step in the portal for {count} other {count:change|changes} (establishment record, "
+        "review or end dates, tickets): the tool records them.",
+        "Aucune étape dans le portail pour {count} {count:autre changement|autres changements} "
+        "(fiche de l'établissement, dates de révision ou d'échéance, billets) : l'outil les "
+        "enregistre lui-même.",
     ),
     "runbook.untouched": Message(
         "Nothing to do in the portal for: {names} (the tool records their changes).",

@@ -205,9 +205,9 @@ MESSAGES: dict[str, Message] = {
     # --- state check (commands/state.py, store/integrity.py) -------------------------
     "E180": Message(
         "run {run_id}, establishment '{establishment}': the audit log records {issued} sealed "
-        "code(s), but the state holds no sealed copy of them",
+        "{issued:code|codes}, but the state holds no sealed copy of them",
         "exécution {run_id}, établissement « {establishment} » : le journal d'audit consigne "
-        "{issued} code(s) scellé(s), mais l'état n'en a aucune copie scellée",
+        "{issued} {issued:code scellé|codes scellés}, mais l'état n'en a aucune copie scellée",
     ),
     "E180.hint": Message(
         "the sealed copy was removed outside this tool, and these codes can no longer be handed "
@@ -219,9 +219,10 @@ MESSAGES: dict[str, Message] = {
     ),
     "E181": Message(
         "run {run_id}, establishment '{establishment}': the audit log records {issued} sealed "
-        "code(s), but the state's sealed copy holds {sealed}",
+        "{issued:code|codes}, but the state's sealed copy holds {sealed}",
         "exécution {run_id}, établissement « {establishment} » : le journal d'audit consigne "
-        "{issued} code(s) scellé(s), mais la copie scellée de l'état en contient {sealed}",
+        "{issued} {issued:code scellé|codes scellés}, mais la copie scellée de l'état en "
+        "contient {sealed}",
     ),
     "E181.hint": Message(
         "the sealed copy or the audit log was changed outside this tool: keep the state as it is "
@@ -233,9 +234,10 @@ MESSAGES: dict[str, Message] = {
     ),
     "E182": Message(
         "{path} is not the sealed copy the state holds for run {run_id}, establishment "
-        "'{establishment}' ({size} byte(s) on disk, {expected} in the state)",
+        "'{establishment}' ({size} {size:byte|bytes} on disk, {expected} in the state)",
         "{path} n'est pas la copie scellée que l'état garde pour l'exécution {run_id}, "
-        "établissement « {establishment} » ({size} octet(s) sur le disque, {expected} dans l'état)",
+        "établissement « {establishment} » ({size} {size:octet|octets} sur le disque, {expected} "
+        "dans l'état)",
     ),
     "E182.hint": Message(
         "the file was cut short or replaced after it was written: do not hand it over. Keep it "
@@ -301,9 +303,9 @@ MESSAGES: dict[str, Message] = {
         "à partir d'une sauvegarde.",
     ),
     "E188": Message(
-        "the state's serial is {serial}, but the audit log records {count} change(s)",
+        "the state's serial is {serial}, but the audit log records {count} {count:change|changes}",
         "le numéro de série de l'état est {serial}, mais le journal d'audit consigne {count} "
-        "changement(s)",
+        "{count:changement|changements}",
     ),
     "E188.hint": Message(
         "each change moves the serial by one and writes one audit entry: the serial or the log "
@@ -328,25 +330,30 @@ MESSAGES: dict[str, Message] = {
     ),
     # --- state check output -----------------------------------------------------------
     "check.ok": Message(
-        "The state at {location} checks out: {entries} audit entr(y/ies), chain intact, serial "
-        "{serial}; {sealed} sealed code(s) in {copies} sealed cop(y/ies), as the audit log "
-        "records, {shown} shown on a terminal; sealed files: {identical} identical to the state, "
-        "{elsewhere} not on this machine, {pending} waiting to be written; {created} created "
-        "account(s), each with its creation email.",
-        "L'état à {location} est cohérent : {entries} entrée(s) d'audit, chaîne intacte, numéro "
-        "de série {serial}; {sealed} code(s) scellé(s) dans {copies} copie(s) scellée(s), comme "
-        "le consigne le journal d'audit, {shown} affiché(s) au terminal; fichiers scellés : "
-        "{identical} identique(s) à l'état, {elsewhere} absent(s) de cette machine, {pending} en "
-        "attente d'écriture; {created} compte(s) créé(s), chacun avec son courriel de création.",
+        "The state at {location} checks out: {entries} audit {entries:entry|entries}, chain "
+        "intact, serial {serial}; {sealed} sealed {sealed:code|codes} in {copies} sealed "
+        "{copies:copy|copies}, as the audit log records, {shown} shown on a terminal; sealed "
+        "files: {identical} identical to the state, {elsewhere} not on this machine, {pending} "
+        "waiting to be written; {created} created {created:account|accounts}, each with its "
+        "creation email.",
+        "L'état à {location} est cohérent : {entries} {entries:entrée|entrées} d'audit, chaîne "
+        "intacte, numéro de série {serial}; {sealed} {sealed:code scellé|codes scellés} dans "
+        "{copies} {copies:copie scellée|copies scellées}, comme le consigne le journal d'audit, "
+        "{shown} {shown:affiché|affichés} au terminal; fichiers scellés : {identical} "
+        "{identical:identique|identiques} à l'état, {elsewhere} {elsewhere:absent|absents} de "
+        "cette machine, {pending} en attente d'écriture; {created} {created:compte créé|comptes "
+        "créés}, chacun avec son courriel de création.",
     ),
     "check.unknown": Message(
-        "{unknown} code(s) issued before audit entries said where codes go are not counted.",
-        "{unknown} code(s) émis avant que les entrées d'audit disent où vont les codes ne sont "
-        "pas comptés.",
+        "{unknown} {unknown:code|codes} issued before audit entries said where codes go "
+        "{unknown:is|are} not counted.",
+        "{unknown} {unknown:code émis|codes émis} avant que les entrées d'audit disent où vont "
+        "les codes {unknown:n'est pas compté|ne sont pas comptés}.",
     ),
     "check.failed": Message(
-        "{count} problem(s) in the state at {location}. The check changed nothing.",
-        "{count} problème(s) dans l'état à {location}. La vérification n'a rien changé.",
+        "{count} {count:problem|problems} in the state at {location}. The check changed nothing.",
+        "{count} {count:problème|problèmes} dans l'état à {location}. La vérification n'a rien "
+        "changé.",
     ),
     "check.not_an_object": Message("not a JSON object", "ce n'est pas un objet JSON"),
     "check.not_a_file": Message("not a regular file", "ce n'est pas un fichier ordinaire"),
@@ -430,8 +437,17 @@ MESSAGES: dict[str, Message] = {
         "mis à jour : {updated_at}",
     ),
     "audit.ok": Message(
-        "The audit log verifies: {count} entr(y/ies), the chain is intact.",
-        "Le journal d'audit est vérifié : {count} entrée(s), la chaîne est intacte.",
+        "The audit log verifies: {count} {count:entry|entries}, the chain is intact.",
+        "Le journal d'audit est vérifié : {count} {count:entrée|entrées}, la chaîne est intacte.",
     ),
     "audit.empty": Message("The audit log is empty.", "Le journal d'audit est vide."),
+    # `audit log` as text: a header, then one tab-separated line per entry; times stay as
+    # stored (UTC, to the second), as auditors compare them with the chain.
+    "audit.header": Message(
+        "entry\ttime (UTC)\tby\taction\testablishment and account\tdetails\tcommit\tchange",
+        "entrée\theure (UTC)\tpar\taction\tétablissement et compte\tdétails\tversion git\t"
+        "changement",
+    ),
+    "audit.action.import_directory": Message(
+        "import the RAMQ directory", "importer le répertoire de la RAMQ"),
 }

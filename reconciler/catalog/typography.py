@@ -36,6 +36,8 @@ def french(template: str) -> str:
         held.append(literal)
         if field is not None:
             held.append(FIELD)
+            if spec and "|" in spec:  # a plural's forms (message.py) are prose too
+                spec = french(spec)
             fields.append("{" + field + (f"!{conversion}" if conversion else "")
                           + (f":{spec}" if spec else "") + "}")
     pieces = [piece.replace("{", "{{").replace("}", "}}")

@@ -9,7 +9,7 @@ import click
 
 from reconciler import asking, pipeline
 from reconciler.applying import executor, mail
-from reconciler.clock import iso, utc_now
+from reconciler.clock import for_people, iso, utc_now
 from reconciler.commands import (
     EXIT_BLOCKED,
     EXIT_INVALID,
@@ -223,11 +223,12 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
         click.echo(m("apply.nothing"))
     if len(report.new_accounts) > LIST_NEW_ACCOUNTS_UP_TO:
         last = max(a.available_at for a in report.new_accounts)
-        click.echo(m("apply.login_many", count=len(report.new_accounts), available_at=last))
+        click.echo(m("apply.login_many", count=len(report.new_accounts),
+                     available_at=for_people(last, m.lang)))
     else:
         for account in report.new_accounts:
             click.echo(m("apply.login", username=account.username,
-                         available_at=account.available_at))
+                         available_at=for_people(account.available_at, m.lang)))
     for path in report.code_files:
         click.echo(m("apply.code_files", path=path.as_posix()))
     emails = report.emails

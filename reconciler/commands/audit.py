@@ -7,12 +7,23 @@ import json
 
 import click
 
+from reconciler.catalog import Messages
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
+from reconciler.planning.planner import ACTION_KINDS
 from reconciler.render import report_csv
 from reconciler.render.markdown import plain
 from reconciler.store import audit_chain as audit
 from reconciler.terminal import json_for_terminal
+
+
+def action_words(action: str, messages: Messages) -> str:
+    """An entry's action as people say it: a plan's kind, or another change the log records
+    (the CSV and JSON keep the machine name)."""
+    if action in ACTION_KINDS:
+        return messages(ACTION_KINDS[action].words)
+    key = f"audit.action.{action}"
+    return messages(key) if messages.has(key) else action
 
 
 def verify(env: Env) -> int:
@@ -51,10 +62,11 @@ def log(env: Env, since: str | None, fmt: str, delimiter: str = ",") -> int:
         click.echo(env.messages("audit.empty"))
     else:
         none = env.messages("none")
+        click.echo(env.messages("audit.header"))
         for e in entries:
             who = f"{e.establishment or ''} {e.username or ''}".strip()
             fields = json.dumps(e.fields, ensure_ascii=False, sort_keys=True)
             click.echo("\t".join(plain(str(field)) for field in (
-                e.seq, e.at, e.actor, e.action, who, fields, e.git_commit or none,
-                e.change_ref or none)))
+                e.seq, e.at, e.actor, action_words(e.action, env.messages), who, fields,
+                e.git_commit or none, e.change_ref or none)))
     return EXIT_OK

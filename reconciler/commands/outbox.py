@@ -14,7 +14,7 @@ import click
 
 from reconciler import redaction
 from reconciler.applying import mail
-from reconciler.clock import iso, utc_now
+from reconciler.clock import for_people, iso, utc_now
 from reconciler.commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -49,7 +49,7 @@ def list_messages(env: Env, fmt: str, everything: bool) -> int:
         # Recipients and server replies come from the state: one line each, no escapes.
         click.echo("\t".join(plain(field) for field in (
             e.id, m(f"outbox.status.{e.status}"), _kind(env, e.kind), e.recipient,
-            str(e.attempts), e.created_at, _detail(env, e))))
+            str(e.attempts), for_people(e.created_at, env.messages.lang), _detail(env, e))))
     if not entries:
         click.echo(m("outbox.empty" if everything or not any(counts.values())
                      else "outbox.none_waiting"))
@@ -188,9 +188,10 @@ def _kind(env: Env, kind: str) -> str:
 def _detail(env: Env, entry: OutboxEntry) -> str:
     m = env.messages
     if entry.status == "exported":
-        return m("outbox.exported_at", at=entry.exported_at, folder=entry.exported_to or "")
+        return m("outbox.exported_at", at=for_people(entry.exported_at, m.lang),
+                 folder=entry.exported_to or "")
     if entry.status == "sent":
-        return m("outbox.sent_at", at=entry.sent_at)
+        return m("outbox.sent_at", at=for_people(entry.sent_at, m.lang))
     return mail.reason_text(m, entry.last_error) if entry.last_error else m("none")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -10,7 +11,7 @@ import click
 
 from reconciler import files
 from reconciler.checking.validation import display
-from reconciler.clock import iso, utc_now
+from reconciler.clock import day_for_people, for_people, iso, utc_now
 from reconciler.commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -26,6 +27,7 @@ from reconciler.folders import WORK_DIR
 from reconciler.problems import Problem, error
 from reconciler.reading import directory_csv as directory
 from reconciler.render.markdown import plain
+from reconciler.render.plan_view import origin_name
 from reconciler.store import init_store
 from reconciler.terminal import json_for_terminal
 
@@ -63,7 +65,8 @@ def list_accounts(env: Env) -> int:
     for a in accounts:
         services = ", ".join(a.services) or none
         click.echo("\t".join(plain(field) for field in (
-            a.username, a.email, a.establishment or none, a.origin, services)))
+            a.username, a.email, a.establishment or none, origin_name(a.origin, env.messages),
+            services)))
     return EXIT_OK
 
 
@@ -78,6 +81,15 @@ def show(env: Env, username: str) -> int:
     none = env.messages("none")
     fields = {k: (none if v is None else v) for k, v in account._asdict().items()}
     fields["services"] = ", ".join(account.services) or none
+    fields["origin"] = origin_name(account.origin, env.messages)
+    if env.messages.has(f"profile.{account.profile}"):
+        fields["profile"] = env.messages(f"profile.{account.profile}")
+    for moment in ("code_issued_at", "reset_at", "created_at", "updated_at"):
+        if fields[moment] != none:
+            fields[moment] = for_people(fields[moment], env.messages.lang)
+    for day in ("expires", "reviewed"):
+        if fields[day] != none:
+            fields[day] = day_for_people(dt.date.fromisoformat(fields[day]), env.messages.lang)
     click.echo(env.messages("state.show", **fields))
     return EXIT_OK
 

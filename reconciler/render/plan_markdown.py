@@ -11,7 +11,7 @@ past it, person lines and details are cut and a note says how many lines were le
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
@@ -35,7 +35,7 @@ from reconciler.render.markdown import (
     plain,
     short_digest,
 )
-from reconciler.render.plan_view import PlanView, describe, quoted
+from reconciler.render.plan_view import PlanView, describe, field_name, quoted
 
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 # Refusals are never cut to make room for the rest; only hundreds of them (a province's
@@ -54,7 +54,7 @@ class _Section(NamedTuple):
     head: list[str]
     items: list[tuple[str, int]]
     tail: list[str]
-    more: str  # how a cut is announced at the end of the items; {count} is filled in
+    more: Callable[[int], str]  # how a cut of so many lines is announced after the items
 
 
 def _counts(view: PlanView) -> dict[str, dict[str, int]]:
@@ -144,7 +144,7 @@ def _update_parts(action: Action, messages: Messages) -> list[tuple[int, str]]:
     elif moved is not None:
         parts.append((1, messages("md.person.moved", establishment=escape(moved["old"]))))
     if changes:
-        parts.append((6, messages("md.person.updated", fields=", ".join(changes))))
+        parts.append((6, messages("md.person.updated", fields=_field_names(changes, messages))))
     return parts
 
 
@@ -155,7 +155,11 @@ def establishment_part(action: Action, messages: Messages) -> str:
     changes = action.changes or {}
     if changes.get("retired", {}).get("new"):
         return messages("md.establishment.retired")
-    return messages("md.establishment.updated", fields=", ".join(changes))
+    return messages("md.establishment.updated", fields=_field_names(changes, messages))
+
+
+def _field_names(fields: Iterable[str], messages: Messages) -> str:
+    return ", ".join(field_name(field, messages) for field in fields)
 
 
 def person_line(actions: list[Action], messages: Messages) -> str:
@@ -244,7 +248,7 @@ def detail_line(view: PlanView, action: Action, messages: Messages) -> str:
     detail = describe(action, messages, functools.partial(quoted, messages=messages,
                                                           text=_private))
     if detail:
-        text += ": " + detail
+        text += messages("plan.colon") + detail
     if action.ticket:
         text += f" [{messages('md.person.ticket', ticket=action.ticket)}]"
     if action.source:
@@ -268,7 +272,9 @@ def _details(view: PlanView, messages: Messages) -> list[tuple[str, int]]:
 
 def _sections(view: PlanView, messages: Messages) -> list[_Section]:
     plan = view.plan
-    more = "- _" + messages("md.more", count="{count}") + "_"
+    def more(count: int) -> str:
+        return "- _" + messages("md.more", count=count) + "_"
+
     sections = []
     if plan.blocked:
         items = [(blocked_item(b, _who(view.name(b.username), b.username), messages), 1)
@@ -285,7 +291,7 @@ def _sections(view: PlanView, messages: Messages) -> list[_Section]:
         summary = messages("md.details", count=len(plan.actions))
         sections.append(_Section([f"<details><summary>{summary}</summary>", "", "```diff"],
                                  _details(view, messages), ["```", "", "</details>"],
-                                 messages("md.more", count="{count}")))
+                                 lambda count: messages("md.more", count=count)))
     return sections
 
 
@@ -298,7 +304,7 @@ def _section_text(section: _Section, kept: int) -> list[str]:
     items = [text for text, _ in section.items[:kept]]
     left = sum(lines for _, lines in section.items[kept:])
     if left:
-        items.append(section.more.format(count=left))
+        items.append(section.more(left))
     return [*section.head, *items, *section.tail]
 
 

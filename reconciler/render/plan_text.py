@@ -23,12 +23,13 @@ def action_lines(view: PlanView, messages: Messages, color: bool
     subject = view.subject
     starts = {name: f"  {kind.sign} {messages(kind.words)} "
               for name, kind in ACTION_KINDS.items()}
+    colon = messages("plan.colon")
 
     def line(action: Action) -> str:
         text = f"{starts[action.action]}{plain(subject(action))}".rstrip()
         detail = describe(action, messages, value)
         if detail:
-            text += ": " + detail
+            text += colon + detail
         if action.ticket:  # file text: no control character reaches the terminal
             text += f" [{messages('md.person.ticket', ticket=plain(action.ticket))}]"
         return click.style(text, fg=ACTION_KINDS[action.action].colour) if color else text
@@ -42,7 +43,7 @@ def blocked_lines(blocked: Blocked, messages: Messages, color: bool) -> list[str
         label = click.style(label, fg="red", bold=True)
     params = blocked.message_params
     return [
-        f"  {label} {plain(blocked.username)} ({plain(blocked.source)}): "
+        f"  {label} {plain(blocked.username)} ({plain(blocked.source)}){messages('plan.colon')}"
         f"{messages(blocked.code, **params)}",
         f"      {messages('hint')} {messages.hint(blocked.code, **params)}",
     ]
@@ -107,7 +108,7 @@ def _lines(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
     if plan.warnings:
         yield messages("plan.warnings")
         for w in plan.warnings:
-            where = f"{plain(w.source)}: " if w.source else ""
+            where = plain(w.source) + messages("plan.colon") if w.source else ""
             yield (f"  {where}{messages('severity.warning')}[{w.code}] "
                    f"{messages(w.code, **w.params)}")
             yield f"      {messages('hint')} {messages.hint(w.code, **w.params)}"

@@ -67,18 +67,31 @@ def describe(action: Described, messages: Messages, value: Callable[[Any], str],
     if is_release(action.action, action.changes):
         return messages("plan.released")
     if action.changes:
-        return "; ".join(f"{field}{between}{value(c['old'])} → {value(c['new'])}"
-                         for field, c in action.changes.items())
+        return "; ".join(f"{field_name(field, messages)}{between}{value(c['old'])} → "
+                         f"{value(c['new'])}" for field, c in action.changes.items())
     return ""
 
 
+def field_name(field: str, messages: Messages) -> str:
+    """A stored field as the reader calls it ("last name", "nom"); its own name if the
+    catalog has none (a field a newer state holds)."""
+    key = f"field.{field}"
+    return messages(key) if messages.has(key) else field
+
+
+def origin_name(origin: str, messages: Messages) -> str:
+    """How an account came to the state, in words ("created by the tool", "existing")."""
+    key = f"origin.{origin}"
+    return messages(key) if messages.has(key) else origin
+
+
 def quoted(value: Any, messages: Messages, text: Callable[[str], str]) -> str:
-    """A field's value in a plan line: `none`, a boolean as its file spells it (an
-    establishment's `retired`), else the text (made safe by `text`) in quotes."""
+    """A field's value in a plan line: `none`, a boolean as a word (an establishment's
+    `retired`: yes, no), else the text (made safe by `text`) in quotes."""
     if value is None:
         return messages("none")
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return messages("value.true" if value else "value.false")
     return f'"{text(str(value))}"'
 
 

@@ -59,7 +59,8 @@ def section(s: Section, messages: Messages) -> list[str]:
 
 def render(report: Report, messages: Messages) -> str:
     lines = [f"# {messages('report.title')}", "", f"_{messages('report.dry_run')}_", ""]
-    lines += [f"- **{label}:** {cell(value)}" for label, value in metadata(report, messages)]
+    colon = messages("plan.colon").rstrip()  # French puts a space before it
+    lines += [f"- **{label}{colon}** {cell(value)}" for label, value in metadata(report, messages)]
     lines += ["", overview(report, messages), ""]
     for s in sections(report, messages):
         lines += section(s, messages)

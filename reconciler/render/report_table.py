@@ -5,10 +5,12 @@ sections of tables that the Markdown and HTML renderers draw in their medium.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, NamedTuple
 
 from reconciler import domain
 from reconciler.catalog import Messages
+from reconciler.clock import day_for_people, for_people
 from reconciler.planning.planner import (
     ACTION_KINDS,
     EXPIRY_NOTICE_DAYS,
@@ -16,7 +18,8 @@ from reconciler.planning.planner import (
     Refusal,
     full_name,
 )
-from reconciler.render.plan_view import describe
+from reconciler.reading.policy import DEFAULT
+from reconciler.render.plan_view import describe, origin_name
 from reconciler.render.report_view import RECENT_DAYS, ActionRow, Inventory, Report
 
 
@@ -33,20 +36,27 @@ def metadata(report: Report, messages: Messages) -> list[tuple[str, str]]:
     """(label, value) pairs describing what the report was made from."""
     h = report.header
     return [
-        (messages("report.meta.as_of"), h.today),
+        (messages("report.meta.as_of"), day_for_people(dt.date.fromisoformat(h.today),
+                                                        messages.lang)),
         (messages("report.meta.state"),
          messages("report.meta.state_value", location=h.state_location, id=h.state_id)),
         (messages("report.meta.state_serial"), str(h.state_serial)),
         (messages("report.meta.files"), ", ".join(h.files) or messages("none")),
         (messages("report.meta.digest"), h.config_digest),
         (messages("report.meta.policy"),
-         messages("report.meta.policy_value", days=h.review_interval_days, source=h.policy)),
+         messages("report.meta.policy_value", days=h.review_interval_days,
+                  source=messages("policy.default") if h.policy == DEFAULT.source else h.policy)),
         (messages("report.meta.last_change"),
-         messages("report.meta.last_change_value", at=h.last_applied_at,
+         messages("report.meta.last_change_value", at=for_people(h.last_applied_at, messages.lang),
                   commit=_value(h.last_commit, messages),
                   change=_value(h.last_change_ref, messages))
          if h.last_applied_at else messages("none")),
     ]
+
+
+def _when(moment: str | None, messages: Messages) -> str:
+    """A time of the state, for people: Quebec's time, in words (the CSV and JSON keep UTC)."""
+    return for_people(moment, messages.lang) if moment else ""
 
 
 def _value(value: Any, messages: Messages) -> str:
@@ -56,7 +66,8 @@ def _value(value: Any, messages: Messages) -> str:
 def action_detail(row: ActionRow, messages: Messages) -> str:
     """What an action does, in one line: its services, its field changes, or a release;
     for an establishment's record with none of these, its name."""
-    detail = describe(row, messages, lambda value: _value(value, messages), between=": ")
+    detail = describe(row, messages, lambda value: _value(value, messages),
+                      between=messages("plan.colon"))
     if not detail and ACTION_KINDS[row.action].on_establishment:
         return row.name or ""
     return detail
@@ -185,13 +196,13 @@ def _blocked_table(report: Report, m: Messages) -> Table:
 def _recent_table(report: Report, m: Messages) -> Table:
     return Table(None, _col(m, "created_at", "username", "name", "establishment", "profile",
                             "services"),
-                 tuple((r.created_at, r.username, r.name, r.establishment or "", r.profile or "",
-                        ", ".join(r.services)) for r in report.recent))
+                 tuple((_when(r.created_at, m), r.username, r.name, r.establishment or "",
+                        r.profile or "", ", ".join(r.services)) for r in report.recent))
 
 
 def _codes_table(report: Report, m: Messages) -> Table:
     return Table(None, _col(m, "code_issued_at", "username", "name", "establishment"),
-                 tuple((r.code_issued_at, r.username, r.name, r.establishment or "")
+                 tuple((_when(r.code_issued_at, m), r.username, r.name, r.establishment or "")
                        for r in report.codes))
 
 
@@ -222,8 +233,9 @@ def _unowned_table(report: Report, m: Messages) -> Table:
     return Table(
         None,
         _col(m, "reason", "username", "name", "email", "origin", "establishment", "services"),
-        tuple((m(f"report.unowned.{r.reason}"), r.username, r.name, r.email, r.origin,
-               r.establishment or "", ", ".join(r.services)) for r in report.unowned),
+        tuple((m(f"report.unowned.{r.reason}"), r.username, r.name, r.email,
+               origin_name(r.origin, m), r.establishment or "", ", ".join(r.services))
+              for r in report.unowned),
     )
 
 
@@ -233,7 +245,7 @@ def _accounts_table(report: Report, m: Messages, mark: str) -> Table:
         (*_col(m, "establishment", "username", "name", "profile", "origin", "status"),
          *domain.SERVICES),
         tuple((r.establishment or "", r.username, full_name(r.first_name, r.last_name),
-               r.profile or "", r.origin, m(f"report.status.{r.status}"),
+               r.profile or "", origin_name(r.origin, m), m(f"report.status.{r.status}"),
                *_marks(r.services, mark)) for r in report.accounts),
         marks=_span(6),
     )

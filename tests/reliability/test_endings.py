@@ -79,8 +79,8 @@ def test_a_code_is_shown_only_once_its_action_committed(tmp_path: Path) -> None:
     assert all(codes.code_hash(c) == stored[u] for u, c in shown.items())
     assert "julie.bouchard@ciusss-capitalenationale.gouv.qc.ca" not in shown
     done = len(_sql(repo, "SELECT seq FROM audit_log WHERE action <> 'import_directory'"))
-    assert f"Applied and recorded: {done} of 18 action(s)" in out
-    assert f"applies the {18 - done} remaining action(s)" in out
+    assert f"Applied and recorded: {done} of 18 actions" in out
+    assert f"applies the {18 - done} remaining actions" in out
 
 
 # --- 2. Ctrl-C and SIGTERM: the action in progress rolls back, the ending is told -------
@@ -101,15 +101,15 @@ def test_an_interrupted_apply_says_what_it_applied_and_the_next_run_finishes(
                                  crash=("after-commit", 7), signal_name=signal_name))
     _clean(out + err)
     assert code == 1, err
-    assert "error[E152] apply interrupted after 7 of 42 action(s)" in err, err
-    assert "Applied and recorded: 7 of 42 action(s)" in err
-    assert "applies the 35 remaining action(s)" in err
+    assert "error[E152] apply interrupted after 7 of 42 actions" in err, err
+    assert "Applied and recorded: 7 of 42 actions" in err
+    assert "applies the 35 remaining actions" in err
     with sqlite3.connect(folder / ".rvsq" / "state.db") as conn:
         assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 7
     code, out, err = finish(rvsq(folder, "apply", "--auto-approve"))
     _clean(out + err)
     assert code in (0, 4), err
-    assert "Applied 35 action(s)" in out
+    assert "Applied 35 actions" in out
 
 
 def test_ctrl_c_in_a_read_only_command_is_one_sentence(tmp_path: Path) -> None:
@@ -139,9 +139,9 @@ def test_an_unwritable_codes_folder_leaves_the_codes_waiting_then_delivered(
     result = _rvsq(repo, "apply", "--auto-approve")
     _clean(result.stdout + result.stderr)
     assert result.returncode == 4, result.stderr
-    assert "error[E153] every change is applied (18 action(s))" in result.stderr
-    assert "Applied and recorded: 18 of 18 action(s)" in result.stderr
-    assert re.search(r"Waiting for delivery: \d+ email\(s\) and 3 file\(s\) of sealed codes",
+    assert "error[E153] every change is applied (18 actions)" in result.stderr
+    assert "Applied and recorded: 18 of 18 actions" in result.stderr
+    assert re.search(r"Waiting for delivery: \d+ emails? and 3 files of sealed codes",
                      result.stderr), result.stderr
     assert "To write the sealed codes in '.rvsq/codes': run 'rvsq-access apply' again" \
         in result.stderr

@@ -126,7 +126,7 @@ def _crash_then_recover(rvsq: Cli) -> dict[str, bytes]:
     assert b"Applied" not in killed.stdout  # it died before its report
     left = {f"after the crash: {where}": data for where, data in _files(rvsq.folder).items()}
     done = rvsq("apply", "--auto-approve", expect=4)  # emails wait in the outbox
-    assert f"Applied {SECOND_APPLY - KILLED_AFTER} action(s)".encode() in done.stdout
+    assert f"Applied {SECOND_APPLY - KILLED_AFTER} actions".encode() in done.stdout
     rvsq("plan", "--detailed-exitcode")  # exit 0: nothing left to do
     return left
 

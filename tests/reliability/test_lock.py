@@ -174,8 +174,8 @@ def test_moving_the_state_file_mid_apply_lets_no_second_apply_in(
     code, out, err = finish(first)
     assert code == 1 and "Traceback" not in err, err
     assert f"error[E158] the state file {state} was moved or deleted while apply ran: it " \
-           f"stopped after 3 of {len(planned)} action(s)" in err, err
-    assert f"Applied and recorded: 3 of {len(planned)} action(s)" in err
+           f"stopped after 3 of {len(planned)} actions" in err, err
+    assert f"Applied and recorded: 3 of {len(planned)} actions" in err
     # With the file back under its name (the second apply's empty journal removed), the
     # state is whole, and the next apply finishes the work.
     for leftover in ("moved.db-wal", "moved.db-shm"):

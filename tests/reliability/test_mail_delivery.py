@@ -40,6 +40,7 @@ from helpers import (
 from smtp_server import Server, starter
 
 from reconciler.applying import secret_codes as codes
+from reconciler.clock import for_people
 from reconciler.store import open_store, parse_location
 
 IDENTITIES = REPO / "examples" / "demo-identities"
@@ -124,8 +125,8 @@ def secret_codes() -> list[str]:
 def test_without_smtp_apply_delivers_nothing_says_what_waits_and_exits_4(
         repo: Path, state_url: str) -> None:
     result = apply(4)
-    assert "Applied 18 action(s)" in result.stdout
-    assert (f"{NEW_USERS} email(s) wait in the state's outbox, not sent: RVSQ_SMTP_URL is "
+    assert "Applied 18 actions" in result.stdout
+    assert (f"{NEW_USERS} emails wait in the state's outbox, not sent: RVSQ_SMTP_URL is "
             "not set. Send them with 'rvsq-access outbox send' once it is, or write them as "
             ".eml files with 'rvsq-access outbox export DIR'") in result.stderr
     assert not list(repo.rglob("*.eml")) and not (repo / ".rvsq" / "outbox").exists()
@@ -135,13 +136,13 @@ def test_without_smtp_apply_delivers_nothing_says_what_waits_and_exits_4(
     # Nothing left to apply, but the emails still wait: 4 again, and counted once.
     again = apply(4)
     assert "Nothing to apply." in again.stdout
-    assert f"{NEW_USERS} email(s) wait" in again.stderr
+    assert f"{NEW_USERS} emails wait" in again.stderr
 
 
 def test_french_apply_says_how_many_emails_wait(repo: Path) -> None:
     result = ok(cli("--lang", "fr", "apply", "--auto-approve"), 4)
-    assert (f"{NEW_USERS} courriel(s) attendent dans la boîte d'envoi de l'état, non "
-            "envoyé(s)\u00a0: RVSQ_SMTP_URL n'est pas défini.") in result.stderr
+    assert (f"{NEW_USERS} courriels attendent dans la boîte d'envoi de l'état, non "
+            "envoyés\u00a0: RVSQ_SMTP_URL n'est pas défini.") in result.stderr
     assert "«\u00a0rvsq-access outbox export DOSSIER\u00a0»" in result.stderr
 
 
@@ -150,10 +151,10 @@ def test_emails_waiting_win_over_blocked_entries(repo: Path) -> None:
     gmf.write_text(gmf.read_text(encoding="utf-8").replace(
         "username: CE10455", "username: CE99999"), encoding="utf-8")  # blocked (B01)
     result = apply(4)
-    assert "1 entr(y/ies) remain blocked" in result.stderr
-    assert "email(s) wait" in result.stderr
+    assert "1 entry remains blocked" in result.stderr
+    assert "emails wait" in result.stderr
     outbox("export", "sent-by-hand")
-    assert "email(s) wait" not in apply(3).output  # only the blocked entry remains
+    assert "emails wait" not in apply(3).output  # only the blocked entry remains
 
 
 # --- 2. outbox list: read-only ---------------------------------------------------------
@@ -169,7 +170,7 @@ def test_outbox_list_shows_what_waits_and_counts_each_status(repo: Path,
     for line in text[1:-1]:
         _, status, kind, _, attempts, created, detail = line.split("\t")
         assert (status, kind, attempts, detail) == ("pending", "account creation", "0", "—")
-        assert created.endswith("Z")
+        assert created.endswith((" a.m.", " p.m."))  # Quebec's time, in words
     assert text[-1] == f"Pending: {NEW_USERS}, failed: 0, sent: 0, exported: 0."
     data = listed()
     assert data["counts"] == {"pending": NEW_USERS, "failed": 0, "sent": 0, "exported": 0}
@@ -210,7 +211,7 @@ def test_outbox_export_writes_private_whole_messages_without_codes(
         repo: Path, state_url: str) -> None:
     apply(4)
     result = outbox("export", "by-hand/today")
-    assert result.stdout == (f"{NEW_USERS} email(s) written to by-hand/today, one .eml file "
+    assert result.stdout == (f"{NEW_USERS} emails written to by-hand/today, one .eml file "
                              "each: send them by hand. They are marked as exported and will "
                              "not be sent again.\n")
     folder = repo / "by-hand" / "today"
@@ -240,11 +241,12 @@ def test_outbox_export_writes_private_whole_messages_without_codes(
     assert data["counts"] == {"pending": 0, "failed": 0, "sent": 0, "exported": NEW_USERS}
     assert {m["exported_to"] for m in data["messages"]} == {str(folder)}
     assert outbox("list").stdout.startswith("No email waits in the outbox.\n")
-    assert f"exported {data['messages'][0]['exported_at']} to {folder}" in outbox(
+    exported = for_people(data["messages"][0]["exported_at"], "en")
+    assert f"exported on {exported} to {folder}" in outbox(
         "list", "--all").stdout
     # Exported messages are someone's to send: not written again, not waiting, not sent.
     assert outbox("export", "by-hand/today").stdout == "No email waits: nothing was written.\n"
-    assert "email(s)" not in apply(0).output
+    assert "emails" not in apply(0).output
 
 
 def test_outbox_export_into_a_file_is_refused_and_nothing_is_marked(
@@ -303,13 +305,13 @@ def test_outbox_send_delivers_what_apply_left_waiting(
     apply(4)
     server = smtp()
     use(monkeypatch, server)
-    assert outbox("send").stdout == f"{NEW_USERS} email(s) sent by {server.where}.\n"
+    assert outbox("send").stdout == f"{NEW_USERS} emails sent by {server.where}.\n"
     assert sorted(server.handler.recipients()) == new_users(state_url)
     assert listed("--all")["counts"] == {"pending": 0, "failed": 0, "sent": NEW_USERS,
                                          "exported": 0}
     assert outbox("send").stdout == "No email waits: nothing to send.\n"
     assert len(server.handler.received) == NEW_USERS  # none twice
-    assert "email(s)" not in apply(0).output
+    assert "emails" not in apply(0).output
 
 
 # --- 5. non-ASCII addresses --------------------------------------------------------------
@@ -320,10 +322,10 @@ def test_a_server_without_smtputf8_gets_idna_domains_and_the_one_it_cannot_take_
     server = smtp(utf8=False)
     use(monkeypatch, server)
     result = apply(4)
-    assert f"{NEW_USERS + 2} email(s) delivered to {server.where}." in result.stdout
-    assert (f"1 email(s) could not be delivered by {server.where}: the address '{ACCENTED}' "
+    assert f"{NEW_USERS + 2} emails delivered to {server.where}." in result.stdout
+    assert (f"1 email could not be delivered by {server.where}: the address '{ACCENTED}' "
             "has characters other than ASCII before the @, and the mail server does not "
-            "offer SMTPUTF8. They wait in the state's outbox") in result.stderr
+            "offer SMTPUTF8. It waits in the state's outbox") in result.stderr
     received = {mail.recipients[0]: mail for mail in server.handler.received}
     assert ACCENTED not in received and len(received) == NEW_USERS + 2
     idn = received[IDN_ASCII]  # envelope and header in ASCII, the domain in IDNA
@@ -338,7 +340,7 @@ def test_a_server_without_smtputf8_gets_idna_domains_and_the_one_it_cannot_take_
             "hors ASCII, et le serveur de courriel n'offre pas SMTPUTF8") in french
     # The same server again: the message fails alone again, nothing else is sent twice.
     again = outbox("send", code=4)
-    assert "1 email(s) could not be sent" in again.stderr and "E161" not in again.stderr
+    assert "1 email could not be sent" in again.stderr and "E161" not in again.stderr
     assert len(server.handler.received) == NEW_USERS + 2
 
 
@@ -350,7 +352,7 @@ def test_a_server_with_smtputf8_takes_the_address_as_it_is(
     apply(4)  # André's email waits, refused by a server without SMTPUTF8
     server = smtp(utf8=True)
     use(monkeypatch, server)
-    assert outbox("send").stdout == f"1 email(s) sent by {server.where}.\n"
+    assert outbox("send").stdout == f"1 email sent by {server.where}.\n"
     (mail,) = server.handler.received
     assert mail.recipients == [ACCENTED] and "SMTPUTF8" in mail.options
     assert mail.message["To"] == ACCENTED  # an RFC 6532 header, read back as UTF-8
@@ -366,7 +368,7 @@ def test_with_smtputf8_from_the_start_every_address_goes_as_given(
     server = smtp(utf8=True)
     use(monkeypatch, server)
     result = apply(0)
-    assert f"{NEW_USERS + 3} email(s) delivered to {server.where}." in result.stdout
+    assert f"{NEW_USERS + 3} emails delivered to {server.where}." in result.stdout
     by_to = {mail.recipients[0]: mail for mail in server.handler.received}
     assert by_to[IDN].message["To"] == IDN and by_to[ACCENTED].message["To"] == ACCENTED
     # SMTPUTF8 only where an address needs it.
@@ -407,7 +409,7 @@ def test_an_unencodable_domain_in_the_state_fails_that_message_alone(
     use(monkeypatch, server)
     result = outbox("send", code=4)
     assert "Traceback" not in result.output
-    assert f"{NEW_USERS - 1} email(s) sent by {server.where}." in result.stdout
+    assert f"{NEW_USERS - 1} emails sent by {server.where}." in result.stdout
     assert "cannot be written in ASCII (IDNA)" in result.stderr
     assert [row[2] for row in outbox_rows(state_url) if row[0] == bad] == [f"E162 {bad}"]
     assert len(server.handler.received) == NEW_USERS - 1
@@ -420,9 +422,9 @@ def test_a_server_dying_mid_batch_leaves_the_rest_waiting_with_the_reason(
     dying = smtp(die_at=3)
     use(monkeypatch, dying)
     result = apply(4)
-    assert "Applied 18 action(s)" in result.stdout
-    assert f"2 email(s) delivered to {dying.where}." in result.stdout
-    assert f"{NEW_USERS - 2} email(s) could not be delivered by {dying.where}:" in result.stderr
+    assert "Applied 18 actions" in result.stdout
+    assert f"2 emails delivered to {dying.where}." in result.stdout
+    assert f"{NEW_USERS - 2} emails could not be delivered by {dying.where}:" in result.stderr
     rows = outbox_rows(state_url)
     assert sum(row[3] for row in rows) == 2
     waiting = [row for row in rows if not row[3]]
@@ -435,7 +437,7 @@ def test_a_server_dying_mid_batch_leaves_the_rest_waiting_with_the_reason(
     # A server that works: the rest go, and none of the first two is sent again.
     server = smtp()
     use(monkeypatch, server)
-    assert outbox("send").stdout == f"{NEW_USERS - 2} email(s) sent by {server.where}.\n"
+    assert outbox("send").stdout == f"{NEW_USERS - 2} emails sent by {server.where}.\n"
     delivered = [m.message["Message-ID"] for s in (dying, server) for m in s.handler.received]
     assert len(delivered) == len(set(delivered)) == NEW_USERS
     assert sorted(r for s in (dying, server) for r in s.handler.recipients()) == \
@@ -449,8 +451,8 @@ def test_a_refused_recipient_fails_alone_and_the_others_go(
     server = smtp(refuse={refused: "550 5.1.1 No such mailbox here"})
     use(monkeypatch, server)
     result = apply(4)
-    assert f"{NEW_USERS - 1} email(s) delivered" in result.stdout
-    assert ("1 email(s) could not be delivered by "
+    assert f"{NEW_USERS - 1} emails delivered" in result.stdout
+    assert ("1 email could not be delivered by "
             f"{server.where}: 550 5.1.1 No such mailbox here.") in result.stderr
     (failed,) = [m for m in listed()["messages"] if m["status"] == "failed"]
     assert (failed["to"], failed["attempts"], failed["last_error"]) == (
@@ -508,8 +510,8 @@ def test_the_quick_start_applies_writes_the_emails_and_plans_no_change(
     done = subprocess.run(["bash", "-c", line.removeprefix("pip install . && ")],
                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"{NEW_USERS} email(s) wait" in done.stderr
-    assert f"{NEW_USERS} email(s) written to .rvsq/outbox" in done.stdout
+    assert f"{NEW_USERS} emails wait" in done.stderr
+    assert f"{NEW_USERS} emails written to .rvsq/outbox" in done.stdout
     assert done.stdout.rstrip().endswith("No changes. The state matches the access files.")
     assert len(list((tmp_path / ".rvsq" / "outbox").glob("*.eml"))) == NEW_USERS
 
@@ -541,10 +543,10 @@ def test_apply_stopped_while_sending_says_so_and_leaves_the_rest_as_they_were(
     done = interrupted(state_url, "mid-smtp", 3, signal_name, "apply", "--auto-approve",
                        smtp_url=server.url)
     assert done.returncode == 4, done.stderr
-    assert "error[E152] apply interrupted after 18 of 18 action(s)" in done.stderr
-    assert "Applied and recorded: 18 of 18 action(s)" in done.stderr
+    assert "error[E152] apply interrupted after 18 of 18 actions" in done.stderr
+    assert "Applied and recorded: 18 of 18 actions" in done.stderr
     # Two marked sent; the third reached the server, but no one read that it took it.
-    assert (f"Waiting for delivery: {NEW_USERS - 2} email(s) and 0 file(s) of sealed "
+    assert (f"Waiting for delivery: {NEW_USERS - 2} emails and 0 files of sealed "
             "codes.") in done.stderr
     assert "To deliver the emails: 'rvsq-access outbox send'" in done.stderr
     # No SMTP reply (`250 OK`) is shown; a run id's time may hold the digits 250.
@@ -566,10 +568,10 @@ def test_outbox_send_stopped_says_how_many_went_how_many_wait_and_what_finishes(
                        smtp_url=server.url)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(
-        f"error[E165] outbox send interrupted: 2 email(s) sent by {server.where}\n"), \
+        f"error[E165] outbox send interrupted: 2 emails sent by {server.where}\n"), \
         done.stderr
     assert done.stderr.endswith(
-        f"Still waiting: {NEW_USERS - 2} email(s). To finish: run 'rvsq-access outbox send' "
+        f"Still waiting: {NEW_USERS - 2} emails. To finish: run 'rvsq-access outbox send' "
         "again.\n")
     # The refused one failed before the stop, with its reason; the rest are as they were.
     waiting = [row for row in outbox_rows(state_url) if not row[3]]
@@ -578,7 +580,7 @@ def test_outbox_send_stopped_says_how_many_went_how_many_wait_and_what_finishes(
     # The same command finishes: only the third goes twice (the server took it unseen).
     use(monkeypatch, server)
     server.handler.refuse.clear()
-    assert outbox("send").stdout == f"{NEW_USERS - 2} email(s) sent by {server.where}.\n"
+    assert outbox("send").stdout == f"{NEW_USERS - 2} emails sent by {server.where}.\n"
     assert listed()["counts"]["sent"] == NEW_USERS
     assert len(server.handler.received) == NEW_USERS + 1
 
@@ -590,8 +592,8 @@ def test_outbox_send_stopped_between_two_emails_counts_the_one_just_marked(
     done = interrupted(state_url, "after-sent", 4, "INT", "outbox", "send",
                        smtp_url=server.url)
     assert done.returncode == 1, done.stderr
-    assert "outbox send interrupted: 4 email(s) sent" in done.stderr
-    assert f"Still waiting: {NEW_USERS - 4} email(s)." in done.stderr
+    assert "outbox send interrupted: 4 emails sent" in done.stderr
+    assert f"Still waiting: {NEW_USERS - 4} emails." in done.stderr
     assert listed()["counts"] == {"pending": NEW_USERS - 4, "failed": 0, "sent": 4,
                                   "exported": 0}
 
@@ -604,18 +606,18 @@ def test_outbox_export_stopped_marks_the_whole_files_and_says_what_waits(
                        "by hand")
     assert done.returncode == 1, done.stderr
     assert done.stderr == (
-        f"error[E166] outbox export interrupted: 3 of {NEW_USERS} email(s) written to "
+        f"error[E166] outbox export interrupted: 3 of {NEW_USERS} emails written to "
         "'by hand'\n"
         "    hint: every file in the folder is whole: none is cut short.\n"
-        "The 3 email(s) written are marked as exported: send them by hand; they will not be "
+        "The 3 emails written are marked as exported: send them by hand; they will not be "
         "sent again.\n"
-        f"Still waiting: {NEW_USERS - 3} email(s). To finish: run 'rvsq-access outbox export "
+        f"Still waiting: {NEW_USERS - 3} emails. To finish: run 'rvsq-access outbox export "
         "'by hand'' again.\n")  # the folder as the shell takes it
     files = sorted(p.stem for p in Path("by hand").iterdir())
     assert len(files) == 3 and all(not name.startswith(".") for name in files)
     assert sorted(m["id"] for m in listed("--all")["messages"]
                   if m["status"] == "exported") == files
-    assert outbox("export", "by hand").stdout.startswith(f"{NEW_USERS - 3} email(s) written")
+    assert outbox("export", "by hand").stdout.startswith(f"{NEW_USERS - 3} emails written")
     assert len(list(Path("by hand").iterdir())) == NEW_USERS
 
 
@@ -629,12 +631,12 @@ def test_outbox_export_stopped_when_the_state_cannot_mark_says_the_files_wait(
                      "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
     done = interrupted(state_url, "after-email", 2, "INT", "outbox", "export", "by-hand")
     assert done.returncode == 1, done.stderr
-    assert (f"outbox export interrupted: 2 of {NEW_USERS} email(s) written to 'by-hand'"
+    assert (f"outbox export interrupted: 2 of {NEW_USERS} emails written to 'by-hand'"
             in done.stderr)
-    assert ("The 2 email(s) written could not be marked as exported (database or disk is "
+    assert ("The 2 emails written could not be marked as exported (database or disk is "
             "full): they still count as waiting, and 'rvsq-access outbox export by-hand' "
             "writes them again under the same names (no duplicate file).") in done.stderr
-    assert f"Still waiting: {NEW_USERS} email(s)." in done.stderr
+    assert f"Still waiting: {NEW_USERS} emails." in done.stderr
     assert listed()["counts"]["pending"] == NEW_USERS
 
 
@@ -680,21 +682,21 @@ def test_the_summary_counts_the_emails_failed_for_each_reason(
                           "sophie.gagnon@chudequebec.ca": "550 5.1.1 No such mailbox"})
     use(monkeypatch, server)
     sent = outbox("send", code=4)
-    assert sent.stdout == f"1 email(s) sent by {server.where}.\n"
+    assert sent.stdout == f"1 email sent by {server.where}.\n"
     assert sent.stderr.startswith(
-        f"6 email(s) could not be sent by {server.where}: 554 Spam (2 email(s)); 452 4.2.2 "
-        "Mailbox full (1 email(s)); 550 5.7.1 Refused (1 email(s)); and 2 email(s) for 2 "
-        "other reason(s). They wait: run 'rvsq-access outbox send' again"), sent.stderr
+        f"6 emails could not be sent by {server.where}: 554 Spam (2 emails); 452 4.2.2 "
+        "Mailbox full (1 email); 550 5.7.1 Refused (1 email); and 2 emails for 2 "
+        "other reasons. They wait: run 'rvsq-access outbox send' again"), sent.stderr
     french = outbox("send", code=4, lang="fr")
-    assert ("554 Spam (2 courriel(s))\u00a0; 452 4.2.2 Mailbox full (1 courriel(s))\u00a0; "
-            "550 5.7.1 Refused (1 courriel(s))\u00a0; et 2 courriel(s) pour 2 autre(s) "
-            "raison(s). Ils attendent") in french.stderr
+    assert ("554 Spam (2 courriels)\u00a0; 452 4.2.2 Mailbox full (1 courriel)\u00a0; 550 5.7.1 "
+            "Refused (1 courriel)\u00a0; et 2 courriels pour 2 autres raisons. Ils "
+            "attendent") in french.stderr
     # apply delivers what waits, and tells its failures the same way.
     server.handler.refuse.clear()
     server.handler.refuse.update({"georgemacfly@ramq.gouv.qc.ca": "451 4.3.0 Try later",
                                   "martinmacfly@ramq.gouv.qc.ca": "451 4.3.0 Try later",
                                   "sophie.gagnon@chudequebec.ca": "550 5.1.1 No mailbox"})
     result = apply(4)
-    assert "3 email(s) delivered" in result.stdout
-    assert (f"3 email(s) could not be delivered by {server.where}: 451 4.3.0 Try later "
-            "(2 email(s)); 550 5.1.1 No mailbox (1 email(s)). They wait") in result.stderr
+    assert "3 emails delivered" in result.stdout
+    assert (f"3 emails could not be delivered by {server.where}: 451 4.3.0 Try later "
+            "(2 emails); 550 5.1.1 No mailbox (1 email). They wait") in result.stderr

@@ -69,7 +69,7 @@ def test_two_runners_at_once_converge_without_duplicates(
     results = [finish(runner) for runner in runners]
     # Both applied (or found nothing left); the creation emails wait: exit 4.
     assert [code for code, _, _ in results] == [4, 4], [err for _, _, err in results]
-    applied = sorted(f"Applied {len(planned)} action(s)" in out for _, out, _ in results)
+    applied = sorted(f"Applied {len(planned)} actions" in out for _, out, _ in results)
     assert applied == [False, True]  # one did the work; the other waited, then found none
     assert_converged(folder, planned, identities)
 
@@ -96,7 +96,7 @@ def test_connection_killed_mid_apply_is_a_clear_error_and_the_next_run_converges
     # so even though the state no longer answers.
     assert "error[E117] apply stopped at action 4 of" in err or "error[E127]" in err, err
     if "error[E117]" in err:
-        assert re.search(r"Applied and recorded: 3 of \d+ action\(s\)", err), err
+        assert re.search(r"Applied and recorded: 3 of \d+ actions", err), err
         assert "rvsq-access apply' again" in err, err
     code, _, err = finish(rvsq(folder, "apply", "--auto-approve"))
     assert code == 4, err  # applied; the creation emails wait

@@ -50,13 +50,13 @@ def test_a_clean_state_passes_with_what_was_checked(applied: Path) -> None:
     checked = ok(cli("state", "check"))
     assert checked.stderr == ""
     assert checked.stdout == (
-        f"The state at {where} checks out: 19 audit entr(y/ies), chain intact, serial 19; "
-        "7 sealed code(s) in 3 sealed cop(y/ies), as the audit log records, 0 shown on a "
+        f"The state at {where} checks out: 19 audit entries, chain intact, serial 19; "
+        "7 sealed codes in 3 sealed copies, as the audit log records, 0 shown on a "
         "terminal; sealed files: 3 identical to the state, 0 not on this machine, 0 waiting "
-        "to be written; 7 created account(s), each with its creation email.\n")
+        "to be written; 7 created accounts, each with its creation email.\n")
     french = ok(cli("--lang", "fr", "state", "check")).stdout
-    assert french.startswith(f"L'état à {where} est cohérent\u00a0: 19 entrée(s) d'audit, "
-                             "chaîne intacte, numéro de série 19\u00a0; 7 code(s) scellé(s)")
+    assert french.startswith(f"L'état à {where} est cohérent\u00a0: 19 entrées d'audit, "
+                             "chaîne intacte, numéro de série 19\u00a0; 7 codes scellés")
     data = check_json()
     assert data["ok"] is True and data["findings"] == []
     assert data["state"]["serial"] == 19
@@ -90,9 +90,9 @@ def test_codes_issued_before_the_audit_said_where_are_counted_as_unknown(
     finally:
         store.close()
     checked = ok(cli("state", "check"))
-    assert "; 0 sealed code(s) in 3 sealed cop(y/ies)" in checked.stdout
+    assert "; 0 sealed codes in 3 sealed copies" in checked.stdout
     assert checked.stdout.endswith(
-        "each with its creation email. 7 code(s) issued before audit entries said where "
+        "each with its creation email. 7 codes issued before audit entries said where "
         "codes go are not counted.\n")
 
 
@@ -102,7 +102,8 @@ def findings(expected: int = 1) -> list[str]:
     result = ok(cli("state", "check"), 1)
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines[-1] == (f"{expected} problem(s) in the state at {location()}. The check "
+    problems = "problem" if expected == 1 else "problems"
+    assert lines[-1] == (f"{expected} {problems} in the state at {location()}. The check "
                          "changed nothing.")
     errors = lines[:-1:2]
     assert all(hint.startswith("    hint: ") for hint in lines[1:-1:2])
@@ -117,9 +118,9 @@ def test_a_sealed_copy_removed_or_altered(applied: Path, state_url: str) -> None
            "urgence-chu-de-quebec")
     assert findings(2) == [
         f"error[E180] run {run}, establishment 'gmf-hill-valley': the audit log records 3 "
-        "sealed code(s), but the state holds no sealed copy of them",
+        "sealed codes, but the state holds no sealed copy of them",
         f"error[E181] run {run}, establishment 'urgence-chu-de-quebec': the audit log "
-        "records 2 sealed code(s), but the state's sealed copy holds 3",
+        "records 2 sealed codes, but the state's sealed copy holds 3",
     ]
     data = check_json()
     assert data["ok"] is False
@@ -144,7 +145,7 @@ def test_a_creation_email_removed(applied: Path, state_url: str) -> None:
 
 @pytest.mark.parametrize(("statement", "expected"), [
     ("UPDATE meta SET value = '18' WHERE key = 'serial'",
-     "error[E188] the state's serial is 18, but the audit log records 19 change(s)"),
+     "error[E188] the state's serial is 18, but the audit log records 19 changes"),
     ("UPDATE meta SET value = '19 and more' WHERE key = 'serial'",
      "error[E187] the state's 'serial' is '19 and more', not a whole number"),
     ("DELETE FROM meta WHERE key = 'serial'", "error[E186] the state has no 'serial' (table meta)"),
@@ -202,7 +203,7 @@ def test_an_exported_file_cut_short_replaced_or_elsewhere(applied: Path) -> None
     assert findings(2) == [
         f"error[E182] {shown[0]} is not the sealed copy the state holds for run {run}, "
         f"establishment '{first.name.removeprefix(run + '-').removesuffix('.age')}' (696 "
-        f"byte(s) on disk, {size} in the state)",
+        f"bytes on disk, {size} in the state)",
         f"error[E183] {shown[1]} (run {run}, establishment "
         f"'{second.name.removeprefix(run + '-').removesuffix('.age')}') cannot be read: "
         "not a regular file",
