@@ -8,6 +8,7 @@ them, and that no sentence of the YAML parser, Python or the system reaches them
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -104,3 +105,44 @@ def test_password_reset_yes_gets_its_example(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(CASES)
     hints = [p["hint"] for p in problems("114-mistake-secret-code-yes.yaml", "fr")]
     assert any("password_reset: {requested: \"INC-1234\"}" in h for h in hints), hints
+
+
+# Words of one language that the other's output never needs (the files' own values, field
+# names and YAML's `true`/`false` are not among them).
+ENGLISH = {"the", "is", "not", "found", "while", "scanning", "expected", "missing", "should",
+           "cannot", "could", "line", "column", "file", "user", "error", "hint", "with",
+           "and", "or", "of", "in", "an", "at", "this", "here", "must", "allowed",
+           "character", "value", "write", "remove", "use", "save", "did", "you", "mean"}
+FRENCH_WORDS = {"le", "la", "les", "est", "pas", "fichier", "ligne", "colonne",
+                "utilisateur", "erreur", "conseil", "vouliez", "dire", "manque", "avec",
+                "dans", "une", "un", "du", "des", "retirez", "écrivez", "caractère"}
+_NOT_PROSE = re.compile(r"« [^»]*»|(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|U\+[0-9A-F]+( [A-Z-]+)*"
+                        r"|\S*[./_@+-]\S*")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def _words(text: str) -> set[str]:
+    """The lower-case words people read: names of Unicode characters (in capitals), quoted
+    values, file names, fields and emails are what the files hold, not the tool's words."""
+    text = _NOT_PROSE.sub(" ", text)
+    return {w.split("'")[-1] for w in _WORD.findall(text) if w.islower()}
+
+
+def _corpus_output(lang: str) -> str:
+    outputs = []
+    for case in sorted(p.name for p in CASES.iterdir() if p.name != "expected.tsv"):
+        args = ["--lang", lang, "--no-color", "--no-cache", "validate", case]
+        outputs.append(CliRunner().invoke(cli, args).output)
+    return "\n".join(outputs)
+
+
+def test_the_corpus_in_french_holds_no_english_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES)
+    found = _words(_corpus_output("fr")) & ENGLISH
+    assert not found, sorted(found)
+
+
+def test_the_corpus_in_english_holds_no_french_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CASES)
+    found = _words(_corpus_output("en")) & FRENCH_WORDS
+    assert not found, sorted(found)

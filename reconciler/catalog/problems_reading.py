@@ -298,6 +298,103 @@ MESSAGES: dict[str, Message] = {
         "the parser cannot read the file from here",
         "l'analyseur ne peut pas lire le fichier à partir d'ici",
     ),
+    # --- what the system said (os_words: an OSError by its errno) ---------------------
+    "os.missing": Message("no such file or folder", "ce fichier ou ce dossier n'existe pas"),
+    "os.not_a_folder": Message(
+        "a part of the path is a file, not a folder",
+        "une partie du chemin est un fichier, pas un dossier",
+    ),
+    "os.is_a_folder": Message("it is a folder, not a file", "c'est un dossier, pas un fichier"),
+    "os.exists": Message("it already exists", "il existe déjà"),
+    "os.denied": Message(
+        "permission denied (check who owns it and its rights)",
+        "permission refusée (vérifiez son propriétaire et ses droits)",
+    ),
+    "os.read_only": Message(
+        "the disk is mounted read-only",
+        "le disque est monté en lecture seule",
+    ),
+    "os.full": Message(
+        "no space left on the disk (or the quota is reached)",
+        "il ne reste plus d'espace sur le disque (ou le quota est atteint)",
+    ),
+    "os.too_large": Message("the file is too large", "le fichier est trop gros"),
+    "os.name_too_long": Message("the name is too long", "le nom est trop long"),
+    "os.link": Message(
+        "a symbolic link is in the way (or links loop)",
+        "un lien symbolique est en travers du chemin (ou des liens tournent en rond)",
+    ),
+    "os.too_many_open": Message(
+        "too many files are open at once",
+        "trop de fichiers sont ouverts à la fois",
+    ),
+    "os.io": Message(
+        "the disk could not be read or written (input/output error)",
+        "le disque n'a pas pu être lu ou écrit (erreur d'entrée-sortie)",
+    ),
+    "os.busy": Message(
+        "it is in use by another program",
+        "il est utilisé par un autre programme",
+    ),
+    "os.not_empty": Message("the folder is not empty", "le dossier n'est pas vide"),
+    "os.other_disk": Message(
+        "it cannot be moved to another disk",
+        "il ne peut pas être déplacé vers un autre disque",
+    ),
+    "os.refused": Message(
+        "the connection was refused (is the server running, on this port?)",
+        "la connexion a été refusée (le serveur est-il en marche, sur ce port?)",
+    ),
+    "os.timed_out": Message(
+        "the server did not answer in time",
+        "le serveur n'a pas répondu à temps",
+    ),
+    "os.reset": Message(
+        "the connection was cut by the other side",
+        "la connexion a été coupée par l'autre côté",
+    ),
+    "os.unreachable": Message(
+        "the network cannot reach the server",
+        "le réseau ne peut pas joindre le serveur",
+    ),
+    "os.unknown_host": Message(
+        "the server's name cannot be found (check its spelling and the network)",
+        "le nom du serveur est introuvable (vérifiez son orthographe et le réseau)",
+    ),
+    "os.memory": Message("not enough memory", "pas assez de mémoire"),
+    "os.encoding": Message(
+        "a name or a text holds a character the system's encoding cannot write",
+        "un nom ou un texte contient un caractère que l'encodage du système ne peut pas écrire",
+    ),
+    "os.not_utf8": Message(
+        "byte {byte} at line {line}, column {column} is not UTF-8: the file was probably saved as "
+        "Windows-1252 or Latin-1; save it as UTF-8",
+        "l'octet {byte} à la ligne {line}, colonne {column} n'est pas de l'UTF-8 : le fichier a "
+        "probablement été enregistré en Windows-1252 ou en Latin-1; enregistrez-le en UTF-8",
+    ),
+    "os.character": Message(
+        "the character {char} cannot be written in the system's encoding",
+        "le caractère {char} ne peut pas être écrit dans l'encodage du système",
+    ),
+    "os.other": Message(
+        "the system refused the operation (error {name})",
+        "le système a refusé l'opération (erreur {name})",
+    ),
+    "os.said": Message("{text}", "{text}"),
+    # --- why a saved plan is not one (E119) --------------------------------------------
+    "planfile.not_json": Message(
+        "it is not JSON (line {line}, column {column})",
+        "ce n'est pas du JSON (ligne {line}, colonne {column})",
+    ),
+    "planfile.too_deep": Message("it is nested too deeply", "il est imbriqué trop profondément"),
+    "planfile.missing": Message(
+        "'{field}' is missing at '{where}'",
+        "« {field} » manque à « {where} »",
+    ),
+    "planfile.shape": Message(
+        "what is at '{where}' does not have the shape of a saved plan",
+        "ce qui est à « {where} » n'a pas la forme d'un plan enregistré",
+    ),
     # --- reasons an email is refused (E017), after the email-validator library --------
     "text.email.dots": Message("two periods in a row", "deux points de suite"),
     "text.email.period": Message(

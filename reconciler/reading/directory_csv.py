@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reconciler import domain, files
+from reconciler import domain, files, os_words
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
 from reconciler.records import CREATED, State
@@ -45,7 +45,7 @@ def parse(raw: bytes, display: str, state: State) -> tuple[list[dict[str, Any]],
         handle = io.StringIO(raw.decode("utf-8-sig"), newline="")
         return _rows(csv.DictReader(handle), display, state)
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise UserError("E124", path=display, reason=str(exc)) from None
+        raise UserError("E124", path=display, _words=os_words.words(exc)) from None
 
 
 def _clean(value: str | None) -> str | None:
