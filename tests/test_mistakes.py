@@ -14,7 +14,10 @@ import pytest
 from click.testing import CliRunner
 from test_invalid_corpus import CASES
 
+from reconciler import edit
+from reconciler.catalog import Messages
 from reconciler.cli import cli
+from reconciler.errors import UserError
 
 # case → (location and code, words the French message holds, words its hint holds)
 FRENCH = {
@@ -146,3 +149,16 @@ def test_the_corpus_in_english_holds_no_french_word(monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(CASES)
     found = _words(_corpus_output("en")) & FRENCH_WORDS
     assert not found, sorted(found)
+
+
+@pytest.mark.parametrize(("text", "french"), [
+    ("a: b: c\n", "des deux-points là où ils ne peuvent pas être"),
+    ("a:\n\tb: 1\n", "une tabulation sert à indenter cette ligne"),
+    ("a: 1\na: 2\n", "une clé apparaît deux fois dans le même bloc"),
+    ("a: 'x\n", "un guillemet ouvert ici n'est jamais fermé"),
+])
+def test_a_file_user_cannot_edit_says_why_in_french(text: str, french: str) -> None:
+    with pytest.raises(UserError) as caught:
+        edit.load(text)
+    said = Messages("fr")(caught.value.code, **{"file": "f.yaml", **caught.value.params})
+    assert said.startswith(f"f.yaml ne peut pas être modifié : {french}"), said

@@ -294,6 +294,10 @@ MESSAGES: dict[str, Message] = {
         "a '|' or '>' block is written incorrectly",
         "un bloc « | » ou « > » est mal écrit",
     ),
+    "yaml.duplicate_key": Message(
+        "a key appears twice in the same block",
+        "une clé apparaît deux fois dans le même bloc",
+    ),
     "yaml.other": Message(
         "the parser cannot read the file from here",
         "l'analyseur ne peut pas lire le fichier à partir d'ici",

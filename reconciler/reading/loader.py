@@ -79,7 +79,26 @@ _YAML_PROBLEMS = {
     "found unknown directive name": "yaml.directive",
     "did not find expected whitespace or line break": "yaml.after_value",
     "found an indentation indicator equal to 0": "yaml.block_scalar",
+    # ruamel.yaml's (pure Python, for `user`'s edits), where its words differ
+    "mapping values are not allowed here": "yaml.colon_in_value",
+    "found character '\\t' that cannot start any token": "yaml.tab",
+    "found duplicate key": "yaml.duplicate_key",
 }
+_BLOCK_END = re.compile(r"expected <block end>, but found|expected <document start>")
+
+
+def parser_words(problem: str | None, context: str | None = None) -> dict[str, Any]:
+    """The catalog's phrase for a YAML parser's problem (libyaml's, or ruamel.yaml's when
+    `user` edits a file): what it found, else where it was, else a general sentence."""
+    problem, context = problem or "", context or ""
+    key = _YAML_PROBLEMS.get(problem) or _YAML_PROBLEMS.get(context)
+    if key is None and _BLOCK_END.match(problem):
+        key = "yaml.indentation"
+    elif key is None and problem.endswith("that cannot start any token"):
+        key = "yaml.cannot_start"
+    elif key is None and problem.startswith("found duplicate key"):
+        key = "yaml.duplicate_key"
+    return phrase(key or "yaml.other")
 
 Path_ = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -287,7 +306,8 @@ def not_yaml(display: str, pos: Position, problem: str, context: str, text: str)
     line, column = pos
     lines = text.split("\n", line)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    key = _YAML_PROBLEMS.get(problem) or _YAML_PROBLEMS.get(context) or "yaml.other"
+    words = parser_words(problem, context)
+    key = words["message"]
     indent = here[:len(here) - len(here.lstrip(" \t"))]
     if key == "yaml.tab" or "\t" in indent:
         tab = indent.find("\t")
@@ -301,7 +321,7 @@ def not_yaml(display: str, pos: Position, problem: str, context: str, text: str)
             found = (candidate, misplaced.end())
             return error(display, found, "E003", column=found[1], _hint="nbsp",
                          _words={"detail": phrase("yaml.nbsp", column=found[1])})
-    return error(display, (line, column), "E003", _words={"detail": phrase(key)})
+    return error(display, (line, column), "E003", _words={"detail": words})
 
 
 def _in_curly_quotes(text: str) -> bool:
