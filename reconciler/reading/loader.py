@@ -432,28 +432,21 @@ class _Builder:
 
     def _mapping(self, events: Iterator[yaml.Event], path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
-        # A user's first key repeated at its column: the next user, whose '- ' was
-        # forgotten. Said once (E045) rather than once per key the two users share.
-        is_user = len(path) == 2 and path[0] == "users" and type(path[1]) is int
-        first: tuple[str, int] | None = None  # the user's first key, and its column
-        next_user = False
+        next_user = False  # E045 said: the keys repeated after it are the next user's
         for key_event in events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 return mapping
             key = self._key(key_event, events, path)
-            if first is None and key is not None:
-                first = key, key_event.start_mark.column
             value_event = next(events)
             if key is None:  # reported; still consume the value to stay in step
                 self._node(value_event, events, (*path, "\0"))
                 continue
-            if key in mapping or next_user:
-                if next_user or (is_user and (key, key_event.start_mark.column) == first):
-                    if not next_user:
-                        self.problems.append(error(self.file, _pos(key_event), "E045",
-                                                   key=key, n=path[1] + 2))
+            if key in mapping:
+                if not next_user and self._next_user(path, mapping, key, key_event):
+                    self.problems.append(error(self.file, _pos(key_event), "E045",
+                                               key=key, n=path[1] + 2))  # type: ignore[operator]
                     next_user = True
-                else:
+                elif not next_user:
                     first = self.keys.get((*path, key), (0, 0))  # (0, 0): the fast pass
                     self.problems.append(
                         error(self.file, _pos(key_event), "E004", key=key, first_line=first[0])
@@ -464,6 +457,17 @@ class _Builder:
                 self.keys[(*path, key)] = _pos(key_event)
             mapping[key] = self._node(value_event, events, (*path, key))
         raise AssertionError("unterminated mapping")  # pragma: no cover
+
+    def _next_user(self, path: Path_, mapping: dict[str, Any], key: str,
+                   key_event: yaml.Event) -> bool:
+        """Whether a repeated `key` is the next user's first, its '- ' forgotten: a user's
+        first key again, at its column. Only asked on a repeat, so a file without one
+        pays nothing; the fast pass records no column and is read again in full."""
+        if not (len(path) == 2 and path[0] == "users" and type(path[1]) is int):
+            return False
+        first = next(iter(mapping))
+        where = self.keys.get((*path, first))
+        return key == first and where is not None and where[1] == key_event.start_mark.column + 1
 
     def _key(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path_) -> str | None:
         if not isinstance(event, yaml.ScalarEvent):
