@@ -11,6 +11,7 @@ sentence. Only what is not the system's (a database driver's words) passes as it
 from __future__ import annotations
 
 import errno
+import re
 from typing import Any
 
 from reconciler.catalog import phrase
@@ -56,7 +57,10 @@ def reason(exc: BaseException) -> dict[str, Any]:
     network cannot find, a timeout, text the system's encoding cannot hold, each said;
     anything else in its own words (a driver's, which are not the system's)."""
     import socket  # here: most commands never see a network error
+    import ssl
 
+    if isinstance(exc, ssl.SSLError):  # its errno is OpenSSL's: its own words name it
+        return phrase("os.said", text=str(exc).strip())
     if isinstance(exc, socket.gaierror):
         return phrase("os.unknown_host")
     if isinstance(exc, TimeoutError) and exc.errno is None:
@@ -76,6 +80,38 @@ def reason(exc: BaseException) -> dict[str, Any]:
     if isinstance(exc, UnicodeError):
         return phrase("os.encoding")
     return phrase("os.said", text=str(exc).strip() or type(exc).__name__)
+
+
+# How the state keeps a system error as a delivery's reason (the outbox's last_error):
+# in no language, 'OS ECONNREFUSED', worded when it is read (`kept_reason`).
+_KEPT = re.compile(r"OS ([A-Z0-9_]+)")
+
+
+def kept(exc: OSError) -> str | None:
+    """`exc` as the state keeps it, or None when it is not the system's (a mail server's
+    own reply, an SMTPException, has no errno: it is kept as the server gave it)."""
+    import socket
+    import ssl
+
+    if isinstance(exc, ssl.SSLError):  # its errno is OpenSSL's, not the system's
+        return None
+    if isinstance(exc, socket.gaierror):
+        return "OS EAI_NONAME"
+    if exc.errno is None:
+        return "OS ETIMEDOUT" if isinstance(exc, TimeoutError) else None
+    return f"OS {errno.errorcode.get(exc.errno, exc.errno)}"
+
+
+def kept_reason(text: str) -> dict[str, Any] | None:
+    """The phrase of a reason `kept` wrote, or None for any other text."""
+    found = _KEPT.fullmatch(text)
+    if found is None:
+        return None
+    name = found[1]
+    if name == "EAI_NONAME":
+        return phrase("os.unknown_host")
+    key = _BY_ERRNO.get(getattr(errno, name, -1))
+    return phrase(key) if key else phrase("os.other", name=name)
 
 
 def words(exc: BaseException) -> dict[str, Any]:

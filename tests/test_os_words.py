@@ -88,3 +88,15 @@ def test_a_saved_plan_that_is_not_one_is_said_in_french(
         planfile.read(saved)
     text = error_text(Messages("fr"), caught.value, None)
     assert "error[E119]" not in text and "[E119]" in text and french in text, text
+
+
+def test_a_delivery_failure_of_the_system_is_kept_in_no_language_and_said_in_french() -> None:
+    from reconciler.applying import mail
+
+    kept = os_words.kept(ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"))
+    assert kept == "OS ECONNREFUSED"
+    assert mail.reason_text(Messages("fr"), kept).startswith("la connexion a été refusée")
+    assert os_words.kept(socket.gaierror(-2, "Name or service not known")) == "OS EAI_NONAME"
+    assert "introuvable" in mail.reason_text(Messages("fr"), "OS EAI_NONAME")
+    assert mail.reason_text(Messages("fr"), "550 mailbox unavailable") == \
+        "550 mailbox unavailable"  # a server's own reply, as it gave it
