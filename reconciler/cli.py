@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from reconciler import terminal
+from reconciler import os_words, terminal
 from reconciler.catalog import Messages, language_from_env
 from reconciler.cli_words import Argument, AtLeast, Group, Option, language, show_version
 from reconciler.domain import PROFILES, SERVICES, TITLES
@@ -108,10 +108,9 @@ def _user_error(exc: Exception, database: tuple[type[Exception], ...]) -> UserEr
         return UserError("E127", reason=str(exc).strip())
     if isinstance(exc, OSError):  # a file or folder the system refused
         where = exc.filename if exc.filename is not None else ""
-        return UserError("E191", path=os.fsdecode(where),
-                         reason=exc.strerror or type(exc).__name__)
+        return UserError("E191", path=os.fsdecode(where), _words=os_words.words(exc))
     if isinstance(exc, UnicodeError):  # a name or text the system's encoding cannot hold
-        return UserError("E192", reason=str(exc))
+        return UserError("E192", _words=os_words.words(exc))
     if os.environ.get("RVSQ_DEBUG"):
         raise exc
     return UserError("E199", kind=type(exc).__name__, reason=str(exc)[:300])

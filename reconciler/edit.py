@@ -28,6 +28,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from reconciler.errors import UserError
+from reconciler.reading.loader import parser_words
 
 # The order of a user's fields in the examples; new fields go where this order puts them.
 FIELD_ORDER = (
@@ -57,7 +58,8 @@ def load(text: str) -> CommentedMap:
     try:
         doc = _yaml().load(text)
     except YAMLError as exc:
-        raise UserError("E094", reason=" ".join(str(exc).split())) from exc
+        words = parser_words(getattr(exc, "problem", None), getattr(exc, "context", None))
+        raise UserError("E094", _words={"reason": words}) from exc
     if not isinstance(doc, CommentedMap):
         raise UserError("E095")
     return doc

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from reconciler import files
+from reconciler import files, os_words
 from reconciler.applying import mail
 from reconciler.applying import secret_codes as codes
 from reconciler.catalog import phrase
@@ -171,8 +171,8 @@ def apply_plan(
         raise Stopped(run.progress(total, total), "E153", total=total,
                       path=os.fsdecode(where) if where is not None
                       else (settings.work_dir / "codes").as_posix(),
-                      reason=exc.strerror if isinstance(exc, OSError) and exc.strerror
-                      else str(exc)) from exc
+                      **({"_words": os_words.words(exc)} if isinstance(exc, OSError)
+                         else {"reason": str(exc)})) from exc
     return Report(run.run_id, list(plan.actions), code_files, run.shown, run.new_accounts,
                   emails)
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from reconciler import files
+from reconciler import files, os_words
 from reconciler.catalog import Messages
 from reconciler.clock import for_people
 from reconciler.errors import UserError
@@ -124,7 +124,10 @@ def reason_text(messages: Messages, reason: str) -> str:
     """A kept failure as the reader should see it: ours in their language, a server's own
     reply as it gave it."""
     own = _OWN_REASON.fullmatch(reason)
-    return messages(own[1], address=own[2]) if own else reason
+    if own:
+        return messages(own[1], address=own[2])
+    system = os_words.kept_reason(reason)  # "OS ECONNREFUSED"
+    return messages(system["message"], **system["params"]) if system else reason
 
 
 MAX_REASONS = 3  # a summary names this many reasons, then counts the others
@@ -244,7 +247,8 @@ def send_outbox(store: SQLStore, target: SmtpTarget, now: str) -> Delivery:
             server.quit()
         server.close()
     except (OSError, smtplib.SMTPException) as exc:  # the server itself: the rest wait
-        error = str(exc) or type(exc).__name__
+        error = (os_words.kept(exc) if isinstance(exc, OSError) else None) \
+            or str(exc) or type(exc).__name__
         for message in waiting:
             fail(message, error)
     failed = len(pending) - sent

@@ -36,6 +36,7 @@ MESSAGES: dict[str, Message] = {
     "where.establishment": Message("'establishment'", "« establishment »"),
     "where.representative": Message("'representative'", "« representative »"),
     "where.user": Message("user {n}", "l'utilisateur {n}"),
+    "where.user_named": Message("user {n} ({person})", "l'utilisateur {n} ({person})"),
     "where.policy": Message("the policy", "la politique"),
     "where.line": Message("{file} line {line}", "{file} ligne {line}"),
     "type.string": Message("text", "du texte"),
@@ -51,6 +52,18 @@ MESSAGES: dict[str, Message] = {
     "example.integer": Message("{field}: 1", "{field}: 1"),
     "example.boolean": Message("{field}: true", "{field}: true"),
     "example.array": Message("{field}: [first, second]", "{field}: [premier, second]"),
+    "example.secret_code": Message(
+        "{field}: {{rotate: \"2026-12-02\"}} (any new text, such as today's date, asks for one "
+        "new secret code)",
+        "{field}: {{rotate: \"2026-12-02\"}} (tout nouveau texte, comme la date du jour, "
+        "demande un nouveau code secret)",
+    ),
+    "example.password_reset": Message(
+        "{field}: {{requested: \"INC-1234\"}} (any new text, such as a ticket number, asks for "
+        "one password reset)",
+        "{field}: {{requested: \"INC-1234\"}} (tout nouveau texte, comme un numéro de billet, "
+        "demande une réinitialisation du mot de passe)",
+    ),
     "example.object": Message(
         "{field}: followed by indented fields on the next lines",
         "{field}: suivi de champs indentés sur les lignes suivantes",

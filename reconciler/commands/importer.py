@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from reconciler import os_words
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
 from reconciler.render import access_files
@@ -57,4 +58,4 @@ def _write_new(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise UserError("E190", path=path.as_posix(), reason=exc.strerror or str(exc)) from None
+        raise UserError("E190", path=path.as_posix(), _words=os_words.words(exc)) from None

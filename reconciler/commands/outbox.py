@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from reconciler import redaction
+from reconciler import os_words, redaction
 from reconciler.applying import mail
 from reconciler.clock import for_people, iso, utc_now
 from reconciler.commands import (
@@ -178,7 +178,10 @@ _WHY = {errno.EEXIST: "not_folder", errno.ENOTDIR: "not_folder", errno.EACCES: "
 
 def _why(env: Env, error: OSError) -> str:
     key = _WHY.get(error.errno or 0)
-    return env.messages(f"outbox.why.{key}") if key else plain(error.strerror or str(error))
+    if key:
+        return env.messages(f"outbox.why.{key}")
+    said = os_words.reason(error)
+    return env.messages(said["message"], **said["params"])
 
 
 def _kind(env: Env, kind: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from reconciler import pipeline
+from reconciler import os_words, pipeline
 from reconciler.checking.cache import ParseCache
 from reconciler.checking.validation import Validation
 from reconciler.commands import (
@@ -93,8 +93,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
         try:
             out.write_text(plan_json.to_json(plan, env.messages), encoding="utf-8")
         except OSError as exc:
-            raise UserError("E190", path=out.as_posix(), reason=exc.strerror or str(exc)
-                            ) from None
+            raise UserError("E190", path=out.as_posix(), _words=os_words.words(exc)) from None
     write(env, fmt, PlanView(plan, validation.files, state))
     if fmt == "text" and out is not None:
         click.echo(env.messages("plan.saved", path=out.as_posix()))

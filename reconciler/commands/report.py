@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from reconciler import os_words
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
@@ -39,7 +40,7 @@ def write(payload: bytes, out: Path | None) -> None:
     try:
         out.write_bytes(payload)
     except OSError as exc:
-        raise UserError("E190", path=out.as_posix(), reason=exc.strerror or str(exc)) from None
+        raise UserError("E190", path=out.as_posix(), _words=os_words.words(exc)) from None
 
 
 def run(env: Env, paths: list[Path], fmt: str, out: Path | None,

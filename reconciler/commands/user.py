@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from reconciler import edit, files
+from reconciler import edit, files, os_words
 from reconciler.checking.validation import display, validate_paths
 from reconciler.commands import EXIT_OK, Env, print_problems, refuse_links_out
 from reconciler.domain import PROFESSIONALS, PROFILES, SERVICES, TITLES
@@ -202,7 +202,7 @@ def _decode(raw: bytes, file: Path) -> tuple[str, bool, str]:
     try:
         text = raw[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UserError("E094", file=display(file), reason=str(exc)) from exc
+        raise UserError("E094", file=display(file), _words=os_words.words(exc)) from exc
     newline = "\r\n" if "\r\n" in text else "\n"
     return text.replace("\r\n", "\n"), bom, newline
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reconciler import files
+from reconciler import files, os_words
+from reconciler.catalog import phrase
 from reconciler.errors import UserError
 from reconciler.planning.planner import Action, Blocked, Notice, Plan
 from reconciler.problems import Problem
@@ -47,24 +48,35 @@ def notices(problems: list[Problem], plan: Plan, files: list[AccessFile]) -> lis
     return carried
 
 
+_TOO_DEEP = {"detail": phrase("planfile.too_deep")}
+
+
 def read(path: Path) -> Plan:
     raw = files.read_file(path, files.PLAN)
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError("E119", path=path.as_posix(), detail=str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise UserError("E119", path=path.as_posix(), _words={"detail": os_words.reason(exc)}
+                        ) from None
+    except json.JSONDecodeError as exc:
+        raise UserError("E119", path=path.as_posix(), _words={"detail": phrase(
+            "planfile.not_json", line=exc.lineno, column=exc.colno)}) from None
     except RecursionError:  # nested deeper than Python reads: no plan of ours is
-        raise UserError("E119", path=path.as_posix(), detail="nested too deeply") from None
+        raise UserError("E119", path=path.as_posix(), _words=_TOO_DEEP) from None
     import jsonschema  # only here: slow to import, and needed only to read a saved plan
 
     validator = jsonschema.Draft202012Validator(schema.load_schema(PLAN_SCHEMA))
     try:
         error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     except RecursionError:
-        raise UserError("E119", path=path.as_posix(), detail="nested too deeply") from None
-    if error is not None:
+        raise UserError("E119", path=path.as_posix(), _words=_TOO_DEEP) from None
+    if error is not None:  # jsonschema's sentence is English: say where, and what kind
         where = "/".join(str(p) for p in error.absolute_path) or "/"
-        raise UserError("E119", path=path.as_posix(), detail=f"{where}: {error.message}")
+        missing = error.validator == "required" and isinstance(error.instance, dict)
+        detail = phrase("planfile.missing", where=where, field=next(
+            (f for f in error.validator_value if f not in error.instance), "")) if missing \
+            else phrase("planfile.shape", where=where)
+        raise UserError("E119", path=path.as_posix(), _words={"detail": detail})
     return Plan(
         state_serial=data["state"]["serial"],
         config_digest=data["config_digest"],

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from reconciler import files
+from reconciler.catalog import phrase
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
 from reconciler.reading.text import describe
@@ -36,6 +37,68 @@ MAX_FILE_BYTES = files.ACCESS.cap
 # folds them into spaces) and characters to YAML 1.2 readers: refused before parsing.
 _YAML11_BREAKS = re.compile("[\u0085\u2028\u2029]")
 MAX_DEPTH = 32
+# Word and other word processors turn straight quotes into these. Looked for in the
+# scalars only when the file holds one (a single scan in C), so a file without them costs
+# nothing per value; ’ alone is an apostrophe (L’Heureux), not a quote.
+_TYPOGRAPHIC = re.compile("[\u201c\u201d\u201e\u2018]")
+_CURLY_QUOTES = "\u201c\u201d\u201e\u2018\u2019"
+# A no-break space (Alt+Space, Word, a copied web page) where YAML wants a space: in the
+# indentation, or after the colon of a key or the dash of an item.
+_MISPLACED_NO_BREAK_SPACE = re.compile("^[ \u00a0]*\u00a0|[:-]\u00a0")
+
+# The parser's (libyaml's) problems, in its words, and the catalog's phrase for each (see
+# `yaml.*` in catalog/problems_reading.py). What is not here is said by `yaml.other`: no
+# sentence of the parser reaches a user untranslated.
+_YAML_PROBLEMS = {
+    "found a tab character that violates indentation": "yaml.tab",
+    "found a tab character where an indentation space is expected": "yaml.tab",
+    "found character that cannot start any token": "yaml.cannot_start",
+    "could not find expected ':'": "yaml.no_colon",
+    "mapping values are not allowed in this context": "yaml.colon_in_value",
+    "mapping keys are not allowed in this context": "yaml.colon_in_value",
+    "block sequence entries are not allowed in this context": "yaml.dash_misplaced",
+    "did not find expected '-' indicator": "yaml.dash_expected",
+    "did not find expected key": "yaml.indentation",
+    "did not find expected node content": "yaml.no_value",
+    "did not find expected ',' or ']'": "yaml.unclosed_bracket",
+    "did not find expected ',' or '}'": "yaml.unclosed_brace",
+    "found unexpected end of stream": "yaml.unclosed_quote",
+    "found unexpected document indicator": "yaml.unclosed_quote",
+    "found unknown escape character": "yaml.escape",
+    "found invalid Unicode character escape code": "yaml.escape",
+    "did not find expected hexdecimal number": "yaml.escape",
+    "did not find expected comment or line break": "yaml.after_value",
+    "did not find expected <document start>": "yaml.after_value",
+    "found unexpected ':'": "yaml.colon_in_value",
+    "control characters are not allowed": "yaml.control",
+    "invalid Unicode character": "yaml.control",
+    "found undefined tag handle": "yaml.tag",
+    "did not find expected tag URI": "yaml.tag",
+    "did not find expected '!'": "yaml.tag",
+    "did not find expected alphabetic or numeric character": "yaml.anchor",
+    "found unknown directive name": "yaml.directive",
+    "did not find expected whitespace or line break": "yaml.after_value",
+    "found an indentation indicator equal to 0": "yaml.block_scalar",
+    # ruamel.yaml's (pure Python, for `user`'s edits), where its words differ
+    "mapping values are not allowed here": "yaml.colon_in_value",
+    "found character '\\t' that cannot start any token": "yaml.tab",
+    "found duplicate key": "yaml.duplicate_key",
+}
+_BLOCK_END = re.compile(r"expected <block end>, but found|expected <document start>")
+
+
+def parser_words(problem: str | None, context: str | None = None) -> dict[str, Any]:
+    """The catalog's phrase for a YAML parser's problem (libyaml's, or ruamel.yaml's when
+    `user` edits a file): what it found, else where it was, else a general sentence."""
+    problem, context = problem or "", context or ""
+    key = _YAML_PROBLEMS.get(problem) or _YAML_PROBLEMS.get(context)
+    if key is None and _BLOCK_END.match(problem):
+        key = "yaml.indentation"
+    elif key is None and problem.endswith("that cannot start any token"):
+        key = "yaml.cannot_start"
+    elif key is None and problem.startswith("found duplicate key"):
+        key = "yaml.duplicate_key"
+    return phrase(key or "yaml.other")
 
 Path_ = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -196,35 +259,75 @@ def load_bytes(raw: bytes, display: str, *, full: bool = False) -> LoadResult:
     try:
         text = _text(raw)
     except UnicodeDecodeError as exc:
-        bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
-        return LoadResult(None, [error(display, _byte_position(raw, exc.start + bom), "E001")])
+        return LoadResult(None, [not_utf8(raw, exc, display)])
     breaks = _YAML11_BREAKS.search(text)
     if breaks:  # one scan of the file, in C: the usual file has none
         pos = _byte_position(text.encode(), len(text[:breaks.start()].encode()))
         return LoadResult(None, [error(display, pos, "E019", char=describe(breaks.group()))])
-    builder = _Builder(display, full=full)
+    builder = _Builder(display, full=full, typographic=_TYPOGRAPHIC.search(text) is not None)
     try:
         data = builder.build(_events(text))
     except _Fatal as fatal:
         return LoadResult(None, [fatal.problem])
     except yaml.reader.ReaderError as exc:  # libyaml counts its position in bytes
         pos = _byte_position(raw.removeprefix(codecs.BOM_UTF8), exc.position)
-        return LoadResult(None, [error(display, pos, "E003", detail=exc.reason)])
+        return LoadResult(None, [not_yaml(display, pos, exc.reason, "", text)])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and mark and mark.line >= text.count("\n"):
             mark = exc.context_mark  # "unexpected end of stream": point at what was left open
         pos = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = ": ".join(part for part in (exc.context, exc.problem) if part)
-        return LoadResult(None, [error(display, pos, "E003", detail=detail)])
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives a mark
-        return LoadResult(None, [error(display, (1, 1), "E003", detail=str(exc))])
+        return LoadResult(None, [not_yaml(display, pos, exc.problem or "", exc.context or "",
+                                          text)])
+    except yaml.YAMLError:  # pragma: no cover - libyaml always gives a mark
+        return LoadResult(None, [not_yaml(display, (1, 1), "", "", text)])
     if builder.problems and not full:  # about to be located: read it again, all of it
         return load_bytes(raw, display, full=True)
     content_hash = hashlib.sha256(raw).hexdigest()
     doc = Document(display, data, builder.values, builder.keys, builder.listed, builder.plain,
                    content_hash, None if full else raw, lines=text.split("\n") if full else None)
     return LoadResult(doc, builder.problems)
+
+
+def not_utf8(raw: bytes, exc: UnicodeDecodeError, display: str) -> Problem:
+    """E001 at the first byte that is not UTF-8, naming it; the hint says what the file
+    probably is: UTF-16 (its byte-order mark) or, far more often, Windows-1252 / Latin-1,
+    what Windows and Excel save French text as."""
+    bom = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    line, column = _byte_position(raw, exc.start + bom)
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return error(display, (line, column), "E001", byte=f"0x{raw[exc.start + bom]:02X}",
+                 line=line, column=column, **({"_hint": "utf16"} if utf16 else {}))
+
+
+def not_yaml(display: str, pos: Position, problem: str, context: str, text: str) -> Problem:
+    """E003 in the user's words: the mistakes people make (a tab, a no-break space) found
+    on the line and pointed at; any other parser problem said by its catalog phrase."""
+    line, column = pos
+    lines = text.split("\n", line)
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    words = parser_words(problem, context)
+    key = words["message"]
+    indent = here[:len(here) - len(here.lstrip(" \t"))]
+    if key == "yaml.tab" or "\t" in indent:
+        tab = indent.find("\t")
+        column = tab + 1 if tab >= 0 else column
+        return error(display, (line, column), "E003", column=column, _hint="tab",
+                     _words={"detail": phrase("yaml.tab")})
+    for candidate in (line, line - 1):  # the parser may stop at the line after it
+        around = lines[candidate - 1] if 0 < candidate <= len(lines) else ""
+        misplaced = _MISPLACED_NO_BREAK_SPACE.search(around)
+        if misplaced:
+            found = (candidate, misplaced.end())
+            return error(display, found, "E003", column=found[1], _hint="nbsp",
+                         _words={"detail": phrase("yaml.nbsp", column=found[1])})
+    return error(display, (line, column), "E003", _words={"detail": words})
+
+
+def _in_curly_quotes(text: str) -> bool:
+    """`“06”`, `‘06’`, `”06”`: a value a word processor quoted with typographic quotes."""
+    return len(text) > 1 and text[0] in _CURLY_QUOTES and text[-1] in _CURLY_QUOTES \
+        and (text[0] != "\u2019" or text[-1] == "\u2019")
 
 
 _ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
@@ -267,8 +370,9 @@ def _pos(event: yaml.Event) -> Position:
 class _Builder:
     """Turns an event stream into plain data, recording positions and strictness problems."""
 
-    def __init__(self, file: str, *, full: bool) -> None:
+    def __init__(self, file: str, *, full: bool, typographic: bool = False) -> None:
         self.file = file
+        self.typographic = typographic  # the file holds a curly quote: look at each value
         self.depth = 1_000 if full else 2  # positions recorded down to this path length
         self.values: dict[Path_, Position] = {}
         self.listed: dict[str, array[int]] = {}
@@ -328,6 +432,7 @@ class _Builder:
 
     def _mapping(self, events: Iterator[yaml.Event], path: Path_) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
+        next_user = False  # E045 said: the keys repeated after it are the next user's
         for key_event in events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 return mapping
@@ -337,16 +442,32 @@ class _Builder:
                 self._node(value_event, events, (*path, "\0"))
                 continue
             if key in mapping:
-                first = self.keys.get((*path, key), (0, 0))  # (0, 0): the fast pass
-                self.problems.append(
-                    error(self.file, _pos(key_event), "E004", key=key, first_line=first[0])
-                )
+                if not next_user and self._next_user(path, mapping, key, key_event):
+                    self.problems.append(error(self.file, _pos(key_event), "E045",
+                                               key=key, n=path[1] + 2))  # type: ignore[operator]
+                    next_user = True
+                elif not next_user:
+                    first = self.keys.get((*path, key), (0, 0))  # (0, 0): the fast pass
+                    self.problems.append(
+                        error(self.file, _pos(key_event), "E004", key=key, first_line=first[0])
+                    )
                 self._node(value_event, events, (*path, "\0"))
                 continue
             if len(path) < self.depth:
                 self.keys[(*path, key)] = _pos(key_event)
             mapping[key] = self._node(value_event, events, (*path, key))
         raise AssertionError("unterminated mapping")  # pragma: no cover
+
+    def _next_user(self, path: Path_, mapping: dict[str, Any], key: str,
+                   key_event: yaml.Event) -> bool:
+        """Whether a repeated `key` is the next user's first, its '- ' forgotten: a user's
+        first key again, at its column. Only asked on a repeat, so a file without one
+        pays nothing; the fast pass records no column and is read again in full."""
+        if not (len(path) == 2 and path[0] == "users" and type(path[1]) is int):
+            return False
+        first = next(iter(mapping))
+        where = self.keys.get((*path, first))
+        return key == first and where is not None and where[1] == key_event.start_mark.column + 1
 
     def _key(self, event: yaml.Event, events: Iterator[yaml.Event], path: Path_) -> str | None:
         if not isinstance(event, yaml.ScalarEvent):
@@ -364,6 +485,10 @@ class _Builder:
         text = event.value
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
+            if self.typographic and path and not event.style and _in_curly_quotes(text):
+                field = next((p for p in reversed(path) if type(p) is str), "")
+                self.problems.append(error(self.file, _pos(event), "E046", field=field,
+                                           text=text, value=text[1:-1]))
         if event.style or event.tag is not None:  # quoted, block or tagged: text as written
             return text
         if text and text[0] not in _TYPED_FIRST_CHARS:

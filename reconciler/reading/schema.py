@@ -45,6 +45,11 @@ _ENUM_CODES = {
     frozenset(domain.PROFILES): "E031",
     frozenset(domain.SERVICES): "E032",
 }
+# Fields whose wrong type is best answered with their own example (catalog `example.*`).
+_EXAMPLES = {
+    "secret_code": "example.secret_code",
+    "password_reset": "example.password_reset",
+}
 _DESCRIPTIONS = {
     bool: "type.boolean",
     int: "type.integer",
@@ -184,13 +189,33 @@ def accept_bare_dates(data: Any) -> Any:
     return data
 
 
-def describe_where(path: Path_) -> dict[str, Any]:
-    """'user 3', 'establishment', … : the block a path belongs to, as a phrase."""
+def describe_where(path: Path_, data: Any = None) -> dict[str, Any]:
+    """'user 3 (Martin MacFly)', 'establishment', … : the block a path belongs to, as a
+    phrase; a user is named too, by first and last name, else email or username, as the
+    file gives them (`data`), so that the representative finds the person, not a count."""
     if len(path) >= 2 and path[0] == "users" and isinstance(path[1], int):
+        person = _person(data, path[1])
+        if person:
+            return phrase("where.user_named", n=path[1] + 1, person=person)
         return phrase("where.user", n=path[1] + 1)
     if path and path[0] in ("establishment", "representative"):
         return phrase(f"where.{path[0]}")
     return phrase("where.file")
+
+
+def _person(data: Any, index: int) -> str:
+    """How the file names user `index`: 'Martin MacFly', else its email or username."""
+    users = data.get("users") if isinstance(data, dict) else None
+    user = users[index] if isinstance(users, list) and index < len(users) else None
+    if not isinstance(user, dict):
+        return ""
+    names = [user.get(f) for f in ("first_name", "last_name")]
+    if all(isinstance(n, str) and n.strip() for n in names):
+        return f"{names[0].strip()} {names[1].strip()}"
+    for field in ("email", "username"):
+        if isinstance(user.get(field), str) and user[field].strip():
+            return user[field].strip()
+    return ""
 
 
 def _field(path: Path_) -> str:
@@ -226,11 +251,17 @@ def _explain(err: jsonschema.ValidationError, doc: Document) -> list[Problem]:
 
     if kind == "required":
         missing = [name for name in err.validator_value if name not in (value or {})]
-        words = {"where": describe_where(path)}
-        return [error(doc.file, where, "E020", field=name, _words=words) for name in missing]
+        # `titel` is said once, as "did you mean 'title'?" (E021), not also "'title' is
+        # missing": the field is there, misspelt.
+        allowed = sorted(err.schema.get("properties", {}))
+        meant = {_suggest(extra, allowed).get("suggestion") for extra in value or {}
+                 if extra not in allowed} if isinstance(value, dict) else set()
+        words = {"where": describe_where(path, doc.data)}
+        return [error(doc.file, where, "E020", field=name, _words=words) for name in missing
+                if name not in meant]
     if kind == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
-        words = {"where": describe_where(path)}
+        words = {"where": describe_where(path, doc.data)}
         return [
             error(
                 doc.file,
@@ -275,6 +306,8 @@ def _explain(err: jsonschema.ValidationError, doc: Document) -> list[Problem]:
     if kind in ("minimum", "maximum"):
         return [error(doc.file, where, "E043", field=field, value=value,
                       low=err.schema.get("minimum", "…"), high=err.schema.get("maximum", "…"))]
+    if kind == "pattern" and isinstance(value, str) and value.strip() not in ("", value):
+        return [error(doc.file, where, "E041", field=field)]  # " a@b.org ": only the spaces
     if kind == "pattern" and field in _PATTERN_CODES:
         return [error(doc.file, where, _PATTERN_CODES[field], value=value)]
     if kind == "pattern":  # names: the only other patterned text forbids surrounding spaces
@@ -313,10 +346,12 @@ def _type_problem(
         # YAML 1.1 read `NO`, `06` or `2026-11-20` as something else: say "quote it".
         return error(doc.file, where, "E023", field=field, text=doc.plain[path],
                      _words={"actual": _describe(value)})
-    # Every type the shipped schemas name has its words and an example (a test checks it).
+    # Every type the shipped schemas name has its words and an example (a test checks it);
+    # a request (`secret_code: yes`) is shown as the block it must be.
+    example = _EXAMPLES.get(field) or f"example.{expected}"
     return error(doc.file, where, "E022", field=field, _words={
         "expected": phrase(f"type.{expected}"), "actual": _describe(value),
-        "example": phrase(f"example.{expected}", field=field)})
+        "example": phrase(example, field=field)})
 
 
 def _duplicates(doc: Document, path: Path_, items: list[Any]) -> list[Problem]:

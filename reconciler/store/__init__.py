@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from reconciler import os_words
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR, private_folder
 from reconciler.redaction import redact
@@ -118,8 +119,7 @@ def init_store(location: Location, now: str) -> tuple[SQLStore, set[int]]:
             with contextlib.suppress(FileExistsError):  # private from its first byte
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except OSError as exc:
-            raise UserError("E190", path=location.shown,
-                            reason=exc.strerror or str(exc)) from None
+            raise UserError("E190", path=location.shown, _words=os_words.words(exc)) from None
     store = _connect(location, create=True)
     try:
         applied = store.applied_migrations()
@@ -194,8 +194,7 @@ def _file_kind(location: Location) -> str:
     except FileNotFoundError:
         return "missing"
     except OSError as exc:
-        raise UserError("E156", location=location.shown,
-                        reason=exc.strerror or type(exc).__name__) from None
+        raise UserError("E156", location=location.shown, _words=os_words.words(exc)) from None
     if stat.S_ISLNK(mode):
         # A link planted where the state should be would have the tool read, write and
         # chmod its target: the state is named by its own path, never through a link.

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from reconciler import os_words
 from reconciler.catalog import Messages
 from reconciler.errors import UserError
 from reconciler.folders import safe_name
@@ -216,4 +217,5 @@ def _reason(exc: OSError, messages: Messages) -> str:
     """Why a file cannot be read: in the user's language when it is a matter of rights."""
     if isinstance(exc, PermissionError):
         return messages("check.no_permission")
-    return exc.strerror or str(exc)
+    said = os_words.reason(exc)
+    return messages(said["message"], **said["params"])

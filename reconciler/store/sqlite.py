@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from reconciler import os_words
 from reconciler.errors import UserError
 from reconciler.store.base import SQLStore
 
@@ -44,8 +45,7 @@ class SQLiteStore(SQLStore):
         except FileNotFoundError:  # gone since it was looked for
             raise UserError("E138", location=location.shown) from None
         except OSError as exc:
-            raise UserError("E124", path=location.shown,
-                            reason=exc.strerror or str(exc)) from None
+            raise UserError("E124", path=location.shown, _words=os_words.words(exc)) from None
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE), so a
         # transaction is exactly one action of the plan. mode=rw: opening never creates
         # the file, even if it vanished since it was looked for; mode=ro for the commands
