@@ -19,8 +19,16 @@ from typing import Any
 import click
 
 from reconciler import os_words, terminal
-from reconciler.catalog import Messages, language_from_env
-from reconciler.cli_words import Argument, AtLeast, Group, Option, language, show_version
+from reconciler.catalog import Messages
+from reconciler.cli_words import (
+    Argument,
+    AtLeast,
+    Group,
+    Option,
+    language,
+    language_of,
+    show_version,
+)
 from reconciler.domain import PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 from reconciler.render import PLAN_FORMAT_NAMES, REPORT_FORMAT_NAMES
@@ -459,7 +467,8 @@ def main() -> None:
     # its files and its state by now; only the terminal's buffers remain to flush.
     if stdout is not None and stdout.lost:  # said where it is still read
         with contextlib.suppress(OSError, ValueError):
-            print(Messages(language_from_env())("output_cut"), file=sys.stderr)
+            lang = language_of(sys.argv[1:], os.environ)  # --lang too, wherever given
+            print(Messages(lang)("output_cut"), file=sys.stderr)
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:  # None: closed when the command started (`>&-`)
             with contextlib.suppress(OSError, ValueError):  # `| head`: the reader left

@@ -150,6 +150,13 @@ def _clinical_nurse(access: AccessFile, user: User) -> Iterator[Problem]:
         yield error(access.file, access.where(user, "username"), "E056")
 
 
+def _policy_named(policy: Policy) -> dict[str, object]:
+    """The policy a finding applies: its file, or the default said in the reader's words."""
+    if policy.source == "default":
+        return {"_words": {"policy": phrase("policy.default")}}
+    return {"policy": policy.source}
+
+
 def _eligibility(access: AccessFile, user: User, policy: Policy) -> Iterator[Problem]:
     """Rule E: services by profile (error) and by establishment type (warning)."""
     est_type = access.establishment.type
@@ -159,7 +166,7 @@ def _eligibility(access: AccessFile, user: User, policy: Policy) -> Iterator[Pro
             yield error(
                 access.file, access.where(user, "services", i), "E057",
                 service=service, profile=user.profile, allowed=ordered(allowed),
-                policy=policy.source,
+                **_policy_named(policy),
             )
         usual = policy.usual_types[service]
         if est_type not in usual:

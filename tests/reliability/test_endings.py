@@ -304,6 +304,15 @@ def test_a_reader_that_goes_away_does_not_stop_apply(tmp_path: Path) -> None:
     assert _sql(repo, "SELECT value FROM meta WHERE key = 'serial'") == [("19",)]
 
 
+def test_the_cut_output_is_said_in_the_language_given_after_the_command(
+        tmp_path: Path) -> None:
+    repo = _example(tmp_path)
+    result = subprocess.run(["bash", "-c", f"'{EXE}' --no-color apply --auto-approve --lang fr"
+                             " | head -1; exit ${PIPESTATUS[0]}"], cwd=repo, env=_env(),
+                            capture_output=True, text=True, timeout=60)
+    assert "remarque\u00a0: la sortie a été coupée" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("damage", [
     "UPDATE meta SET value = (SELECT seq || ' ' || hash FROM audit_log WHERE seq = 1) "
     "WHERE key = 'audit_head'",  # a head naming an older entry
