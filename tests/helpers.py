@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 from paths import EXAMPLE, REPO
 
+from reconciler.catalog.typography import french
 from reconciler.cli import cli as rvsq_access
 from reconciler.store import SQLStore, init_store, parse_location
 
@@ -173,3 +174,11 @@ def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
     code = proc.wait(timeout=10)
     os.close(controller)
     return code, output.decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+
+def typeset(text: str) -> str:
+    """An expected French sentence with the catalog's French typography (catalog/typography)."""
+    try:
+        return french(text).replace("{{", "{").replace("}}", "}")
+    except ValueError:  # braces that are not a template's: nothing to set
+        return text

@@ -12,22 +12,15 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from helpers import typeset
 from test_invalid_corpus import CASES
 
 from reconciler import edit
 from reconciler.catalog import Messages
-from reconciler.catalog.typography import french as french_typography
 from reconciler.cli import cli
 from reconciler.errors import UserError
 
 # case → (location and code, words the French message holds, words its hint holds)
-
-def typeset(text: str) -> str:
-    """An expected French sentence with the catalog's French typography (catalog/typography)."""
-    try:
-        return french_typography(text).replace("{{", "{").replace("}}", "}")
-    except ValueError:  # braces that are not a template's: nothing to set
-        return text
 
 FRENCH = {
     "107-mistake-tab-in-user.yaml": (

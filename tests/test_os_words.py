@@ -8,10 +8,10 @@ import socket
 from pathlib import Path
 
 import pytest
+from helpers import typeset
 
 from reconciler import os_words
 from reconciler.catalog import EN, FR, Messages
-from reconciler.catalog.typography import french as french_typography
 from reconciler.cli import _user_error
 from reconciler.errors import UserError
 from reconciler.planning import planfile
@@ -24,13 +24,6 @@ def said(exc: BaseException, lang: str) -> str:
     return Messages(lang)(words["message"], **words["params"])
 
 
-
-def typeset(text: str) -> str:
-    """An expected French sentence with the catalog's French typography (catalog/typography)."""
-    try:
-        return french_typography(text).replace("{{", "{").replace("}}", "}")
-    except ValueError:  # braces that are not a template's: nothing to set
-        return text
 
 @pytest.mark.parametrize(("number", "french"), [
     (errno.ENOENT, "ce fichier ou ce dossier n'existe pas"),
