@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from reconciler import os_words, terminal
+from reconciler import terminal
 from reconciler.catalog import Messages
 from reconciler.cli_words import (
     Argument,
@@ -112,6 +112,8 @@ def _user_error(exc: Exception, database: tuple[type[Exception], ...]) -> UserEr
     """What escaped a command, as an error a user can act on: never a traceback."""
     if isinstance(exc, UserError):
         return exc
+    from reconciler import os_words  # only when something escaped: it reads the text policy
+
     if isinstance(exc, database):  # locked, unreachable, damaged: outside actions
         return UserError("E127", reason=str(exc).strip())
     if isinstance(exc, OSError):  # a file or folder the system refused

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import gettext
-import importlib.metadata
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -292,6 +291,8 @@ Group.group_class = Group
 def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    import importlib.metadata  # only here: it costs a plan 30 ms to import
+
     click.echo(said("version", prog=ctx.find_root().info_name,
                     version=importlib.metadata.version("rvsq-access")))
     ctx.exit()
