@@ -50,10 +50,15 @@ def day_for_people(day: dt.date, lang: str) -> str:
     return f"{month} {day.day}, {day.year}"
 
 
+def in_quebec(moment: str | dt.datetime) -> dt.datetime:
+    """A moment (the state's ISO text, or an aware datetime) in Quebec's time."""
+    return (parse_iso(moment) if isinstance(moment, str) else moment).astimezone(_quebec())
+
+
 def for_people(moment: str | dt.datetime, lang: str) -> str:
     """A moment in Quebec's time, as people write it: 'December 2, 2026 at 6:40 p.m.' /
     '2 décembre 2026 à 18 h 40'. Takes the state's ISO text or an aware datetime."""
-    local = (parse_iso(moment) if isinstance(moment, str) else moment).astimezone(_quebec())
+    local = in_quebec(moment)
     day = day_for_people(local.date(), lang)
     if lang == "fr":
         return f"{day} à {local.hour} h {local.minute:02d}"

@@ -45,15 +45,20 @@ def french(template: str) -> str:
     return "".join(part for pair in zip(pieces, [*fields, ""], strict=True) for part in pair)
 
 
+def quoted(text: str) -> str:
+    """`text` between guillemets, as the French messages quote (a label built in code)."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
 def _set(text: str) -> str:
     """Prose set, quotations and code spans kept as written (guillemets get their spaces).
     Each is held out as one character while the prose around it is set, so that a mark
     right after a quotation (`» ?`) is spaced too."""
     kept: list[str] = []
 
-    def hold(quoted: re.Match[str]) -> str:
-        inner = quoted.group(1)
-        kept.append(f"«{NBSP}{inner}{NBSP}»" if inner is not None else quoted.group(2))
+    def hold(found: re.Match[str]) -> str:
+        inner = found.group(1)
+        kept.append(quoted(inner) if inner is not None else found.group(2))
         return QUOTE
 
     prose = _prose(_QUOTED.sub(hold, text))

@@ -8,15 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
-from zoneinfo import ZoneInfo
 
 from reconciler.applying.secret_codes import RevealedCode, SealedFile
 from reconciler.catalog import Messages
+from reconciler.clock import in_quebec
 from reconciler.terminal import inert
 
-# Quebec's time. A local stand-in for the `clock.for_people` helper another part of issue
-# 16 adds (one place for how people read times); switch to it once it is there.
-QUEBEC = ZoneInfo("America/Toronto")
 _COLUMNS = ("name", "username", "code", "issued", "status")
 
 
@@ -29,7 +26,7 @@ def local_time(issued_at: str, messages: Messages) -> str:
         return issued_at
     if moment.tzinfo is None:
         return issued_at
-    local = moment.astimezone(QUEBEC)
+    local = in_quebec(moment)
     return messages("codes.local_time", date=local.date().isoformat(), hour=local.hour,
                     minute=local.minute)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from reconciler.catalog import Messages
-from reconciler.catalog.typography import NBSP  # the labels are quoted the French way
+from reconciler.catalog.typography import quoted  # the labels are quoted the French way
 from reconciler.domain import SERVICE_LABELS
 from reconciler.planning.planner import Action, Blocked, Plan
 from reconciler.reading.model import AccessFile
@@ -54,7 +54,7 @@ class _Context(NamedTuple):
 
 # --- small builders -----------------------------------------------------------------------
 def _box(service: str) -> str:
-    return f"«{NBSP}{SERVICE_LABELS.get(service, service)}{NBSP}»"
+    return quoted(SERVICE_LABELS.get(service, service))
 
 
 def _field_value(ctx: _Context, name: str, value: str | None) -> str:
@@ -104,7 +104,7 @@ def _create(ctx: _Context, action: Action) -> Procedure:
     form = tuple(_field(ctx, f, after.get(f)) for f in FORM_FIELDS)
     return Procedure(m("runbook.h.create", name=name), [
         Step(m("runbook.step.add_user")),
-        Step(m("runbook.step.has_account", answer=f"«{NBSP}Non{NBSP}»")),
+        Step(m("runbook.step.has_account", answer=quoted("Non"))),
         Step(m("runbook.step.fill"), form),
         Step(m("runbook.step.tick_only"), tuple(_box(s) for s in action.services)),
         Step(m("runbook.step.submit", email=code(after.get("email", "")))),
@@ -124,7 +124,7 @@ def _join(ctx: _Context, action: Action, join: Action, services: tuple[str, ...]
         note += " " + m("runbook.note.moved", establishment=escape(ctx.view.place(old).name))
     return Procedure(m("runbook.h.join", name=name), [
         Step(m("runbook.step.add_user")),
-        Step(m("runbook.step.has_account", answer=f"«{NBSP}Oui{NBSP}»")),
+        Step(m("runbook.step.has_account", answer=quoted("Oui"))),
         Step(m("runbook.step.username", username=code(action.username or ""))),
         Step(m("runbook.step.tick_only"), tuple(_box(s) for s in services)),
         Step(m("runbook.step.submit_existing")),
