@@ -42,6 +42,32 @@ def parse_iso(text: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def moment_of(text: str, end: bool = False) -> dt.datetime | None:
+    """A moment a person typed (`--as-of`, `--since`, `--until`), in UTC; None if it is not
+    one. A day is Quebec's day: its first instant, or with `end` the first instant of the
+    next (periods are half-open: a day given as their end is included whole). A time with
+    no zone is Quebec's time; `Z` or an offset is taken as given."""
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            if end:
+                if day == dt.date.max:
+                    return None
+                day += dt.timedelta(days=1)
+            start = dt.datetime.combine(day, dt.time())
+            return start.replace(tzinfo=_quebec()).astimezone(dt.UTC)
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (ValueError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_quebec())
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        return None
+
+
 def day_for_people(day: dt.date, lang: str) -> str:
     """'December 2, 2026' / '2 décembre 2026' (French says the first day '1er')."""
     month = _MONTHS[lang][day.month - 1]

@@ -22,6 +22,7 @@ class AuditEntry(NamedTuple):
     prev_hash: str
     hash: str
     change_ref: str | None = None  # the change applied (a pull request's URL, say)
+    mac: str | None = None  # with RVSQ_AUDIT_KEY: HMAC of `hash` (outside the chain's hash)
 
 
 def entry_hash(

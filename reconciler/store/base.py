@@ -340,9 +340,18 @@ class SQLStore:
             sealed = self._execute(sql.COUNT_UNEXPORTED_SEALED).fetchone()[0]
         return emails, int(sealed)
 
-    def audit_entries(self, since: str = "") -> list[audit.AuditEntry]:
+    def audit_entries(self, since: str = "", until: str | None = None
+                      ) -> list[audit.AuditEntry]:
+        """The entries of a period, half-open [since, until), in order; both are ISO 8601
+        UTC text as the log stores its times (`clock.iso`). Every entry by default."""
         return [self._audit_entry(row)
-                for row in self._execute(sql.AUDIT_SINCE, (since,)).fetchall()]
+                for row in self._execute(sql.AUDIT_BETWEEN,
+                                         (since, until or _AFTER_ANY_TIME)).fetchall()]
+
+    def audit_extent(self) -> tuple[int, str | None, str | None]:
+        """How many entries the log holds, and the times of its first and last."""
+        count, first, last = self._execute(sql.AUDIT_COUNT).fetchone()
+        return int(count), first, last
 
     def last_audit_entry(self) -> audit.AuditEntry | None:
         row = self._execute(sql.LAST_AUDIT).fetchone()
@@ -355,7 +364,7 @@ class SQLStore:
             fields = None
         if not isinstance(fields, dict):
             raise UserError("E148", location=self.location.shown, seq=row[0])
-        return audit.AuditEntry(*row[:8], fields, *row[9:12])
+        return audit.AuditEntry(*row[:8], fields, *row[9:])
 
     def audit_head(self) -> tuple[int, str]:
         value = self._meta("audit_head")
@@ -439,7 +448,7 @@ class SQLStore:
         self._execute(sql.INSERT_AUDIT, (
             seq, at, actor, git_commit, run_id, action, establishment, username,
             json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str), prev, digest,
-            change_ref,
+            change_ref, None,
         ))
         self._execute(sql.ADVANCE, (f"{seq} {digest}",))
 
@@ -472,6 +481,7 @@ class SQLStore:
 
 
 _IN_CHUNK = 500
+_AFTER_ANY_TIME = "A"  # sorts after every ISO 8601 time ("9999-…Z" included)
 
 
 def _shared(text: str | None) -> str | None:

@@ -126,7 +126,7 @@ def _entries(rows: list[tuple[Any, ...]], findings: list[Finding],
                                     {"table": "audit_log", "seq": row[0]}))
             unreadable = row[0] if unreadable is None else unreadable
             continue
-        entries.append(audit.AuditEntry(*row[:8], fields, *row[9:12]))
+        entries.append(audit.AuditEntry(*row[:8], fields, *row[9:]))
     verified = [e for e in entries if unreadable is None or e.seq < unreadable]
     broken = audit.verify(verified, None)  # the head is compared on its own, below
     if broken is not None and broken.seq is not None:

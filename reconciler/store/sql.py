@@ -168,6 +168,14 @@ MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
             "WHERE sent_at IS NULL AND exported_at IS NULL",
         ],
     ),
+    (
+        5,
+        "audit: an entry may carry a MAC made with a key CI holds (RVSQ_AUDIT_KEY)",
+        [
+            # Outside the hashed fields: entries written before it verify as they did.
+            "ALTER TABLE audit_log ADD COLUMN mac TEXT",
+        ],
+    ),
 ]
 
 IDENTITY = 3  # the migration that draws the state's id
@@ -270,10 +278,12 @@ COUNT_UNEXPORTED_SEALED = "SELECT count(*) FROM sealed_codes WHERE exported_at I
 MARK_EXPORTED = "UPDATE sealed_codes SET exported_at = ? WHERE run_id = ? AND establishment = ?"
 
 AUDIT_COLUMNS = """seq, at, actor, git_commit, run_id, action, establishment, username,
-    fields, prev_hash, hash, change_ref"""
+    fields, prev_hash, hash, change_ref, mac"""
 INSERT_AUDIT = f"""INSERT INTO audit_log ({AUDIT_COLUMNS})
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
-AUDIT_SINCE = f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE at >= ? ORDER BY seq"
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+# A period, half-open: [since, until). Times are ISO 8601 UTC text, compared as text.
+AUDIT_BETWEEN = f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq"
+AUDIT_COUNT = "SELECT count(*), min(at), max(at) FROM audit_log"
 LAST_AUDIT = f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1"
 LAST_AUDIT_LINK = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
 
