@@ -25,9 +25,10 @@ from reconciler.catalog import phrase
 from reconciler.clock import iso, utc_now
 from reconciler.errors import UserError
 from reconciler.folders import private_folder, safe_name
+from reconciler.history import story
 from reconciler.planning import refusals
 from reconciler.planning.planner import ACTION_KINDS, ESTABLISHMENT_KINDS, Action, Plan
-from reconciler.records import State
+from reconciler.records import AccountRecord, State
 from reconciler.store import SealedCodes, SQLStore
 
 LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later
@@ -250,6 +251,8 @@ class _Run:
             _release_stops()  # a stop that came meanwhile is raised here
 
     # --- one handler per action kind; each returns the audit entry's fields ---------
+    # An entry tells the story alone (history/story.py): the person as the account was just
+    # before, the establishment's name, and the before and after of what changed.
     def _create_establishment(self, index: int, action: Action, moment: dt.datetime,
                               now: str) -> dict[str, Any]:
         return self._update_establishment(index, action, moment, now)  # stored alike
@@ -258,7 +261,7 @@ class _Run:
                               now: str) -> dict[str, Any]:
         assert action.after is not None
         self.store.put_establishment(action.after, now)
-        return dict(action.after)
+        return {**action.after, **({"changes": action.changes} if action.changes else {})}
 
     def _create_account(self, index: int, action: Action, moment: dt.datetime,
                         now: str) -> dict[str, Any]:
@@ -272,59 +275,73 @@ class _Run:
         self._email(index, "created", action, action.after["email"], now,
                     available_at=available, username=action.username)
         return {**action.after, "services": list(action.services), "available_at": available,
-                "code": issued}
+                "code": issued, **self._about(action, story.person(action.after,
+                                                                   action.username))}
 
     def _grant_services(self, index: int, action: Action, moment: dt.datetime,
                         now: str) -> dict[str, Any]:
-        assert action.username is not None
-        self.store.grant(action.username, action.services, now)
-        return {"services": list(action.services)}
+        account = self._account(action)
+        self.store.grant(account.username, action.services, now)
+        return {**story.services_change(account.services, action.services, granted=True),
+                **self._about(action, story.person(account))}
 
     def _revoke_services(self, index: int, action: Action, moment: dt.datetime,
                          now: str) -> dict[str, Any]:
-        assert action.username is not None
-        self.store.revoke(action.username, action.services)
-        return {"services": list(action.services)}
+        account = self._account(action)
+        self.store.revoke(account.username, action.services)
+        return {**story.services_change(account.services, action.services, granted=False),
+                **self._about(action, story.person(account))}
 
     def _update_account(self, index: int, action: Action, moment: dt.datetime,
                         now: str) -> dict[str, Any]:
-        assert action.username is not None and action.changes is not None
+        assert action.changes is not None
+        account = self._account(action)
         self.store.update_account(
-            action.username, {k: v["new"] for k, v in action.changes.items()}, now
+            account.username, {k: v["new"] for k, v in action.changes.items()}, now
         )
-        return {"changes": action.changes}
+        return {"changes": action.changes, **self._about(action, story.person(account))}
 
     def _regenerate_code(self, index: int, action: Action, moment: dt.datetime,
                          now: str) -> dict[str, Any]:
-        return {"token": action.token, "code": self._issue_code(action, action.token, now)}
+        account = self._account(action)
+        return {"token": action.token,
+                "code": self._issue_code(action, action.token, now, account.email),
+                **self._about(action, story.person(account))}
 
     def _reset_password(self, index: int, action: Action, moment: dt.datetime,
                         now: str) -> dict[str, Any]:
-        assert action.username is not None and action.token is not None
-        self.store.set_reset(action.username, action.token, now)
-        account = self.store.account(action.username)
-        assert account is not None
-        self._email(index, "reset", action, account.email, now, username=action.username)
-        return {"token": action.token}
+        assert action.token is not None
+        account = self._account(action)
+        self.store.set_reset(account.username, action.token, now)
+        self._email(index, "reset", action, account.email, now, username=account.username)
+        return {"token": action.token, **self._about(action, story.person(account))}
 
     def _delete_account(self, index: int, action: Action, moment: dt.datetime,
                         now: str) -> dict[str, Any]:
+        account = self._account(action)
+        self.store.delete_account(account.username)
+        return {**story.deleted(account), **self._about(action, story.person(account))}
+
+    def _account(self, action: Action) -> AccountRecord:
+        """The account as it is inside this action's transaction: after the actions before
+        it in this run, so that its entry's "before" is the truth."""
         assert action.username is not None
-        self.store.delete_account(action.username)
-        return {}
+        account = self.store.account(action.username)
+        if account is None:  # the planner only acts on accounts the state holds
+            raise ValueError(f"no account {action.username} in the state")
+        return account
+
+    def _about(self, action: Action, person: dict[str, Any]) -> dict[str, Any]:
+        return {"person": person, "establishment_name": self.names.get(action.establishment)}
 
     # --- helpers --------------------------------------------------------------------
-    def _issue_code(self, action: Action, token: str | None, now: str,
-                    email: str | None = None) -> str:
+    def _issue_code(self, action: Action, token: str | None, now: str, email: str) -> str:
         """A new code: its hash in the account, its sealed copy in the same transaction.
         Returns where the code went, for the audit entry (`state check` counts them):
         "sealed" or "shown" (on the terminal)."""
         assert action.username is not None
         code = codes.new_code()
         self.store.set_code(action.username, codes.code_hash(code), token, now)
-        if email is None:
-            account = self.store.account(action.username)
-            email = account.email if account else ""
         entry = {"username": action.username, "email": email, "code": code, "issued_at": now,
                  codes.NAME: action.name or ""}  # for `codes reveal`'s table
         if action.recipient is None:

@@ -24,6 +24,7 @@ from reconciler.commands import (
 )
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
+from reconciler.history import story
 from reconciler.problems import Problem, error
 from reconciler.reading import directory_csv as directory
 from reconciler.render.markdown import plain
@@ -123,7 +124,9 @@ def import_directory(env: Env, csv_path: Path, update_managed: bool = False) -> 
             now = iso(utc_now())
             fields = {"file": file, "accounts": len(rows),
                       "sha256": hashlib.sha256(raw).hexdigest(),
-                      "usernames": sorted(r["username"] for r in rows)}
+                      "usernames": sorted(r["username"] for r in rows),
+                      # what each account received: the log alone can rebuild them
+                      "rows": story.imported_rows(rows)}
             if managed:  # what the access files no longer say: for whoever corrects them
                 fields["managed_changes"] = {
                     m.username: {"establishment": m.establishment, "line": m.line,
