@@ -29,6 +29,7 @@ from reconciler.cli_words import (
     language_of,
     show_version,
 )
+from reconciler.clock import AsOf
 from reconciler.domain import PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 from reconciler.render import PLAN_FORMAT_NAMES, REPORT_FORMAT_NAMES
@@ -71,6 +72,25 @@ def _lock_timeout(ctx: click.Context, param: click.Parameter, value: float) -> f
 LOCK_TIMEOUT = option("--lock-timeout", type=float, default=60.0, show_default=True,
                       metavar="metavar.seconds", callback=_lock_timeout,
                       help="help.lock_timeout")
+def _as_of_moment(ctx: click.Context, param: click.Parameter, value: str | None
+                  ) -> AsOf | None:
+    if value is None:
+        return None
+    as_of = AsOf.read(value)
+    if as_of is None:
+        raise UserError("E215", value=value)
+    first, last = AS_OF_RANGE
+    if not first <= as_of.day <= last:
+        raise UserError("E155", date=as_of.day.isoformat(), first=first.isoformat(),
+                        last=last.isoformat())
+    return as_of
+
+
+# `state` and `report`: a day or a moment; one gone by is rebuilt from the audit log.
+AS_OF_STATE = option("--as-of", metavar="metavar.moment", callback=_as_of_moment,
+                     help="help.as_of_state")
+AS_OF_REPORT = option("--as-of", metavar="metavar.moment", callback=_as_of_moment,
+                      help="help.as_of_report")
 AS_OF = option("--as-of", type=click.DateTime(["%Y-%m-%d"]), metavar="metavar.date",
                callback=_as_of, help="help.as_of")
 FILE = argument("file", type=READ, metavar="metavar.file")
@@ -93,8 +113,8 @@ class _Group(Group):
                 raise UserError("E151") from None
             except click.Abort:  # a question that got no answer: the input ended
                 raise UserError("E154") from None
-            except (click.exceptions.Exit, click.ClickException):
-                raise
+            except (click.exceptions.Exit, click.ClickException, InvalidInput):
+                raise  # InvalidInput: its problems are printed; exit 1 below, nothing more
             except Exception as exc:
                 raise _user_error(exc, database_errors()) from exc
         except InvalidInput:
@@ -226,20 +246,22 @@ def state_init(env: Any) -> None:
 
 
 @state.command("list", help="help.state_list")
+@AS_OF_STATE
 @click.pass_obj
-def state_list(env: Any) -> None:
+def state_list(env: Any, as_of: AsOf | None) -> None:
     from reconciler.commands import state as command
 
-    _exit(command.list_accounts(env))
+    _exit(command.list_accounts(env, as_of))
 
 
 @state.command("show", help="help.state_show")
 @argument("username", metavar="metavar.username")
+@AS_OF_STATE
 @click.pass_obj
-def state_show(env: Any, username: str) -> None:
+def state_show(env: Any, username: str, as_of: AsOf | None) -> None:
     from reconciler.commands import state as command
 
-    _exit(command.show(env, username))
+    _exit(command.show(env, username, as_of))
 
 
 @state.command("check", help="help.state_check")
@@ -313,14 +335,20 @@ def audit_log(env: Any, since: str | None, fmt: str, delimiter: str) -> None:
         default="markdown", help="help.format")
 @option("--out", type=click.Path(path_type=Path, dir_okay=False), metavar="metavar.file",
         help="help.report_out")
-@AS_OF
+@AS_OF_REPORT
+@option("--since", metavar="metavar.moment", help="help.report_since")
+@option("--until", metavar="metavar.moment", help="help.report_until")
+@option("--table", "csv_table", type=click.Choice(["accounts", "changes"]), default="accounts",
+        show_default=True, help="help.report_table")
 @DELIMITER
 @click.pass_obj
 def report(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,
-           as_of: dt.date | None, delimiter: str) -> None:
+           as_of: AsOf | None, since: str | None, until: str | None, csv_table: str,
+           delimiter: str) -> None:
     from reconciler.commands import report as command
 
-    _exit(command.run(env, list(paths), fmt, out, as_of, delimiter))
+    asked = command.Asked(as_of, since, until, csv_table)
+    _exit(command.run(env, list(paths), fmt, out, asked, delimiter))
 
 
 @cli.command("import", help="help.import")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import NamedTuple
 
 
 def utc_now() -> dt.datetime:
@@ -66,6 +67,31 @@ def moment_of(text: str, end: bool = False) -> dt.datetime | None:
         return moment.astimezone(dt.UTC)
     except OverflowError:
         return None
+
+
+class AsOf(NamedTuple):
+    """`--as-of` as typed: a day (its whole, in Quebec) or a moment."""
+
+    given: str
+    moment: dt.datetime  # UTC: the state as it was just before it
+    day: dt.date  # Quebec's day it falls in: reviews and expiries are counted from it
+
+    @classmethod
+    def read(cls, text: str) -> AsOf | None:
+        moment = moment_of(text, end=True)
+        if moment is None:
+            return None
+        day = dt.date.fromisoformat(text.strip()) if len(text.strip()) == 10 \
+            else in_quebec(moment).date()
+        return cls(text.strip(), moment, day)
+
+    def is_past(self, now: dt.datetime) -> bool:
+        """Whether it asks for a moment gone by: the log then rebuilds the state."""
+        return self.moment <= now
+
+    @property
+    def iso(self) -> str:
+        return iso(self.moment)
 
 
 def day_for_people(day: dt.date, lang: str) -> str:

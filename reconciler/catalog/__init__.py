@@ -21,6 +21,7 @@ from reconciler.catalog import (
     command_line,
     editing,
     emails,
+    history,
     imports,
     plan_output,
     problem_output,
@@ -40,6 +41,7 @@ LANGUAGES = ("en", "fr")
 AREAS: tuple[ModuleType, ...] = (
     problems_reading, problems_schema, problems_rules, problem_output, plan_output, editing,
     state_output, imports, apply_output, emails, runbook_text, report_output, command_line,
+    history,
 )
 
 

@@ -419,7 +419,7 @@ MESSAGES: dict[str, Message] = {
         "secret code issued: {code_issued_at}\n"
         "last password reset: {reset_at}\n"
         "created: {created_at}\n"
-        "updated: {updated_at}",
+        "last change: {updated_at}",
         "nom d'utilisateur : {username}\n"
         "courriel : {email}\n"
         "nom : {title} {first_name} {last_name}\n"
@@ -434,7 +434,7 @@ MESSAGES: dict[str, Message] = {
         "code secret émis : {code_issued_at}\n"
         "dernière réinitialisation : {reset_at}\n"
         "créé : {created_at}\n"
-        "mis à jour : {updated_at}",
+        "dernière modification : {updated_at}",
     ),
     "audit.ok": Message(
         "The audit log verifies: {count} {count:entry|entries}, the chain is intact.",

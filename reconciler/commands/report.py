@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
 from reconciler import os_words
+from reconciler.clock import AsOf, in_quebec, iso, moment_of, utc_now
 from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
+from reconciler.history.replay import replay
 from reconciler.render import report_csv
 from reconciler.render import report_view as report
 from reconciler.render.report_formats import REPORT_FORMATS
@@ -20,12 +23,6 @@ from reconciler.terminal import json_for_terminal
 
 FORMATS = tuple(REPORT_FORMATS)
 BOM = report_csv.BOM
-
-
-def render(fmt: str, data: report.Report, env: Env, delimiter: str = ",") -> str:
-    if fmt == "csv":  # the one format with an option of its own
-        return report_csv.render(data, env.messages, delimiter)
-    return REPORT_FORMATS[fmt](data, env.messages)
 
 
 def encode(fmt: str, text: str) -> bytes:
@@ -43,25 +40,78 @@ def write(payload: bytes, out: Path | None) -> None:
         raise UserError("E190", path=out.as_posix(), _words=os_words.words(exc)) from None
 
 
-def run(env: Env, paths: list[Path], fmt: str, out: Path | None,
-        as_of: dt.date | None, delimiter: str = ",") -> int:
+class Asked(NamedTuple):
+    """What the report is asked for: a moment (today's, or one gone by) and a period."""
+
+    as_of: AsOf | None
+    since: str | None  # as typed
+    until: str | None
+    csv_table: str = "accounts"  # CSV holds one table: the accounts, or the period's changes
+
+
+def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
+        delimiter: str = ",") -> int:
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format: {fmt}")
-    paths = paths or list(DEFAULT_PATHS)
-    today = as_of or dt.date.today()
+    now = utc_now()
+    as_of = asked.as_of
+    past = as_of is not None and as_of.is_past(now)
+    today = as_of.day if as_of is not None else in_quebec(now).date()
+    since, until = _period(asked, today, as_of if past else None)
     store = open_state(env)  # first: a state that is not there stops before any work
     try:
-        # Reports show when accounts were created, updated, given a code and reset.
-        planned = plan_input(env, store, paths, env.parse_cache(), today=today, history=True)
-        last_change = store.last_audit_entry()
+        if past:
+            assert as_of is not None
+            with store.reading():  # the replay, the period and the count agree
+                past_state = replay(store.audit_entries(until=as_of.iso), as_of.iso,
+                                    store.state_id(), store.location.shown)
+                period = report.Period(since, until,
+                                       tuple(store.audit_entries(since, until)))
+                total = store.audit_extent()[0]
+            data = report.build_past(past_state, as_of.given, total, period)
+        else:
+            # Reports show when accounts were created, updated, given a code and reset.
+            planned = plan_input(env, store, paths or list(DEFAULT_PATHS), env.parse_cache(),
+                                 today=today, history=True)
+            last_change = store.last_audit_entry()
+            period = report.Period(since, until, tuple(store.audit_entries(since, until)))
     finally:
         store.close()
-    validation, state = planned.validation, planned.state
-    plan = compute(env, planned)
-    plan = refused(plan, state, limits(env))  # as `plan` shows them, with its defaults
-    data = report.build(validation.files, state, plan, validation.policy, today, last_change)
-    text = render(fmt, data, env, delimiter)
+    if not past:
+        validation, state = planned.validation, planned.state
+        plan = compute(env, planned)
+        plan = refused(plan, state, limits(env))  # as `plan` shows them, with its defaults
+        data = report.build(validation.files, state, plan, validation.policy, today,
+                            last_change, period)
+    if fmt == "csv":  # the one format with options of its own
+        text = report_csv.render(data, env.messages, delimiter, asked.csv_table)
+    else:
+        text = REPORT_FORMATS[fmt](data, env.messages)
     if out is None and fmt == "json":  # to a terminal: no control character from the state
         text = json_for_terminal(text)
     write(encode(fmt, text), out)
     return EXIT_OK
+
+
+def _period(asked: Asked, today: dt.date, past: AsOf | None) -> tuple[str, str]:
+    """[since, until) as ISO 8601 UTC. Since: --since, else the start of the day
+    CHANGE_DAYS before the report's day; until: --until (its whole day), else the past
+    moment asked for, else now. A past report lists nothing after its moment."""
+    if asked.since is not None:
+        start = moment_of(asked.since)
+        if start is None:
+            raise UserError("E215", value=asked.since)
+    else:
+        start = moment_of((today - dt.timedelta(days=report.CHANGE_DAYS)).isoformat())
+        assert start is not None
+    if asked.until is not None:
+        end = moment_of(asked.until, end=True)
+        if end is None:
+            raise UserError("E215", value=asked.until)
+        if past is not None and end > past.moment:
+            raise UserError("E218", until=asked.until, as_of=past.given)
+    else:
+        end = past.moment if past is not None else utc_now() + dt.timedelta(seconds=1)
+    if start >= end:
+        raise UserError("E217", since=asked.since or iso(start), until=asked.until or iso(end))
+    return iso(start), iso(end)

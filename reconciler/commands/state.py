@@ -10,8 +10,9 @@ from pathlib import Path
 import click
 
 from reconciler import files
+from reconciler.catalog import Messages
 from reconciler.checking.validation import display
-from reconciler.clock import day_for_people, for_people, iso, utc_now
+from reconciler.clock import AsOf, day_for_people, for_people, iso, utc_now
 from reconciler.commands import (
     EXIT_INVALID,
     EXIT_OK,
@@ -22,14 +23,19 @@ from reconciler.commands import (
     open_state,
     print_problems,
 )
+from reconciler.commands.audit import action_words
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
 from reconciler.history import story
+from reconciler.history.replay import Replayed, replay
 from reconciler.problems import Problem, error
 from reconciler.reading import directory_csv as directory
+from reconciler.records import AccountRecord
 from reconciler.render.markdown import plain
+from reconciler.render.past_view import Rebuilt, rebuilt_lines, when_words
 from reconciler.render.plan_view import origin_name
-from reconciler.store import init_store
+from reconciler.store import SQLStore, init_store
+from reconciler.store.audit_chain import AuditEntry
 from reconciler.terminal import json_for_terminal
 
 
@@ -51,15 +57,18 @@ def init(env: Env) -> int:
     return EXIT_OK
 
 
-def list_accounts(env: Env) -> int:
+def list_accounts(env: Env, as_of: AsOf | None = None) -> int:
+    """Today's accounts; or, `as_of` a moment gone by, the accounts as the audit log
+    rebuilds them then (said first, so that nobody takes them for today's)."""
     store = open_state(env)
     try:
-        accounts = sorted(store.snapshot().accounts.values(),
-                          key=lambda a: (a.establishment or "", a.username))
+        past = _past(env, store, as_of)
+        state = past.state if past is not None else store.snapshot()
     finally:
         store.close()
+    accounts = sorted(state.accounts.values(), key=lambda a: (a.establishment or "", a.username))
     if not accounts:
-        click.echo(env.messages("state.empty"))
+        click.echo(env.messages("state.empty" if past is None else "history.empty"))
         return EXIT_OK
     click.echo(env.messages("state.header"))
     none = env.messages("none")
@@ -71,28 +80,62 @@ def list_accounts(env: Env) -> int:
     return EXIT_OK
 
 
-def show(env: Env, username: str) -> int:
+def _past(env: Env, store: SQLStore, as_of: AsOf | None) -> Replayed | None:
+    """The state rebuilt from the log at a moment gone by (its header said on stdout), or
+    None for today's."""
+    if as_of is None or not as_of.is_past(utc_now()):
+        return None
+    with store.reading():  # the entries and their count agree
+        entries, total = store.audit_entries(until=as_of.iso), store.audit_extent()[0]
+        past = replay(entries, as_of.iso, store.state_id(), store.location.shown)
+    for line in rebuilt_lines(Rebuilt.of(past, as_of.given, total), env.messages):
+        click.echo(line)
+    return past
+
+
+def show(env: Env, username: str, as_of: AsOf | None = None) -> int:
     store = open_state(env)
     try:
-        account = store.account(username) or store.account(username.lower())
+        past = _past(env, store, as_of)
+        if past is not None:
+            accounts = past.state.accounts
+            account = accounts.get(username) or accounts.get(username.lower())
+            last = past.last_about.get(account.username) if account else None
+        else:
+            account = store.account(username) or store.account(username.lower())
+            last = store.last_entry_about(account.username) if account else None
     finally:
         store.close()
     if account is None:
+        if past is not None and as_of is not None:
+            raise UserError("E216", username=username,
+                            when=when_words(Rebuilt.of(past, as_of.given, 0), env.messages))
         raise UserError("E123", username=username)
-    none = env.messages("none")
+    m = env.messages
+    none = m("none")
     fields = {k: (none if v is None else v) for k, v in account._asdict().items()}
     fields["services"] = ", ".join(account.services) or none
-    fields["origin"] = origin_name(account.origin, env.messages)
-    if env.messages.has(f"profile.{account.profile}"):
-        fields["profile"] = env.messages(f"profile.{account.profile}")
-    for moment in ("code_issued_at", "reset_at", "created_at", "updated_at"):
+    fields["origin"] = origin_name(account.origin, m)
+    if m.has(f"profile.{account.profile}"):
+        fields["profile"] = m(f"profile.{account.profile}")
+    for moment in ("code_issued_at", "reset_at", "created_at"):
         if fields[moment] != none:
-            fields[moment] = for_people(fields[moment], env.messages.lang)
+            fields[moment] = for_people(fields[moment], m.lang)
     for day in ("expires", "reviewed"):
         if fields[day] != none:
-            fields[day] = day_for_people(dt.date.fromisoformat(fields[day]), env.messages.lang)
-    click.echo(env.messages("state.show", **fields))
+            fields[day] = day_for_people(dt.date.fromisoformat(fields[day]), m.lang)
+    fields["updated_at"] = _last_change(account, last, m)
+    click.echo(m("state.show", **fields))
     return EXIT_OK
+
+
+def _last_change(account: AccountRecord, last: AuditEntry | None, m: Messages) -> str:
+    """The account's last change of any kind: its record's, or a later audit entry about it
+    (a grant or a revocation leaves the record as it was)."""
+    if last is None or (account.updated_at or "") > last.at:
+        return for_people(account.updated_at, m.lang) if account.updated_at else m("none")
+    return m("history.last_change", at=for_people(last.at, m.lang),
+             action=action_words(last.action, m), actor=plain(last.actor))
 
 
 IMPORT_LOCK_TIMEOUT = 60  # seconds: as long as apply waits by default

@@ -22,6 +22,8 @@ class Replayed(NamedTuple):
     # Accounts whose details the log does not hold: imported by an entry written before
     # imports recorded their rows (it names them only), and not described since.
     unknown: frozenset[str]
+    # Each account's last entry up to the moment, whatever it changed (services included).
+    last_about: dict[str, AuditEntry]
 
 
 def replay(entries: Iterable[AuditEntry], moment: str, state_id: str = "",
@@ -32,17 +34,23 @@ def replay(entries: Iterable[AuditEntry], moment: str, state_id: str = "",
     establishments: dict[str, EstablishmentRecord] = {}
     accounts: dict[str, dict[str, Any]] = {}
     unknown: set[str] = set()
+    last_about: dict[str, AuditEntry] = {}
     last = None
     for entry in entries:
         if entry.at >= moment:
             break
         last = entry
+        if entry.username is not None:
+            last_about[entry.username] = entry
+        elif entry.action == "import_directory":
+            last_about.update(dict.fromkeys(entry.fields.get("usernames", ()), entry))
         step = _STEPS.get(entry.action)
         if step is not None:
             step(entry, establishments, accounts, unknown)
     records = {name: _record(fields) for name, fields in accounts.items()}
     return Replayed(State(last.seq if last else 0, establishments, records, state_id,
-                          location), moment, last, frozenset(unknown & set(records)))
+                          location), moment, last, frozenset(unknown & set(records)),
+                    {name: e for name, e in last_about.items() if name in records})
 
 
 def _record(fields: dict[str, Any]) -> AccountRecord:

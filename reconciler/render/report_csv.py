@@ -58,5 +58,35 @@ def encoded(text: str) -> bytes:
     return (BOM + text).encode("utf-8")
 
 
-def render(report: Report, messages: Messages, delimiter: str = ",") -> str:
+_CHANGE_COLUMNS = ("seq", "at", "action", "establishment", "username", "name", "email",
+                   "profile", "granted", "removed", "changes", "actor", "git_commit",
+                   "change_ref", "ticket")
+
+
+def changes(report: Report, messages: Messages, delimiter: str = ",") -> str:
+    """The period's changes, one row per audit entry: machine names and ISO 8601 UTC times,
+    as the log keeps them (the column headers in the reader's language)."""
+    rows = [[messages(f"report.change_col.{c}") for c in _CHANGE_COLUMNS]]
+    for change in report.changes:
+        values = change._asdict()
+        rows.append([
+            *(values[c] for c in _CHANGE_COLUMNS[:8]), " ".join(change.granted),
+            " ".join(change.removed),
+            "; ".join(f"{name}: {_text(c.get('old'))} → {_text(c.get('new'))}"
+                      for name, c in change.changes.items()),
+            *(values[c] for c in _CHANGE_COLUMNS[11:])])
+    return sheet(rows, delimiter)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+TABLES = ("accounts", "changes")  # `report --format csv --table`: one table per file
+
+
+def render(report: Report, messages: Messages, delimiter: str = ",",
+           table: str = "accounts") -> str:
+    if table == "changes":
+        return changes(report, messages, delimiter)
     return sheet([header(messages), *(row(a, messages) for a in report.accounts)], delimiter)

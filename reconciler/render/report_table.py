@@ -19,39 +19,70 @@ from reconciler.planning.planner import (
     full_name,
 )
 from reconciler.reading.policy import DEFAULT
+from reconciler.render.audit_view import action_words, detail
+from reconciler.render.past_view import rebuilt_lines
 from reconciler.render.plan_view import describe, origin_name
 from reconciler.render.report_view import RECENT_DAYS, ActionRow, Inventory, Report
 
 
 def overview(report: Report, messages: Messages) -> str:
+    changes = messages("report.overview_changes", count=len(report.changes))
+    if report.header.rebuilt is not None:
+        return messages("report.overview_rebuilt", accounts=report.inventory.total.accounts,
+                        establishments=report.inventory.total.establishments,
+                        unowned=len(report.unowned)) + " " + changes
     return messages(
         "report.overview", accounts=report.inventory.total.accounts,
         establishments=report.inventory.total.establishments,
         actions=len(report.actions), blocked=len(report.blocked), reviews=len(report.reviews),
         expiring=len(report.expiring), unowned=len(report.unowned),
-    )
+    ) + " " + changes
+
+
+def period_words(report: Report, messages: Messages) -> str:
+    """The period whose changes are listed: 'from … to …', in Quebec's time."""
+    h = report.header
+    if h.period_since is None or h.period_until is None:
+        return messages("none")
+    return messages("report.meta.period_value", since=for_people(h.period_since, messages.lang),
+                    until=for_people(h.period_until, messages.lang))
 
 
 def metadata(report: Report, messages: Messages) -> list[tuple[str, str]]:
     """(label, value) pairs describing what the report was made from."""
     h = report.header
-    return [
-        (messages("report.meta.as_of"), day_for_people(dt.date.fromisoformat(h.today),
-                                                        messages.lang)),
+    state = [
         (messages("report.meta.state"),
          messages("report.meta.state_value", location=h.state_location, id=h.state_id)),
         (messages("report.meta.state_serial"), str(h.state_serial)),
+    ]
+    if h.rebuilt is not None:  # the files of today have no part in it
+        return [(messages("report.meta.as_of"), " ".join(rebuilt_lines(h.rebuilt, messages))),
+                *state, (messages("report.meta.period"), period_words(report, messages)),
+                _last_change(report, messages)]
+    return [
+        (messages("report.meta.as_of"), day_for_people(dt.date.fromisoformat(h.today),
+                                                        messages.lang)),
+        *state,
         (messages("report.meta.files"), ", ".join(h.files) or messages("none")),
         (messages("report.meta.digest"), h.config_digest),
         (messages("report.meta.policy"),
          messages("report.meta.policy_value", days=h.review_interval_days,
                   source=messages("policy.default") if h.policy == DEFAULT.source else h.policy)),
-        (messages("report.meta.last_change"),
-         messages("report.meta.last_change_value", at=for_people(h.last_applied_at, messages.lang),
-                  commit=_value(h.last_commit, messages),
-                  change=_value(h.last_change_ref, messages))
-         if h.last_applied_at else messages("none")),
+        (messages("report.meta.period"), period_words(report, messages)),
+        _last_change(report, messages),
     ]
+
+
+def _last_change(report: Report, messages: Messages) -> tuple[str, str]:
+    h = report.header
+    return (
+        messages("report.meta.last_change"),
+        messages("report.meta.last_change_value", at=for_people(h.last_applied_at, messages.lang),
+                 commit=_value(h.last_commit, messages),
+                 change=_value(h.last_change_ref, messages))
+        if h.last_applied_at else messages("none"),
+    )
 
 
 def _when(moment: str | None, messages: Messages) -> str:
@@ -105,15 +136,31 @@ class Section(NamedTuple):
 def sections(report: Report, messages: Messages, mark: str = "x") -> list[Section]:
     """The report as titled sections of tables, in reading order."""
     m = messages
+    changes = Section("changes", m("report.section.changes"),
+                      m("report.note.changes", period=period_words(report, m)),
+                      (changes_table(report, m),))
+    recent = Section("recent", m("report.section.recent", days=RECENT_DAYS), None,
+                     (_recent_table(report, m),))
+    codes = Section("codes", m("report.section.codes"), m("report.note.codes"),
+                    (_codes_table(report, m),))
+    if report.header.rebuilt is not None:
+        # The plan, the reviews and the expiries are today's files' (not the log's): a
+        # past moment shows what the log holds, and says where the files of that day are.
+        return [
+            Section("inventory", m("report.section.inventory"),
+                    m("report.note.inventory_rebuilt"), _inventory_tables(report.inventory, m)),
+            changes, recent, codes,
+            Section("unowned", m("report.section.unowned_rebuilt"),
+                    m("report.note.unowned_rebuilt"), (_unowned_table(report, m),)),
+            Section("accounts", m("report.section.accounts"),
+                    m("report.note.accounts_rebuilt"), (_accounts_table(report, m, mark),)),
+        ]
     return [
         Section("inventory", m("report.section.inventory"), m("report.note.inventory"),
                 _inventory_tables(report.inventory, m)),
         Section("plan", m("report.section.plan"), None, _plan_tables(report, m)),
         Section("blocked", m("report.section.blocked"), None, (_blocked_table(report, m),)),
-        Section("recent", m("report.section.recent", days=RECENT_DAYS), None,
-                (_recent_table(report, m),)),
-        Section("codes", m("report.section.codes"), m("report.note.codes"),
-                (_codes_table(report, m),)),
+        changes, recent, codes,
         Section("reviews", m("report.section.reviews"),
                 m("report.note.reviews", days=report.header.review_interval_days),
                 (_reviews_table(report, m),)),
@@ -124,6 +171,24 @@ def sections(report: Report, messages: Messages, mark: str = "x") -> list[Sectio
         Section("accounts", m("report.section.accounts"), m("report.note.accounts"),
                 (_accounts_table(report, m, mark),)),
     ]
+
+
+COMMIT_SHOWN = 12  # characters of a commit's hash: enough to find it, short enough to read
+
+
+def changes_table(report: Report, m: Messages) -> Table:
+    """The audit log's entries of the period, oldest first: when, what, whom, who applied
+    it, from which commit and change, and why (the ticket)."""
+    return Table(
+        None,
+        _col(m, "entry", "applied_at", "action", "username", "name", "establishment",
+             "detail", "applied_by", "commit", "change_ref", "ticket"),
+        tuple((str(r.seq), _when(r.at, m), action_words(r.action, m), r.username or "",
+               r.name, r.establishment or "", detail(r, m), r.actor,
+               (r.git_commit or "")[:COMMIT_SHOWN], r.change_ref or "", r.ticket or "")
+              for r in report.changes),
+        numeric=frozenset({0}),
+    )
 
 
 def _col(messages: Messages, *names: str) -> tuple[str, ...]:

@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from reconciler import domain
+from reconciler import clock, domain
+from reconciler.history.replay import Replayed
 from reconciler.planning.planner import (
     EXPIRY_NOTICE_DAYS,
     Action,
@@ -27,11 +28,14 @@ from reconciler.planning.planner import (
 from reconciler.reading.model import AccessFile, User, iso_day
 from reconciler.reading.policy import Policy
 from reconciler.records import CREATED, AccountRecord, State
+from reconciler.render.audit_view import ChangeRow, change_row
+from reconciler.render.past_view import Rebuilt
 from reconciler.render.plan_view import places
 from reconciler.store.audit_chain import AuditEntry
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: changes in the period; a past moment rebuilt from the audit log
 RECENT_DAYS = 30
+CHANGE_DAYS = 30  # the period of "changes in the period" when --since is not given
 
 # Account row status: in the state, to be created by the plan, or blocked by it.
 APPLIED, PENDING, BLOCKED = "applied", "pending", "blocked"
@@ -54,6 +58,11 @@ class Header(NamedTuple):
     last_applied_at: str | None = None
     last_commit: str | None = None
     last_change_ref: str | None = None
+    # The period whose changes the report lists, half-open [since, until), ISO 8601 UTC.
+    period_since: str | None = None
+    period_until: str | None = None
+    # A moment gone by, rebuilt from the audit log (None: today's state): what it rebuilt.
+    rebuilt: Rebuilt | None = None
 
 
 class InventoryRow(NamedTuple):
@@ -166,21 +175,21 @@ class Report(NamedTuple):
     reviews: tuple[ReviewRow, ...]
     expiring: tuple[ExpiryRow, ...]
     unowned: tuple[UnownedRow, ...]
+    changes: tuple[ChangeRow, ...] = ()  # the audit log's entries of the period, in order
 
 
 # --- build ------------------------------------------------------------------------------
 def build(
     files: list[AccessFile], state: State, plan: Plan, policy: Policy, today: dt.date,
-    last_change: AuditEntry | None = None,
+    last_change: AuditEntry | None = None, period: Period | None = None,
 ) -> Report:
+    """Today's report (or a day to come): the state as it is, the plan, what to review."""
     files = sorted(files, key=lambda f: f.establishment.id)
-    last = (last_change.at, last_change.git_commit, last_change.change_ref) if last_change \
-        else ()
     return Report(
         header=Header(today.isoformat(), state.location, state.id, state.serial,
                       plan.config_digest,
                       tuple(sorted(f.file for f in files)), policy.review_interval_days,
-                      policy.source, *last),
+                      policy.source, *_last(last_change), *_period(period)),
         inventory=inventory(state),
         summary=plan.summary(),
         actions=tuple(action_row(a) for a in plan.actions),
@@ -192,7 +201,60 @@ def build(
         reviews=reviews(files, policy, today),
         expiring=expiring(files, today),
         unowned=unowned(files, state),
+        changes=_changes(period),
     )
+
+
+class Period(NamedTuple):
+    """The changes a report lists: the audit log's entries of [since, until)."""
+
+    since: str  # ISO 8601 UTC
+    until: str
+    entries: tuple[AuditEntry, ...]
+
+
+def build_past(past: Replayed, as_of: str, total: int, period: Period | None = None
+               ) -> Report:
+    """A moment gone by, from the audit log alone (history/replay.py): what the state held
+    then and the changes of the period. Nothing of today is mixed in: the plan, the reviews
+    and the expiries come from today's access files, and are not part of it (the files of
+    that day are in Git, at the commit of the last change)."""
+    state, day = past.state, clock.in_quebec(past.moment).date()
+    rebuilt = Rebuilt.of(past, as_of, total)
+    return Report(
+        header=Header(day.isoformat(), state.location, state.id, state.serial, "", (), 0, "",
+                      *_last(past.last), *_period(period), rebuilt),
+        inventory=inventory(state),
+        summary={},
+        actions=(),
+        blocked=(),
+        refusals=(),
+        accounts=tuple(sorted((_applied(a, _state_regions(state)) for a in state.accounts.values()),
+                              key=lambda r: (r.establishment is None, r.establishment or "",
+                                             r.username))),
+        recent=recent(state, day),
+        codes=codes_issued(state),
+        reviews=(),
+        expiring=(),
+        unowned=unowned([], state, held_only=True),
+        changes=_changes(period),
+    )
+
+
+def _last(entry: AuditEntry | None) -> tuple[str | None, ...]:
+    return (entry.at, entry.git_commit, entry.change_ref) if entry else (None, None, None)
+
+
+def _period(period: Period | None) -> tuple[str | None, str | None]:
+    return (period.since, period.until) if period else (None, None)
+
+
+def _changes(period: Period | None) -> tuple[ChangeRow, ...]:
+    return tuple(change_row(entry) for entry in period.entries) if period else ()
+
+
+def _state_regions(state: State) -> dict[str, str]:
+    return {e.id: e.region for e in state.establishments.values()}
 
 
 def _service_counts(holdings: Iterable[tuple[str, ...]]) -> dict[str, int]:
@@ -341,13 +403,16 @@ def expiring(files: list[AccessFile], today: dt.date) -> tuple[ExpiryRow, ...]:
     return tuple(sorted(rows, key=lambda r: (r.expires, r.establishment, r.key)))
 
 
-def unowned(files: list[AccessFile], state: State) -> tuple[UnownedRow, ...]:
-    """State accounts with no establishment, or whose establishment no input file describes."""
+def unowned(files: list[AccessFile], state: State, held_only: bool = False
+            ) -> tuple[UnownedRow, ...]:
+    """State accounts with no establishment, or whose establishment no input file describes
+    (`held_only`: no file is read, only accounts no establishment holds)."""
     described = {f.establishment.id for f in files}
     rows = [
         UnownedRow(NO_FILE if a.establishment else NO_ESTABLISHMENT, a.username,
                    full_name(a.first_name, a.last_name), a.email, a.origin, a.establishment,
                    a.services)
-        for a in state.accounts.values() if a.establishment not in described
+        for a in state.accounts.values()
+        if a.establishment not in described and not (held_only and a.establishment)
     ]
     return tuple(sorted(rows, key=lambda r: (r.reason, r.establishment or "", r.username)))

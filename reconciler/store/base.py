@@ -348,6 +348,11 @@ class SQLStore:
                 for row in self._execute(sql.AUDIT_BETWEEN,
                                          (since, until or _AFTER_ANY_TIME)).fetchall()]
 
+    def last_entry_about(self, username: str) -> audit.AuditEntry | None:
+        """The last entry about one account (a grant or a revocation included)."""
+        row = self._execute(sql.LAST_ENTRY_ABOUT, (username,)).fetchone()
+        return None if row is None else self._audit_entry(row)
+
     def audit_extent(self) -> tuple[int, str | None, str | None]:
         """How many entries the log holds, and the times of its first and last."""
         count, first, last = self._execute(sql.AUDIT_COUNT).fetchone()

@@ -283,6 +283,9 @@ INSERT_AUDIT = f"""INSERT INTO audit_log ({AUDIT_COLUMNS})
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 # A period, half-open: [since, until). Times are ISO 8601 UTC text, compared as text.
 AUDIT_BETWEEN = f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq"
+# `state show`: the last entry about one account, whatever it changed.
+LAST_ENTRY_ABOUT = f"""SELECT {AUDIT_COLUMNS} FROM audit_log WHERE username = ?
+    ORDER BY seq DESC LIMIT 1"""
 AUDIT_COUNT = "SELECT count(*), min(at), max(at) FROM audit_log"
 LAST_AUDIT = f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1"
 LAST_AUDIT_LINK = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
