@@ -29,9 +29,11 @@ from helpers import EXAMPLE, REPO, new_store, run
 from reconciler import pipeline
 from reconciler.applying.executor import Settings, apply_plan
 from reconciler.catalog import Messages
-from reconciler.clock import iso
+from reconciler.clock import iso, moment_of
 from reconciler.commands.report import BOM, encode
 from reconciler.domain import SERVICES
+from reconciler.history import story
+from reconciler.history.replay import replay
 from reconciler.planning.planner import Plan
 from reconciler.reading import directory_csv as directory
 from reconciler.reading.model import AccessFile
@@ -55,6 +57,12 @@ class Scenario(NamedTuple):
     folder: Path
     state_url: str
     report: report.Report
+    past: report.Report  # `report --as-of 2026-11-20`: that moment, rebuilt from the log
+
+
+# The changes the report lists by default: the 30 days up to TODAY's end, in Quebec.
+SINCE = iso(moment_of((TODAY - dt.timedelta(days=report.CHANGE_DAYS)).isoformat()))
+UNTIL = iso(moment_of(TODAY.isoformat(), end=True))
 
 
 # --- building the scenario ---------------------------------------------------------------
@@ -89,8 +97,12 @@ def import_directory(store: SQLStore) -> None:
     rows, problems = directory.read(REPO / "examples" / "ramq-directory.csv",
                                     "ramq-directory.csv", store.snapshot())
     assert not problems
-    with store.transaction():
+    with store.transaction():  # audited as `state import-directory` does: the log rebuilds it
         store.import_accounts(rows, iso(FIRST_APPLY))
+        store.append_audit(iso(FIRST_APPLY), "test", None, "import", "import_directory", None,
+                           None, {"file": "ramq-directory.csv", "accounts": len(rows),
+                                  "usernames": sorted(r["username"] for r in rows),
+                                  "rows": story.imported_rows(rows)})
 
 
 def second_change() -> None:
@@ -160,11 +172,15 @@ def scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scenario:
         apply_at(store, SECOND_APPLY, tmp_path / ".rvsq")
         INFO_SANTE.unlink()  # a file missing from the input: its accounts are not reconciled
         pending_edits()
+        period = report.Period(SINCE, UNTIL, tuple(store.audit_entries(SINCE, UNTIL)))
         built = report.build(*plan_for(store, TODAY, SECOND_APPLY), TODAY,
-                             store.last_audit_entry())
+                             store.last_audit_entry(), period)
+        rebuilt = replay(store.audit_entries(until=UNTIL), UNTIL, store.state_id(),
+                         store.location.shown)
+        past = report.build_past(rebuilt, TODAY.isoformat(), store.audit_extent()[0], period)
     finally:
         store.close()
-    return Scenario(tmp_path, url, built)
+    return Scenario(tmp_path, url, built, past)
 
 
 def check_golden(name: str, content: bytes, header: report.Header) -> None:
@@ -237,7 +253,7 @@ def test_json_has_everything_in_a_stable_order(scenario: Scenario) -> None:
     data = json.loads(text)
     assert list(data) == ["format_version", "language", "header", "inventory", "summary",
                           "actions", "blocked", "refusals", "accounts", "recent", "codes",
-                          "reviews", "expiring", "unowned"]
+                          "reviews", "expiring", "unowned", "changes"]
     assert data["header"]["today"] == "2026-11-20"
     assert list(data["inventory"]["total"]["services"]) == list(SERVICES)
     assert data["blocked"][0]["code"] == "B01"
@@ -313,9 +329,10 @@ def test_cli_writes_each_format(scenario: Scenario, fmt: str) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     payload = out.read_bytes()
+    # A day gone by: rebuilt from the audit log, as the scenario rebuilt it.
     expected = {"markdown": report_markdown, "html": report_html, "csv": report_csv,
-                "json": report_json}[fmt].render(scenario.report, EN)
-    assert payload == encode(fmt, expected)  # the plan's own time is not in the report
+                "json": report_json}[fmt].render(scenario.past, EN)
+    assert payload == encode(fmt, expected)
     assert payload.startswith(BOM.encode("utf-8")) == (fmt == "csv")
     assert (scenario.folder / "state.db").read_bytes() == before  # a dry run
 

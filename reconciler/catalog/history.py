@@ -121,6 +121,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "report.meta.period": Message("Changes listed", "Changements listés"),
     "report.meta.period_value": Message("from {since} to {until}", "du {since} au {until}"),
+    "report.meta.period_days": Message("from {since} to {until} inclusive",
+                                       "du {since} au {until} inclusivement"),
     "report.section.changes": Message("Changes in the period", "Changements de la période"),
     "report.note.changes": Message(
         "What was applied {period}, as the audit log records it, oldest first: who applied "

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from reconciler import domain
 from reconciler.catalog import Messages
-from reconciler.clock import day_for_people, for_people
+from reconciler.clock import day_for_people, for_people, in_quebec
 from reconciler.planning.planner import (
     ACTION_KINDS,
     EXPIRY_NOTICE_DAYS,
@@ -44,8 +44,20 @@ def period_words(report: Report, messages: Messages) -> str:
     h = report.header
     if h.period_since is None or h.period_until is None:
         return messages("none")
-    return messages("report.meta.period_value", since=for_people(h.period_since, messages.lang),
-                    until=for_people(h.period_until, messages.lang))
+    since, until = in_quebec(h.period_since), in_quebec(h.period_until)
+    # A period of whole days is said in days, its last day included.
+    since_words = day_for_people(since.date(), messages.lang) if _midnight(since) \
+        else for_people(since, messages.lang)
+    if _midnight(until):
+        last_day = until.date() - dt.timedelta(days=1)
+        return messages("report.meta.period_days", since=since_words,
+                        until=day_for_people(last_day, messages.lang))
+    return messages("report.meta.period_value", since=since_words,
+                    until=for_people(until, messages.lang))
+
+
+def _midnight(moment: dt.datetime) -> bool:
+    return moment.time() == dt.time()
 
 
 def metadata(report: Report, messages: Messages) -> list[tuple[str, str]]:
