@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from reconciler.records import EXISTING, AccountRecord, EstablishmentRecord, State
-from reconciler.store.audit_chain import AuditEntry
+
+# The entries it replays: re-exported, for whoever gives it entries.
+from reconciler.store.audit_chain import AuditEntry as AuditEntry
 
 
 class Replayed(NamedTuple):
@@ -143,6 +145,8 @@ def _import(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
     for row in rows:
         name = row["username"]
         identity = {field: row.get(field) for field in _IDENTITY if field in row}
+        if len(identity) == len(_IDENTITY):  # the whole identity: known from here on
+            unknown.discard(name)
         if name in accounts:
             accounts[name].update(identity, updated_at=entry.at)
             continue
