@@ -20,6 +20,7 @@ import pytest
 from helpers import cli, edit, ok, remove_user, typeset
 
 from reconciler.clock import iso, utc_now
+from reconciler.store import open_store, state_location
 
 GMF = Path("access/06/gmf-hill-valley.yaml")
 GEORGES = "georgemacfly@ramq.gouv.qc.ca"
@@ -220,3 +221,31 @@ def test_an_invalid_file_stops_each_command_with_its_problems_only(sqlite_repo: 
         result = cli(*args)
         assert result.exit_code == 1, args
         assert "error[E057]" in result.output and "E199" not in result.output, args
+
+
+def _forge(statement: str) -> None:
+    """SQL on the test's state, as someone who can write the database would run it."""
+    store = open_store(state_location(None), "2026-11-26T00:00:00Z", writing=True)
+    try:
+        store._execute(statement)
+    finally:
+        store.close()
+
+
+def test_an_entry_forged_unreadable_stops_the_rebuild_and_says_which(story: Story) -> None:
+    _forge("""UPDATE audit_log SET fields = '{"services": "rvsq"}'
+              WHERE action = 'grant_services'""")
+    for args in (("state", "list"), ("report",), ("state", "show", GEORGES)):
+        refused = cli(*args, "--as-of", story.now)
+        assert refused.exit_code == 1 and "error[E219]" in refused.output, args
+        assert "(grant_services, " in refused.output and "Traceback" not in refused.output
+
+
+def test_names_forged_in_an_entry_stay_inert_in_the_report(story: Story) -> None:
+    hostile = '{"person": {"first_name": "<script>x</script>", "last_name": "| [a](http://e)"}'
+    _forge(f"""UPDATE audit_log SET fields = '{hostile}, "services": ["rvsq"]}}'
+               WHERE action = 'grant_services'""")
+    markdown = ok(cli("report")).stdout
+    assert "<script>" not in markdown and "](http" not in markdown
+    html = ok(cli("report", "--format", "html")).stdout
+    assert "<script>x" not in html and "&lt;script&gt;" in html

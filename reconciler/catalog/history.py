@@ -42,6 +42,20 @@ MESSAGES: dict[str, Message] = {
         "Reconstitué à partir du journal d'audit : l'état ne contenait rien {when}, avant la "
         "première entrée du journal.",
     ),
+    "E219": Message(
+        "Entry {seq} of the audit log ({action}, {at}) cannot be replayed: its fields are "
+        "not as apply writes them",
+        "L'entrée {seq} du journal d'audit ({action}, {at}) ne peut pas être rejouée : ses "
+        "champs ne sont pas tels qu'apply les écrit",
+    ),
+    "E219.hint": Message(
+        "it was written or edited outside rvsq-access, so no moment after it can be rebuilt "
+        "truthfully: run 'rvsq-access audit verify' and see docs/SECURITY.md. Nothing was "
+        "changed.",
+        "elle a été écrite ou modifiée hors de rvsq-access ; aucun moment après elle ne peut "
+        "donc être reconstitué fidèlement : lancez « rvsq-access audit verify » et consultez "
+        "docs/SECURITY.md. Rien n'a été modifié.",
+    ),
     "history.empty": Message("The state held no account then.",
                              "L'état ne contenait alors aucun compte."),
     # {when}, said of a day given whole or of a moment.

@@ -28,6 +28,7 @@ from reconciler.render import problem_list as render_problems
 from reconciler.store import Location, SQLStore, open_store, state_location
 
 if TYPE_CHECKING:
+    from reconciler.history.replay import Replayed
     from reconciler.pipeline import Planned
 
 EXIT_OK, EXIT_INVALID, EXIT_CHANGES, EXIT_BLOCKED = 0, 1, 2, 3
@@ -115,6 +116,22 @@ def plan_input(env: Env, store: SQLStore, paths: list[Path], cache: ParseCache |
                                    strict=strict, history=history)
     except pipeline.InputErrors as invalid:
         _stop(env, invalid.validation)
+
+
+def rebuild(store: SQLStore, moment: str) -> tuple[Replayed, int]:
+    """The state as it was just before `moment` (ISO UTC), replayed from the audit log, and
+    how many entries the log holds; inside the caller's read transaction, if any."""
+    from reconciler.history.replay import Unreadable, replay
+
+    with store.reading():  # the entries and their count agree
+        entries, total = store.audit_entries(until=moment), store.audit_extent()[0]
+        try:
+            past = replay(entries, moment, store.state_id(), store.location.shown)
+        except Unreadable as unreadable:
+            entry = unreadable.entry
+            raise UserError("E219", seq=entry.seq, action=ascii(entry.action)[1:-1][:40],
+                            at=ascii(entry.at)[1:-1][:40]) from None
+    return past, total
 
 
 def _stop(env: Env, validation: Validation) -> NoReturn:

@@ -12,10 +12,9 @@ import click
 
 from reconciler import os_words
 from reconciler.clock import AsOf, in_quebec, iso, moment_of, utc_now
-from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input
+from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input, rebuild
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
-from reconciler.history.replay import replay
 from reconciler.render import report_csv
 from reconciler.render import report_view as report
 from reconciler.render.report_formats import REPORT_FORMATS
@@ -63,11 +62,9 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
         if past:
             assert as_of is not None
             with store.reading():  # the replay, the period and the count agree
-                past_state = replay(store.audit_entries(until=as_of.iso), as_of.iso,
-                                    store.state_id(), store.location.shown)
+                past_state, total = rebuild(store, as_of.iso)
                 period = report.Period(since, until,
                                        tuple(store.audit_entries(since, until)))
-                total = store.audit_extent()[0]
             data = report.build_past(past_state, as_of.given, total, period)
         else:
             # Reports show when accounts were created, updated, given a code and reset.

@@ -22,12 +22,13 @@ from reconciler.commands import (
     git_commit,
     open_state,
     print_problems,
+    rebuild,
 )
 from reconciler.commands.audit import action_words
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
 from reconciler.history import story
-from reconciler.history.replay import Replayed, replay
+from reconciler.history.replay import Replayed
 from reconciler.problems import Problem, error
 from reconciler.reading import directory_csv as directory
 from reconciler.records import AccountRecord
@@ -85,9 +86,7 @@ def _past(env: Env, store: SQLStore, as_of: AsOf | None) -> Replayed | None:
     None for today's."""
     if as_of is None or not as_of.is_past(utc_now()):
         return None
-    with store.reading():  # the entries and their count agree
-        entries, total = store.audit_entries(until=as_of.iso), store.audit_extent()[0]
-        past = replay(entries, as_of.iso, store.state_id(), store.location.shown)
+    past, total = rebuild(store, as_of.iso)
     for line in rebuilt_lines(Rebuilt.of(past, as_of.given, total), env.messages):
         click.echo(line)
     return past

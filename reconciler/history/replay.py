@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from reconciler.records import EXISTING, AccountRecord, EstablishmentRecord, State
+from reconciler.records import ACCOUNT_FIELDS, EXISTING, AccountRecord, EstablishmentRecord, State
 
 # The entries it replays: re-exported, for whoever gives it entries.
 from reconciler.store.audit_chain import AuditEntry as AuditEntry
@@ -28,11 +28,20 @@ class Replayed(NamedTuple):
     last_about: dict[str, AuditEntry]
 
 
+class Unreadable(ValueError):
+    """An entry whose fields are not as apply writes them (edited outside the tool): the
+    state rebuilt past it would be a guess."""
+
+    def __init__(self, entry: AuditEntry) -> None:
+        super().__init__(entry.seq)
+        self.entry = entry
+
+
 def replay(entries: Iterable[AuditEntry], moment: str, state_id: str = "",
            location: str = "") -> Replayed:
     """The state as it was just before `moment` (ISO UTC): every entry whose time is
     earlier, in the chain's order. An entry whose action it does not know changes
-    nothing (a later release's, say)."""
+    nothing (a later release's, say); one it cannot read raises `Unreadable`."""
     establishments: dict[str, EstablishmentRecord] = {}
     accounts: dict[str, dict[str, Any]] = {}
     unknown: set[str] = set()
@@ -48,7 +57,10 @@ def replay(entries: Iterable[AuditEntry], moment: str, state_id: str = "",
             last_about.update(dict.fromkeys(entry.fields.get("usernames", ()), entry))
         step = _STEPS.get(entry.action)
         if step is not None:
-            step(entry, establishments, accounts, unknown)
+            try:
+                step(entry, establishments, accounts, unknown)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                raise Unreadable(entry) from None
     records = {name: _record(fields) for name, fields in accounts.items()}
     return Replayed(State(last.seq if last else 0, establishments, records, state_id,
                           location), moment, last, frozenset(unknown & set(records)),
@@ -79,12 +91,19 @@ def _create_account(entry: AuditEntry, establishments: dict[str, EstablishmentRe
         "profile": f.get("profile"), "professional_number": f.get("professional_number"),
         "establishment": f.get("establishment"), "expires": f.get("expires"),
         "reviewed": f.get("reviewed"), "ticket": f.get("ticket"), "origin": f["origin"],
-        "services": set(f.get("services", ())), "code_token": f.get("code_token"),
+        "services": _names(f.get("services", [])), "code_token": f.get("code_token"),
         "reset_token": f.get("reset_token"),
         # A creation always issues the account's first code, in the same transaction.
         "code_issued_at": at, "reset_at": None, "created_at": at, "updated_at": at,
     }
     unknown.discard(entry.username or "")
+
+
+def _names(value: Any) -> set[str]:
+    """A list of services as apply writes it; anything else is not an entry of ours."""
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise TypeError(value)
+    return set(value)
 
 
 def _account(entry: AuditEntry, accounts: _Accounts) -> dict[str, Any] | None:
@@ -94,19 +113,21 @@ def _account(entry: AuditEntry, accounts: _Accounts) -> dict[str, Any] | None:
 def _grant(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
            accounts: _Accounts, unknown: set[str]) -> None:
     if (account := _account(entry, accounts)) is not None:
-        account["services"] |= set(entry.fields.get("services", ()))
+        account["services"] |= _names(entry.fields.get("services", []))
 
 
 def _revoke(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
             accounts: _Accounts, unknown: set[str]) -> None:
     if (account := _account(entry, accounts)) is not None:
-        account["services"] -= set(entry.fields.get("services", ()))
+        account["services"] -= _names(entry.fields.get("services", []))
 
 
 def _update(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
             accounts: _Accounts, unknown: set[str]) -> None:
     if (account := _account(entry, accounts)) is not None:
         for name, change in entry.fields.get("changes", {}).items():
+            if name not in ACCOUNT_FIELDS:  # apply changes these only
+                raise KeyError(name)
             account[name] = change.get("new")
         account["updated_at"] = entry.at
 
