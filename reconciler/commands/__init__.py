@@ -124,9 +124,10 @@ def rebuild(store: SQLStore, moment: str) -> tuple[Replayed, int]:
     from reconciler.history.replay import Unreadable, replay
 
     with store.reading():  # the entries and their count agree
-        entries, total = store.audit_entries(until=moment), store.audit_extent()[0]
+        total = store.audit_extent()[0]
         try:
-            past = replay(entries, moment, store.state_id(), store.location.shown)
+            past = replay(store.each_audit_entry(until=moment), moment, store.state_id(),
+                          store.location.shown)
         except Unreadable as unreadable:
             entry = unreadable.entry
             raise UserError("E219", seq=entry.seq, action=ascii(entry.action)[1:-1][:40],

@@ -344,9 +344,15 @@ class SQLStore:
                       ) -> list[audit.AuditEntry]:
         """The entries of a period, half-open [since, until), in order; both are ISO 8601
         UTC text as the log stores its times (`clock.iso`). Every entry by default."""
-        return [self._audit_entry(row)
-                for row in self._execute(sql.AUDIT_BETWEEN,
-                                         (since, until or _AFTER_ANY_TIME)).fetchall()]
+        return list(self.each_audit_entry(since, until))
+
+    def each_audit_entry(self, since: str = "", until: str | None = None
+                         ) -> Iterator[audit.AuditEntry]:
+        """`audit_entries`, one at a time: a replay of a province's log holds one entry,
+        not all of them (read it to its end inside the caller's transaction)."""
+        cursor = self._execute(sql.AUDIT_BETWEEN, (since, until or _AFTER_ANY_TIME))
+        while rows := cursor.fetchmany(_ENTRIES_AT_ONCE):
+            yield from map(self._audit_entry, rows)
 
     def last_entry_about(self, username: str) -> audit.AuditEntry | None:
         """The last entry about one account (a grant or a revocation included)."""
@@ -486,6 +492,7 @@ class SQLStore:
 
 
 _IN_CHUNK = 500
+_ENTRIES_AT_ONCE = 1000
 _AFTER_ANY_TIME = "A"  # sorts after every ISO 8601 time ("9999-…Z" included)
 
 
