@@ -144,4 +144,8 @@ MESSAGES: dict[str, Message] = {
         "establishment not in the input",
         "établissement absent des fichiers lus",
     ),
+    # Printed on every page of the HTML report (render/report_html.py): the as-of pair of
+    # the report's metadata ("As of", its moment), and the page's number.
+    "report.page.as_of": Message("{label} {value}", "{label} {value}"),
+    "report.page": Message("Page {page} of {pages}", "Page {page} sur {pages}"),
 }

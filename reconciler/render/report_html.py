@@ -1,6 +1,8 @@
 """The auditors' report as one self-contained HTML file: inline CSS, no script, no
-external asset; semantic tables that print well (page break per section, table headers
-repeated on each page, no backgrounds). Every piece of text is escaped.
+external asset; semantic tables that print well (sections flow from page to page, a heading
+stays with what follows it, rows whole, table headers repeated on each page, no
+backgrounds), every printed page headed by the report's title and as-of moment and numbered
+(CSS paged media). Every piece of text is escaped, for HTML or for CSS.
 """
 
 from __future__ import annotations
@@ -50,21 +52,26 @@ tfoot th, tfoot td { font-weight: 700; background: #eef1f4; }
 td.num { white-space: nowrap; }
 .mark { text-align: center; }
 .date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+@page { margin: 1.8cm 1.5cm; font-family: system-ui, -apple-system, "Segoe UI", Roboto,
+  "Helvetica Neue", Arial, sans-serif; font-size: 8pt; color: #000; }
 @media print {
-  @page { margin: 1.5cm; }
   body { max-width: none; margin: 0; padding: 0; font-size: 9pt; }
   *, *::before, *::after { background: none !important; box-shadow: none !important; }
   body, h1, h2, nav a, .overview, .note { color: #000 !important; }
   .overview { border-left: 2px solid #000; }
   nav { display: none; }
-  section + section { break-before: page; }
-  h2, h3, caption { break-after: avoid; }
+  h2 { margin-top: 1.5rem; }
+  h2, h3, caption, .note { break-after: avoid; }
   thead { display: table-header-group; }
   tfoot { display: table-row-group; }
   tr, th, td { break-inside: avoid; }
   th, td { border-color: #777; }
 }
 """
+# Characters a CSS string literal in a <style> element shows only escaped: its quotes, the
+# escape character, `<` and `>` (`</style>` would end the element), `&`.
+_CSS_SPECIAL = frozenset("\"'\\<>&")
+_COUNTER = re.compile(r"\{(page|pages)\}")
 
 
 def text(value: str) -> str:
@@ -119,6 +126,38 @@ def section(s: Section, messages: Messages) -> str:
     return "\n".join(parts)
 
 
+def css_string(value: str) -> str:
+    """`value` as a CSS string literal that nothing in it can end or break out of: quotes,
+    backslashes, line breaks, `<`, and every character that is not printable written as CSS
+    escapes (hex digits and a space, which the escape consumes, so that a digit or a space
+    after it is read as itself)."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in _CSS_SPECIAL or not c.isprintable() else c
+                         for c in value) + '"'
+
+
+def page_numbers(messages: Messages) -> str:
+    """The catalog's "Page N of M" as CSS content, its numbers the page counters."""
+    sentence = messages("report.page", page="{page}", pages="{pages}")
+    pieces = _COUNTER.split(sentence)  # text, counter name, text, counter name, text
+    return " ".join(f"counter({piece})" if i % 2 else css_string(piece)
+                    for i, piece in enumerate(pieces) if i % 2 or piece)
+
+
+def page_furniture(report: Report, messages: Messages) -> str:
+    """The @page rule that heads every printed page with the report's title (left) and its
+    as-of moment (right: the first pair of the report's metadata), and numbers it at its
+    foot, in the report's language."""
+    label, value = metadata(report, messages)[0]
+    moment = messages("report.page.as_of", label=label, value=value)
+    return (
+        "@page {\n"
+        f"  @top-left {{ content: {css_string(messages('report.title'))}; }}\n"
+        f"  @top-right {{ content: {css_string(moment)}; }}\n"
+        f"  @bottom-right {{ content: {page_numbers(messages)}; }}\n"
+        "}\n"
+    )
+
+
 def _header(report: Report, messages: Messages, all_sections: list[Section]) -> str:
     meta = "\n".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
                      for label, value in metadata(report, messages))
@@ -138,12 +177,13 @@ def _header(report: Report, messages: Messages, all_sections: list[Section]) -> 
 def render(report: Report, messages: Messages) -> str:
     all_sections = sections(report, messages, mark=MARK)
     title = f"{messages('report.title')} — {report.header.today}"
+    style = STYLE + page_furniture(report, messages)
     body = "\n".join(section(s, messages) for s in all_sections)
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(messages.lang)}">\n<head>\n'
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n"
         f"{_header(report, messages, all_sections)}\n<main>\n{body}\n</main>\n"
         "</body>\n</html>\n"
     )
