@@ -133,6 +133,22 @@ MESSAGES: dict[str, Message] = {
         "{establishments:établissement|établissements}, {unowned} sans établissement, tels "
         "que le journal d'audit les reconstitue.",
     ),
+    # A past moment's report: what it shows, then how it was rebuilt (the first pair also
+    # heads every printed page).
+    "report.meta.moment": Message("State as it was", "État tel qu'il était"),
+    "report.meta.moment_value": Message("{when}, rebuilt from the audit log",
+                                        "{when}, reconstitué à partir du journal d'audit"),
+    "report.meta.rebuilt": Message("Rebuilt", "Reconstitution"),
+    "report.meta.rebuilt_value": Message(
+        "from the audit log's entries 1 to {seq} of {total} (hash {hash}); nothing of "
+        "today's state is mixed in.",
+        "à partir des entrées 1 à {seq} sur {total} du journal d'audit (empreinte {hash}) ; "
+        "rien de l'état actuel n'y est mêlé.",
+    ),
+    "report.meta.rebuilt_empty": Message(
+        "before the audit log's first entry: the state held nothing.",
+        "avant la première entrée du journal d'audit : l'état ne contenait rien.",
+    ),
     "report.meta.period": Message("Changes listed", "Changements listés"),
     "report.meta.period_value": Message("from {since} to {until}", "du {since} au {until}"),
     "report.meta.period_days": Message("from {since} to {until} inclusive",

@@ -51,3 +51,16 @@ def rebuilt_lines(rebuilt: Rebuilt, messages: Messages) -> list[str]:
         lines.append(messages("history.unknown", count=len(rebuilt.unknown),
                               usernames=plain(", ".join(rebuilt.unknown))))
     return lines
+
+
+def rebuilt_detail(rebuilt: Rebuilt, messages: Messages) -> str:
+    """How a report's past moment was rebuilt, after the moment itself is said: up to which
+    entry, and what the log could not say."""
+    if rebuilt.seq == 0:
+        return messages("report.meta.rebuilt_empty")
+    detail = messages("report.meta.rebuilt_value", seq=rebuilt.seq, total=rebuilt.total,
+                      hash=rebuilt.hash)
+    if rebuilt.unknown:
+        detail += " " + messages("history.unknown", count=len(rebuilt.unknown),
+                                 usernames=plain(", ".join(rebuilt.unknown)))
+    return detail

@@ -20,7 +20,7 @@ from reconciler.planning.planner import (
 )
 from reconciler.reading.policy import DEFAULT
 from reconciler.render.audit_view import action_words, detail
-from reconciler.render.past_view import rebuilt_lines
+from reconciler.render.past_view import rebuilt_detail, when_words
 from reconciler.render.plan_view import describe, origin_name
 from reconciler.render.report_view import RECENT_DAYS, ActionRow, Inventory, Report
 
@@ -69,7 +69,9 @@ def metadata(report: Report, messages: Messages) -> list[tuple[str, str]]:
         (messages("report.meta.state_serial"), str(h.state_serial)),
     ]
     if h.rebuilt is not None:  # the files of today have no part in it
-        return [(messages("report.meta.as_of"), " ".join(rebuilt_lines(h.rebuilt, messages))),
+        return [(messages("report.meta.moment"),
+                 messages("report.meta.moment_value", when=when_words(h.rebuilt, messages))),
+                (messages("report.meta.rebuilt"), rebuilt_detail(h.rebuilt, messages)),
                 *state, (messages("report.meta.period"), period_words(report, messages)),
                 _last_change(report, messages)]
     return [
