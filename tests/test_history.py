@@ -207,6 +207,8 @@ def test_a_report_of_a_moment_gone_by_mixes_in_nothing_of_today(story: Story) ->
 
 def test_the_changes_as_a_spreadsheet(story: Story) -> None:
     text = ok(cli("report", "--format", "csv", "--table", "changes", "--delimiter", ";")).stdout
+    past = ok(cli("report", "--format", "csv", "--as-of", story.granted))
+    assert past.stderr.startswith("Rebuilt from the audit log: the state as it was on ")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][:3] == ["Entry", "Applied (UTC)", "Action"]
     deleted = next(r for r in rows if r[2] == "delete_account")

@@ -17,6 +17,7 @@ from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
 from reconciler.render import report_csv
 from reconciler.render import report_view as report
+from reconciler.render.past_view import rebuilt_lines
 from reconciler.render.report_formats import REPORT_FORMATS
 from reconciler.terminal import json_for_terminal
 
@@ -66,6 +67,10 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
                 period = report.Period(since, until,
                                        tuple(store.audit_entries(since, until)))
             data = report.build_past(past_state, as_of.given, total, period)
+            # Said apart from the report too: a CSV has no room to say it.
+            assert data.header.rebuilt is not None
+            for line in rebuilt_lines(data.header.rebuilt, env.messages):
+                click.echo(line, err=True)
         else:
             # Reports show when accounts were created, updated, given a code and reset.
             planned = plan_input(env, store, paths or list(DEFAULT_PATHS), env.parse_cache(),
