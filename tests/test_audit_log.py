@@ -71,7 +71,7 @@ def test_a_creation_grants_its_services_and_names_its_person() -> None:
         "profile": "personnel-administratif", "services": ["rvsq"], "code": "sealed",
         "available_at": "2026-12-02T15:34:05Z"}, username="helene.fortin@example.org"))
     assert (row.name, row.granted, row.removed) == ("Hélène Fortin", ("rvsq",), ())
-    assert detail(row, EN) == "rvsq"
+    assert detail(row, EN) == "rvsq; secret code sealed"
 
 
 def test_grants_and_revocations_say_what_was_held_after_when_recorded() -> None:

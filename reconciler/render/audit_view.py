@@ -151,20 +151,22 @@ def detail(row: ChangeRow, messages: Messages) -> str:
     if row.action == "delete_account":
         return (messages("audit_log.detail.deleted", services=", ".join(row.removed))
                 if row.removed else "")
+    code = [messages(f"audit_log.detail.code.{row.code}")] if row.code in _CODE_WENT else []
     if row.action in ("regenerate_code", "reset_password"):
-        parts = [messages("audit_log.detail.token", token=row.token)] if row.token else []
-        if row.code in ("sealed", "shown"):
-            parts.append(messages(f"audit_log.detail.code.{row.code}"))
-        return "; ".join(parts)
+        token = [messages("audit_log.detail.token", token=row.token)] if row.token else []
+        return "; ".join(token + code)
     described = describe(row, messages, value, between=messages("plan.colon"))
     if row.services and row.held is not None:
         return messages("audit_log.detail.held", services=described,
                         held=", ".join(row.held) or messages("none"))
     if described:
-        return described
+        return "; ".join([described, *code])
     if row.region is not None:  # an establishment's record, without changes (old entries)
         return messages("audit_log.detail.region", region=row.region)
     return ""
+
+
+_CODE_WENT = ("sealed", "shown")  # where a new code went (never the code)
 
 
 # --- the text table -------------------------------------------------------------------------
