@@ -319,9 +319,8 @@ def audit_log(env: Any, since: str | None, until: str | None, user: str | None,
               delimiter: str) -> None:
     from reconciler.commands import audit as command
 
-    query = command.Query(command.moment(since), command.moment(until, end=True), user,
-                          establishment, actions)
-    _exit(command.log(env, query, fmt, delimiter))
+    _exit(command.log(env, fmt, delimiter, since=since, until=until, user=user,
+                      establishment=establishment, actions=actions))
 
 
 @cli.command(help="help.report")

@@ -94,7 +94,11 @@ def moment(text: str | None, end: bool = False) -> dt.datetime | None:
     return found
 
 
-def log(env: Env, query: Query, fmt: str, delimiter: str = ",") -> int:
+def log(env: Env, fmt: str, delimiter: str = ",", *, since: str | None = None,
+        until: str | None = None, user: str | None = None, establishment: str | None = None,
+        actions: tuple[str, ...] = ()) -> int:
+    """The entries asked for (the options as typed), in `fmt`."""
+    query = Query(moment(since), moment(until, end=True), user, establishment, actions)
     store = open_state(env)
     try:
         entries = store.audit_entries(clock.iso(query.since) if query.since else "",
