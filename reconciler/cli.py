@@ -309,7 +309,7 @@ AUDITED_ACTIONS = ("create_establishment", "update_establishment", "create_accou
 @option("--user", metavar="metavar.user", help="help.audit_user")
 @option("--establishment", metavar="metavar.establishment", help="help.audit_establishment")
 @option("--action", "actions", type=click.Choice(AUDITED_ACTIONS), multiple=True,
-        help="help.audit_action")
+        metavar="metavar.action", help="help.audit_action")
 @option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
         help="help.format")
 @DELIMITER

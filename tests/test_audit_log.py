@@ -144,6 +144,8 @@ def test_a_forged_entry_of_any_shape_is_read_never_thrown(action: str,
 
 def test_the_command_line_offers_every_action_the_log_records() -> None:
     assert command_line.AUDITED_ACTIONS == audit_view.AUDITED_ACTIONS
+    for messages in (EN, FR):  # and its help names each
+        assert ", ".join(audit_view.AUDITED_ACTIONS) in messages("help.audit_action")
 
 
 def test_wide_cells_wrap_and_lose_nothing() -> None:

@@ -28,9 +28,15 @@ MESSAGES: dict[str, Message] = {
         "Seulement les entrées qui concernent cet établissement (son identifiant).",
     ),
     "help.audit_action": Message(
-        "Only entries of this action (repeat it for several).",
-        "Seulement les entrées de cette action (répétez-la pour plusieurs).",
+        "Only entries of this action (repeat it for several): create_establishment, "
+        "update_establishment, create_account, grant_services, revoke_services, "
+        "update_account, regenerate_code, reset_password, delete_account, import_directory.",
+        "Seulement les entrées de cette action (répétez-la pour plusieurs) : "
+        "create_establishment, update_establishment, create_account, grant_services, "
+        "revoke_services, update_account, regenerate_code, reset_password, delete_account, "
+        "import_directory.",
     ),
+    "metavar.action": Message("ACTION", "ACTION"),
     "metavar.moment": Message("DATE|DATETIME", "DATE|DATE-HEURE"),
     # --- a moment that is not one (--since, --until) -------------------------------------
     "E210": Message(
