@@ -78,7 +78,7 @@ def _as_of_moment(ctx: click.Context, param: click.Parameter, value: str | None
         return None
     as_of = AsOf.read(value)
     if as_of is None:
-        raise UserError("E215", value=value)
+        raise UserError("E210", value=value)
     first, last = AS_OF_RANGE
     if not first <= as_of.day <= last:
         raise UserError("E155", date=as_of.day.isoformat(), first=first.isoformat(),
@@ -317,16 +317,32 @@ def audit_verify(env: Any) -> None:
     _exit(command.verify(env))
 
 
+# What `audit log --action` accepts: the plan's kinds and the directory import (named here,
+# not imported from the planner, so that the command line starts fast; a test keeps them
+# equal to render/audit_view.AUDITED_ACTIONS).
+AUDITED_ACTIONS = ("create_establishment", "update_establishment", "create_account",
+                   "grant_services", "revoke_services", "update_account", "regenerate_code",
+                   "reset_password", "delete_account", "import_directory")
+
+
 @audit.command("log", help="help.audit_log")
-@option("--since", metavar="metavar.date", help="help.since")
+@option("--since", metavar="metavar.moment", help="help.audit_since")
+@option("--until", metavar="metavar.moment", help="help.audit_until")
+@option("--user", metavar="metavar.user", help="help.audit_user")
+@option("--establishment", metavar="metavar.establishment", help="help.audit_establishment")
+@option("--action", "actions", type=click.Choice(AUDITED_ACTIONS), multiple=True,
+        metavar="metavar.action", help="help.audit_action")
 @option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
         help="help.format")
 @DELIMITER
 @click.pass_obj
-def audit_log(env: Any, since: str | None, fmt: str, delimiter: str) -> None:
+def audit_log(env: Any, since: str | None, until: str | None, user: str | None,
+              establishment: str | None, actions: tuple[str, ...], fmt: str,
+              delimiter: str) -> None:
     from reconciler.commands import audit as command
 
-    _exit(command.log(env, since, fmt, delimiter))
+    _exit(command.log(env, fmt, delimiter, since=since, until=until, user=user,
+                      establishment=establishment, actions=actions))
 
 
 @cli.command(help="help.report")

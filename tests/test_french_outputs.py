@@ -2,7 +2,7 @@
 word from a list, and in English no French word from another (issue 16, items 2, 3 and 7).
 
 What is data is taken out before looking: emails, paths, usernames, service and profile
-ids, the example's names, the audit entry's stored details (JSON), the CLI's own options.
+ids, the example's names, the CLI's own options.
 The command line's help and the parser's problems belong to other tests."""
 
 from __future__ import annotations
@@ -100,9 +100,7 @@ def _outputs(lang: str) -> dict[str, str]:
     out["outbox list --all"] = cli("outbox", "list", "--all")
     out["report markdown"] = cli("report", "--format", "markdown")
     out["report html"] = cli("report", "--format", "html")
-    # the entries' stored details are data (JSON with the state's field names)
-    out["audit log"] = "\n".join("\t".join(line.split("\t")[:5])
-                                 for line in cli("audit", "log").splitlines())
+    out["audit log"] = cli("audit", "log")
     out["audit verify"] = cli("audit", "verify")
     out["state list"] = cli("state", "list")
     out["state show"] = (cli("state", "show", "CE10455")

@@ -149,7 +149,7 @@ def test_a_moment_that_is_not_one_is_refused_with_the_forms_accepted(story: Stor
     for args in (("state", "list", "--as-of", "15 mars"), ("report", "--as-of", "2026-13-01"),
                  ("report", "--since", "hier")):
         refused = cli(*args)
-        assert refused.exit_code == 1 and "error[E215]" in refused.output, args
+        assert refused.exit_code == 1 and "error[E210]" in refused.output, args
         assert "YYYY-MM-DD" in refused.output
     french = cli("--lang", "fr", "state", "list", "--as-of", "hier")
     assert typeset("« hier » n'est ni une date ni une heure") in french.output

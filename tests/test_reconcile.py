@@ -258,7 +258,7 @@ def test_audit_log_formats(repo: Path) -> None:
     csv_out = ok(cli("audit", "log", "--format", "csv", "--since", "2000-01-01")).output
     assert csv_out.splitlines()[0].startswith("\ufeffseq,at,actor")  # a BOM, for Excel
     assert len(csv_out.splitlines()) == 20  # a header, the import, 18 actions
-    assert "error[E126]" in ok(cli("audit", "log", "--since", "yesterday"), 1).output
+    assert "error[E210]" in ok(cli("audit", "log", "--since", "yesterday"), 1).output
 
 
 def test_import_directory_reports_bad_rows_and_imports_nothing(repo: Path) -> None:

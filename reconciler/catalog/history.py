@@ -4,18 +4,6 @@
 from reconciler.catalog.message import Message
 
 MESSAGES: dict[str, Message] = {
-    "E215": Message(
-        "'{value}' is neither a date nor a time",
-        "« {value} » n'est ni une date ni une heure",
-    ),
-    "E215.hint": Message(
-        "write a day as YYYY-MM-DD (the whole day, in Quebec's time) or a moment as "
-        "YYYY-MM-DDTHH:MM (Quebec's time; end with Z for UTC), e.g. 2026-03-15 or "
-        "2026-03-15T14:30.",
-        "écrivez un jour sous la forme AAAA-MM-JJ (la journée entière, heure du Québec) ou un "
-        "moment sous la forme AAAA-MM-JJTHH:MM (heure du Québec ; terminez par Z pour l'heure "
-        "UTC), par exemple 2026-03-15 ou 2026-03-15T14:30.",
-    ),
     "help.as_of_state": Message(
         "Show the state as it was at this date (the end of that day, in Quebec) or time, "
         "rebuilt from the audit log.",
@@ -29,7 +17,6 @@ MESSAGES: dict[str, Message] = {
         "à partir du journal d'audit ; aujourd'hui ou une date à venir compte les révisions "
         "et les échéances à partir de ce jour.",
     ),
-    "metavar.moment": Message("YYYY-MM-DD[THH:MM]", "AAAA-MM-JJ[THH:MM]"),
     "history.rebuilt": Message(
         "Rebuilt from the audit log: the state as it was {when}, after entry {seq} of "
         "{total} (hash {hash}). Nothing of today's state is mixed in.",

@@ -441,13 +441,6 @@ MESSAGES: dict[str, Message] = {
         "Le journal d'audit est vérifié : {count} {count:entrée|entrées}, la chaîne est intacte.",
     ),
     "audit.empty": Message("The audit log is empty.", "Le journal d'audit est vide."),
-    # `audit log` as text: a header, then one tab-separated line per entry; times stay as
-    # stored (UTC, to the second), as auditors compare them with the chain.
-    "audit.header": Message(
-        "entry\ttime (UTC)\tby\taction\testablishment and account\tdetails\tcommit\tchange",
-        "entrée\theure (UTC)\tpar\taction\tétablissement et compte\tdétails\tversion git\t"
-        "changement",
-    ),
     "audit.action.import_directory": Message(
         "import the RAMQ directory", "importer le répertoire de la RAMQ"),
 }

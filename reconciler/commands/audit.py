@@ -1,29 +1,36 @@
-"""`rvsq-access audit verify | log [--since DATE] [--format text|json|csv] [--delimiter ;]`."""
+"""`rvsq-access audit verify | log [--since WHEN] [--until WHEN] [--user USER]
+[--establishment ID] [--action NAME]… [--format text|json|csv] [--delimiter ;]`.
+
+`action_words` (an action as people say it) lives with the entry's view
+(render/audit_view.py); it is named here too, where the report found it first."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import NamedTuple
 
 import click
 
+from reconciler import clock
 from reconciler.catalog import Messages
+from reconciler.clock import for_people
 from reconciler.commands import EXIT_OK, Env, open_state
 from reconciler.errors import UserError
-from reconciler.planning.planner import ACTION_KINDS
 from reconciler.render import report_csv
+from reconciler.render.audit_view import (
+    MACHINE_COLUMNS,
+    ChangeRow,
+    action_words,
+    change_row,
+    machine,
+    table,
+)
 from reconciler.render.markdown import plain
 from reconciler.store import audit_chain as audit
 from reconciler.terminal import json_for_terminal
 
-
-def action_words(action: str, messages: Messages) -> str:
-    """An entry's action as people say it: a plan's kind, or another change the log records
-    (the CSV and JSON keep the machine name)."""
-    if action in ACTION_KINDS:
-        return messages(ACTION_KINDS[action].words)
-    key = f"audit.action.{action}"
-    return messages(key) if messages.has(key) else action
+__all__ = ["Query", "action_words", "log", "moment", "verify"]
 
 
 def verify(env: Env) -> int:
@@ -40,33 +47,100 @@ def verify(env: Env) -> int:
     return EXIT_OK
 
 
-def log(env: Env, since: str | None, fmt: str, delimiter: str = ",") -> int:
-    if since:
-        try:
-            dt.date.fromisoformat(since)
-        except ValueError:
-            raise UserError("E126", value=since) from None
+class Query(NamedTuple):
+    """Which entries `audit log` shows: a period (half-open, UTC; read in SQL), and the
+    account, establishment and actions asked for (read from each entry's view)."""
+
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    user: str | None = None
+    establishment: str | None = None
+    actions: tuple[str, ...] = ()
+
+    def admits(self, row: ChangeRow) -> bool:
+        return ((self.user is None or row.concerns(self.user))
+                and (self.establishment is None or row.at_establishment(self.establishment))
+                and (not self.actions or row.action in self.actions))
+
+    def words(self, messages: Messages) -> str:
+        """The filters as asked, said for people ("since December 2, 2026 at 12:00 a.m.,
+        user CE10455"); "" for none."""
+        said = []
+        if self.since is not None:
+            said.append(messages("audit_log.filter.since",
+                                 moment=for_people(self.since, messages.lang)))
+        if self.until is not None:
+            said.append(messages("audit_log.filter.until",
+                                 moment=for_people(self.until, messages.lang)))
+        if self.user is not None:
+            said.append(messages("audit_log.filter.user", user=self.user))
+        if self.establishment is not None:
+            said.append(messages("audit_log.filter.establishment",
+                                 establishment=self.establishment))
+        if self.actions:
+            said.append(messages("audit_log.filter.action", actions=", ".join(
+                action_words(a, messages) for a in self.actions)))
+        return plain(", ".join(said))
+
+
+def moment(text: str | None, end: bool = False) -> dt.datetime | None:
+    """`--since` or `--until` as typed (a day is Quebec's; `end`: a day's end); E210 when it
+    is neither a date nor a time."""
+    if text is None:
+        return None
+    found = clock.moment_of(text, end=end)
+    if found is None:
+        raise UserError("E210", value=text)
+    return found
+
+
+def log(env: Env, fmt: str, delimiter: str = ",", *, since: str | None = None,
+        until: str | None = None, user: str | None = None, establishment: str | None = None,
+        actions: tuple[str, ...] = ()) -> int:
+    """The entries asked for (the options as typed), in `fmt`."""
+    query = Query(moment(since), moment(until, end=True), user, establishment, actions)
     store = open_state(env)
     try:
-        entries = store.audit_entries(since or "")
+        entries = store.audit_entries(clock.iso(query.since) if query.since else "",
+                                      clock.iso(query.until) if query.until else None)
+        shown = [(e, row) for e in entries if query.admits(row := change_row(e))]
+        extent = store.audit_extent() if fmt == "text" and not shown else None
     finally:
         store.close()
     if fmt == "json":
-        click.echo(json_for_terminal(json.dumps([e._asdict() for e in entries],
+        click.echo(json_for_terminal(json.dumps([{**e._asdict(), **machine(row)}
+                                                 for e, row in shown],
                                                 ensure_ascii=False, indent=2)))
     elif fmt == "csv":  # times stay ISO 8601 UTC, as stored; a formula is shown as text
-        rows = [[*e[:8], json.dumps(e.fields, ensure_ascii=False), *e[9:]] for e in entries]
-        text = report_csv.sheet([audit.AuditEntry._fields, *rows], delimiter)
-        click.echo(report_csv.encoded(text), nl=False)  # bytes: whatever the locale
-    elif not entries:
-        click.echo(env.messages("audit.empty"))
+        click.echo(report_csv.encoded(_sheet(shown, delimiter)), nl=False)  # bytes
+    elif shown:
+        for line in table((row for _, row in shown), env.messages):
+            click.echo(line)
     else:
-        none = env.messages("none")
-        click.echo(env.messages("audit.header"))
-        for e in entries:
-            who = f"{e.establishment or ''} {e.username or ''}".strip()
-            fields = json.dumps(e.fields, ensure_ascii=False, sort_keys=True)
-            click.echo("\t".join(plain(str(field)) for field in (
-                e.seq, e.at, e.actor, action_words(e.action, env.messages), who, fields,
-                e.git_commit or none, e.change_ref or none)))
+        assert extent is not None
+        click.echo(_nothing(query, extent, env.messages))
     return EXIT_OK
+
+
+# The CSV: the entry's stored columns, the view's beside the entry's account (so that a
+# spreadsheet needs no JSON), then the stored fields as JSON and the chain's columns.
+_STORED = audit.AuditEntry._fields
+
+
+def _sheet(shown: list[tuple[audit.AuditEntry, ChangeRow]], delimiter: str) -> str:
+    rows = [[*e[:8], *(" ".join(v) if isinstance(v, list) else v
+                       for v in machine(row).values()),
+             json.dumps(e.fields, ensure_ascii=False), *e[9:]] for e, row in shown]
+    return report_csv.sheet([[*_STORED[:8], *MACHINE_COLUMNS, *_STORED[8:]], *rows],
+                            delimiter)
+
+
+def _nothing(query: Query, extent: tuple[int, str | None, str | None],
+             messages: Messages) -> str:
+    """An empty answer, truthfully: the log is empty, or nothing in it matches."""
+    count, first, last = extent
+    if count == 0 or first is None or last is None:
+        return messages("audit.empty")
+    return messages("audit_log.no_match", filters=query.words(messages) or messages("none"),
+                    count=count, first=for_people(first, messages.lang),
+                    last=for_people(last, messages.lang))

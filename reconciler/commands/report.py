@@ -102,14 +102,14 @@ def _period(asked: Asked, today: dt.date, past: AsOf | None) -> tuple[str, str]:
     if asked.since is not None:
         start = moment_of(asked.since)
         if start is None:
-            raise UserError("E215", value=asked.since)
+            raise UserError("E210", value=asked.since)
     else:
         start = moment_of((today - dt.timedelta(days=report.CHANGE_DAYS)).isoformat())
         assert start is not None
     if asked.until is not None:
         end = moment_of(asked.until, end=True)
         if end is None:
-            raise UserError("E215", value=asked.until)
+            raise UserError("E210", value=asked.until)
         if past is not None and end > past.moment:
             raise UserError("E218", until=asked.until, as_of=past.given)
     else:

@@ -24,7 +24,6 @@ from reconciler.commands import (
     print_problems,
     rebuild,
 )
-from reconciler.commands.audit import action_words
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
 from reconciler.history import story
@@ -32,6 +31,7 @@ from reconciler.history.replay import Replayed
 from reconciler.problems import Problem, error
 from reconciler.reading import directory_csv as directory
 from reconciler.records import AccountRecord
+from reconciler.render.audit_view import action_words
 from reconciler.render.markdown import plain
 from reconciler.render.past_view import Rebuilt, rebuilt_lines, when_words
 from reconciler.render.plan_view import origin_name

@@ -17,13 +17,16 @@ from reconciler.render.report_view import FORMAT_VERSION, Report
 
 
 def plain(value: Any) -> Any:
-    """NamedTuples as objects (in field order), tuples as lists, the rest as is."""
+    """NamedTuples as objects (in field order), tuples as lists, sets as sorted lists, the
+    rest as is."""
     if hasattr(value, "_asdict"):
         return {k: plain(v) for k, v in value._asdict().items()}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
+    if isinstance(value, set | frozenset):  # sorted: the same input, the same bytes
+        return sorted(plain(v) for v in value)
     return value
 
 
