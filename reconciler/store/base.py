@@ -440,15 +440,17 @@ class SQLStore:
                      action: str, establishment: str | None, username: str | None,
                      fields: dict[str, Any], change_ref: str | None = None) -> None:
         """Record a change: its audit entry, chained to the last one, and a new serial (a
-        plan made before it is stale). Inside the change's own transaction."""
+        plan made before it is stale). Inside the change's own transaction. With
+        RVSQ_AUDIT_KEY, the entry also carries its MAC (outside the chain's hash)."""
         seq, prev = self.audit_head()
         seq += 1
         digest = audit.entry_hash(prev, seq, at, actor, git_commit, run_id, action,
                                   establishment, username, fields, change_ref)
+        key = audit.audit_key()
         self._execute(sql.INSERT_AUDIT, (
             seq, at, actor, git_commit, run_id, action, establishment, username,
             json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str), prev, digest,
-            change_ref, None,
+            change_ref, None if key is None else audit.mac_of(key, digest),
         ))
         self._execute(sql.ADVANCE, (f"{seq} {digest}",))
 
