@@ -356,3 +356,26 @@ def test_the_key_appears_in_no_artefact(repo: Path, monkeypatch: pytest.MonkeyPa
     assert any(path.suffix == ".db" for path in written)
     assert not [path for path in written if secret in path.read_bytes()]
     assert not [text for text in said if KEY in text or KEY[:16] in text]
+
+
+def test_once_entries_are_authenticated_no_entry_is_written_without_the_key(
+        keyed: Path, state_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers import REPO, add_cascades
+
+    head = head_now()
+    add_cascades()
+    monkeypatch.delenv("RVSQ_AUDIT_KEY")  # a CI secret lost, or a workstation without it
+    refused = ok(cli("apply", "--auto-approve"), 1)
+    assert refused.stderr.startswith(
+        "error[E208] RVSQ_AUDIT_KEY is not set, but the audit log's entries are "
+        "authenticated with it\n    hint: nothing was changed"), refused.stderr
+    imported = ok(cli("state", "import-directory",
+                      str(REPO / "examples" / "ramq-directory.csv")), 1)
+    assert "error[E208]" in imported.stderr
+    monkeypatch.setenv("RVSQ_AUDIT_KEY", "another-key-" + "x" * 30)
+    assert "error[E209] RVSQ_AUDIT_KEY is not the key" in ok(cli("apply", "--auto-approve"),
+                                                               1).stderr
+    assert head_now() == head  # nothing written
+    monkeypatch.setenv("RVSQ_AUDIT_KEY", KEY)
+    ok(cli("apply", "--auto-approve"), 4)
+    assert "20 entries are authenticated" in ok(cli("audit", "verify")).stdout

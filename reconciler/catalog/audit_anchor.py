@@ -146,6 +146,31 @@ MESSAGES: dict[str, Message] = {
         "pas été donnée. Vérifiez que la clé est celle de la CI; si c'est le cas, gardez la "
         "base de données telle quelle pour enquête et restaurez-la d'une sauvegarde.",
     ),
+    "E208": Message(
+        "{variable} is not set, but the audit log's entries are authenticated with it",
+        "{variable} n'est pas définie, mais les entrées du journal d'audit sont authentifiées "
+        "avec elle",
+    ),
+    "E208.hint": Message(
+        "nothing was changed: an entry written without the key would be a break that 'audit "
+        "verify' reports. Give this run the key CI holds (the secret RVSQ_AUDIT_KEY).",
+        "rien n'a été changé : une entrée écrite sans la clé serait une brisure que « audit "
+        "verify » signalerait. Donnez à cette exécution la clé que détient la CI (le secret "
+        "RVSQ_AUDIT_KEY).",
+    ),
+    "E209": Message(
+        "{variable} is not the key that authenticated the audit log's last entry",
+        "{variable} n'est pas la clé qui a authentifié la dernière entrée du journal d'audit",
+    ),
+    "E209.hint": Message(
+        "nothing was changed: an entry written with another key would be a break that 'audit "
+        "verify' reports. Give this run the key CI holds; if it is that key, the last entry "
+        "was forged: run 'rvsq-access audit verify' with it.",
+        "rien n'a été changé : une entrée écrite avec une autre clé serait une brisure que "
+        "« audit verify » signalerait. Donnez à cette exécution la clé que détient la CI; si "
+        "c'est bien elle, la dernière entrée a été forgée : lancez « rvsq-access audit "
+        "verify » avec elle.",
+    ),
     "E206": Message(
         "'{path}' holds no audit head",
         "« {path} » ne contient aucune tête de journal d'audit",

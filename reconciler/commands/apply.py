@@ -110,6 +110,9 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         # plan (if any) is this state's, and no other apply runs.
         store.migrate(iso(utc_now()))
         store.check_head()  # a serial or audit head edited outside the tool: named here
+        # An entry without the key's MAC after authenticated ones would be a break: refused
+        # before the plan, not at its first action.
+        store.refuse_unauthenticated(audit.audit_key())
         planned = pipeline.plan_validated(store, validation, paths, cache=cache)
         state = planned.state
         fresh = plan_command.compute(env, planned)

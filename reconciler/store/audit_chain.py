@@ -155,6 +155,17 @@ def check_macs(entries: list[AuditEntry], key: str | None) -> MacCheck:
 KEY_VARIABLE = "RVSQ_AUDIT_KEY"
 
 
+def key_refusal(last_hash: str | None, last_mac: str | None, key: str | None) -> str | None:
+    """Why no entry may be written after the log's last one (its hash and MAC): once it is
+    authenticated, an entry without the key's MAC is a break `audit verify` reports; so
+    without the key (E208), or with another one (E209), nothing is written. None: go on."""
+    if last_mac is None or last_hash is None:
+        return None
+    if key is None:
+        return "E208"
+    return None if hmac.compare_digest(last_mac, mac_of(key, last_hash)) else "E209"
+
+
 def audit_key(environ: Mapping[str, str] = os.environ) -> str | None:
     """RVSQ_AUDIT_KEY, the secret CI holds; None when not set (set but empty too: an unset
     CI secret expands to nothing, and the MAC is optional). A short one is refused (E204),
