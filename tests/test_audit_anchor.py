@@ -339,23 +339,41 @@ def test_a_short_key_is_refused_before_any_change(repo: Path,
     assert head_now().startswith("1:")  # the directory import only: nothing applied
 
 
-@sqlite_only
-def test_the_key_appears_in_no_artefact(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _tables(state_url: str) -> str:
+    """Every row of every table of the state, as text."""
+    store = open_store(parse_location(state_url), NOW)
+    try:
+        listing = ("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                   "'public'" if state_url.startswith("postgresql") else
+                   "SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = [row[0] for row in store._execute(listing, ()).fetchall()]
+        return "\n".join(repr(store._execute(f"SELECT * FROM {table}", ()).fetchall())
+                         for table in tables)
+    finally:
+        store.close()
+
+
+def test_the_key_appears_in_no_artefact(repo: Path, state_url: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RVSQ_AUDIT_KEY", KEY)
     said = [cli("apply", "--auto-approve").output]
-    rewrite_chain("sqlite:///.rvsq/state.db", _reword(4))
+    rewrite_chain(state_url, _reword(4))
     for command in (["audit", "verify"], ["state", "check"], ["state", "check", "--format",
                                                               "json"],
                     ["audit", "log", "--format", "json"], ["audit", "log", "--format", "csv"],
                     ["audit", "head", "--format", "json"], ["report", "--format", "json"],
-                    ["outbox", "export", "mails"]):
+                    ["outbox", "export", "mails"], ["apply", "--auto-approve"]):
         said.append(cli(*command).output)
-    assert any("E205" in text for text in said)
-    secret = KEY.encode("utf-8")
+    monkeypatch.setenv("RVSQ_AUDIT_KEY", KEY[:-13])  # too short: refused, never shown
+    said.append(cli("audit", "verify").output)
+    assert any("E205" in text for text in said) and "E204" in said[-1]
+    secret = KEY[:19]  # any long part of it
     written = [path for path in repo.rglob("*") if path.is_file()]
-    assert any(path.suffix == ".db" for path in written)
-    assert not [path for path in written if secret in path.read_bytes()]
-    assert not [text for text in said if KEY in text or KEY[:16] in text]
+    assert len([path for path in written if path.suffix in (".age", ".eml")]) >= 10
+    assert not [path for path in written if secret.encode() in path.read_bytes()]
+    assert not [text for text in said if secret in text]
+    tables = _tables(state_url)
+    assert "hmac-sha256:" in tables and secret not in tables
 
 
 def test_once_entries_are_authenticated_no_entry_is_written_without_the_key(
