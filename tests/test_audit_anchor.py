@@ -397,3 +397,13 @@ def test_once_entries_are_authenticated_no_entry_is_written_without_the_key(
     monkeypatch.setenv("RVSQ_AUDIT_KEY", KEY)
     ok(cli("apply", "--auto-approve"), 4)
     assert "20 entries are authenticated" in ok(cli("audit", "verify")).stdout
+
+
+def test_a_mac_forged_with_any_characters_is_a_wrong_mac() -> None:
+    [entry] = _chain(1, KEY)
+    forged = entry._replace(mac="hmac-sha256:é\u202e")
+    assert audit.check_macs([forged], KEY).broken == audit.Break(1, "audit.mac.wrong")
+    assert audit.key_refusal(entry.hash, forged.mac, KEY) == "E209"
+    assert audit.key_refusal(entry.hash, entry.mac, KEY) is None
+    assert audit.key_refusal(entry.hash, entry.mac, None) == "E208"
+    assert audit.key_refusal(entry.hash, None, None) is None

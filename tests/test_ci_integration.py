@@ -329,10 +329,13 @@ def plan_job(platform: str, scratch: Scratch, *, readonly: bool = True) -> Job:
                           "merge_request_event")
 
 
-def apply_job(platform: str, scratch: Scratch, smtp_url: str | None = None) -> Job:
+def apply_job(platform: str, scratch: Scratch, smtp_url: str | None = None,
+              key: str | None = None) -> Job:
     """The main branch's job, with the read-write state and no SMTP server (unless
-    `smtp_url`)."""
+    `smtp_url`), and no audit key (unless `key`)."""
     smtp = {"RVSQ_SMTP_URL": smtp_url} if smtp_url else {}
+    if key:
+        smtp["RVSQ_AUDIT_KEY"] = key
     if platform == "github":
         return run_github_job("apply", scratch, {"RVSQ_STATE_READONLY": scratch.readonly},
                               {"RVSQ_STATE": scratch.state, **smtp})
@@ -502,27 +505,29 @@ def verify_job(platform: str, scratch: Scratch, key: str | None = None) -> Job:
 def test_verify_job_checks_the_published_heads_and_fails_on_a_rewritten_chain(
     platform: str, scratch: Scratch,
 ) -> None:
-    assert apply_job(platform, scratch).passed
-    without = verify_job(platform, scratch)  # no heads kept yet: the chain alone, said so
+    key = "a-ci-secret-of-at-least-32-characters"
+    assert apply_job(platform, scratch, key=key).passed
+    without = verify_job(platform, scratch, key)  # no heads kept yet: the chain alone, said
     assert without.passed, without.output
     assert "audit/heads.txt n'existe pas" in without.output
+    assert "18 entrées sont authentifiées par RVSQ_AUDIT_KEY" in without.output
     head = audit_head(scratch)
     (scratch.repo / "audit").mkdir()
     (scratch.repo / "audit" / "heads.txt").write_text(
         f"# Têtes publiées par la tâche d'application\n{head}\n", encoding="utf-8")
     scratch.commit("the published audit head")
-    job = verify_job(platform, scratch)
+    job = verify_job(platform, scratch, key)
     assert job.passed, job.output
     assert job.left_out == ["pip"]
     assert f"La tête publiée {head} tient" in job.output
     # The next apply checks the heads too (nothing to apply: the chain is as published).
-    again = apply_job(platform, scratch)
+    again = apply_job(platform, scratch, key=key)
     assert again.passed and f"La tête publiée {head} tient" in again.output, again.output
     # Whoever can write the database deletes an entry and makes the chain consistent again.
     rewrite_chain(scratch.state, lambda entries: [e for e in entries if e.seq != 5])
     assert "la chaîne est intacte" in ok(cli("--lang", "fr", "--state", scratch.state,
                                              "audit", "verify")).stdout
-    caught = verify_job(platform, scratch)
+    caught = verify_job(platform, scratch, key)
     assert not caught.passed
     assert f"erreur[E202] la tête publiée {head} a disparu" in caught.output, caught.output
     assert "Le journal d'audit ne tient plus une tête publiée" in caught.output

@@ -1,4 +1,8 @@
-"""The tamper-evident audit log: each entry holds the SHA-256 of the one before it."""
+"""The tamper-evident audit log: each entry holds the SHA-256 of the one before it.
+
+Anchored outside the database by a published head (`SEQ:HASH`, which vouches for every
+entry up to it) and, optionally, by each entry's MAC under the key CI holds
+(RVSQ_AUDIT_KEY). docs/SECURITY.md §5.3.1 says what each proves."""
 
 from __future__ import annotations
 
@@ -145,7 +149,7 @@ def check_macs(entries: list[AuditEntry], key: str | None) -> MacCheck:
             before += 1
         elif entry.mac is None:
             return MacCheck(carried, before, authenticated, Break(entry.seq, "audit.mac.missing"))
-        elif not hmac.compare_digest(entry.mac, expected):
+        elif not _same(entry.mac, expected):
             return MacCheck(carried, before, authenticated, Break(entry.seq, "audit.mac.wrong"))
         else:
             authenticated += 1
@@ -163,7 +167,12 @@ def key_refusal(last_hash: str | None, last_mac: str | None, key: str | None) ->
         return None
     if key is None:
         return "E208"
-    return None if hmac.compare_digest(last_mac, mac_of(key, last_hash)) else "E209"
+    return None if _same(last_mac, mac_of(key, last_hash)) else "E209"
+
+
+def _same(stored: str, expected: str) -> bool:
+    """In constant time; a MAC forged with any characters is just another MAC."""
+    return hmac.compare_digest(str(stored).encode("utf-8"), expected.encode("utf-8"))
 
 
 def audit_key(environ: Mapping[str, str] = os.environ) -> str | None:
