@@ -122,7 +122,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "E204": Message(
         "{variable} is too short: an audit key has at least {minimum} characters",
-        "{variable} est trop courte : une clé d'audit a au moins {minimum} caractères",
+        "la clé {variable} est trop courte : une clé d'audit a au moins {minimum} caractères",
     ),
     "E204.hint": Message(
         "nothing was changed. Make a long random key once (e.g. 'openssl rand -hex 32'), keep "
@@ -148,8 +148,8 @@ MESSAGES: dict[str, Message] = {
     ),
     "E208": Message(
         "{variable} is not set, but the audit log's entries are authenticated with it",
-        "{variable} n'est pas définie, mais les entrées du journal d'audit sont authentifiées "
-        "avec elle",
+        "la clé {variable} n'est pas définie, mais les entrées du journal d'audit sont "
+        "authentifiées avec elle",
     ),
     "E208.hint": Message(
         "nothing was changed: an entry written without the key would be a break that 'audit "
