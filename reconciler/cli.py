@@ -310,11 +310,25 @@ def audit() -> None:
 
 
 @audit.command("verify", help="help.audit_verify")
+@option("--head", "heads", multiple=True, metavar="metavar.audit_head",
+        help="help.audit_verify_head")
+@option("--heads", "heads_file", type=READ, metavar="metavar.file",
+        help="help.audit_verify_heads")
 @click.pass_obj
-def audit_verify(env: Any) -> None:
+def audit_verify(env: Any, heads: tuple[str, ...], heads_file: Path | None) -> None:
     from reconciler.commands import audit as command
 
-    _exit(command.verify(env))
+    _exit(command.verify(env, heads, heads_file))
+
+
+@audit.command("head", help="help.audit_head")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        help="help.format")
+@click.pass_obj
+def audit_head(env: Any, fmt: str) -> None:
+    from reconciler.commands import audit as command
+
+    _exit(command.head(env, fmt))
 
 
 # What `audit log --action` accepts: the plan's kinds and the directory import (named here,

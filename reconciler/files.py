@@ -48,6 +48,9 @@ DIRECTORY = Kind(64 * MiB, "E175")
 SEALED = Kind(16 * MiB, "E175")
 # An age identity file: a few lines (a comment, a public key, a secret key).
 IDENTITY = Kind(1 * MiB, "E175")
+# Published audit heads (`audit verify --heads`): a line of ~80 bytes per apply; 1 MiB is
+# more than ten thousand applies.
+HEADS = Kind(1 * MiB, "E175")
 
 
 def open_regular(path: Path, *, follow: bool = True) -> int:

@@ -21,7 +21,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import yaml
 from conftest import drop_postgres_database, new_postgres_database, postgres_admin_url
-from helpers import EXAMPLE, REPO, cli, edit
+from helpers import EXAMPLE, REPO, cli, edit, ok
+from test_audit_anchor import rewrite_chain
 
 BIN = Path(sys.executable).parent
 GITHUB = REPO / "docs" / "ci" / "github-actions.yml"
@@ -328,10 +329,13 @@ def plan_job(platform: str, scratch: Scratch, *, readonly: bool = True) -> Job:
                           "merge_request_event")
 
 
-def apply_job(platform: str, scratch: Scratch, smtp_url: str | None = None) -> Job:
+def apply_job(platform: str, scratch: Scratch, smtp_url: str | None = None,
+              key: str | None = None) -> Job:
     """The main branch's job, with the read-write state and no SMTP server (unless
-    `smtp_url`)."""
+    `smtp_url`), and no audit key (unless `key`)."""
     smtp = {"RVSQ_SMTP_URL": smtp_url} if smtp_url else {}
+    if key:
+        smtp["RVSQ_AUDIT_KEY"] = key
     if platform == "github":
         return run_github_job("apply", scratch, {"RVSQ_STATE_READONLY": scratch.readonly},
                               {"RVSQ_STATE": scratch.state, **smtp})
@@ -382,8 +386,16 @@ def test_apply_job_applies_and_keeps_the_sealed_codes_and_the_emails(
 ) -> None:
     job = apply_job(platform, scratch)
     assert job.passed, job.output
-    assert job.left_out == ["pip"]
+    # Posting the audit head on the merged pull (merge) request needs the network.
+    assert job.left_out == ["pip", "gh" if platform == "github" else "curl"]
     assert "18 actions appliquées" in job.output
+    # The audit head is in the job log (and the run's summary on GitHub), to publish.
+    head = audit_head(scratch)
+    assert head.startswith("19:sha256:")
+    assert f"Tête du journal d'audit\u00a0: {head}" in job.output  # apply's last word
+    assert f"Tête du journal d'audit : {head}" in job.output  # the job's own line
+    if platform == "github":
+        assert f"`{head}`" in (scratch.home / "step-summary.md").read_text(encoding="utf-8")
     assert BLOCKED not in job.output and "Traceback" not in job.output
     uploaded = job.uploaded(scratch.repo)
     assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 3
@@ -470,3 +482,52 @@ def test_jobs_stop_first_when_git_tracks_something_under_rvsq_or_a_link(
         assert LINKED in job.output
     assert not (scratch.repo / "plan.md").exists()
     assert not (scratch.repo / ".rvsq" / "codes").exists()  # nothing was applied
+
+
+# --- the audit head, published and verified ------------------------------------------------
+def audit_head(scratch: Scratch) -> str:
+    return ok(cli("--state", scratch.state, "audit", "head")).stdout.strip()
+
+
+def verify_job(platform: str, scratch: Scratch, key: str | None = None) -> Job:
+    """The scheduled job: the read-only state, and the key where the apply job has it."""
+    keyed = {"RVSQ_AUDIT_KEY": key} if key else {}
+    if platform == "github":
+        return run_github_job("verify", scratch, {"RVSQ_STATE_READONLY": scratch.readonly},
+                              {"RVSQ_STATE": scratch.state, **keyed})
+    return run_gitlab_job("verify", scratch, {"RVSQ_STATE": scratch.state,
+                                              "RVSQ_STATE_READONLY": scratch.readonly,
+                                              **keyed}, "schedule")
+
+
+@PLATFORMS
+@BACKENDS
+def test_verify_job_checks_the_published_heads_and_fails_on_a_rewritten_chain(
+    platform: str, scratch: Scratch,
+) -> None:
+    key = "a-ci-secret-of-at-least-32-characters"
+    assert apply_job(platform, scratch, key=key).passed
+    without = verify_job(platform, scratch, key)  # no heads kept yet: the chain alone, said
+    assert without.passed, without.output
+    assert "audit/heads.txt n'existe pas" in without.output
+    assert "18 entrées sont authentifiées par RVSQ_AUDIT_KEY" in without.output
+    head = audit_head(scratch)
+    (scratch.repo / "audit").mkdir()
+    (scratch.repo / "audit" / "heads.txt").write_text(
+        f"# Têtes publiées par la tâche d'application\n{head}\n", encoding="utf-8")
+    scratch.commit("the published audit head")
+    job = verify_job(platform, scratch, key)
+    assert job.passed, job.output
+    assert job.left_out == ["pip"]
+    assert f"La tête publiée {head} tient" in job.output
+    # The next apply checks the heads too (nothing to apply: the chain is as published).
+    again = apply_job(platform, scratch, key=key)
+    assert again.passed and f"La tête publiée {head} tient" in again.output, again.output
+    # Whoever can write the database deletes an entry and makes the chain consistent again.
+    rewrite_chain(scratch.state, lambda entries: [e for e in entries if e.seq != 5])
+    assert "la chaîne est intacte" in ok(cli("--lang", "fr", "--state", scratch.state,
+                                             "audit", "verify")).stdout
+    caught = verify_job(platform, scratch, key)
+    assert not caught.passed
+    assert f"erreur[E202] la tête publiée {head} a disparu" in caught.output, caught.output
+    assert "Le journal d'audit ne tient plus une tête publiée" in caught.output

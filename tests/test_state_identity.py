@@ -233,7 +233,14 @@ def test_every_plan_format_and_apply_name_the_state(folder: Path) -> None:
     assert applied.exit_code == 4, applied.output  # applied; the creation emails wait
     assert applied.output.startswith(f"State: {where} (id {state_id}, serial 1)\n")
     serial = json.loads(cli("plan", "--format", "json").stdout)["state"]["serial"]
-    assert applied.output.endswith(f"State: {where} (id {state_id}, serial {serial})\n")
+    # Then the audit head, to publish (tests/test_audit_anchor.py), ends every apply.
+    head = cli("audit", "head").stdout.strip()
+    assert applied.output.endswith(f"State: {where} (id {state_id}, serial {serial})\n"
+                                   f"Audit head: {head}\n"
+                                   f"  Publish it where those who can write the database "
+                                   f"cannot rewrite it (the pull request, the job log): "
+                                   f"'rvsq-access audit verify --head {head}' then finds any "
+                                   f"entry up to it rewritten or deleted.\n")
     report = cli("report").stdout
     assert f"- **State:** {where} (id {state_id})" in report
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from reconciler.catalog import (
     apply_output,
+    audit_anchor,
     audit_log,
     command_line,
     editing,
@@ -42,7 +43,7 @@ LANGUAGES = ("en", "fr")
 AREAS: tuple[ModuleType, ...] = (
     problems_reading, problems_schema, problems_rules, problem_output, plan_output, editing,
     state_output, imports, apply_output, emails, runbook_text, report_output, command_line,
-    audit_log, history,
+    audit_anchor, audit_log, history,
 )
 
 

@@ -32,6 +32,7 @@ from reconciler.records import State
 from reconciler.render.error_text import error_text
 from reconciler.render.markdown import plain
 from reconciler.store import SQLStore
+from reconciler.store import audit_chain as audit
 from reconciler.terminal import is_terminal
 
 PROGRESS_FROM = 50  # actions: below this a progress bar is noise
@@ -55,6 +56,7 @@ def run(
     # Where sealed codes and emails go after commit: refused now, before any change, if
     # someone planted a link there.
     refuse_planted_links(WORK_DIR / "codes", WORK_DIR / "outbox")
+    audit.audit_key()  # a short RVSQ_AUDIT_KEY is refused before any change, not during one
     store = open_state(env, write=True)  # first: a state that is not there stops at once
     try:
         state_id = store.state_id()
@@ -108,6 +110,9 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         # plan (if any) is this state's, and no other apply runs.
         store.migrate(iso(utc_now()))
         store.check_head()  # a serial or audit head edited outside the tool: named here
+        # An entry without the key's MAC after authenticated ones would be a break: refused
+        # before the plan, not at its first action.
+        store.refuse_unauthenticated(audit.audit_key())
         planned = pipeline.plan_validated(store, validation, paths, cache=cache)
         state = planned.state
         fresh = plan_command.compute(env, planned)
@@ -129,12 +134,14 @@ def _run_command(env: Env, store: SQLStore, paths: list[Path], plan_file: Path |
         if report.applied:
             plan_command.settle(store, validation, paths, cache)
         serial = store.serial()
+        head = audit.Head(*store.audit_head())
         emails, sealed = store.undelivered()
     _report(env, plan, report)
     click.echo(env.messages("state.named", location=fresh.state_location, id=fresh.state_id,
                             serial=serial))
     if sealed:  # emails that wait were told of in the report, with what delivers them
         _tell_waiting(env, 0, sealed, settings)
+    _tell_head(env, head)
     if emails or sealed:
         return EXIT_UNDELIVERED
     return EXIT_BLOCKED if plan.blocked else EXIT_OK
@@ -183,7 +190,20 @@ def _tell_ending(env: Env, store: SQLStore, progress: executor.Progress,
         click.echo(m("apply.ending.rest", count=progress.total - progress.done), err=True)
     if emails or sealed:
         _tell_waiting(env, emails, sealed, settings)
+    try:
+        head = audit.Head(*store.audit_head())
+    except (OSError, UserError, *store.errors):  # gone or damaged: `audit head` tells it
+        head = None
+    if head is not None:
+        _tell_head(env, head, err=True)
     return EXIT_UNDELIVERED if progress.done == progress.total else EXIT_INVALID
+
+
+def _tell_head(env: Env, head: audit.Head, err: bool = False) -> None:
+    """Apply's last word: the audit head, to publish outside the database, where a
+    rewrite of the chain up to it can no longer be hidden (`audit verify --head`)."""
+    click.echo(env.messages("audit.head", head=str(head)), err=err)
+    click.echo(env.messages("audit.head.hint", head=str(head)), err=err)
 
 
 def _tell_waiting(env: Env, emails: int, sealed: int, settings: executor.Settings) -> None:

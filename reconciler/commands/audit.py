@@ -1,5 +1,9 @@
-"""`rvsq-access audit verify | log [--since WHEN] [--until WHEN] [--user USER]
-[--establishment ID] [--action NAME]… [--format text|json|csv] [--delimiter ;]`.
+"""`rvsq-access audit verify | head | log`.
+
+`audit verify [--head SEQ:HASH]… [--heads FILE]` and `audit head [--format text|json]`:
+the chain anchored outside the database (published heads, RVSQ_AUDIT_KEY).
+`audit log [--since WHEN] [--until WHEN] [--user USER] [--establishment ID]
+[--action NAME]… [--format text|json|csv] [--delimiter ;]`.
 
 `action_words` (an action as people say it) lives with the entry's view
 (render/audit_view.py); it is named here too, where the report found it first."""
@@ -8,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import NamedTuple
 
 import click
 
-from reconciler import clock
+from reconciler import clock, files
 from reconciler.catalog import Messages
 from reconciler.clock import for_people
 from reconciler.commands import EXIT_OK, Env, open_state
@@ -26,6 +31,7 @@ from reconciler.render.audit_view import (
     machine,
     table,
 )
+from reconciler.render.error_text import error_text
 from reconciler.render.markdown import plain
 from reconciler.store import audit_chain as audit
 from reconciler.terminal import json_for_terminal
@@ -33,7 +39,13 @@ from reconciler.terminal import json_for_terminal
 __all__ = ["Query", "action_words", "log", "moment", "verify"]
 
 
-def verify(env: Env) -> int:
+def verify(env: Env, given: tuple[str, ...] = (), heads_file: Path | None = None) -> int:
+    """The chain, link by link; then each published head still at its place; then, with
+    RVSQ_AUDIT_KEY, every MAC from the first authenticated entry on."""
+    key = audit.audit_key()  # a short key is refused before anything is read
+    heads = [_head(text) for text in given]
+    if heads_file is not None:
+        heads += _heads_in(heads_file)
     store = open_state(env)
     try:
         entries, head = store.audit_entries(), store.audit_head()
@@ -43,7 +55,79 @@ def verify(env: Env) -> int:
     if broken is not None:
         seq = broken.seq if broken.seq is not None else head[0]
         raise UserError("E125", seq=seq, reason=env.messages(broken.reason))
-    click.echo(env.messages("audit.ok", count=len(entries)))
+    lost = [_lost(found) for found in sorted(audit.lost_heads(entries, heads),
+                                             key=lambda found: found.head.seq)]
+    for error in lost[1:]:  # every lost head is named; the earliest is the error
+        click.echo(error_text(env.messages, error, env.state_location.url), err=True)
+    if lost:
+        raise lost[0]
+    macs = audit.check_macs(entries, key)
+    if macs.broken is not None:
+        raise UserError("E205", seq=macs.broken.seq, reason=env.messages(macs.broken.reason))
+    m = env.messages
+    click.echo(m("audit.ok", count=len(entries)))
+    for published in sorted(set(heads)):
+        click.echo(m("audit.heads.held", head=str(published), seq=published.seq))
+    if heads and (after := head[0] - max(published.seq for published in heads)) > 0:
+        click.echo(m("audit.heads.after", count=after))
+    if key is not None:
+        click.echo(m("audit.mac.ok", count=macs.authenticated))
+        if macs.before_key:
+            click.echo(m("audit.mac.before_key", count=macs.before_key))
+    elif macs.carried:
+        click.echo(m("audit.mac.unchecked", count=macs.carried))
+    return EXIT_OK
+
+
+def _head(text: str) -> audit.Head:
+    parsed = audit.parse_head(text)
+    if parsed is None:
+        raise UserError("E200", value=text)
+    return parsed
+
+
+def _heads_in(path: Path) -> list[audit.Head]:
+    """The heads of a file, one a line; blank lines and # comments are skipped."""
+    shown = path.as_posix()
+    try:
+        text = files.read_file(path, files.HEADS).decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError("E207", path=shown) from None
+    heads = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        written = line.strip()
+        if not written or written.startswith("#"):
+            continue
+        parsed = audit.parse_head(written)
+        if parsed is None:
+            raise UserError("E201", path=shown, line=number, value=written[:120])
+        heads.append(parsed)
+    if not heads:
+        raise UserError("E206", path=shown)
+    return heads
+
+
+def _lost(found: audit.HeadLost) -> UserError:
+    if found.found is None:
+        return UserError("E202", head=str(found.head), seq=found.head.seq, last=found.last)
+    return UserError("E203", head=str(found.head), seq=found.head.seq, found=found.found)
+
+
+def head(env: Env, fmt: str) -> int:
+    """The chain's head, for scripts: `SEQ:HASH`, or JSON with the state it is of. Read
+    only; a head the meta table and the last entry disagree on is refused (E147)."""
+    store = open_state(env)
+    try:
+        store.check_head()
+        current = audit.Head(*store.audit_head())
+        state = {"id": store.state_id(), "location": store.location.shown}
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json_for_terminal(json.dumps(
+            {"seq": current.seq, "hash": current.hash, "state": state}, ensure_ascii=False)))
+    else:
+        click.echo(str(current))
     return EXIT_OK
 
 

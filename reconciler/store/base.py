@@ -451,17 +451,28 @@ class SQLStore:
                      action: str, establishment: str | None, username: str | None,
                      fields: dict[str, Any], change_ref: str | None = None) -> None:
         """Record a change: its audit entry, chained to the last one, and a new serial (a
-        plan made before it is stale). Inside the change's own transaction."""
+        plan made before it is stale). Inside the change's own transaction. With
+        RVSQ_AUDIT_KEY, the entry also carries its MAC (outside the chain's hash)."""
         seq, prev = self.audit_head()
         seq += 1
         digest = audit.entry_hash(prev, seq, at, actor, git_commit, run_id, action,
                                   establishment, username, fields, change_ref)
+        key = audit.audit_key()
+        self.refuse_unauthenticated(key)
         self._execute(sql.INSERT_AUDIT, (
             seq, at, actor, git_commit, run_id, action, establishment, username,
             json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str), prev, digest,
-            change_ref, None,
+            change_ref, None if key is None else audit.mac_of(key, digest),
         ))
         self._execute(sql.ADVANCE, (f"{seq} {digest}",))
+
+    def refuse_unauthenticated(self, key: str | None) -> None:
+        """Before an audit entry is written: the log's last entry carries a MAC the key
+        does not give (no key: E208; another key: E209), so the new entry would break it."""
+        row = self._execute(sql.LAST_AUDIT_MAC).fetchone()
+        refusal = audit.key_refusal(*(row or (None, None)), key)
+        if refusal is not None:
+            raise UserError(refusal, variable=audit.KEY_VARIABLE)
 
     def import_accounts(self, rows: list[dict[str, Any]], now: str) -> None:
         self._many(sql.IMPORT_ACCOUNT, [

@@ -132,6 +132,13 @@ def _entries(rows: list[tuple[Any, ...]], findings: list[Finding],
     if broken is not None and broken.seq is not None:
         findings.append(Finding("E125", {"seq": broken.seq, "reason": messages(broken.reason)},
                                 {"table": "audit_log", "seq": broken.seq}))
+    # With RVSQ_AUDIT_KEY, the entries written since the key carry its MAC (a short key is
+    # refused here as everywhere). Without it, MACs cannot be checked: nothing to find.
+    macs = audit.check_macs(verified, audit.audit_key())
+    if macs.broken is not None and macs.broken.seq is not None:
+        findings.append(Finding("E205", {"seq": macs.broken.seq,
+                                         "reason": messages(macs.broken.reason)},
+                                {"table": "audit_log", "seq": macs.broken.seq}))
     return entries
 
 

@@ -289,6 +289,7 @@ LAST_ENTRY_ABOUT = f"""SELECT {AUDIT_COLUMNS} FROM audit_log WHERE username = ?
 AUDIT_COUNT = "SELECT count(*), min(at), max(at) FROM audit_log"
 LAST_AUDIT = f"SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1"
 LAST_AUDIT_LINK = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+LAST_AUDIT_MAC = "SELECT hash, mac FROM audit_log ORDER BY seq DESC LIMIT 1"
 
 # `state check`: every row as stored, nothing parsed (damage is reported, not raised).
 CHECK_META = "SELECT key, value FROM meta"
