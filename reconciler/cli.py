@@ -29,7 +29,7 @@ from reconciler.cli_words import (
     language_of,
     show_version,
 )
-from reconciler.clock import AsOf
+from reconciler.clock import AsOf, in_quebec, moment_of
 from reconciler.domain import PROFILES, SERVICES, TITLES
 from reconciler.errors import UserError
 from reconciler.render import PLAN_FORMAT_NAMES, REPORT_FORMAT_NAMES
@@ -76,12 +76,15 @@ def _as_of_moment(ctx: click.Context, param: click.Parameter, value: str | None
                   ) -> AsOf | None:
     if value is None:
         return None
-    as_of = AsOf.read(value)
-    if as_of is None:
+    moment = moment_of(value)
+    if moment is None:
         raise UserError("E210", value=value)
+    day = in_quebec(moment).date() if len(value.strip()) != 10 \
+        else dt.date.fromisoformat(value.strip())
     first, last = AS_OF_RANGE
-    if not first <= as_of.day <= last:
-        raise UserError("E155", date=as_of.day.isoformat(), first=first.isoformat(),
+    as_of = AsOf.read(value) if first <= day <= last else None
+    if as_of is None:
+        raise UserError("E155", date=day.isoformat(), first=first.isoformat(),
                         last=last.isoformat())
     return as_of
 

@@ -97,14 +97,16 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
 
 def _period(asked: Asked, today: dt.date, past: AsOf | None) -> tuple[str, str]:
     """[since, until) as ISO 8601 UTC. Since: --since, else the start of the day
-    CHANGE_DAYS before the report's day; until: --until (its whole day), else the past
-    moment asked for, else now. A past report lists nothing after its moment."""
+    CHANGE_DAYS before the report's day (today's, for a day to come); until: --until (its
+    whole day), else the past moment asked for, else now. A past report lists nothing after
+    its moment."""
     if asked.since is not None:
         start = moment_of(asked.since)
         if start is None:
             raise UserError("E210", value=asked.since)
-    else:
-        start = moment_of((today - dt.timedelta(days=report.CHANGE_DAYS)).isoformat())
+    else:  # a day to come: the last days up to now (nothing has happened after it)
+        last_day = min(today, in_quebec(utc_now()).date())
+        start = moment_of((last_day - dt.timedelta(days=report.CHANGE_DAYS)).isoformat())
         assert start is not None
     if asked.until is not None:
         end = moment_of(asked.until, end=True)
