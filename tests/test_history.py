@@ -88,7 +88,8 @@ def test_a_grant_and_a_revocation_record_the_services_before_and_after(story: St
         ["rvsq-reorientation-clinique"], ["rvsq", "rvsq-reorientation-clinique"], ["rvsq"])
     assert grant["person"]["first_name"] == revoke["person"]["first_name"] == "Georges"
     creation = next(e["fields"] for e in entries if e["action"] == "create_account")
-    assert creation["person"]["last_name"] == "MacFly" and creation["code"] == "sealed"
+    assert creation["last_name"] == "MacFly" and creation["code"] == "sealed"  # its person
+    assert creation["establishment_name"] == "GMF Hill Valley"
 
 
 def test_the_entries_still_verify(story: Story) -> None:

@@ -22,13 +22,10 @@ IMPORTED = ("username", "email", "title", "first_name", "last_name", "profile",
             "professional_number")
 
 
-def person(account: AccountRecord | Mapping[str, Any], username: str | None = None
-           ) -> dict[str, Any]:
-    """The person, from a record of the state or a new account's fields."""
-    if isinstance(account, AccountRecord):
-        return {name: getattr(account, name) for name in PERSON}
-    return {name: account.get(name) for name in PERSON} | (
-        {"username": username} if username else {})
+def person(account: AccountRecord) -> dict[str, Any]:
+    """The person, as the state's record of the account says it. (A creation's entry
+    holds the new account's fields themselves: they are the person.)"""
+    return {name: getattr(account, name) for name in PERSON}
 
 
 def services_change(before: Iterable[str], acted_on: Iterable[str], granted: bool

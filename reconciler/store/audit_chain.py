@@ -40,12 +40,28 @@ def entry_hash(
     action: str, establishment: str | None, username: str | None, fields: dict[str, Any],
     change_ref: str | None = None,
 ) -> str:
-    linked = [prev_hash, seq, at, actor, git_commit, run_id, action, establishment, username,
-              fields]
-    if change_ref is not None:  # entries written before change references hash as they did
-        linked.append(change_ref)
-    body = json.dumps(linked, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+    return linked_hash(prev_hash, seq, at, actor, git_commit, run_id, action, establishment,
+                       username, fields_text(fields), change_ref)
+
+
+def fields_text(fields: dict[str, Any]) -> str:
+    """An entry's fields as JSON, as the chain hashes them (and the store keeps them)."""
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       default=str)
+
+
+def linked_hash(
+    prev_hash: str, seq: int, at: str, actor: str, git_commit: str | None, run_id: str,
+    action: str, establishment: str | None, username: str | None, fields: str,
+    change_ref: str | None = None,
+) -> str:
+    """`entry_hash` of fields already written as `fields_text`: the hashed body is the JSON
+    list of the entry's parts, built around that text rather than writing it again."""
+    head = json.dumps([prev_hash, seq, at, actor, git_commit, run_id, action, establishment,
+                       username], ensure_ascii=False, separators=(",", ":"), default=str)
+    # entries written before change references hash as they did: without one
+    tail = "]" if change_ref is None else "," + json.dumps(change_ref, ensure_ascii=False) + "]"
+    body = head[:-1] + "," + fields + tail
     return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

@@ -455,14 +455,14 @@ class SQLStore:
         RVSQ_AUDIT_KEY, the entry also carries its MAC (outside the chain's hash)."""
         seq, prev = self.audit_head()
         seq += 1
-        digest = audit.entry_hash(prev, seq, at, actor, git_commit, run_id, action,
-                                  establishment, username, fields, change_ref)
+        text = audit.fields_text(fields)  # written once: hashed and stored alike
+        digest = audit.linked_hash(prev, seq, at, actor, git_commit, run_id, action,
+                                   establishment, username, text, change_ref)
         key = audit.audit_key()
         self.refuse_unauthenticated(key)
         self._execute(sql.INSERT_AUDIT, (
-            seq, at, actor, git_commit, run_id, action, establishment, username,
-            json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str), prev, digest,
-            change_ref, None if key is None else audit.mac_of(key, digest),
+            seq, at, actor, git_commit, run_id, action, establishment, username, text, prev,
+            digest, change_ref, None if key is None else audit.mac_of(key, digest),
         ))
         self._execute(sql.ADVANCE, (f"{seq} {digest}",))
 
