@@ -20,7 +20,7 @@ import click
 from reconciler.catalog import Messages
 from reconciler.checking.cache import ParseCache
 from reconciler.checking.validation import Validation
-from reconciler.clock import iso, utc_now
+from reconciler.clock import iso, moment_of, utc_now
 from reconciler.errors import UserError
 from reconciler.folders import WORK_DIR
 from reconciler.problems import Omitted, Problem
@@ -116,6 +116,17 @@ def plan_input(env: Env, store: SQLStore, paths: list[Path], cache: ParseCache |
                                    strict=strict, history=history)
     except pipeline.InputErrors as invalid:
         _stop(env, invalid.validation)
+
+
+def typed_moment(text: str | None, end: bool = False) -> dt.datetime | None:
+    """`--since` or `--until` as typed (a day is Quebec's; `end`: a day's end), in UTC;
+    None when not given; E210 when it is neither a date nor a time."""
+    if text is None:
+        return None
+    found = moment_of(text, end=end)
+    if found is None:
+        raise UserError("E210", value=text)
+    return found
 
 
 def rebuild(store: SQLStore, moment: str) -> tuple[Replayed, int]:

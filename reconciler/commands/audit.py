@@ -20,7 +20,7 @@ import click
 from reconciler import clock, files
 from reconciler.catalog import Messages
 from reconciler.clock import for_people
-from reconciler.commands import EXIT_OK, Env, open_state
+from reconciler.commands import EXIT_OK, Env, open_state, typed_moment
 from reconciler.errors import UserError
 from reconciler.render import report_csv
 from reconciler.render.audit_view import (
@@ -36,7 +36,7 @@ from reconciler.render.markdown import plain
 from reconciler.store import audit_chain as audit
 from reconciler.terminal import json_for_terminal
 
-__all__ = ["Query", "action_words", "log", "moment", "verify"]
+__all__ = ["Query", "action_words", "log", "verify"]
 
 
 def verify(env: Env, given: tuple[str, ...] = (), heads_file: Path | None = None) -> int:
@@ -167,22 +167,12 @@ class Query(NamedTuple):
         return plain(", ".join(said))
 
 
-def moment(text: str | None, end: bool = False) -> dt.datetime | None:
-    """`--since` or `--until` as typed (a day is Quebec's; `end`: a day's end); E210 when it
-    is neither a date nor a time."""
-    if text is None:
-        return None
-    found = clock.moment_of(text, end=end)
-    if found is None:
-        raise UserError("E210", value=text)
-    return found
-
-
 def log(env: Env, fmt: str, delimiter: str = ",", *, since: str | None = None,
         until: str | None = None, user: str | None = None, establishment: str | None = None,
         actions: tuple[str, ...] = ()) -> int:
     """The entries asked for (the options as typed), in `fmt`."""
-    query = Query(moment(since), moment(until, end=True), user, establishment, actions)
+    query = Query(typed_moment(since), typed_moment(until, end=True), user, establishment,
+                  actions)
     store = open_state(env)
     try:
         entries = store.audit_entries(clock.iso(query.since) if query.since else "",

@@ -12,7 +12,15 @@ import click
 
 from reconciler import os_words
 from reconciler.clock import AsOf, in_quebec, iso, moment_of, utc_now
-from reconciler.commands import DEFAULT_PATHS, EXIT_OK, Env, open_state, plan_input, rebuild
+from reconciler.commands import (
+    DEFAULT_PATHS,
+    EXIT_OK,
+    Env,
+    open_state,
+    plan_input,
+    rebuild,
+    typed_moment,
+)
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
 from reconciler.render import report_csv
@@ -100,18 +108,13 @@ def _period(asked: Asked, today: dt.date, past: AsOf | None) -> tuple[str, str]:
     CHANGE_DAYS before the report's day (today's, for a day to come); until: --until (its
     whole day), else the past moment asked for, else now. A past report lists nothing after
     its moment."""
-    if asked.since is not None:
-        start = moment_of(asked.since)
-        if start is None:
-            raise UserError("E210", value=asked.since)
-    else:  # a day to come: the last days up to now (nothing has happened after it)
+    start = typed_moment(asked.since)
+    if start is None:  # a day to come: the last days up to now (nothing happened after it)
         last_day = min(today, in_quebec(utc_now()).date())
         start = moment_of((last_day - dt.timedelta(days=report.CHANGE_DAYS)).isoformat())
         assert start is not None
-    if asked.until is not None:
-        end = moment_of(asked.until, end=True)
-        if end is None:
-            raise UserError("E210", value=asked.until)
+    end = typed_moment(asked.until, end=True)
+    if end is not None:
         if past is not None and end > past.moment:
             raise UserError("E218", until=asked.until, as_of=past.given)
     else:
