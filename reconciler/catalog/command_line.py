@@ -324,10 +324,6 @@ MESSAGES: dict[str, Message] = {
         "Vérifier qu'aucune entrée du journal n'a été modifiée ou retirée.",
     ),
     "help.audit_log": Message("Show the audit log.", "Afficher le journal d'audit."),
-    "help.since": Message(
-        "Only entries from this date (YYYY-MM-DD).",
-        "Seulement les entrées à partir de cette date (AAAA-MM-JJ).",
-    ),
     "help.as_of": Message(
         "Check reviews and expiries as of this date instead of today.",
         "Vérifier les révisions et les échéances à cette date plutôt qu'aujourd'hui.",

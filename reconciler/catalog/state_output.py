@@ -197,11 +197,6 @@ MESSAGES: dict[str, Message] = {
         "le journal a été modifié ou des entrées ont été retirées hors de cet outil; gardez la "
         "base de données telle quelle pour enquête et restaurez-la d'une sauvegarde.",
     ),
-    "E126": Message("'{value}' is not a date", "« {value} » n'est pas une date"),
-    "E126.hint": Message(
-        "write the date as YYYY-MM-DD.",
-        "écrivez la date sous la forme AAAA-MM-JJ.",
-    ),
     # --- state check (commands/state.py, store/integrity.py) -------------------------
     "E180": Message(
         "run {run_id}, establishment '{establishment}': the audit log records {issued} sealed "
