@@ -329,10 +329,13 @@ MESSAGES: dict[str, Message] = {
         "Vérifier les révisions et les échéances à cette date plutôt qu'aujourd'hui.",
     ),
     "help.report": Message(
-        "Write a dry-run report for auditors: inventory, pending plan, blocked entries, recent "
-        "accounts and codes, reviews due, accounts no file owns.",
+        "Write a dry-run report for auditors: inventory, pending plan, blocked entries, the "
+        "changes of a period, recent accounts and codes, reviews due, accounts no file owns; "
+        "or, --as-of a moment gone by, the state then, rebuilt from the audit log.",
         "Écrire un rapport de simulation pour les auditeurs : inventaire, plan en attente, "
-        "entrées bloquées, comptes et codes récents, révisions dues, comptes sans fichier.",
+        "entrées bloquées, changements d'une période, comptes et codes récents, révisions "
+        "dues, comptes sans fichier ; ou, avec --as-of un moment passé, l'état d'alors, "
+        "reconstitué à partir du journal d'audit.",
     ),
     "help.report_out": Message(
         "Write the report to this file instead of standard output.",
