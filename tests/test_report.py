@@ -172,7 +172,7 @@ def scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Scenario:
         apply_at(store, SECOND_APPLY, tmp_path / ".rvsq")
         INFO_SANTE.unlink()  # a file missing from the input: its accounts are not reconciled
         pending_edits()
-        period = report.Period(SINCE, UNTIL, tuple(store.audit_entries(SINCE, UNTIL)))
+        period = report.Period.of(SINCE, UNTIL, store.audit_entries(SINCE, UNTIL))
         built = report.build(*plan_for(store, TODAY, SECOND_APPLY), TODAY,
                              store.last_audit_entry(), period)
         rebuilt = replay(store.audit_entries(until=UNTIL), UNTIL, store.state_id(),

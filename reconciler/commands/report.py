@@ -72,8 +72,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
             assert as_of is not None
             with store.reading():  # the replay, the period and the count agree
                 past_state, total = rebuild(store, as_of.iso)
-                period = report.Period(since, until,
-                                       tuple(store.audit_entries(since, until)))
+                period = report.Period.of(since, until, store.each_audit_entry(since, until))
             data = report.build_past(past_state, as_of.given, total, period)
             # Said apart from the report too: a CSV has no room to say it.
             assert data.header.rebuilt is not None
@@ -84,7 +83,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
             planned = plan_input(env, store, paths or list(DEFAULT_PATHS), env.parse_cache(),
                                  today=today, history=True)
             last_change = store.last_audit_entry()
-            period = report.Period(since, until, tuple(store.audit_entries(since, until)))
+            period = report.Period.of(since, until, store.each_audit_entry(since, until))
     finally:
         store.close()
     if not past:

@@ -42,10 +42,16 @@ def refusal(row: Refusal, messages: Messages) -> dict[str, Any]:
             "message": message, "hint": hint}
 
 
+_LOOKUPS = ("listed", "places")
+
+
 def to_dict(report: Report, messages: Messages) -> dict[str, Any]:
     data = plain(report)
     data["blocked"] = [blocked(b, messages) for b in report.blocked]
     data["refusals"] = [refusal(r, messages) for r in report.refusals]
+    # What each change is about, without the view's lookup sets (audit log's filters).
+    data["changes"] = [{k: v for k, v in change.items() if k not in _LOOKUPS}
+                       for change in data["changes"]]
     return {"format_version": FORMAT_VERSION, "language": messages.lang, **data}
 
 
