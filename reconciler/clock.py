@@ -107,6 +107,7 @@ def in_quebec(moment: str | dt.datetime) -> dt.datetime:
     return (parse_iso(moment) if isinstance(moment, str) else moment).astimezone(_quebec())
 
 
+@functools.lru_cache(maxsize=4096)  # a report lists thousands of changes of a few seconds
 def for_people(moment: str | dt.datetime, lang: str) -> str:
     """A moment in Quebec's time, as people write it: 'December 2, 2026 at 6:40 p.m.' /
     '2 décembre 2026 à 18 h 40'. Takes the state's ISO text or an aware datetime."""

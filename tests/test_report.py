@@ -25,6 +25,8 @@ from typing import NamedTuple
 import pytest
 from golden_files import assert_golden
 from helpers import EXAMPLE, REPO, new_store, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconciler import pipeline
 from reconciler.applying.executor import Settings, apply_plan
@@ -41,7 +43,9 @@ from reconciler.reading.policy import Policy
 from reconciler.records import State
 from reconciler.render import report_csv, report_html, report_json, report_markdown
 from reconciler.render import report_view as report
+from reconciler.render.markdown import code, elide, live_parts
 from reconciler.store import SQLStore, open_store, parse_location
+from reconciler.terminal import inert
 
 FIRST_APPLY = dt.datetime(2026, 9, 1, 13, 0, tzinfo=dt.UTC)
 SECOND_APPLY = dt.datetime(2026, 11, 5, 15, 30, tzinfo=dt.UTC)
@@ -358,3 +362,23 @@ def test_cli_reports_an_unwritable_output_without_a_traceback(scenario: Scenario
                  "--out", str(out))
     assert result.exit_code == 1
     assert "error[E190]" in result.output and "Traceback" not in result.output
+
+
+def _cell_the_long_way(text: str) -> str:
+    """report_markdown.cell without its shortcut: every cell escaped in full."""
+    text = elide(inert(text))
+    out, last = [], 0
+    for live in live_parts(text):
+        out += [text[last:live.start()].translate(report_markdown._ESCAPES),
+                code(live.group())]
+        last = live.end()
+    out.append(text[last:].translate(report_markdown._ESCAPES))
+    return "".join(out)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8")) | st.sampled_from([
+    "Zoé Lefebvre-Ouellet", "a|b", "x@y.example", "www.example.org", "http://e", "@alice",
+    "<b>", "**", "`", "[a](b)", "\\", "a\nb", "\u202e", "2026-11-05T15:30:00Z", "&amp;"]))
+def test_a_markdown_cell_is_the_same_with_or_without_its_shortcut(text: str) -> None:
+    assert report_markdown.cell(text) == _cell_the_long_way(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reconciler.catalog import Messages
 from reconciler.render.markdown import code, elide, live_parts
 from reconciler.render.report_table import Section, Table, metadata, overview, sections
@@ -14,9 +16,17 @@ _ESCAPES = str.maketrans({
 })
 
 
+# A cell with none of these, and printable, is shown as it is: most cells are names, ids,
+# dates and numbers, and a report of a province's first apply has a million of them.
+_INERT_ALREADY = re.compile(r"[^\\|&<>`*\[\]@]*")
+
+
 def cell(text: str) -> str:
     """User text made inert in a table cell: no column break, no HTML, no emphasis/link,
     no control character, no email in full, no live URL or mention (as in the plan)."""
+    if (text.isprintable() and _INERT_ALREADY.fullmatch(text) and "://" not in text
+            and "www." not in text):
+        return text
     text = elide(inert(text))
     out, last = [], 0
     for live in live_parts(text):  # in a code span, where GitHub neither links nor notifies
