@@ -19,7 +19,7 @@ from reconciler.planning.planner import (
     full_name,
 )
 from reconciler.reading.policy import DEFAULT
-from reconciler.render.audit_view import action_words, detail
+from reconciler.render.audit_view import COMMIT_SHOWN, action_words, detail
 from reconciler.render.past_view import rebuilt_detail, when_words
 from reconciler.render.plan_view import describe, origin_name
 from reconciler.render.report_view import RECENT_DAYS, ActionRow, Inventory, Report
@@ -185,9 +185,6 @@ def sections(report: Report, messages: Messages, mark: str = "x") -> list[Sectio
         Section("accounts", m("report.section.accounts"), m("report.note.accounts"),
                 (_accounts_table(report, m, mark),)),
     ]
-
-
-COMMIT_SHOWN = 12  # characters of a commit's hash: enough to find it, short enough to read
 
 
 def changes_table(report: Report, m: Messages) -> Table:
