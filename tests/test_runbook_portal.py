@@ -92,6 +92,7 @@ def _every_kind() -> Plan:
                changes={"establishment": {"old": "gmf-a", "new": None}}),
         # Services down to none, for a person the file still lists.
         Action("revoke_services", "gmf-a", "IELP300", name="Nadia Nulle", services=("rvsq",)),
+        Action("regenerate_code", "gmf-a", "IELP300", name="Nadia Nulle"),
         Action("update_account", "gmf-a", "IELP400", name="Ursula Nouveau", changes=updated),
         Action("grant_services", "gmf-a", "IELP500", name="Gilles Grant",
                services=("rvsq-811",)),
@@ -162,9 +163,9 @@ def test_a_move_releases_at_the_old_site_before_adding_at_the_new() -> None:
     old = next(h for h in headings if h.startswith("GMF A"))
     new = next(h for h in headings if h.startswith("Clinique B"))
     assert headings.index(old) < headings.index(new)
-    leaving = _procedures(_sections(text)[old])
-    assert leaving[0].startswith(m("runbook.h.departure", name="Marc Mobile"))
-    assert "« Supprimer » (delete)" in leaving[0] and "`CE100`" in leaving[0]
+    leaving = next(p for p in _procedures(_sections(text)[old])
+                   if p.startswith(m("runbook.h.departure", name="Marc Mobile")))
+    assert "« Supprimer » (delete)" in leaving and "`CE100`" in leaving
     arriving = _procedures(_sections(text)[new])
     assert len(arriving) == 1  # the revoke and the update are done by the one form
     join = arriving[0]
@@ -186,9 +187,14 @@ def test_removals_come_first_and_never_by_unticking_every_box(lang: str) -> None
     removals = [m("runbook.h.departure", name="Marc Mobile"),
                 m("runbook.h.release", name="Rita Released"),
                 m("runbook.h.no_service", name="Nadia Nulle")]
-    assert sorted(headings[:3]) == sorted(removals)
-    for proc in procs[:3]:
-        assert m("runbook.step.untick") not in proc and "Supprimer" in proc
+    # Nadia's new code is asked for while her name can still be clicked, then she leaves;
+    # everyone leaves before anyone else's step.
+    code = m("runbook.h.code", name="Nadia Nulle")
+    assert sorted(headings[:4]) == sorted([*removals, code])
+    assert headings.index(code) < headings.index(removals[2])
+    for heading, proc in zip(headings, procs, strict=True):
+        if heading in removals:
+            assert m("runbook.step.untick") not in proc and "Supprimer" in proc
     assert m("runbook.note.no_service", name="Nadia Nulle") in procs[headings.index(removals[2])]
 
 

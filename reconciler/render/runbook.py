@@ -370,23 +370,33 @@ def caution_lines(plan: Plan, messages: Messages) -> list[str]:
             ""]
 
 
+def _in_portal_order(found: list[tuple[str, Procedure]]) -> list[Procedure]:
+    """Off the list before anyone is added: the people who leave first, each one's other
+    steps before their « Supprimer » (once off the list, nobody can click their name);
+    otherwise plan order (the sort is stable)."""
+    leaving = {who for who, proc in found if proc.removes}
+    found = sorted(found, key=lambda pair: (pair[0] not in leaving, pair[1].removes))
+    return [proc for _, proc in found]
+
+
 def establishment_lines(ctx: _Context, group: Group) -> list[str]:
     """The section of one establishment; empty when nothing in it needs the portal and
     nothing is blocked."""
     m = ctx.messages
     actions, blocked = group.actions, group.blocked
-    steps = [_departure(ctx, join) for join in ctx.departures.get(group.establishment, ())]
+    found_for: list[tuple[str, Procedure]] = [  # (username, procedure)
+        (join.username or "", _departure(ctx, join))
+        for join in ctx.departures.get(group.establishment, ())]
     quiet = 0  # changes the tool records with no portal step
     new = False  # an establishment the tool did not know: said once, before the steps
     for action in actions:
         if covered(ctx, action):
             continue
         found = procedures(ctx, action)
-        steps += found
+        found_for += [(action.username or "", proc) for proc in found]
         new = new or action.action == "create_establishment"
         quiet += not found and action.action != "create_establishment"
-    # Off the list before onto it: a person leaves before anyone is added (stable sort).
-    steps.sort(key=lambda proc: not proc.removes)
+    steps = _in_portal_order(found_for)
     if not steps and not blocked:
         return []
     name, region = group.place
