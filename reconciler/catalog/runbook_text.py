@@ -78,7 +78,7 @@ MESSAGES: dict[str, Message] = {
     "runbook.intro": Message(
         "For sites that still make these changes by hand in the RAMQ online services. Follow the "
         "procedures in order, one establishment at a time. Screens, buttons and boxes keep the "
-        "portal's own names, in French.",
+        "portal's own names, in French, glossed in brackets.",
         "Pour les établissements qui font encore ces changements à la main dans les services en "
         "ligne de la RAMQ. Suivez les procédures dans l'ordre, un établissement à la fois. Les "
         "écrans, les boutons et les cases sont nommés comme dans le portail.",
@@ -216,10 +216,12 @@ MESSAGES: dict[str, Message] = {
         "secret à transmettre.",
     ),
     "runbook.note.clinical": Message(
-        "Clinical nurse: RVSQ needs a new account, with this email, even if the person already "
-        "uses the RAMQ online services for something else.",
-        "Infirmière clinicienne : RVSQ exige un nouveau compte, avec ce courriel, même si la "
-        "personne utilise déjà les services en ligne de la RAMQ pour autre chose.",
+        "Clinical nurse: RVSQ needs a new account, even if the person already uses the RAMQ "
+        "online services for something else, with an email that differs from the one of their "
+        "other services.",
+        "Infirmière clinicienne : RVSQ exige un nouveau compte, même si la personne utilise déjà "
+        "les services en ligne de la RAMQ pour autre chose, avec une adresse courriel différente "
+        "de celle de ses autres services.",
     ),
     "runbook.step.open": Message(
         "In the list of users, find {name} (« Nom d'utilisateur », username: {username}) and "
