@@ -137,6 +137,19 @@ def test_every_quoted_label_is_the_portals(lang: str) -> None:
     assert not missing, f"labels the aide-mémoire does not show: {missing}"
 
 
+def test_the_english_runbook_glosses_the_portals_labels() -> None:
+    text = _runbook("en")
+    for label in ("Supprimer", "Mettre à jour", "Ajouter un utilisateur", "Oui", "Non",
+                  "Générer un nouveau code secret", "Réinitialiser le mot de passe", "Courriel",
+                  "Titre de civilité", "Prénom", "Nom", "Services",
+                  "L'utilisateur a-t-il déjà un compte?",
+                  "Inscription d'utilisateurs par un représentant désigné"):
+        found = re.split(f"«[ \u00a0]{re.escape(label)}[ \u00a0]»", text)[1:]
+        assert found, label
+        for after in found:  # a gloss, or a list glossed as a whole (« Nom », « Prénom »…)
+            assert after.startswith((" (", ", «", ": ")), f"{label}: {after[:40]!r}"
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_no_step_prescribes_what_the_form_lacks(lang: str) -> None:
     text = _runbook(lang)
