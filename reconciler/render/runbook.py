@@ -11,8 +11,9 @@ Only what the aide-mémoire « Gérer les accès à RVSQ » shows is prescribed:
 list by « Supprimer » (a release, a deletion, a move's old site, a person left with no
 service: the form needs at least one box), services change by ticking and unticking boxes
 then « Mettre à jour », and a change the user's screen has no field for (names, email) is
-said to be made through the regional representative. Removals come first in each
-establishment, and establishments a person moves out of come before the others.
+said to be made through the regional representative. In each establishment the people
+who leave come first (their other steps, then « Supprimer »), and establishments a person
+moves out of come before the others.
 """
 
 from __future__ import annotations
