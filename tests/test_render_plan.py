@@ -305,7 +305,7 @@ def test_user_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert "<script>" not in text.split("<details>")[0]
     steps = runbook.render(plan, validation.files, EMPTY, Messages("en"))
     assert r"Create an account: Ann\|e \*bold\* \_x\_ \<script\>" in steps
-    assert "« Prénom »: `Ann|e *bold* _x_`" in steps  # form values: code spans, as typed
+    assert "« Prénom » (first name): `Ann|e *bold* _x_`" in steps  # form values: as typed
     assert "`a_b@example.org`" in steps
 
 

@@ -78,7 +78,7 @@ MESSAGES: dict[str, Message] = {
     "runbook.intro": Message(
         "For sites that still make these changes by hand in the RAMQ online services. Follow the "
         "procedures in order, one establishment at a time. Screens, buttons and boxes keep the "
-        "portal's own names, in French.",
+        "portal's own names, in French, glossed in brackets.",
         "Pour les établissements qui font encore ces changements à la main dans les services en "
         "ligne de la RAMQ. Suivez les procédures dans l'ordre, un établissement à la fois. Les "
         "écrans, les boutons et les cases sont nommés comme dans le portail.",
@@ -108,14 +108,22 @@ MESSAGES: dict[str, Message] = {
         "mot de passe.",
     ),
     "runbook.login.service": Message(
-        "Click « Inscription d'utilisateurs par un représentant désigné ». The list of the users "
-        "you registered appears (« Nom », « Prénom », « Nom d'utilisateur »).",
+        "Click « Inscription d'utilisateurs par un représentant désigné » (user registration by "
+        "a designated representative). The list of the users you registered appears (« Nom », "
+        "« Prénom », « Nom d'utilisateur »: last name, first name, username).",
         "Cliquez sur « Inscription d'utilisateurs par un représentant désigné ». La liste des "
         "utilisateurs que vous avez inscrits s'affiche (« Nom », « Prénom », « Nom "
         "d'utilisateur »).",
     ),
-    "runbook.field": Message("« {label} »: {value}", "« {label} » : {value}"),
-    "runbook.change": Message("« {label} »: {old} → {new}", "« {label} » : {old} → {new}"),
+    "runbook.field": Message("{label}: {value}", "{label} : {value}"),
+    "runbook.change": Message("{label}: {old} → {new}", "{label} : {old} → {new}"),
+    # The fields of « Ajouter un utilisateur », as the form labels them.
+    "runbook.label.title": Message("« Titre de civilité » (title)", "« Titre de civilité »"),
+    "runbook.label.first_name": Message("« Prénom » (first name)", "« Prénom »"),
+    "runbook.label.last_name": Message("« Nom » (last name)", "« Nom »"),
+    "runbook.label.email": Message("« Courriel » (email)", "« Courriel »"),
+    "runbook.answer.yes": Message("« Oui » (yes)", "« Oui »"),
+    "runbook.answer.no": Message("« Non » (no)", "« Non »"),
     "runbook.h.create": Message("Create an account: {name}", "Créer un compte : {name}"),
     "runbook.h.join": Message(
         "Add RVSQ to an existing account: {name}",
@@ -123,6 +131,15 @@ MESSAGES: dict[str, Message] = {
     ),
     "runbook.h.grant": Message("Add services: {name}", "Ajouter des services : {name}"),
     "runbook.h.revoke": Message("Remove services: {name}", "Retirer des services : {name}"),
+    "runbook.h.services": Message("Change services: {name}", "Changer les services : {name}"),
+    "runbook.h.no_service": Message(
+        "No service left: {name}",
+        "Plus aucun service : {name}",
+    ),
+    "runbook.h.departure": Message(
+        "Release for a move: {name}",
+        "Retirer pour un transfert : {name}",
+    ),
     "runbook.h.update": Message(
         "Correct the details: {name}",
         "Corriger les renseignements : {name}",
@@ -138,21 +155,22 @@ MESSAGES: dict[str, Message] = {
     ),
     "runbook.h.delete": Message("Delete the account: {name}", "Supprimer le compte : {name}"),
     "runbook.step.add_user": Message(
-        "Click the « Ajouter un utilisateur » button.",
+        "Click the « Ajouter un utilisateur » (add a user) button.",
         "Cliquez sur le bouton « Ajouter un utilisateur ».",
     ),
     "runbook.step.has_account": Message(
-        "Under the question « L'utilisateur a-t-il déjà un compte? », tick {answer}.",
+        "Under the question « L'utilisateur a-t-il déjà un compte? » (does the user already "
+        "have an account?), tick {answer}.",
         "Sous la question « L'utilisateur a-t-il déjà un compte? », cochez {answer}.",
     ),
     "runbook.step.fill": Message("Fill in the form:", "Remplissez le formulaire :"),
     "runbook.step.tick_only": Message(
-        "Under « Services », tick these boxes, and only these:",
+        "Under « Services » (services), tick these boxes, and only these:",
         "Sous « Services », cochez ces cases, et seulement celles-ci :",
     ),
     "runbook.step.submit": Message(
-        "Click the « Ajouter un utilisateur » button at the bottom of the form. The RAMQ emails "
-        "the account-creation instructions to {email}.",
+        "Click the « Ajouter un utilisateur » (add a user) button at the bottom of the form. The "
+        "RAMQ emails the account-creation instructions to {email}.",
         "Cliquez sur le bouton « Ajouter un utilisateur » au bas du formulaire. La RAMQ envoie à "
         "{email} un courriel avec les consignes de création du compte.",
     ),
@@ -173,52 +191,78 @@ MESSAGES: dict[str, Message] = {
         "Inscrivez son nom d'utilisateur : {username}",
     ),
     "runbook.step.submit_existing": Message(
-        "Click the « Ajouter un utilisateur » button at the bottom of the form.",
+        "Click the « Ajouter un utilisateur » (add a user) button at the bottom of the form.",
         "Cliquez sur le bouton « Ajouter un utilisateur » au bas du formulaire.",
+    ),
+    "runbook.step.after_release": Message(
+        "First make sure {name} is no longer on the list of {establishment}: its representative "
+        "({representative}) clicks « Supprimer » (delete) next to the name, as that "
+        "establishment's procedures say. The portal adds a person to your list only once the "
+        "other list has let them go.",
+        "Assurez-vous d'abord que {name} ne figure plus dans la liste de {establishment} : son "
+        "représentant ({representative}) clique sur « Supprimer » à côté du nom, comme le "
+        "prévoient les procédures de cet établissement. Le portail n'ajoute la personne à votre "
+        "liste qu'une fois qu'elle est retirée de l'autre.",
+    ),
+    "runbook.note.departure": Message(
+        "{name} moves to {establishment}, whose representative adds them afterwards with "
+        "« Ajouter un utilisateur » (add a user): do this first. {name} keeps their account.",
+        "{name} est transféré à {establishment}, dont le représentant l'ajoutera ensuite avec "
+        "« Ajouter un utilisateur » : faites cette étape en premier. {name} garde son compte.",
     ),
     "runbook.note.existing": Message(
         "{name} keeps their usual username and password: there is no secret code to pass on.",
         "{name} garde son nom d'utilisateur et son mot de passe habituels : il n'y a aucun code "
         "secret à transmettre.",
     ),
-    "runbook.note.moved": Message(
-        "This account was held by {establishment}: ask its representative to remove it from their "
-        "list.",
-        "Ce compte était rattaché à {establishment} : demandez à son représentant de le retirer "
-        "de sa liste.",
-    ),
     "runbook.note.clinical": Message(
-        "Clinical nurse: RVSQ needs a new account, with this email, even if the person already "
-        "uses the RAMQ online services for something else.",
-        "Infirmière clinicienne : RVSQ exige un nouveau compte, avec ce courriel, même si la "
-        "personne utilise déjà les services en ligne de la RAMQ pour autre chose.",
+        "Clinical nurse: RVSQ needs a new account, even if the person already uses the RAMQ "
+        "online services for something else, with an email that differs from the one of their "
+        "other services.",
+        "Infirmière clinicienne : RVSQ exige un nouveau compte, même si la personne utilise déjà "
+        "les services en ligne de la RAMQ pour autre chose, avec une adresse courriel différente "
+        "de celle de ses autres services.",
     ),
     "runbook.step.open": Message(
-        "In the list of users, find {name} (username {username}) and click the name.",
-        "Dans la liste des utilisateurs, repérez {name} (nom d'utilisateur {username}) et cliquez "
-        "sur son nom.",
+        "In the list of users, find {name} (« Nom d'utilisateur », username: {username}) and "
+        "click the name.",
+        "Dans la liste des utilisateurs, repérez {name} (« Nom d'utilisateur » : {username}) et "
+        "cliquez sur son nom.",
     ),
-    "runbook.step.update": Message("Click « Mettre à jour ».", "Cliquez sur « Mettre à jour »."),
+    "runbook.step.update": Message(
+        "Click « Mettre à jour » (update).",
+        "Cliquez sur « Mettre à jour ».",
+    ),
     "runbook.step.tick": Message(
-        "Under « Services », tick these boxes (leave the others as they are):",
+        "Under « Services » (services), tick these boxes (leave the others as they are):",
         "Sous « Services », cochez ces cases (laissez les autres telles quelles) :",
     ),
     "runbook.step.untick": Message(
-        "Under « Services », untick these boxes (leave the others as they are):",
+        "Under « Services » (services), untick these boxes (leave the others as they are):",
         "Sous « Services », décochez ces cases (laissez les autres telles quelles) :",
     ),
-    "runbook.step.correct": Message("Correct these fields:", "Corrigez ces champs :"),
-    "runbook.step.untick_all": Message(
-        "Under « Services », untick every box:",
-        "Sous « Services », décochez toutes les cases :",
+    "runbook.step.no_field": Message(
+        "The portal cannot make this change: once an account exists, its screen shows only "
+        "« Nom d'utilisateur » (username), « Réinitialiser le mot de passe » (reset the "
+        "password) and « Services » (services). What changes:",
+        "Le portail ne permet pas ce changement : une fois le compte créé, son écran ne montre "
+        "que « Nom d'utilisateur », « Réinitialiser le mot de passe » et « Services ». Ce qui "
+        "change :",
     ),
-    "runbook.step.untick_none": Message(
-        "Under « Services », check that no box is ticked.",
-        "Sous « Services », vérifiez qu'aucune case n'est cochée.",
+    "runbook.step.ask_regional": Message(
+        "Ask your regional representative, or the RAMQ, to make the correction for {name} "
+        "(username {username}). The tool records the new values when the plan is applied.",
+        "Demandez à votre représentant régional, ou à la RAMQ, de faire la correction pour "
+        "{name} (nom d'utilisateur {username}). L'outil enregistre les nouvelles valeurs quand "
+        "le plan est appliqué.",
     ),
-    "runbook.step.remove": Message(
-        "Back in the list, click « Supprimer » next to their name.",
-        "De retour dans la liste, cliquez sur « Supprimer » à côté de son nom.",
+    "runbook.note.no_service": Message(
+        "The form needs at least one ticked box under « Services » (services), so a person "
+        "who keeps no service leaves your list. Should {name} need RVSQ again, add them back "
+        "with « Ajouter un utilisateur » (add a user), « Oui » (yes) and their username.",
+        "Le formulaire exige au moins une case cochée sous « Services » : une personne qui ne "
+        "garde aucun service est retirée de votre liste. Si {name} a de nouveau besoin de RVSQ, "
+        "ajoutez-la avec « Ajouter un utilisateur », « Oui » et son nom d'utilisateur.",
     ),
     "runbook.note.released": Message(
         "Only the link with your establishment ends: {name} keeps their own RAMQ account and "
@@ -227,7 +271,8 @@ MESSAGES: dict[str, Message] = {
         "ses autres services en ligne.",
     ),
     "runbook.step.code_box": Message(
-        "Click the « Générer un nouveau code secret » box and enter the user's email: {email}",
+        "Click the « Générer un nouveau code secret » (generate a new secret code) box and enter "
+        "the user's email: {email}",
         "Cliquez dans la case « Générer un nouveau code secret » et inscrivez le courriel de "
         "l'utilisateur : {email}",
     ),
@@ -238,21 +283,22 @@ MESSAGES: dict[str, Message] = {
         "jamais par courriel. L'ancien code ne fonctionne plus.",
     ),
     "runbook.step.reset_box": Message(
-        "Click the « Réinitialiser le mot de passe » option and enter the user's email: {email}",
+        "Click the « Réinitialiser le mot de passe » (reset the password) option and enter the "
+        "user's email in its « Courriel » (email) field: {email}",
         "Cliquez sur l'option « Réinitialiser le mot de passe » et inscrivez le courriel de "
-        "l'utilisateur : {email}",
+        "l'utilisateur dans son champ « Courriel » : {email}",
     ),
     "runbook.step.reset_sent": Message(
-        "Click « Mettre à jour ». The RAMQ emails the reset instructions to that address; you "
-        "never see the password.",
+        "Click « Mettre à jour » (update). The RAMQ emails the reset instructions to that "
+        "address; you never see the password.",
         "Cliquez sur « Mettre à jour ». La RAMQ envoie les consignes de réinitialisation à cette "
         "adresse; vous ne voyez jamais le mot de passe.",
     ),
     "runbook.step.delete": Message(
-        "In the list of users, find {name} (username {username}) and click « Supprimer » next to "
-        "the name.",
-        "Dans la liste des utilisateurs, repérez {name} (nom d'utilisateur {username}) et cliquez "
-        "sur « Supprimer » à côté de son nom.",
+        "In the list of users, find {name} (« Nom d'utilisateur », username: {username}) and "
+        "click « Supprimer » (delete) next to the name.",
+        "Dans la liste des utilisateurs, repérez {name} (« Nom d'utilisateur » : {username}) et "
+        "cliquez sur « Supprimer » à côté de son nom.",
     ),
     "runbook.note.deleted": Message(
         "The account is deleted: {name} can no longer log in with it.",

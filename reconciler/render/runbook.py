@@ -3,8 +3,17 @@ make the changes by hand, numbered steps through the RAMQ portal's own screens, 
 procedure per planned action, grouped by establishment.
 
 The portal's screens, buttons and check boxes keep their French names in both languages
-(they are what the representative sees); the rest follows `messages`. Person data comes
-from the access files (desired users, by key) and, for removals, from the state.
+(they are what the representative sees; the English catalog glosses them); the rest follows
+`messages`. Person data comes from the access files (desired users, by key) and, for
+removals, from the state.
+
+Only what the aide-mémoire « Gérer les accès à RVSQ » shows is prescribed: a person leaves a
+list by « Supprimer » (a release, a deletion, a move's old site, a person left with no
+service: the form needs at least one box), services change by ticking and unticking boxes
+then « Mettre à jour », and a change the user's screen has no field for (names, email) is
+said to be made through the regional representative. In each establishment the people
+who leave come first (their other steps, then « Supprimer »), and establishments a person
+moves out of come before the others.
 """
 
 from __future__ import annotations
@@ -25,8 +34,8 @@ DELETION_GUARD = frozenset({"E112", "E113"})  # refusals worth a caution in the 
 # The portal's own words (aide-mémoire « Gérer les accès à RVSQ »), French in both languages.
 TITLE_LABELS = {"madame": "Madame", "monsieur": "Monsieur", "docteur": "Docteur",
                 "docteure": "Docteure"}
-FORM_FIELDS = {"title": "Titre de civilité", "first_name": "Prénom", "last_name": "Nom",
-               "email": "Courriel"}
+# The fields of « Ajouter un utilisateur »: the user's screen shows none of them afterwards.
+FORM_FIELDS = ("title", "first_name", "last_name", "email")
 
 
 class Step(NamedTuple):
@@ -39,6 +48,7 @@ class Procedure(NamedTuple):
     steps: list[Step]
     note: str | None = None  # a closing paragraph
     ticket: str | None = None
+    removes: bool = False  # takes the person off the list: done before any addition
 
 
 class _Context(NamedTuple):
@@ -49,7 +59,9 @@ class _Context(NamedTuple):
     view: PlanView
     joins: dict[tuple[str, str], Action]  # update_account bringing an account into an est
     releases: set[tuple[str, str]]  # (establishment, username) released by the plan
-    granted: set[tuple[str, str]]  # (establishment, username) with a grant_services
+    granted: dict[tuple[str, str], Action]  # (establishment, username) → its grant_services
+    revoked: dict[tuple[str, str], Action]  # (establishment, username) → its revoke_services
+    departures: dict[str, list[Action]]  # old establishment → the joins moving out of it
 
 
 # --- small builders -----------------------------------------------------------------------
@@ -64,9 +76,23 @@ def _field_value(ctx: _Context, name: str, value: str | None) -> str:
     return code(TITLE_LABELS.get(value, value) if name == "title" else value)
 
 
+def _label(ctx: _Context, name: str) -> str:
+    """A form field's label, quoted (glossed in English)."""
+    return ctx.messages(f"runbook.label.{name}")
+
+
 def _field(ctx: _Context, name: str, value: str | None) -> str:
-    return ctx.messages("runbook.field", label=FORM_FIELDS[name],
+    return ctx.messages("runbook.field", label=_label(ctx, name),
                         value=_field_value(ctx, name, value))
+
+
+def _kept_services(ctx: _Context, key: tuple[str, str]) -> tuple[str, ...]:
+    """The services the person holds once the plan is carried out: the state's, less those
+    revoked, plus those granted (the plan and the state say it; no file needed)."""
+    account = ctx.view.account(key[1])
+    revoked, granted = ctx.revoked.get(key), ctx.granted.get(key)
+    kept = set(account.services if account else ()) - set(revoked.services if revoked else ())
+    return tuple(sorted(kept | set(granted.services if granted else ())))
 
 
 def _name(ctx: _Context, action: Action) -> str:
@@ -104,7 +130,7 @@ def _create(ctx: _Context, action: Action) -> Procedure:
     form = tuple(_field(ctx, f, after.get(f)) for f in FORM_FIELDS)
     return Procedure(m("runbook.h.create", name=name), [
         Step(m("runbook.step.add_user")),
-        Step(m("runbook.step.has_account", answer=quoted("Non"))),
+        Step(m("runbook.step.has_account", answer=m("runbook.answer.no"))),
         Step(m("runbook.step.fill"), form),
         Step(m("runbook.step.tick_only"), tuple(_box(s) for s in action.services)),
         Step(m("runbook.step.submit", email=code(after.get("email", "")))),
@@ -114,60 +140,90 @@ def _create(ctx: _Context, action: Action) -> Procedure:
         action.ticket)
 
 
-def _join(ctx: _Context, action: Action, join: Action, services: tuple[str, ...]) -> Procedure:
-    """Add an existing account to the establishment's list (« Oui »), with `services`."""
+def _join(ctx: _Context, action: Action, join: Action) -> Procedure:
+    """Add an existing account to the establishment's list (« Oui »), with every service it
+    keeps: the boxes are ticked once, on the form (a move's revoke needs no step)."""
     m = ctx.messages
     name = _name(ctx, action)
     old = (join.changes or {})["establishment"]["old"]
-    note = m("runbook.note.existing", name=name)
-    if old is not None:
-        note += " " + m("runbook.note.moved", establishment=escape(ctx.view.place(old).name))
-    return Procedure(m("runbook.h.join", name=name), [
-        Step(m("runbook.step.add_user")),
-        Step(m("runbook.step.has_account", answer=quoted("Oui"))),
-        Step(m("runbook.step.username", username=code(action.username or ""))),
-        Step(m("runbook.step.tick_only"), tuple(_box(s) for s in services)),
-        Step(m("runbook.step.submit_existing")),
-    ], note, action.ticket or join.ticket)
+    steps = [Step(m("runbook.step.add_user")),
+             Step(m("runbook.step.has_account", answer=m("runbook.answer.yes"))),
+             Step(m("runbook.step.username", username=code(action.username or ""))),
+             Step(m("runbook.step.tick_only"),
+                  tuple(_box(s) for s in _kept_services(ctx, _key(action)))),
+             Step(m("runbook.step.submit_existing"))]
+    if old is not None:  # a move: the old site's « Supprimer » comes first
+        place = ctx.view.place(old)
+        steps.insert(0, Step(m("runbook.step.after_release", name=name,
+                               establishment=escape(place.name),
+                               representative=escape(ctx.view.representatives.get(
+                                   old, m("none"))))))
+    return Procedure(m("runbook.h.join", name=name), steps, m("runbook.note.existing", name=name),
+                     action.ticket or join.ticket)
 
 
-def _services(ctx: _Context, action: Action, heading: str, tick: str) -> Procedure:
+def _departure(ctx: _Context, join: Action) -> Procedure:
+    """A move's first half, at the old site: the person leaves its list."""
     m = ctx.messages
-    return Procedure(m(heading, name=_listed_name(ctx, action)), [
-        _find(ctx, action),
-        Step(m(tick), tuple(_box(s) for s in action.services)),
-        _update_button(ctx),
-    ], ticket=action.ticket)
+    name = _listed_name(ctx, join)
+    return Procedure(m("runbook.h.departure", name=name), [
+        Step(m("runbook.step.delete", name=name, username=code(join.username or ""))),
+    ], m("runbook.note.departure", name=name,
+         establishment=escape(ctx.view.place(join.establishment).name)), join.ticket, True)
+
+
+def _services(ctx: _Context, key: tuple[str, str]) -> Procedure:
+    """A change of services for a person who stays on the list and keeps at least one box:
+    ticked and unticked on the same screen, then « Mettre à jour »."""
+    m = ctx.messages
+    granted, revoked = ctx.granted.get(key), ctx.revoked.get(key)
+    action = granted or revoked
+    assert action is not None
+    steps = [_find(ctx, action)]
+    if granted:
+        steps.append(Step(m("runbook.step.tick"), tuple(_box(s) for s in granted.services)))
+    if revoked:
+        steps.append(Step(m("runbook.step.untick"), tuple(_box(s) for s in revoked.services)))
+    heading = ("runbook.h.services" if granted and revoked
+               else "runbook.h.grant" if granted else "runbook.h.revoke")
+    tickets = (granted.ticket if granted else None) or (revoked.ticket if revoked else None)
+    return Procedure(m(heading, name=_listed_name(ctx, action)),
+                     [*steps, _update_button(ctx)], ticket=tickets)
+
+
+def _no_service_left(ctx: _Context, action: Action) -> Procedure:
+    """Every service revoked from a person who stays in the files: the form needs at least
+    one box, so the person leaves the list with « Supprimer »."""
+    m = ctx.messages
+    name = _listed_name(ctx, action)
+    return Procedure(m("runbook.h.no_service", name=name), [
+        Step(m("runbook.step.delete", name=name, username=code(action.username or ""))),
+    ], m("runbook.note.no_service", name=name), action.ticket, True)
 
 
 def _correct(ctx: _Context, action: Action, fields: list[str]) -> Procedure:
+    """Names or email changed: the user's screen has no field for them (only « Nom
+    d'utilisateur », the password box and the services), so the portal cannot do it."""
     m = ctx.messages
     changes = action.changes or {}
     items = tuple(
-        m("runbook.change", label=FORM_FIELDS[f],
+        m("runbook.change", label=_label(ctx, f),
           old=_field_value(ctx, f, changes[f]["old"]), new=_field_value(ctx, f, changes[f]["new"]))
         for f in fields
     )
     return Procedure(m("runbook.h.update", name=_listed_name(ctx, action)), [
-        _find(ctx, action),
-        Step(m("runbook.step.correct"), items),
-        _update_button(ctx),
+        Step(m("runbook.step.no_field"), items),
+        Step(m("runbook.step.ask_regional", name=_listed_name(ctx, action),
+               username=code(action.username or ""))),
     ], ticket=action.ticket)
 
 
 def _release(ctx: _Context, action: Action) -> Procedure:
     m = ctx.messages
     name = _listed_name(ctx, action)
-    account = ctx.view.account(action.username or "")
-    held = account.services if account else ()
-    untick = (Step(m("runbook.step.untick_all"), tuple(_box(s) for s in held)) if held
-              else Step(m("runbook.step.untick_none")))
     return Procedure(m("runbook.h.release", name=name), [
-        _find(ctx, action),
-        untick,
-        _update_button(ctx),
-        Step(m("runbook.step.remove")),
-    ], m("runbook.note.released", name=name), action.ticket)
+        Step(m("runbook.step.delete", name=name, username=code(action.username or ""))),
+    ], m("runbook.note.released", name=name), action.ticket, True)
 
 
 def _regenerate(ctx: _Context, action: Action) -> Procedure:
@@ -195,16 +251,22 @@ def _delete(ctx: _Context, action: Action) -> Procedure:
     name = _listed_name(ctx, action)
     return Procedure(m("runbook.h.delete", name=name), [
         Step(m("runbook.step.delete", name=name, username=code(action.username or ""))),
-    ], m("runbook.note.deleted", name=name), action.ticket)
+    ], m("runbook.note.deleted", name=name), action.ticket, True)
+
+
+def _key(action: Action) -> tuple[str, str]:
+    return (action.establishment, action.username or "")
 
 
 def covered(ctx: _Context, action: Action) -> bool:
-    """Is `action` carried out by another action's procedure? A release unticks every box
-    (so its revoke needs no steps of its own), and adding an existing account with « Oui »
-    brings it into the establishment (so its update needs none, unless names change)."""
-    key = (action.establishment, action.username or "")
+    """Is `action` carried out by another action's procedure? A release's « Supprimer »
+    takes every box with the person (so its revoke needs no steps of its own); adding an
+    existing account with « Oui » brings it into the establishment with the services it
+    keeps (so its revoke needs none, nor its update unless names change); a grant and a
+    revoke for one person are one screen, shown with the grant."""
+    key = _key(action)
     if action.action == "revoke_services":
-        return key in ctx.releases
+        return key in ctx.releases or key in ctx.joins or key in ctx.granted
     if action.action == "update_account":
         changes = action.changes or {}
         return (key in ctx.joins and key in ctx.granted
@@ -214,17 +276,17 @@ def covered(ctx: _Context, action: Action) -> bool:
 
 def procedures(ctx: _Context, action: Action) -> list[Procedure]:
     """The portal steps for `action`; none when the portal has nothing to do for it."""
-    key = (action.establishment, action.username or "")
+    key = _key(action)
     kind = action.action
     if kind == "create_account":
         return [_create(ctx, action)]
     if kind == "grant_services":
         join = ctx.joins.get(key)
-        if join is not None:
-            return [_join(ctx, action, join, action.services)]
-        return [_services(ctx, action, "runbook.h.grant", "runbook.step.tick")]
+        return [_join(ctx, action, join) if join is not None else _services(ctx, key)]
     if kind == "revoke_services":
-        return [_services(ctx, action, "runbook.h.revoke", "runbook.step.untick")]
+        if not _kept_services(ctx, key):
+            return [_no_service_left(ctx, action)]
+        return [_services(ctx, key)]
     if kind == "update_account":
         return _update(ctx, action, key)
     single = {"regenerate_code": _regenerate, "reset_password": _reset, "delete_account": _delete}
@@ -235,11 +297,10 @@ def _update(ctx: _Context, action: Action, key: tuple[str, str]) -> list[Procedu
     if key in ctx.releases:
         return [_release(ctx, action)]
     found: list[Procedure] = []
-    user = ctx.view.people.get(action.username or "")
-    if key in ctx.joins and key not in ctx.granted and user is not None and user.services:
-        # Moved in from another establishment with the services it already had: it still
-        # has to be added to this establishment's list.
-        found.append(_join(ctx, action, action, tuple(sorted(user.services))))
+    if key in ctx.joins and key not in ctx.granted and _kept_services(ctx, key):
+        # Moved in (or adopted) with services it already had: it still has to be added to
+        # this establishment's list.
+        found.append(_join(ctx, action, action))
     fields = [f for f in FORM_FIELDS if f in (action.changes or {})]
     if fields:
         found.append(_correct(ctx, action, fields))
@@ -250,16 +311,24 @@ def _update(ctx: _Context, action: Action, key: tuple[str, str]) -> list[Procedu
 def _context(view: PlanView, messages: Messages) -> _Context:
     joins: dict[tuple[str, str], Action] = {}
     releases: set[tuple[str, str]] = set()
+    granted: dict[tuple[str, str], Action] = {}
+    revoked: dict[tuple[str, str], Action] = {}
+    departures: dict[str, list[Action]] = {}
     for a in view.plan.actions:
-        if a.releases:
-            releases.add((a.establishment, a.username or ""))
-            continue
-        moved = (a.changes or {}).get("establishment") if a.action == "update_account" else None
-        if moved is not None and moved["new"] == a.establishment:
-            joins[(a.establishment, a.username or "")] = a
-    granted = {(a.establishment, a.username or "") for a in view.plan.actions
-               if a.action == "grant_services"}
-    return _Context(messages, view, joins, releases, granted)
+        key = _key(a)
+        if a.action == "grant_services":
+            granted[key] = a
+        elif a.action == "revoke_services":
+            revoked[key] = a
+        elif a.releases:
+            releases.add(key)
+        elif a.action == "update_account":
+            moved = (a.changes or {}).get("establishment")
+            if moved is not None and moved["new"] == a.establishment:
+                joins[key] = a
+                if moved["old"] is not None:
+                    departures.setdefault(moved["old"], []).append(a)
+    return _Context(messages, view, joins, releases, granted, revoked, departures)
 
 
 def procedure_lines(number: int, proc: Procedure, messages: Messages) -> list[str]:
@@ -302,21 +371,33 @@ def caution_lines(plan: Plan, messages: Messages) -> list[str]:
             ""]
 
 
+def _in_portal_order(found: list[tuple[str, Procedure]]) -> list[Procedure]:
+    """Off the list before anyone is added: the people who leave first, each one's other
+    steps before their « Supprimer » (once off the list, nobody can click their name);
+    otherwise plan order (the sort is stable)."""
+    leaving = {who for who, proc in found if proc.removes}
+    found = sorted(found, key=lambda pair: (pair[0] not in leaving, pair[1].removes))
+    return [proc for _, proc in found]
+
+
 def establishment_lines(ctx: _Context, group: Group) -> list[str]:
     """The section of one establishment; empty when nothing in it needs the portal and
     nothing is blocked."""
     m = ctx.messages
     actions, blocked = group.actions, group.blocked
-    steps: list[Procedure] = []
+    found_for: list[tuple[str, Procedure]] = [  # (username, procedure)
+        (join.username or "", _departure(ctx, join))
+        for join in ctx.departures.get(group.establishment, ())]
     quiet = 0  # changes the tool records with no portal step
     new = False  # an establishment the tool did not know: said once, before the steps
     for action in actions:
         if covered(ctx, action):
             continue
         found = procedures(ctx, action)
-        steps += found
+        found_for += [(action.username or "", proc) for proc in found]
         new = new or action.action == "create_establishment"
         quiet += not found and action.action != "create_establishment"
+    steps = _in_portal_order(found_for)
     if not steps and not blocked:
         return []
     name, region = group.place
@@ -340,6 +421,18 @@ def establishment_lines(ctx: _Context, group: Group) -> list[str]:
     return lines
 
 
+def _sections(ctx: _Context) -> list[Group]:
+    """The establishments to show, by place, those a person moves out of first (their
+    « Supprimer » must come before the new site's « Ajouter un utilisateur »), with a
+    section of their own when the plan has nothing else there."""
+    view = ctx.view
+    groups = {g.establishment: g for g in view.by_place()}
+    for est in ctx.departures.keys() - groups.keys():
+        groups[est] = Group(est, view.place(est), [], [])
+    ordered = view.in_place_order(groups)
+    return [groups[est] for est in sorted(ordered, key=lambda e: e not in ctx.departures)]
+
+
 def render_view(view: PlanView, messages: Messages, color: bool = False) -> Iterator[str]:
     """The runbook: login steps, then numbered procedures, establishment by establishment
     (`color`: never, in Markdown)."""
@@ -351,7 +444,7 @@ def render_view(view: PlanView, messages: Messages, color: bool = False) -> Iter
     lines += caution_lines(plan, messages)
     untouched: list[str] = []
     shown = 0
-    for group in view.by_place():
+    for group in _sections(ctx):
         section = establishment_lines(ctx, group)
         if section:
             lines += section
