@@ -50,7 +50,7 @@ def session(repo: Path, steps: list[Step], *options: str,
     os.close(terminal)
     output, seen, pending = b"", 0, list(steps)
     signalled: tuple[int, float] | None = None
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # a loaded machine (CI, the whole suite) is slow
     while time.monotonic() < deadline:
         ready, _, _ = select.select([controller], [], [], 0.2)
         if ready:
@@ -290,3 +290,27 @@ def test_the_end_of_input_in_french_leaves_the_file_untouched(repo: Path) -> Non
     assert code == 1, out
     assert typeset(f"erreur[E099] interrompu : rien n'a été écrit dans {FILE}") in out
     assert (repo / FILE).read_bytes() == before
+
+
+def test_the_summary_declined_in_french_writes_nothing(repo: Path) -> None:
+    before = (repo / FILE).read_bytes()
+    code, out = session(repo, [
+        ("[o/N]", "oui"), ("Nom d'utilisateur", "IELP30003"), ("Prénom", "Luc"),
+        ("Nom", "Roy"), ("Courriel", "luc.roy@example.org"),
+        ("Profil", "personnel-administratif"), ("Services", "1 4"),
+        (typeset("L'ajouter? [o/N]"), "n"),
+    ], "--title", "monsieur", lang="fr")
+    assert code == 0, out
+    assert typeset(f"L'entrée à ajouter à {FILE} :") in out
+    assert "    services: [rvsq, rvsq-reorientation-clinique]\n" in out
+    assert f"Rien n'a été écrit dans {FILE}." in out
+    assert (repo / FILE).read_bytes() == before
+
+
+def test_every_option_given_on_a_terminal_asks_nothing(repo: Path) -> None:
+    code, out = session(repo, [], "--email", NEW, "--title", "madame", "--first-name",
+                        "Clara", "--last-name", "Clayton", "--profile",
+                        "personnel-administratif", "--service", "rvsq")
+    assert code == 0, out
+    assert out == (f"Added {NEW} to {FILE}; run 'rvsq-access plan' to see what it "
+                   "changes.\n")
