@@ -28,6 +28,7 @@ from reconciler.errors import UserError
 from reconciler.problems import ERROR, Problem
 from reconciler.reading import policy as policy_mod
 from reconciler.reading import text as text_policy
+from reconciler.reading.model import AccessFile, User
 from reconciler.terminal import is_terminal
 
 # The portal's form, in its order; professionals also name their account and number.
@@ -160,28 +161,33 @@ class Place(NamedTuple):
 
 class Repository(NamedTuple):
     """What the access repository of the edited file already holds, read as `validate`
-    reads it: the policy's eligibility, and each email and username with its place."""
+    reads it: the policy's eligibility, and each email and username, where it is listed."""
 
     file: str  # the edited file, as shown
     policy: policy_mod.Policy
-    places: dict[str, Place]  # by email or username, folded
+    listed: dict[str, tuple[AccessFile, User, str]]  # folded value → file, entry, field
 
     @classmethod
     def read(cls, file: Path) -> Repository:
         validation = validate_paths(_repository_files(file) or [file],
                                     policy_path=policy_mod.find([file]))
-        places: dict[str, Place] = {}
+        listed: dict[str, tuple[AccessFile, User, str]] = {}
         for access in validation.files:
             for user in access.users:
-                for name in ("email", "username"):
-                    value = getattr(user, name)
+                for field in ("email", "username"):
+                    value = getattr(user, field)
                     if value:
-                        line = access.where(user, name)[0]
-                        places.setdefault(_fold(value), Place(access.file, line, user.key))
-        return cls(display(file), validation.policy, places)
+                        listed.setdefault(_fold(value), (access, user, field))
+        return cls(display(file), validation.policy, listed)
 
     def taken(self, value: str) -> Place | None:
-        return self.places.get(_fold(value))
+        """Where `value` is already listed, if it is (located only then: it costs a
+        re-read of that file)."""
+        found = self.listed.get(_fold(value))
+        if found is None:
+            return None
+        access, user, field = found
+        return Place(access.file, access.where(user, field)[0], user.key)
 
     def allowed(self, profile: str) -> list[str]:
         """The services the policy lets `profile` have, in the form's order."""
