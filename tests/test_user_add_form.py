@@ -44,9 +44,11 @@ def session(repo: Path, steps: list[Step], *options: str,
     env = {k: v for k, v in os.environ.items() if not k.startswith("RVSQ_")}
     env.update({"RVSQ_LANG": lang, "COLUMNS": "200"})
     controller, terminal = os.openpty()
+    # Ctrl-C as a shell gives it: an in-process test before may have left this process
+    # ignoring SIGINT (a command that ends stops listening), which a child would inherit.
     proc = subprocess.Popen([str(EXE), "--no-color", "user", "add", FILE, *options],
                             cwd=repo, stdin=terminal, stdout=terminal, stderr=terminal,
-                            env=env)
+                            env=env, preexec_fn=_listening)
     os.close(terminal)
     output, seen, pending = b"", 0, list(steps)
     signalled: tuple[int, float] | None = None
@@ -88,6 +90,10 @@ def session(repo: Path, steps: list[Step], *options: str,
     text = output.decode("utf-8", errors="replace").replace("\r\n", "\n")
     assert "Traceback" not in text and "Aborted!" not in text, text
     return code, text
+
+
+def _listening() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def entry_of(text: str, first_line: str) -> str:

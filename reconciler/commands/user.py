@@ -139,8 +139,10 @@ def _filled_on_terminal(env: Env, file: Path, fields: dict[str, Any]) -> bool:
         click.echo(env.messages("user.summary", file=display(file)))
         click.echo(edit.entry_text(fields), nl=False)
         return asking.confirm(env.messages, env.messages("user.confirm"))
-    except (KeyboardInterrupt, click.Abort):  # click says Abort for both Ctrl-C and Ctrl-D
-        stop_listening()
+    except (KeyboardInterrupt, click.Abort) as ending:  # click's Abort: Ctrl-C or Ctrl-D
+        if isinstance(ending, KeyboardInterrupt) or isinstance(ending.__context__,
+                                                               KeyboardInterrupt):
+            stop_listening()  # a second Ctrl-C must not cut short what follows
         click.echo()  # the cursor is still on the question's line
         raise UserError("E099", file=display(file)) from None
 
