@@ -263,8 +263,8 @@ def _flow_list(items: list[str]) -> CommentedSeq:
 # --- operations ---------------------------------------------------------------------------
 
 
-def add_user(doc: CommentedMap, fields: dict[str, Any]) -> None:
-    """Append a user, fields in FIELD_ORDER; `services` is a list of service ids."""
+def _entry(fields: dict[str, Any]) -> CommentedMap:
+    """A user's entry, fields in FIELD_ORDER; `services` is a list of service ids."""
     entry = CommentedMap()
     for name in FIELD_ORDER:
         value = fields.get(name)
@@ -274,6 +274,18 @@ def add_user(doc: CommentedMap, fields: dict[str, Any]) -> None:
             entry[name] = _flow_list(list(value))
         else:
             entry[name] = text_value(str(value), quoted=name in ALWAYS_QUOTED)
+    return entry
+
+
+def entry_text(fields: dict[str, Any]) -> str:
+    """The lines `add_user` would append for `fields`, as they will be in the file."""
+    seq = CommentedSeq([_entry(fields)])
+    return dump(CommentedMap([("users", seq)])).split("\n", 1)[1]
+
+
+def add_user(doc: CommentedMap, fields: dict[str, Any]) -> None:
+    """Append a user, fields in FIELD_ORDER; `services` is a list of service ids."""
+    entry = _entry(fields)
     key = user_key(entry)
     existing = find(doc, key)
     if existing is not None:

@@ -265,13 +265,14 @@ def test_user_add_asks_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     shutil.copy(EXAMPLE / "06" / "gmf-hill-valley.yaml", tmp_path / "access" / "06" / "g.yaml")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(user_command, "_is_terminal", lambda: True)
-    answers = ["dre", "madame", "Anne", "Roy", "profil", "personnel-infirmier", "rvsq"]
+    answers = ["non", "dre", "madame", "Anne", "Roy", "profil", "personnel-infirmier", "rvsq",
+               "oui"]
     result = CliRunner().invoke(cli, ["--lang", "fr", "user", "add", "access/06/g.yaml",
                                       "--email", "anne.roy@example.org"],
                                 env=NO_LOCALE, input="\n".join(answers) + "\n")
     output = plain(result.output)
     assert result.exit_code == 0, output
     assert "Titre de civilité (madame, monsieur, docteur, docteure) : " in output
-    assert "Erreur : « dre » n'est pas une des valeurs possibles" in output
-    assert "Erreur : « profil » n'est pas une des valeurs possibles" in output
+    assert "Erreur : « dre » n'est pas un titre de civilité" in output
+    assert "Erreur : « profil » n'est pas un profil" in output
     assert not _english_in(output), (_english_in(output), output)

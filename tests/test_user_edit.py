@@ -126,10 +126,12 @@ def test_add_on_a_terminal_asks_like_the_portal_form(path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(user_command, "_is_terminal", lambda: True)
     before = path.read_text(encoding="utf-8")
-    answers = ["doctor", "madame",  # not a title: asked again
+    answers = ["n",  # no account yet
+               "doctor", "madame",  # not a title: asked again
                "Anne", "NO",
                "personnel-infirmier",
-               "rvsq, rvsq-911", "rvsq, rvsq-811"]  # not a service: asked again
+               "rvsq, rvsq-911", "rvsq, rvsq-811",  # not a service: asked again
+               "y"]  # the summary confirmed
     result = user("add", FILE, "--email", NEW, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     for prompt in ("Title", "First name", "Last name", "Profile", "Services"):
@@ -152,7 +154,8 @@ def test_add_on_a_terminal_asks_like_the_portal_form(path: Path,
 def test_a_professional_is_asked_for_their_account_and_number(
         path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(user_command, "_is_terminal", lambda: True)
-    answers = ["docteure", "Clara", "Clayton", NEW, "resident", "CE20001", "5-12345", "rvsq"]
+    answers = ["n", "docteure", "Clara", "Clayton", NEW, "resident", "CE20001", "5-12345",
+               "rvsq", "y"]
     result = user("add", FILE, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")

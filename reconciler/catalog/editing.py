@@ -85,6 +85,16 @@ MESSAGES: dict[str, Message] = {
         "give each service once, with --add or with --remove.",
         "indiquez chaque service une seule fois, avec --add ou avec --remove.",
     ),
+    "E099": Message(
+        "interrupted: nothing was written to {file}",
+        "interrompu : rien n'a été écrit dans {file}",
+    ),
+    "E099.hint": Message(
+        "the file is as it was. Run the command again when you are ready, or give every value "
+        "as an option.",
+        "le fichier est resté tel quel. Relancez la commande quand vous serez prêt, ou donnez "
+        "chaque valeur en option.",
+    ),
     # --- user editing output and questions --------------------------------------------
     "user.added": Message(
         "Added {key} to {file}; run 'rvsq-access plan' to see what it changes.",
@@ -128,26 +138,111 @@ MESSAGES: dict[str, Message] = {
         "note : la mise en forme de {file} (indentation ou guillemets) n'a pas pu être gardée "
         "partout; relisez tout le changement avant de le valider.",
     ),
-    "user.prompt.title": Message("Title", "Titre de civilité"),
+    "user.prompt.has_account": Message(
+        "Does the user already have an account?",
+        "L'utilisateur a-t-il déjà un compte?",
+    ),
+    "user.prompt.title": Message("Title ({allowed})", "Titre de civilité ({allowed})"),
     "user.prompt.first_name": Message("First name", "Prénom"),
     "user.prompt.last_name": Message("Last name", "Nom"),
     "user.prompt.email": Message(
         "Email (account-creation instructions go to this address)",
-        "Courriel (les consignes de création du compte y seront envoyées)",
+        "Courriel (les consignes de création du compte seront envoyées à cette adresse)",
     ),
-    "user.prompt.profile": Message("Profile", "Profil"),
+    "user.prompt.profile": Message("Profile ({allowed})", "Profil ({allowed})"),
     "user.prompt.username": Message(
-        "Existing RAMQ account (CE…, IP…, IELP… or an email)",
-        "Compte RAMQ existant (CE…, IP…, IELP… ou un courriel)",
+        "Username (CE…, IP…, IELP… or an email)",
+        "Nom d'utilisateur (CE…, IP…, IELP… ou un courriel)",
     ),
-    "user.prompt.professional_number": Message("Professional number", "Numéro de professionnel"),
+    "user.prompt.professional_number": Message(
+        "Professional number (such as {example})",
+        "Numéro de professionnel (par exemple {example})",
+    ),
     "user.prompt.services": Message(
-        "Services, separated by commas ({allowed})",
-        "Services, séparés par des virgules ({allowed})",
+        "Services (their numbers or ids, separated by commas or spaces)",
+        "Services (leurs numéros ou identifiants, séparés par des virgules ou des espaces)",
+    ),
+    "user.services.heading": Message(
+        "Tick the services the user must use (at least one):",
+        "Veuillez cocher les services dont l'utilisateur doit faire usage (au moins un) :",
+    ),
+    "user.services.box": Message("  [{number}] {label} ({service})",
+                                 "  [{number}] {label} ({service})"),
+    "user.services.box_closed": Message(
+        "  [{number}] {label} ({service}): not for the profile {profile}",
+        "  [{number}] {label} ({service}) : pas pour le profil {profile}",
+    ),
+    "user.summary": Message("The entry to add to {file}:", "L'entrée à ajouter à {file} :"),
+    "user.confirm": Message("Add it?", "L'ajouter?"),
+    "user.not_written": Message(
+        "Nothing was written to {file}.",
+        "Rien n'a été écrit dans {file}.",
     ),
     "user.blank": Message("this cannot be left empty.", "ce champ ne peut pas rester vide."),
     "user.bad_service": Message(
-        "'{value}' is not a service; use: {allowed}.",
-        "« {value} » n'est pas un service; utilisez : {allowed}.",
+        "'{value}' is not a service; give a number from 1 to {count}, or an id: {allowed}.",
+        "« {value} » n'est pas un service; indiquez un numéro de 1 à {count}, ou un "
+        "identifiant : {allowed}.",
+    ),
+    "user.no_service": Message(
+        "tick at least one service: the form requires one.",
+        "cochez au moins un service : le formulaire l'exige.",
+    ),
+    "user.service_not_for_profile": Message(
+        "the service {service} is not for the profile {profile} (the eligibility policy); "
+        "choose among: {allowed}.",
+        "le service {service} n'est pas pour le profil {profile} (la politique d'admissibilité); "
+        "choisissez parmi : {allowed}.",
+    ),
+    "user.bad_title": Message(
+        "'{value}' is not a title; use: {allowed}.",
+        "« {value} » n'est pas un titre de civilité; utilisez : {allowed}.",
+    ),
+    "user.bad_profile": Message(
+        "'{value}' is not a profile; use: {allowed}.",
+        "« {value} » n'est pas un profil; utilisez : {allowed}.",
+    ),
+    "user.bad_email": Message(
+        "'{value}' is not an email address the portal takes: {reason}.",
+        "« {value} » n'est pas une adresse courriel que le portail accepte : {reason}.",
+    ),
+    "user.email_shape": Message(
+        "an address is written name@domain.example, without spaces",
+        "une adresse s'écrit nom@domaine.exemple, sans espaces",
+    ),
+    "user.bad_username": Message(
+        "'{value}' is not a RAMQ username; write CE, IP or IELP followed by digits (CE12345), "
+        "or the email the account was created with.",
+        "« {value} » n'est pas un nom d'utilisateur RAMQ; écrivez CE, IP ou IELP suivi de "
+        "chiffres (CE12345), ou le courriel avec lequel le compte a été créé.",
+    ),
+    "user.bad_number": Message(
+        "'{value}' is not a {profile}'s professional number; write it like {example}.",
+        "« {value} » n'est pas un numéro de professionnel de {profile}; écrivez-le comme "
+        "{example}.",
+    ),
+    "user.clinical_nurse_account": Message(
+        "a clinical nurse cannot add RVSQ to an existing account ({username}): she needs a "
+        "new account, with an email of her own. Press Ctrl-C and start again, answering no to "
+        "the first question.",
+        "une infirmière clinicienne ne peut pas ajouter RVSQ à un compte existant "
+        "({username}) : il lui faut un nouveau compte, avec un courriel qui lui est propre. "
+        "Faites Ctrl-C et recommencez en répondant non à la première question.",
+    ),
+    "user.taken_here": Message(
+        "'{value}' is already in {where}; each person appears once: to change their services, "
+        "use 'rvsq-access user services {file} {key} --add SERVICE'.",
+        "« {value} » est déjà dans {where}; chaque personne n'apparaît qu'une fois : pour "
+        "changer ses services, utilisez « rvsq-access user services {file} {key} --add "
+        "SERVICE ».",
+    ),
+    "user.taken_elsewhere": Message(
+        "'{value}' is already used in {where}, by another establishment's entry; an account "
+        "and an email belong to one person at one establishment: give another, or to move "
+        "this person to {file}, first run 'rvsq-access user remove {other} {key}'.",
+        "« {value} » est déjà utilisé dans {where}, par l'entrée d'un autre établissement; un "
+        "compte et un courriel appartiennent à une personne dans un seul établissement : "
+        "indiquez-en un autre, ou pour déplacer cette personne dans {file}, lancez d'abord "
+        "« rvsq-access user remove {other} {key} ».",
     ),
 }
