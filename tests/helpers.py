@@ -136,18 +136,33 @@ def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
     """Run `command` with a pseudo-terminal as stdin, stdout and stderr; answer its [y/N]
     question (`asked`: [o/N] in French) with `answer`, bytes typed or a signal sent (SIGINT:
     Ctrl-C). Its exit code and everything it wrote."""
+    return terminal_session(command, cwd, [(asked, answer)], env, must_ask=False)
+
+
+def terminal_session(command: list[str], cwd: Path, steps: list[tuple[bytes, bytes | int]],
+                     env: dict[str, str] | None = None, must_ask: bool = True
+                     ) -> tuple[int, str]:
+    """Run `command` on a pseudo-terminal; wait for each step's question (after the one
+    before), then answer it: bytes typed as they are, or a signal sent (SIGINT: Ctrl-C).
+    The exit code and everything written; with `must_ask`, a question never asked fails
+    the test (else the command may end without asking, as a refusal does)."""
     import select
+    import signal
     import subprocess
     import time
 
     controller, terminal = os.openpty()
+    # Ctrl-C as a shell gives it: an in-process test before may have left this process
+    # ignoring SIGINT (a command that ends stops listening), which a child would inherit.
     proc = subprocess.Popen(command, cwd=cwd, stdin=terminal, stdout=terminal,
-                            stderr=terminal, env=env)
+                            stderr=terminal, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.close(terminal)
-    output, answered, deadline = b"", False, time.monotonic() + 60
-    signalled = 0.0
+    output, seen, pending = b"", 0, list(steps)
+    signalled: tuple[int, float] | None = None
+    deadline = time.monotonic() + 90  # a loaded machine (CI, the whole suite) is slow
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.5)
+        ready, _, _ = select.select([controller], [], [], 0.2)
         if ready:
             try:
                 chunk = os.read(controller, 65536)
@@ -156,23 +171,31 @@ def on_terminal(command: list[str], cwd: Path, answer: bytes | int,
             if not chunk:
                 break
             output += chunk
-        if not answered and asked in output:
-            if isinstance(answer, int):
-                os.kill(proc.pid, answer)
-                signalled = time.monotonic()
-            else:
-                os.write(controller, answer)
-            answered = True
-        elif (answered and isinstance(answer, int) and proc.poll() is None
-              and time.monotonic() - signalled > 3):
+        if pending:
+            question, answer = pending[0]
+            found = output.find(question, seen)
+            if found >= 0:
+                seen = found + len(question)
+                time.sleep(0.05)  # the prompt is written before input() waits: let it wait
+                if isinstance(answer, int):
+                    os.kill(proc.pid, answer)
+                    signalled = answer, time.monotonic()
+                else:
+                    os.write(controller, answer)
+                pending.pop(0)
+        elif signalled and proc.poll() is None and time.monotonic() - signalled[1] > 3:
             # A signal that lands between the prompt and the read it waits in is noted by
             # Python but wakes nothing (a race in input()); a person presses Ctrl-C again.
-            os.kill(proc.pid, answer)
-            signalled = time.monotonic()
+            os.kill(proc.pid, signalled[0])
+            signalled = signalled[0], time.monotonic()
         if proc.poll() is not None and not ready:
             break
+    if proc.poll() is None:  # a question never asked: stop waiting for it
+        proc.kill()
     code = proc.wait(timeout=10)
     os.close(controller)
+    assert not (must_ask and pending), \
+        f"never asked {pending[0][0]!r}:\n{output.decode(errors='replace')}"
     return code, output.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 

@@ -10,16 +10,14 @@ answered one by one as they appear.
 from __future__ import annotations
 
 import os
-import select
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from helpers import EXAMPLE, typeset
+from helpers import EXAMPLE, terminal_session, typeset
 
 EXE = Path(sys.executable).parent / "rvsq-access"
 FILE = "access/06/gmf-hill-valley.yaml"
@@ -40,60 +38,16 @@ def repo(tmp_path: Path) -> Path:
 def session(repo: Path, steps: list[Step], *options: str,
             lang: str = "en") -> tuple[int, str]:
     """Run `user add FILE OPTIONS` on a pseudo-terminal; wait for each step's question
-    (after the previous one), then answer it. The exit code and everything written."""
+    (after the previous one), then answer it (a line typed, or a signal sent). The exit
+    code and everything written."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RVSQ_")}
     env.update({"RVSQ_LANG": lang, "COLUMNS": "200"})
-    controller, terminal = os.openpty()
-    # Ctrl-C as a shell gives it: an in-process test before may have left this process
-    # ignoring SIGINT (a command that ends stops listening), which a child would inherit.
-    proc = subprocess.Popen([str(EXE), "--no-color", "user", "add", FILE, *options],
-                            cwd=repo, stdin=terminal, stdout=terminal, stderr=terminal,
-                            env=env, preexec_fn=_listening)
-    os.close(terminal)
-    output, seen, pending = b"", 0, list(steps)
-    signalled: tuple[int, float] | None = None
-    deadline = time.monotonic() + 90  # a loaded machine (CI, the whole suite) is slow
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the program ended and closed the terminal
-                break
-            if not chunk:
-                break
-            output += chunk
-        if pending:
-            question, answer = pending[0]
-            found = output.find(question.encode(), seen)
-            if found >= 0:
-                seen = found + len(question.encode())
-                time.sleep(0.05)  # the prompt is written before input() waits: let it wait
-                if isinstance(answer, int):
-                    os.kill(proc.pid, answer)
-                    signalled = answer, time.monotonic()
-                else:
-                    os.write(controller, answer.encode() + b"\n")
-                pending.pop(0)
-        elif signalled and proc.poll() is None and time.monotonic() - signalled[1] > 3:
-            # A signal between the prompt and the read that waits is noted by Python but
-            # wakes nothing (a race in input()): a person presses Ctrl-C again.
-            os.kill(proc.pid, signalled[0])
-            signalled = signalled[0], time.monotonic()
-        if proc.poll() is not None and not ready:
-            break
-    if proc.poll() is None:  # a question never asked: stop waiting for it
-        proc.kill()
-    code = proc.wait(timeout=10)
-    os.close(controller)
-    assert not pending, f"never asked {pending[0][0]!r}:\n{output.decode(errors='replace')}"
-    text = output.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    code, text = terminal_session(
+        [str(EXE), "--no-color", "user", "add", FILE, *options], repo,
+        [(question.encode(), answer if isinstance(answer, int) else answer.encode() + b"\n")
+         for question, answer in steps], env)
     assert "Traceback" not in text and "Aborted!" not in text, text
     return code, text
-
-
-def _listening() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def entry_of(text: str, first_line: str) -> str:
