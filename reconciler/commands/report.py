@@ -27,6 +27,7 @@ from reconciler.render import report_csv
 from reconciler.render import report_view as report
 from reconciler.render.past_view import rebuilt_lines
 from reconciler.render.report_formats import REPORT_FORMATS
+from reconciler.store import SQLStore
 from reconciler.terminal import json_for_terminal
 
 FORMATS = tuple(REPORT_FORMATS)
@@ -68,14 +69,18 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
     since, until = _period(asked, today, as_of if past else None)
     # The accounts' CSV has no room for the changes: they are not read for it.
     listed = not (fmt == "csv" and asked.csv_table == "accounts")
+
+    def changes(store: SQLStore) -> report.Period:
+        return report.Period.of(since, until,
+                                store.each_audit_entry(since, until) if listed else ())
+
     store = open_state(env)  # first: a state that is not there stops before any work
     try:
         if past:
             assert as_of is not None
             with store.reading():  # the replay, the period and the count agree
                 past_state, total = rebuild(store, as_of.iso)
-                period = report.Period.of(since, until, store.each_audit_entry(since, until)
-                                          if listed else ())
+                period = changes(store)
             data = report.build_past(past_state, as_of.given, total, period)
             # Said apart from the report too: a CSV has no room to say it.
             assert data.header.rebuilt is not None
@@ -86,8 +91,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
             planned = plan_input(env, store, paths or list(DEFAULT_PATHS), env.parse_cache(),
                                  today=today, history=True)
             last_change = store.last_audit_entry()
-            period = report.Period.of(since, until, store.each_audit_entry(since, until)
-                                      if listed else ())
+            period = changes(store)
     finally:
         store.close()
     if not past:

@@ -63,7 +63,7 @@ def list_accounts(env: Env, as_of: AsOf | None = None) -> int:
     rebuilds them then (said first, so that nobody takes them for today's)."""
     store = open_state(env)
     try:
-        past = _past(env, store, as_of)
+        past, _ = _past(env, store, as_of)
         state = past.state if past is not None else store.snapshot()
     finally:
         store.close()
@@ -81,21 +81,23 @@ def list_accounts(env: Env, as_of: AsOf | None = None) -> int:
     return EXIT_OK
 
 
-def _past(env: Env, store: SQLStore, as_of: AsOf | None) -> Replayed | None:
-    """The state rebuilt from the log at a moment gone by (its header said on stdout), or
-    None for today's."""
+def _past(env: Env, store: SQLStore, as_of: AsOf | None
+          ) -> tuple[Replayed, Rebuilt] | tuple[None, None]:
+    """The state rebuilt from the log at a moment gone by, and how (said on stdout first);
+    (None, None) for today's."""
     if as_of is None or not as_of.is_past(utc_now()):
-        return None
+        return None, None
     past, total = rebuild(store, as_of.iso)
-    for line in rebuilt_lines(Rebuilt.of(past, as_of.given, total), env.messages):
+    rebuilt = Rebuilt.of(past, as_of.given, total)
+    for line in rebuilt_lines(rebuilt, env.messages):
         click.echo(line)
-    return past
+    return past, rebuilt
 
 
 def show(env: Env, username: str, as_of: AsOf | None = None) -> int:
     store = open_state(env)
     try:
-        past = _past(env, store, as_of)
+        past, rebuilt = _past(env, store, as_of)
         if past is not None:
             accounts = past.state.accounts
             account = accounts.get(username) or accounts.get(username.lower())
@@ -106,9 +108,8 @@ def show(env: Env, username: str, as_of: AsOf | None = None) -> int:
     finally:
         store.close()
     if account is None:
-        if past is not None and as_of is not None:
-            raise UserError("E216", username=username,
-                            when=when_words(Rebuilt.of(past, as_of.given, 0), env.messages))
+        if rebuilt is not None:
+            raise UserError("E216", username=username, when=when_words(rebuilt, env.messages))
         raise UserError("E123", username=username)
     m = env.messages
     none = m("none")

@@ -235,9 +235,7 @@ def build_past(past: Replayed, as_of: str, total: int, period: Period | None = N
         actions=(),
         blocked=(),
         refusals=(),
-        accounts=tuple(sorted((_applied(a, _state_regions(state)) for a in state.accounts.values()),
-                              key=lambda r: (r.establishment is None, r.establishment or "",
-                                             r.username))),
+        accounts=held(state),
         recent=recent(state, day),
         codes=codes_issued(state),
         reviews=(),
@@ -257,10 +255,6 @@ def _period(period: Period | None) -> tuple[str | None, str | None]:
 
 def _changes(period: Period | None) -> tuple[ChangeRow, ...]:
     return period.changes if period else ()
-
-
-def _state_regions(state: State) -> dict[str, str]:
-    return {e.id: e.region for e in state.establishments.values()}
 
 
 def _service_counts(holdings: Iterable[tuple[str, ...]]) -> dict[str, int]:
@@ -322,6 +316,16 @@ def accounts(files: list[AccessFile], state: State, plan: Plan) -> tuple[Account
     users = _users(files)
     blocked = {b.username for b in plan.blocked} - set(state.accounts)
     rows += [_blocked(*users[key], regions) for key in blocked if key in users]
+    return _by_place(rows)
+
+
+def held(state: State) -> tuple[AccountRow, ...]:
+    """Every account of the state, and no other (a moment rebuilt from the log)."""
+    regions = _regions([], state)
+    return _by_place([_applied(a, regions) for a in state.accounts.values()])
+
+
+def _by_place(rows: list[AccountRow]) -> tuple[AccountRow, ...]:
     return tuple(sorted(rows, key=lambda r: (r.establishment is None, r.establishment or "",
                                              r.username)))
 
