@@ -45,12 +45,8 @@ def rebuilt_lines(rebuilt: Rebuilt, messages: Messages) -> list[str]:
     when = when_words(rebuilt, messages)
     if rebuilt.seq == 0:
         return [messages("history.rebuilt_empty", when=when)]
-    lines = [messages("history.rebuilt", when=when, seq=rebuilt.seq, total=rebuilt.total,
-                      hash=rebuilt.hash)]
-    if rebuilt.unknown:
-        lines.append(messages("history.unknown", count=len(rebuilt.unknown),
-                              usernames=plain(", ".join(rebuilt.unknown))))
-    return lines
+    return [messages("history.rebuilt", when=when, seq=rebuilt.seq, total=rebuilt.total,
+                     hash=rebuilt.hash), *_unknown(rebuilt, messages)]
 
 
 def rebuilt_detail(rebuilt: Rebuilt, messages: Messages) -> str:
@@ -58,9 +54,14 @@ def rebuilt_detail(rebuilt: Rebuilt, messages: Messages) -> str:
     entry, and what the log could not say."""
     if rebuilt.seq == 0:
         return messages("report.meta.rebuilt_empty")
-    detail = messages("report.meta.rebuilt_value", seq=rebuilt.seq, total=rebuilt.total,
-                      hash=rebuilt.hash)
-    if rebuilt.unknown:
-        detail += " " + messages("history.unknown", count=len(rebuilt.unknown),
-                                 usernames=plain(", ".join(rebuilt.unknown)))
-    return detail
+    return " ".join([messages("report.meta.rebuilt_value", seq=rebuilt.seq,
+                              total=rebuilt.total, hash=rebuilt.hash),
+                     *_unknown(rebuilt, messages)])
+
+
+def _unknown(rebuilt: Rebuilt, messages: Messages) -> list[str]:
+    """The accounts the log names without describing them, if any, said once."""
+    if not rebuilt.unknown:
+        return []
+    return [messages("history.unknown", count=len(rebuilt.unknown),
+                     usernames=plain(", ".join(rebuilt.unknown)))]
