@@ -339,7 +339,8 @@ def audit_head(env: Any, fmt: str) -> None:
 # equal to render/audit_view.AUDITED_ACTIONS).
 AUDITED_ACTIONS = ("create_establishment", "update_establishment", "create_account",
                    "grant_services", "revoke_services", "update_account", "regenerate_code",
-                   "reset_password", "delete_account", "import_directory")
+                   "reset_password", "delete_account", "import_directory", "confirm_task",
+                   "reopen_task")
 
 
 @audit.command("log", help="help.audit_log")

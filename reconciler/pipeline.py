@@ -71,7 +71,8 @@ def plan_validated(store: SQLStore, validation: Validation, paths: list[Path], *
         state, scope = settled.snapshot(store, cache, validation.files, today)
     result = make_plan(validation.files, state, scope=scope, today=today,
                        now=now or iso(utc_now()), config_digest=validation.digest,
-                       paths=tuple(p.as_posix() for p in paths))
+                       paths=tuple(p.as_posix() for p in paths),
+                       default_mode=validation.policy.mode)
     if cache is not None and not result.problems:
         settled.remember(cache, validation.files, result.plan, scope, today)
     return Planned(validation, state, scope, result)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from sys import intern
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 @lru_cache(maxsize=4096)
@@ -22,6 +22,12 @@ CREATED = "created"  # made by this tool: the representative holds its keys
 EXISTING = "existing"  # an existing RAMQ account RVSQ was added to
 
 
+# How an establishment's changes are carried out (ARCHITECTURE §11).
+REGISTER = "register"  # the tool issues the codes and sends the emails
+PORTAL = "portal"  # a representative does each change by hand in RAMQ's portal
+MODES = (PORTAL, REGISTER)
+
+
 class EstablishmentRecord(NamedTuple):
     id: str
     name: str
@@ -31,6 +37,7 @@ class EstablishmentRecord(NamedTuple):
     representative_email: str
     age_recipient: str | None
     retired: bool
+    mode: str = "register"  # how its changes are carried out: PORTAL or REGISTER
 
 
 # The fields a desired user is compared on; the planner builds the same tuple from YAML.
@@ -76,6 +83,31 @@ class AccountRecord(NamedTuple):
 
 
 assert AccountRecord._fields[1:11] == ACCOUNT_FIELDS  # what values() relies on
+
+
+OPEN, DONE = "open", "done"  # a portal task's status
+
+
+class PortalTask(NamedTuple):
+    """A change apply recorded for a representative to carry out by hand in the portal, at
+    a portal-mode establishment: open until confirmed (`tasks done`, or an export of the
+    portal that shows it done, `drift`)."""
+
+    id: int  # the number of the audit entry of the change it carries out
+    run_id: str
+    establishment: str
+    username: str | None
+    action: str  # the plan's action kind
+    fields: dict[str, Any]  # the plan's action, as `plan --format json` writes it
+    created_at: str  # ISO UTC
+    status: str  # OPEN or DONE
+    done_at: str | None = None
+    done_by: str | None = None
+    note: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == OPEN
 
 
 class Focus(NamedTuple):

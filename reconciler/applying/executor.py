@@ -28,7 +28,7 @@ from reconciler.folders import private_folder, safe_name
 from reconciler.history import story
 from reconciler.planning import refusals
 from reconciler.planning.planner import ACTION_KINDS, ESTABLISHMENT_KINDS, Action, Plan
-from reconciler.records import AccountRecord, State
+from reconciler.records import PORTAL, REGISTER, AccountRecord, State
 from reconciler.store import SealedCodes, SQLStore
 
 LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later
@@ -58,6 +58,7 @@ class Report(NamedTuple):
     shown_codes: list[dict[str, str]]  # only when no recipient and on a terminal
     new_accounts: list[NewAccount]
     emails: mail.Delivery  # sent, failed, and how many still wait (this run's and earlier)
+    tasks: int = 0  # portal tasks this run recorded (portal-mode establishments)
 
 
 class Progress(NamedTuple):
@@ -175,7 +176,7 @@ def apply_plan(
                       **({"_words": os_words.words(exc)} if isinstance(exc, OSError)
                          else {"reason": str(exc)})) from exc
     return Report(run.run_id, list(plan.actions), code_files, run.shown, run.new_accounts,
-                  emails)
+                  emails, run.tasks)
 
 
 _STOPS = {signal.SIGINT, signal.SIGTERM}
@@ -209,9 +210,14 @@ class _Run:
         self.code_files: list[Path] = []  # sealed files written (after the last action)
         self.new_accounts: list[NewAccount] = []
         self.names = {e.id: e.name for e in state.establishments.values()}
+        # Where the portal carries the changes out (ARCHITECTURE §11): apply records a task
+        # for each, issues no code and writes no email; the state says they wait.
+        self.modes = {e.id: e.mode for e in state.establishments.values()}
         for action in plan.actions:
             if action.action in ESTABLISHMENT_KINDS and action.after:
                 self.names[action.establishment] = action.after["name"]
+                self.modes[action.establishment] = action.after.get("mode") or REGISTER
+        self.tasks = 0  # portal tasks committed
 
     def progress(self, done: int, total: int) -> Progress:
         # What committed, counted as it committed: a stop may land on an action's last
@@ -228,18 +234,23 @@ class _Run:
         try:
             with self.store.transaction():
                 fields = getattr(self, f"_{action.action}")(index, action, moment, now)
-                self.store.append_audit(
+                seq = self.store.append_audit(
                     now, self.settings.actor, self.settings.git_commit, self.run_id,
                     action.action, action.establishment, action.username,
                     {**fields, **({"ticket": action.ticket} if action.ticket else {})},
                     self.settings.change_ref,
                 )
+                task = self._by_hand(action)
+                if task:
+                    self.store.add_task(seq, self.run_id, action.establishment,
+                                        action.username, action.action, task, now)
                 # From the COMMIT to the bookkeeping below, a stop (Ctrl-C, SIGTERM) waits:
                 # it lands between two actions, never between a code stored and the
                 # code listed for the terminal.
                 _hold_stops()
             self.shown.extend(self._shown_now)  # committed: now a code a person may get
             self.committed += 1
+            self.tasks += bool(task)
         except BaseException:
             # Rolled back: its code was never stored, so it must reach nobody; the batch
             # forgets it too, or the next sealing of this establishment would hold it.
@@ -268,6 +279,10 @@ class _Run:
         assert action.after is not None and action.username is not None
         self.store.create_account(action.username, action.after, now)
         self.store.grant(action.username, action.services, now)
+        if self._by_hand(action):  # the portal issues the code and writes to the person
+            self.store.set_code_token(action.username, action.after.get("code_token"), now)
+            return {**action.after, "services": list(action.services), "code": PORTAL,
+                    "establishment_name": self.names.get(action.establishment)}
         issued = self._issue_code(action, action.after.get("code_token"), now,
                                   action.after["email"])
         available = iso(moment + LOGIN_DELAY)
@@ -305,8 +320,13 @@ class _Run:
     def _regenerate_code(self, index: int, action: Action, moment: dt.datetime,
                          now: str) -> dict[str, Any]:
         account = self._account(action)
-        return {"token": action.token,
-                "code": self._issue_code(action, action.token, now, account.email),
+        if self._by_hand(action):  # « Générer un nouveau code secret », in the portal
+            assert action.username is not None
+            self.store.set_code_token(action.username, action.token, now)
+            issued = PORTAL
+        else:
+            issued = self._issue_code(action, action.token, now, account.email)
+        return {"token": action.token, "code": issued,
                 **self._about(action, story.person(account))}
 
     def _reset_password(self, index: int, action: Action, moment: dt.datetime,
@@ -314,7 +334,8 @@ class _Run:
         assert action.token is not None
         account = self._account(action)
         self.store.set_reset(account.username, action.token, now)
-        self._email(index, "reset", action, account.email, now, username=account.username)
+        if not self._by_hand(action):  # else the portal sends RAMQ's reset email
+            self._email(index, "reset", action, account.email, now, username=account.username)
         return {"token": action.token, **self._about(action, story.person(account))}
 
     def _delete_account(self, index: int, action: Action, moment: dt.datetime,
@@ -336,6 +357,15 @@ class _Run:
         return {"person": person, "establishment_name": self.names.get(action.establishment)}
 
     # --- helpers --------------------------------------------------------------------
+    def _by_hand(self, action: Action) -> dict[str, Any] | None:
+        """The portal task for `action`, when a representative carries it out by hand:
+        a change the portal shows (`Action.in_portal`) at a portal-mode establishment.
+        The plan's action as `plan --format json` writes it, without the age key (nothing
+        is sealed for a portal task)."""
+        if not action.in_portal or self.modes.get(action.establishment) != PORTAL:
+            return None
+        return {k: v for k, v in action.to_dict().items() if k != "recipient"}
+
     def _issue_code(self, action: Action, token: str | None, now: str, email: str) -> str:
         """A new code: its hash in the account, its sealed copy in the same transaction.
         Returns where the code went, for the audit entry (`state check` counts them):

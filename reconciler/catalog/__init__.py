@@ -26,6 +26,7 @@ from reconciler.catalog import (
     history,
     imports,
     plan_output,
+    portal_tasks,
     problem_output,
     problems_reading,
     problems_rules,
@@ -43,7 +44,7 @@ LANGUAGES = ("en", "fr")
 AREAS: tuple[ModuleType, ...] = (
     problems_reading, problems_schema, problems_rules, problem_output, plan_output, editing,
     state_output, imports, apply_output, emails, runbook_text, report_output, command_line,
-    audit_anchor, audit_log, history,
+    audit_anchor, audit_log, history, portal_tasks,
 )
 
 

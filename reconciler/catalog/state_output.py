@@ -345,6 +345,12 @@ MESSAGES: dict[str, Message] = {
         "{unknown} {unknown:code émis|codes émis} avant que les entrées d'audit disent où vont "
         "les codes {unknown:n'est pas compté|ne sont pas comptés}.",
     ),
+    "check.portal": Message(
+        "{portal} {portal:code was|codes were} left to RAMQ's portal (portal mode), which "
+        "issues {portal:it|them} and writes to the user.",
+        "{portal} {portal:code a été laissé|codes ont été laissés} au portail de la RAMQ "
+        "(mode portail), qui {portal:l'émet|les émet} et écrit à l'utilisateur.",
+    ),
     "check.failed": Message(
         "{count} {count:problem|problems} in the state at {location}. The check changed nothing.",
         "{count} {count:problème|problèmes} dans l'état à {location}. La vérification n'a rien "

@@ -19,7 +19,7 @@ YAML_KEYS = frozenset({
     "name", "password_reset", "professional_number", "profile", "region", "representative",
     "requested", "retired", "reviewed", "rotate", "secret_code", "services", "ticket",
     "title", "type", "username", "users", "version", "eligibility", "review_interval_days",
-    "usual_establishment_types",
+    "usual_establishment_types", "mode",
 })
 FIELD = "\ue000"  # stands for a {placeholder} while the text around it is set
 QUOTE = "\ue001"  # stands for a quotation or a code span, likewise

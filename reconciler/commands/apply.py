@@ -251,6 +251,8 @@ def _report(env: Env, plan: Plan, report: executor.Report) -> None:
                          available_at=for_people(account.available_at, m.lang)))
     for path in report.code_files:
         click.echo(m("apply.code_files", path=path.as_posix()))
+    if report.tasks:  # portal mode: what the representatives now carry out by hand
+        click.echo(m("apply.tasks", count=report.tasks))
     emails = report.emails
     if emails.sent:
         click.echo(m("apply.emails", count=emails.sent, path=emails.where))

@@ -230,6 +230,8 @@ def check(env: Env, fmt: str) -> int:
         line = m("check.ok", location=where, **checked._asdict())
         if checked.unknown:
             line += " " + m("check.unknown", unknown=checked.unknown)
+        if checked.portal:
+            line += " " + m("check.portal", portal=checked.portal)
         click.echo(line)
         return EXIT_OK
     for finding in checked.findings:

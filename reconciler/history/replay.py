@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from reconciler.records import ACCOUNT_FIELDS, EXISTING, AccountRecord, EstablishmentRecord, State
+from reconciler.records import (
+    ACCOUNT_FIELDS,
+    EXISTING,
+    PORTAL,
+    REGISTER,
+    AccountRecord,
+    EstablishmentRecord,
+    State,
+)
 
 # The entries it replays: re-exported, for whoever gives it entries.
 from reconciler.store.audit_chain import AuditEntry as AuditEntry
@@ -79,7 +87,8 @@ def _establishment(entry: AuditEntry, establishments: dict[str, EstablishmentRec
     f = entry.fields
     establishments[f["id"]] = EstablishmentRecord(
         f["id"], f["name"], f["region"], f["type"], f["representative_name"],
-        f["representative_email"], f.get("age_recipient"), bool(f.get("retired")))
+        f["representative_email"], f.get("age_recipient"), bool(f.get("retired")),
+        f.get("mode") or REGISTER)
 
 
 def _create_account(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
@@ -93,8 +102,10 @@ def _create_account(entry: AuditEntry, establishments: dict[str, EstablishmentRe
         "reviewed": f.get("reviewed"), "ticket": f.get("ticket"), "origin": f["origin"],
         "services": _names(f.get("services", [])), "code_token": f.get("code_token"),
         "reset_token": f.get("reset_token"),
-        # A creation always issues the account's first code, in the same transaction.
-        "code_issued_at": at, "reset_at": None, "created_at": at, "updated_at": at,
+        # A creation issues the account's first code in the same transaction, unless the
+        # portal issues it (portal mode).
+        "code_issued_at": None if f.get("code") == PORTAL else at, "reset_at": None,
+        "created_at": at, "updated_at": at,
     }
     unknown.discard(entry.username or "")
 
@@ -135,7 +146,8 @@ def _update(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
 def _code(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
           accounts: _Accounts, unknown: set[str]) -> None:
     if (account := _account(entry, accounts)) is not None:
-        account.update(code_token=entry.fields.get("token"), code_issued_at=entry.at,
+        issued = None if entry.fields.get("code") == PORTAL else entry.at
+        account.update(code_token=entry.fields.get("token"), code_issued_at=issued,
                        updated_at=entry.at)
 
 
@@ -180,6 +192,11 @@ def _import(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
             "updated_at": entry.at, **identity}
 
 
+def _no_change(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
+               accounts: _Accounts, unknown: set[str]) -> None:
+    """A portal task confirmed or reopened: the state's accounts are as they were."""
+
+
 _STEPS = {
     "create_establishment": _establishment,
     "update_establishment": _establishment,
@@ -191,4 +208,6 @@ _STEPS = {
     "reset_password": _reset,
     "delete_account": _delete,
     "import_directory": _import,
+    "confirm_task": _no_change,
+    "reopen_task": _no_change,
 }

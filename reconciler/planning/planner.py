@@ -21,6 +21,7 @@ from reconciler.records import (
     CREATED,
     EVERYTHING,
     EXISTING,
+    REGISTER,
     AccountRecord,
     Scope,
     State,
@@ -95,6 +96,11 @@ class NewAccount(Mapping[str, Any]):
         return repr(dict(self))
 
 
+# An account's fields the portal shows or a person there changes (the form's, and where it
+# is listed); the others are this tool's own records.
+PORTAL_FIELDS = frozenset({"title", "first_name", "last_name", "email", "establishment"})
+
+
 class Action(NamedTuple):
     action: str
     establishment: str
@@ -119,6 +125,16 @@ class Action(NamedTuple):
     def releases(self) -> bool:
         """An existing account released from its establishment (it keeps its account)."""
         return is_release(self.action, self.changes)
+
+    @property
+    def in_portal(self) -> bool:
+        """Has a representative anything to do in RAMQ's portal for it (a portal task, at
+        a portal-mode site)? Not for an establishment's record, nor for an update of the
+        fields only this tool keeps (expiry, review, ticket, profile)."""
+        if self.kind.on_establishment:
+            return False
+        return self.action != "update_account" or any(
+            name in PORTAL_FIELDS for name in self.changes or ())
 
     @property
     def is_removal(self) -> bool:
@@ -238,8 +254,10 @@ def make_plan(
     now: str,
     config_digest: str,
     paths: tuple[str, ...],
+    default_mode: str = REGISTER,
 ) -> PlanResult:
-    planner = _Planner(files, state, today, scope.settled)
+    """`default_mode`: the policy's mode, for establishments whose file does not say."""
+    planner = _Planner(files, state, today, scope.settled, default_mode)
     planner.run()
     plan = Plan(
         state_serial=state.serial,
@@ -290,7 +308,8 @@ def field_changes(old: tuple[Any, ...], new: tuple[Any, ...]) -> dict[str, dict[
 
 class _Planner:
     def __init__(self, files: list[AccessFile], state: State, today: dt.date,
-                 settled: frozenset[str]) -> None:
+                 settled: frozenset[str], default_mode: str = REGISTER) -> None:
+        self.default_mode = default_mode
         self.files = sorted(files, key=lambda f: f.establishment.id)
         self.state = state
         self.settled = settled  # establishments left alone: their accounts were not read
@@ -361,6 +380,7 @@ class _Planner:
             "id": est.id, "name": est.name, "region": est.region, "type": est.type,
             "representative_name": rep.name, "representative_email": rep.email,
             "age_recipient": rep.age_recipient, "retired": est.retired,
+            "mode": est.mode or self.default_mode,
         }
         current = self.state.establishments.get(est.id)
         if current is None or current._asdict() != after:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from reconciler.errors import UserError
 from reconciler.planning.planner import Action, Plan, Refusal
-from reconciler.records import State
+from reconciler.records import PORTAL, REGISTER, State
 
 MAX_DELETES = 10  # removals per run (apply and plan --max-deletes)
 MASS_DELETE_SHARE = 0.25  # of an establishment's accounts...
@@ -75,8 +75,11 @@ def of(plan: Plan, state: State, limits: Limits) -> tuple[Refusal, ...]:
     if not limits.allow_mass_delete and present & REMOVAL_ACTIONS:
         found += _deletion_guard(actions, kinds, state, limits.max_deletes)
     if present & CODE_ACTIONS:
-        found += _codes(list(compress(actions, map(CODE_ACTIONS.__contains__, kinds))),
-                        limits.interactive)
+        issuing = list(compress(actions, map(CODE_ACTIONS.__contains__, kinds)))
+        by_hand = portal_sites(plan, state)
+        if by_hand:  # the portal issues their codes: nothing for this tool to deliver
+            issuing = [a for a in issuing if a.establishment not in by_hand]
+        found += _codes(issuing, limits.interactive)
     if limits.smtp_url:
         # Only here: its SMTP and TLS modules are slow to import. Apply parses the URL the
         # same way, so the plan refuses what apply would.
@@ -87,6 +90,15 @@ def of(plan: Plan, state: State, limits: Limits) -> tuple[Refusal, ...]:
         except UserError as exc:
             found.append(Refusal(exc.code, None, exc.params))
     return tuple(found)
+
+
+def portal_sites(plan: Plan, state: State) -> frozenset[str]:
+    """The establishments in portal mode once `plan` is applied: the state's, as the
+    plan's establishment actions leave them."""
+    modes = {est.id: est.mode for est in state.establishments.values()}
+    modes.update((a.establishment, (a.after or {}).get("mode") or REGISTER)
+                 for a in plan.actions if a.kind.on_establishment)
+    return frozenset(est for est, mode in modes.items() if mode == PORTAL)
 
 
 def check(plan: Plan, state: State, limits: Limits) -> None:

@@ -21,6 +21,7 @@ class Establishment(NamedTuple):
     region: str
     type: str
     retired: bool
+    mode: str | None = None  # "portal" or "register"; None: the policy's mode
 
 
 class Representative(NamedTuple):
@@ -141,7 +142,8 @@ def from_document(doc: Document) -> AccessFile:
     return AccessFile(
         document=doc,
         establishment=Establishment(
-            est["id"], est["name"], est["region"], est["type"], bool(est.get("retired", False))
+            est["id"], est["name"], est["region"], est["type"], bool(est.get("retired", False)),
+            est.get("mode"),
         ),
         representative=Representative(rep["name"], _lower(rep["email"]), rep.get("age_recipient")),
         users=users,

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reconciler import domain
+from reconciler.records import REGISTER
 
 POLICY_FILE_NAME = "policy.yaml"
 
@@ -31,12 +32,13 @@ class Policy(NamedTuple):
     usual_types: dict[str, frozenset[str]]
     review_interval_days: int
     source: str  # the policy file, or "default"
+    mode: str = REGISTER  # how establishments that do not say carry out changes
 
     def fingerprint(self) -> str:
         """Everything the rules read from the policy, in a stable order (a cache key)."""
         return json.dumps([sorted((k, sorted(v)) for k, v in self.eligibility.items()),
                            sorted((k, sorted(v)) for k, v in self.usual_types.items()),
-                           self.review_interval_days, self.source])
+                           self.review_interval_days, self.source, self.mode])
 
 
 DEFAULT = Policy(DEFAULT_ELIGIBILITY, DEFAULT_USUAL_TYPES, DEFAULT_REVIEW_INTERVAL_DAYS, "default")
@@ -49,7 +51,7 @@ def from_data(data: dict, source: str) -> Policy:
     usual = dict(DEFAULT_USUAL_TYPES)
     usual.update({s: frozenset(t) for s, t in data.get("usual_establishment_types", {}).items()})
     interval = data.get("review_interval_days", DEFAULT_REVIEW_INTERVAL_DAYS)
-    return Policy(eligibility, usual, interval, source)
+    return Policy(eligibility, usual, interval, source, data.get("mode", REGISTER))
 
 
 def find(paths: list[Path]) -> Path | None:

@@ -24,9 +24,10 @@ from reconciler.render.plan_view import describe, quoted
 from reconciler.store.audit_chain import AuditEntry
 from reconciler.terminal import inert
 
-IMPORT = "import_directory"  # the one change the log records that no plan makes
+IMPORT = "import_directory"  # a change the log records that no plan makes
+CONFIRM, REOPEN = "confirm_task", "reopen_task"  # a portal task's (applying/portal_tasks.py)
 # Every action the log records: what `audit log --action` accepts.
-AUDITED_ACTIONS = (*ACTION_KINDS, IMPORT)
+AUDITED_ACTIONS = (*ACTION_KINDS, IMPORT, CONFIRM, REOPEN)
 COMMIT_SHOWN = 12  # hex digits of a commit a table shows (the JSON and CSV keep it whole)
 
 
@@ -57,6 +58,11 @@ class ChangeRow(NamedTuple):
     accounts: int | None = None  # an import: how many accounts
     listed: frozenset[str] = frozenset()  # usernames and emails named, casefolded
     places: frozenset[str] = frozenset()  # establishments named (a move: both)
+    task: int | None = None  # a portal task's confirmation or reopening: the task
+    task_action: str | None = None  # ...the change it carries out
+    how: str | None = None  # ...confirmed by hand or by the portal's export
+    source: str | None = None  # ...that export
+    note: str | None = None  # ...the person's note
 
     @property
     def services(self) -> tuple[str, ...]:
@@ -134,7 +140,15 @@ def change_row(entry: AuditEntry) -> ChangeRow:
         accounts=accounts if isinstance(accounts, int) and action == IMPORT else None,
         listed=frozenset(who.casefold() for who in listed if who),
         places=frozenset(place for place in places if place),
+        **(_task(fields) if action in (CONFIRM, REOPEN) else {}),
     )
+
+
+def _task(fields: dict[str, Any]) -> dict[str, Any]:
+    task = fields.get("task")
+    return {"task": task if isinstance(task, int) and not isinstance(task, bool) else None,
+            "task_action": _text(fields.get("task_action")), "how": _text(fields.get("how")),
+            "source": _text(fields.get("source")), "note": _text(fields.get("note"))}
 
 
 def detail(row: ChangeRow, messages: Messages) -> str:
@@ -148,6 +162,15 @@ def detail(row: ChangeRow, messages: Messages) -> str:
     if row.action == IMPORT:
         return messages("audit_log.detail.import", count=row.accounts or 0,
                         file=row.file or messages("none"))
+    if row.action in (CONFIRM, REOPEN):
+        said = [messages("audit_log.detail.task", task=row.task if row.task is not None else "?",
+                         action=action_words(row.task_action or "", messages))]
+        if row.action == CONFIRM and row.how in ("hand", "export"):
+            said.append(messages(f"audit_log.detail.task_how.{row.how}",
+                                 source=row.source or messages("none")))
+        if row.note:
+            said.append(messages("audit_log.detail.note", note=row.note))
+        return "; ".join(said)
     if row.action == "delete_account":
         return (messages("audit_log.detail.deleted", services=", ".join(row.removed))
                 if row.removed else "")
@@ -166,7 +189,7 @@ def detail(row: ChangeRow, messages: Messages) -> str:
     return ""
 
 
-_CODE_WENT = ("sealed", "shown")  # where a new code went (never the code)
+_CODE_WENT = ("sealed", "shown", "portal")  # where a new code went (never the code)
 
 
 # --- the text table -------------------------------------------------------------------------

@@ -16,7 +16,16 @@ from sys import intern
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reconciler.errors import UserError
-from reconciler.records import AccountRecord, EstablishmentRecord, Focus, State, services_of
+from reconciler.records import (
+    OPEN,
+    REGISTER,
+    AccountRecord,
+    EstablishmentRecord,
+    Focus,
+    PortalTask,
+    State,
+    services_of,
+)
 from reconciler.store import audit_chain as audit
 from reconciler.store import sql
 
@@ -230,7 +239,7 @@ class SQLStore:
         assert not (history and only), "a report reads every account"
         with self.reading():
             establishments = {
-                row[0]: EstablishmentRecord(*row[:7], bool(row[7]))
+                row[0]: EstablishmentRecord(*row[:7], bool(row[7]), row[8])
                 for row in self._execute(sql.ALL_ESTABLISHMENTS).fetchall()
             }
             if only is None or not only.settled:
@@ -340,6 +349,25 @@ class SQLStore:
             sealed = self._execute(sql.COUNT_UNEXPORTED_SEALED).fetchone()[0]
         return emails, int(sealed)
 
+    def portal_tasks(self, establishment: str | None = None, *, everything: bool = False
+                     ) -> list[PortalTask]:
+        """The open portal tasks (`everything`: done ones too), in the order they were
+        recorded; of one establishment, or of all."""
+        where, params = [] if everything else [f"status = '{OPEN}'"], []
+        if establishment is not None:
+            where.append("establishment = ?")
+            params.append(establishment)
+        query = sql.LIST_TASKS.format(where=f"WHERE {' AND '.join(where)}" if where else "")
+        with self.reading():
+            return [_task(row) for row in self._execute(query, params).fetchall()]
+
+    def portal_task(self, task_id: int) -> PortalTask | None:
+        row = self._execute(sql.ONE_TASK, (task_id,)).fetchone()
+        return None if row is None else _task(row)
+
+    def open_task_count(self) -> int:
+        return int(self._execute(sql.COUNT_OPEN_TASKS).fetchone()[0])
+
     def audit_entries(self, since: str = "", until: str | None = None
                       ) -> list[audit.AuditEntry]:
         """The entries of a period, half-open [since, until), in order; both are ISO 8601
@@ -400,7 +428,8 @@ class SQLStore:
     def put_establishment(self, est: dict[str, Any], now: str) -> None:
         self._execute(sql.UPSERT_ESTABLISHMENT, (
             est["id"], est["name"], est["region"], est["type"], est["representative_name"],
-            est["representative_email"], est.get("age_recipient"), int(est["retired"]), now,
+            est["representative_email"], est.get("age_recipient"), int(est["retired"]),
+            est.get("mode") or REGISTER, now,
         ))
 
     def create_account(self, username: str, record: Mapping[str, Any], now: str) -> None:
@@ -435,6 +464,9 @@ class SQLStore:
     def set_code(self, username: str, code_hash: str, token: str | None, now: str) -> None:
         self._execute(sql.SET_CODE, (code_hash, now, token, now, username))
 
+    def set_code_token(self, username: str, token: str | None, now: str) -> None:
+        self._execute(sql.SET_CODE_TOKEN, (token, now, username))
+
     def set_reset(self, username: str, token: str, now: str) -> None:
         self._execute(sql.SET_RESET, (token, now, now, username))
 
@@ -449,10 +481,11 @@ class SQLStore:
 
     def append_audit(self, at: str, actor: str, git_commit: str | None, run_id: str,
                      action: str, establishment: str | None, username: str | None,
-                     fields: dict[str, Any], change_ref: str | None = None) -> None:
+                     fields: dict[str, Any], change_ref: str | None = None) -> int:
         """Record a change: its audit entry, chained to the last one, and a new serial (a
         plan made before it is stale). Inside the change's own transaction. With
-        RVSQ_AUDIT_KEY, the entry also carries its MAC (outside the chain's hash)."""
+        RVSQ_AUDIT_KEY, the entry also carries its MAC (outside the chain's hash).
+        Returns the entry's number."""
         seq, prev = self.audit_head()
         seq += 1
         text = audit.fields_text(fields)  # written once: hashed and stored alike
@@ -465,6 +498,19 @@ class SQLStore:
             digest, change_ref, None if key is None else audit.mac_of(key, digest),
         ))
         self._execute(sql.ADVANCE, (f"{seq} {digest}",))
+        return seq
+
+    def add_task(self, seq: int, run_id: str, establishment: str, username: str | None,
+                 action: str, fields: dict[str, Any], now: str) -> None:
+        """A portal task for the change audited as entry `seq`, in that change's
+        transaction."""
+        self._execute(sql.INSERT_TASK, (seq, run_id, establishment, username, action,
+                                        json.dumps(fields, ensure_ascii=False, sort_keys=True),
+                                        now, OPEN, None, None, None))
+
+    def set_task_status(self, task_id: int, status: str, at: str | None, by: str | None,
+                        note: str | None) -> None:
+        self._execute(sql.SET_TASK_STATUS, (status, at, by, note, task_id))
 
     def refuse_unauthenticated(self, key: str | None) -> None:
         """Before an audit entry is written: the log's last entry carries a MAC the key
@@ -519,3 +565,15 @@ _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
 def _account(row: tuple[Any, ...], services: Iterable[str]) -> AccountRecord:
     return AccountRecord(*row[:12], tuple(sorted(services)), *row[12:])
+
+
+def _task(row: tuple[Any, ...]) -> PortalTask:
+    """A stored task. Its fields were written by apply as JSON; a row damaged outside the
+    tool gives what can be read of it (`state check` is where damage is reported)."""
+    try:
+        fields = json.loads(row[5])
+    except (TypeError, ValueError):
+        fields = {}
+    return PortalTask(int(row[0]), str(row[1]), str(row[2]), row[3], str(row[4]),
+                      fields if isinstance(fields, dict) else {}, str(row[6]), str(row[7]),
+                      *row[8:11])

@@ -45,6 +45,7 @@ class Checked(NamedTuple):
     pending: int  # rows not written out yet (the next apply writes them)
     created: int  # created accounts, each with its creation email
     findings: list[Finding]
+    portal: int = 0  # codes left to RAMQ's portal (portal mode): none issued here
 
 
 class _Sealed(NamedTuple):
@@ -61,15 +62,17 @@ def check(rows: CheckRows, codes_folder: Path, messages: Messages) -> Checked:
 
     # Where each issued code went, per run and establishment, as the audit log says.
     went: dict[str, Counter[tuple[str, str]]] = {"sealed": Counter(), "shown": Counter(),
-                                                 "": Counter()}
+                                                 "portal": Counter(), "": Counter()}
     created = 0
     read = {entry.seq: entry.fields for entry in entries}
     for seq, _, _, _, run_id, action, establishment, username, *_ in rows.audit:
         key = (run_id, establishment or "")
         if action in ISSUING:  # an entry whose fields cannot be read: where is unknown
             went_to = read.get(seq, {}).get("code")
-            went[went_to if went_to in ("sealed", "shown") else ""][key] += 1
-        if action == "create_account" and username:
+            went[went_to if went_to in ("sealed", "shown", "portal") else ""][key] += 1
+        # At a portal-mode site the portal writes to the new user, not this tool.
+        if (action == "create_account" and username
+                and read.get(seq, {}).get("code") != "portal"):
             created += 1
             if (run_id, username) not in rows.creation_emails:
                 findings.append(Finding("E184", {"seq": seq, "username": username,
@@ -106,7 +109,7 @@ def check(rows: CheckRows, codes_folder: Path, messages: Messages) -> Checked:
             findings.append(found)
     return Checked(len(rows.audit), serial, sum(went["sealed"].values()), len(sealed),
                    sum(went["shown"].values()), sum(went[""].values()), identical, elsewhere,
-                   pending, created, findings)
+                   pending, created, findings, sum(went["portal"].values()))
 
 
 def _entries(rows: list[tuple[Any, ...]], findings: list[Finding],

@@ -176,6 +176,29 @@ MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
             "ALTER TABLE audit_log ADD COLUMN mac TEXT",
         ],
     ),
+    (
+        6,
+        "portal mode: an establishment's mode, and the portal tasks apply records for it",
+        [
+            "ALTER TABLE establishments ADD COLUMN mode TEXT NOT NULL DEFAULT 'register'",
+            # A task's id is its change's audit entry number: one task per change, and a
+            # person can find the one in the other.
+            """CREATE TABLE portal_tasks (
+                id INTEGER PRIMARY KEY,
+                run_id TEXT NOT NULL,
+                establishment TEXT NOT NULL,
+                username TEXT,
+                action TEXT NOT NULL,
+                fields TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'open',
+                done_at TEXT,
+                done_by TEXT,
+                note TEXT)""",
+            "CREATE INDEX portal_tasks_open ON portal_tasks (establishment, id) "
+            "WHERE status = 'open'",
+        ],
+    ),
 ]
 
 IDENTITY = 3  # the migration that draws the state's id
@@ -200,15 +223,15 @@ ADVANCE = ("UPDATE meta SET value = CASE key WHEN 'serial' THEN "
            "WHERE key IN ('serial', 'audit_head')")
 
 ALL_ESTABLISHMENTS = """SELECT id, name, region, type, representative_name,
-    representative_email, age_recipient, retired FROM establishments"""
+    representative_email, age_recipient, retired, mode FROM establishments"""
 UPSERT_ESTABLISHMENT = """INSERT INTO establishments (id, name, region, type,
-    representative_name, representative_email, age_recipient, retired, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    representative_name, representative_email, age_recipient, retired, mode, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, region = excluded.region,
     type = excluded.type, representative_name = excluded.representative_name,
     representative_email = excluded.representative_email,
     age_recipient = excluded.age_recipient, retired = excluded.retired,
-    updated_at = excluded.updated_at"""
+    mode = excluded.mode, updated_at = excluded.updated_at"""
 REVISIONS = "SELECT establishment, revision FROM revisions"
 
 ACCOUNT_COLUMNS = """username, email, title, first_name, last_name, profile,
@@ -242,6 +265,8 @@ GRANT_SERVICE = """INSERT INTO account_services (username, service, granted_at)
 REVOKE_SERVICE = "DELETE FROM account_services WHERE username = ? AND service = ?"
 SET_CODE = """UPDATE accounts SET code_hash = ?, code_issued_at = ?, code_token = ?,
     updated_at = ? WHERE username = ?"""
+# Portal mode: the token is applied, the code is the portal's (none stored here).
+SET_CODE_TOKEN = "UPDATE accounts SET code_token = ?, updated_at = ? WHERE username = ?"
 SET_RESET = "UPDATE accounts SET reset_token = ?, reset_at = ?, updated_at = ? WHERE username = ?"
 IMPORT_ACCOUNT = f"""INSERT INTO accounts ({ACCOUNT_COLUMNS})
     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 'existing', NULL, NULL, NULL, NULL,
@@ -276,6 +301,16 @@ PENDING_SEALED = """SELECT run_id, establishment, sealed, codes FROM sealed_code
 # What committed runs have not delivered yet: files of sealed codes (emails: WAITING_OUTBOX).
 COUNT_UNEXPORTED_SEALED = "SELECT count(*) FROM sealed_codes WHERE exported_at IS NULL"
 MARK_EXPORTED = "UPDATE sealed_codes SET exported_at = ? WHERE run_id = ? AND establishment = ?"
+
+TASK_COLUMNS = """id, run_id, establishment, username, action, fields, created_at, status,
+    done_at, done_by, note"""
+INSERT_TASK = f"INSERT INTO portal_tasks ({TASK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# `{where}`: the open ones or all, and of one establishment or every one.
+LIST_TASKS = f"SELECT {TASK_COLUMNS} FROM portal_tasks {{where}} ORDER BY id"
+ONE_TASK = f"SELECT {TASK_COLUMNS} FROM portal_tasks WHERE id = ?"
+SET_TASK_STATUS = """UPDATE portal_tasks SET status = ?, done_at = ?, done_by = ?, note = ?
+    WHERE id = ?"""
+COUNT_OPEN_TASKS = "SELECT count(*) FROM portal_tasks WHERE status = 'open'"
 
 AUDIT_COLUMNS = """seq, at, actor, git_commit, run_id, action, establishment, username,
     fields, prev_hash, hash, change_ref, mac"""
