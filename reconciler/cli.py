@@ -474,6 +474,43 @@ def user_reset_password(env: Any, file: Path, key: str, token: str | None) -> No
     _exit(command.reset_password(env, file, key, token))
 
 
+@cli.group(cls=_Group, help="help.tasks")
+def tasks() -> None:
+    pass
+
+
+@tasks.command("list", help="help.tasks_list")
+@option("--establishment", metavar="metavar.establishment", help="help.tasks_establishment")
+@option("--all", "everything", is_flag=True, help="help.tasks_all")
+@option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "runbook"]),
+        default="text", help="help.tasks_format")
+@click.pass_obj
+def tasks_list(env: Any, establishment: str | None, everything: bool, fmt: str) -> None:
+    from reconciler.commands import tasks as command
+
+    _exit(command.list_tasks(env, establishment, everything, fmt))
+
+
+@tasks.command("done", help="help.tasks_done")
+@argument("ids", nargs=-1, required=True, type=click.IntRange(min=1), metavar="metavar.task")
+@option("--note", metavar="metavar.note", help="help.tasks_note")
+@click.pass_obj
+def tasks_done(env: Any, ids: tuple[int, ...], note: str | None) -> None:
+    from reconciler.commands import tasks as command
+
+    _exit(command.done(env, list(ids), note))
+
+
+@tasks.command("reopen", help="help.tasks_reopen")
+@argument("task_id", type=click.IntRange(min=1), metavar="metavar.task")
+@option("--note", metavar="metavar.note", help="help.tasks_note")
+@click.pass_obj
+def tasks_reopen(env: Any, task_id: int, note: str | None) -> None:
+    from reconciler.commands import tasks as command
+
+    _exit(command.reopen(env, task_id, note))
+
+
 @cli.group(cls=_Group, help="help.outbox")
 def outbox() -> None:
     pass

@@ -14,7 +14,7 @@ text, wrapped at its column's width.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from reconciler.catalog import Messages
@@ -227,14 +227,21 @@ def cells(row: ChangeRow, messages: Messages) -> tuple[str, ...]:
 
 
 def table(rows: Iterable[ChangeRow], messages: Messages) -> Iterator[str]:
-    """The rows as a table a terminal shows: a header, a rule, then each row; columns
-    aligned, a cell wider than its column wrapped on the lines below (nothing cut). Every
-    cell is inert: data (a name, a forged entry's text) is shown, never obeyed."""
-    header = tuple(messages(key) for key, _ in COLUMNS)
-    body = [tuple(inert(cell) for cell in cells(row, messages)) for row in rows]
+    """The rows as a table a terminal shows (`grid`)."""
+    yield from grid(tuple(messages(key) for key, _ in COLUMNS),
+                    (cells(row, messages) for row in rows), [cap for _, cap in COLUMNS])
+
+
+def grid(header: tuple[str, ...], rows: Iterable[tuple[str, ...]],
+         caps: Sequence[int | None]) -> Iterator[str]:
+    """A table a terminal shows: a header, a rule, then each row; columns aligned, a cell
+    wider than its column's cap (None: never wrapped) wrapped on the lines below (nothing
+    cut). Every cell is made inert: data (a name, a forged entry's text) is shown, never
+    obeyed. `tasks list` lays out its table here too."""
+    body = [tuple(inert(cell) for cell in row) for row in rows]
     widths = [max([width(header[i]), *(width(r[i]) for r in body)]) for i in range(len(header))]
     widths = [w if cap is None else min(w, max(cap, width(header[i])))
-              for i, (w, (_, cap)) in enumerate(zip(widths, COLUMNS, strict=True))]
+              for i, (w, cap) in enumerate(zip(widths, caps, strict=True))]
     yield _line(header, widths)
     yield _line(tuple("-" * w for w in widths), widths)
     for cells_of_row in body:

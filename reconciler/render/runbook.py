@@ -18,7 +18,7 @@ moves out of come before the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from reconciler.catalog import Messages
@@ -34,6 +34,9 @@ DELETION_GUARD = frozenset({"E112", "E113"})  # refusals worth a caution in the 
 # The portal's own words (aide-mémoire « Gérer les accès à RVSQ »), French in both languages.
 TITLE_LABELS = {"madame": "Madame", "monsieur": "Monsieur", "docteur": "Docteur",
                 "docteure": "Docteure"}
+# `tasks list --format runbook`: (establishment, username) → the numbers of the open portal
+# tasks each person's procedures there carry out.
+TaskNumbers = Mapping[tuple[str, str], Sequence[int]]
 # The fields of « Ajouter un utilisateur »: the user's screen shows none of them afterwards.
 FORM_FIELDS = ("title", "first_name", "last_name", "email")
 
@@ -62,6 +65,7 @@ class _Context(NamedTuple):
     granted: dict[tuple[str, str], Action]  # (establishment, username) → its grant_services
     revoked: dict[tuple[str, str], Action]  # (establishment, username) → its revoke_services
     departures: dict[str, list[Action]]  # old establishment → the joins moving out of it
+    tasks: TaskNumbers | None = None  # the runbook of open portal tasks: their numbers
 
 
 # --- small builders -----------------------------------------------------------------------
@@ -308,7 +312,8 @@ def _update(ctx: _Context, action: Action, key: tuple[str, str]) -> list[Procedu
 
 
 # --- assembling -----------------------------------------------------------------------------
-def _context(view: PlanView, messages: Messages) -> _Context:
+def _context(view: PlanView, messages: Messages, tasks: TaskNumbers | None = None
+             ) -> _Context:
     joins: dict[tuple[str, str], Action] = {}
     releases: set[tuple[str, str]] = set()
     granted: dict[tuple[str, str], Action] = {}
@@ -328,7 +333,7 @@ def _context(view: PlanView, messages: Messages) -> _Context:
                 joins[key] = a
                 if moved["old"] is not None:
                     departures.setdefault(moved["old"], []).append(a)
-    return _Context(messages, view, joins, releases, granted, revoked, departures)
+    return _Context(messages, view, joins, releases, granted, revoked, departures, tasks)
 
 
 def procedure_lines(number: int, proc: Procedure, messages: Messages) -> list[str]:
@@ -371,13 +376,29 @@ def caution_lines(plan: Plan, messages: Messages) -> list[str]:
             ""]
 
 
-def _in_portal_order(found: list[tuple[str, Procedure]]) -> list[Procedure]:
+def _in_portal_order(found: list[tuple[str, Procedure, tuple[str, str]]]
+                     ) -> list[tuple[Procedure, tuple[str, str]]]:
     """Off the list before anyone is added: the people who leave first, each one's other
     steps before their « Supprimer » (once off the list, nobody can click their name);
-    otherwise plan order (the sort is stable)."""
-    leaving = {who for who, proc in found if proc.removes}
-    found = sorted(found, key=lambda pair: (pair[0] not in leaving, pair[1].removes))
-    return [proc for _, proc in found]
+    otherwise plan order (the sort is stable). Each procedure with the key of the tasks
+    it carries out (a move's « Supprimer » at the old site: the new site's)."""
+    leaving = {who for who, proc, _ in found if proc.removes}
+    found = sorted(found, key=lambda entry: (entry[0] not in leaving, entry[1].removes))
+    return [(proc, key) for _, proc, key in found]
+
+
+def task_lines(ctx: _Context, key: tuple[str, str], last: bool) -> list[str]:
+    """Which open portal tasks a procedure carries out: the last of a person's procedures
+    ends with the command that confirms them; an earlier one says it is part of them."""
+    numbers = list((ctx.tasks or {}).get(key, ()))
+    if not numbers:
+        return []
+    m, shown = ctx.messages, ", ".join(map(str, numbers))
+    if not last:
+        return [f"_{m('tasks.runbook.part', count=len(numbers), numbers=shown)}_", ""]
+    command = code("rvsq-access tasks done " + " ".join(map(str, numbers)))
+    return [f"_{m('tasks.runbook.carries', count=len(numbers), numbers=shown)}_ "
+            + m("tasks.runbook.confirm", command=command), ""]
 
 
 def establishment_lines(ctx: _Context, group: Group) -> list[str]:
@@ -385,8 +406,8 @@ def establishment_lines(ctx: _Context, group: Group) -> list[str]:
     nothing is blocked."""
     m = ctx.messages
     actions, blocked = group.actions, group.blocked
-    found_for: list[tuple[str, Procedure]] = [  # (username, procedure)
-        (join.username or "", _departure(ctx, join))
+    found_for: list[tuple[str, Procedure, tuple[str, str]]] = [  # (username, procedure, key)
+        (join.username or "", _departure(ctx, join), _key(join))
         for join in ctx.departures.get(group.establishment, ())]
     quiet = 0  # changes the tool records with no portal step
     new = False  # an establishment the tool did not know: said once, before the steps
@@ -394,10 +415,14 @@ def establishment_lines(ctx: _Context, group: Group) -> list[str]:
         if covered(ctx, action):
             continue
         found = procedures(ctx, action)
-        found_for += [(action.username or "", proc) for proc in found]
+        found_for += [(action.username or "", proc, _key(action)) for proc in found]
         new = new or action.action == "create_establishment"
         quiet += not found and action.action != "create_establishment"
-    steps = _in_portal_order(found_for)
+    ordered = _in_portal_order(found_for)
+    steps = [proc for proc, _ in ordered]
+    # A person's last procedure among all sections is where their tasks are confirmed: a
+    # move's « Supprimer » at the old site comes before the new site's section.
+    last_of = {key: i for i, (_, key) in enumerate(ordered)}
     if not steps and not blocked:
         return []
     name, region = group.place
@@ -409,8 +434,11 @@ def establishment_lines(ctx: _Context, group: Group) -> list[str]:
     if steps:
         lines += [f"### {m('runbook.login.title')}", "",
                   f"1. {m('runbook.login.connect')}", f"2. {m('runbook.login.service')}", ""]
-    for number, proc in enumerate(steps, 1):
+    for number, (proc, key) in enumerate(ordered, 1):
         lines += procedure_lines(number, proc, m)
+        if ctx.tasks is not None:
+            lines += task_lines(ctx, key, last=last_of[key] == number - 1
+                                and key[0] == group.establishment)
     if quiet:
         lines += [f"_{m('runbook.quiet', count=quiet)}_", ""]
     if blocked:
@@ -433,14 +461,23 @@ def _sections(ctx: _Context) -> list[Group]:
     return [groups[est] for est in sorted(ordered, key=lambda e: e not in ctx.departures)]
 
 
-def render_view(view: PlanView, messages: Messages, color: bool = False) -> Iterator[str]:
+def render_view(view: PlanView, messages: Messages, color: bool = False, *,
+                tasks: TaskNumbers | None = None) -> Iterator[str]:
     """The runbook: login steps, then numbered procedures, establishment by establishment
-    (`color`: never, in Markdown)."""
+    (`color`: never, in Markdown). With `tasks`, the view's plan is made of open portal
+    tasks (`tasks list --format runbook`): each procedure says which it carries out."""
     plan = view.plan
-    ctx = _context(view, messages)
-    lines = [f"# {messages('runbook.title')}", "", messages("runbook.intro"), "",
-             messages("runbook.meta", location=code(plan.state_location), id=plan.state_id,
-                      serial=plan.state_serial, digest=short_digest(plan.config_digest)), ""]
+    ctx = _context(view, messages, tasks)
+    if tasks is None:
+        lines = [f"# {messages('runbook.title')}", "", messages("runbook.intro"), "",
+                 messages("runbook.meta", location=code(plan.state_location),
+                          id=plan.state_id, serial=plan.state_serial,
+                          digest=short_digest(plan.config_digest)), ""]
+    else:
+        count = len({n for numbers in tasks.values() for n in numbers})
+        lines = [f"# {messages('tasks.runbook.title')}", "", messages("tasks.runbook.intro"),
+                 "", messages("tasks.runbook.meta", location=code(plan.state_location),
+                              id=plan.state_id, count=count), ""]
     lines += caution_lines(plan, messages)
     untouched: list[str] = []
     shown = 0
