@@ -372,8 +372,8 @@ def audit_log(env: Any, since: str | None, until: str | None, user: str | None,
 @AS_OF_REPORT
 @option("--since", metavar="metavar.moment", help="help.report_since")
 @option("--until", metavar="metavar.moment", help="help.report_until")
-@option("--table", "csv_table", type=click.Choice(["accounts", "changes"]), default="accounts",
-        show_default=True, help="help.report_table")
+@option("--table", "csv_table", type=click.Choice(["accounts", "changes", "tasks"]),
+        default="accounts", show_default=True, help="help.report_table")
 @DELIMITER
 @click.pass_obj
 def report(env: Any, paths: tuple[Path, ...], fmt: str, out: Path | None,

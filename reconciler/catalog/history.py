@@ -104,8 +104,10 @@ MESSAGES: dict[str, Message] = {
         "heure (par défaut : le moment du rapport).",
     ),
     "help.report_table": Message(
-        "CSV only: the table written, the accounts or the changes of the period.",
-        "CSV seulement : le tableau écrit, les comptes ou les changements de la période.",
+        "CSV only: the table written, the accounts, the changes of the period or the open "
+        "portal tasks.",
+        "CSV seulement : le tableau écrit, les comptes, les changements de la période ou les "
+        "tâches de portail ouvertes.",
     ),
     # --- the report: changes in the period, a past moment rebuilt
     "report.overview_changes": Message(

@@ -184,6 +184,16 @@ MESSAGES: dict[str, Message] = {
         "{numbers})",
     ),
     "tasks.state_column": Message("portal", "portail"),
+    "tasks.state_show": Message("portal: {requested}", "portail : {requested}"),
+    # `report --format csv --table tasks`: machine values under readable headers.
+    "report.task_col.id": Message("Task", "Tâche"),
+    "report.task_col.establishment": Message("Establishment", "Établissement"),
+    "report.task_col.username": Message("Username", "Nom d'utilisateur"),
+    "report.task_col.action": Message("Action", "Action"),
+    "report.task_col.services": Message("Services", "Services"),
+    "report.task_col.changes": Message("Changes", "Changements"),
+    "report.task_col.created_at": Message("Recorded (UTC)", "Consignée le (UTC)"),
+    "report.task_col.age_days": Message("Age (days)", "Âge (jours)"),
     "tasks.report.title": Message("Open portal tasks", "Tâches de portail ouvertes"),
     "tasks.report.note": Message(
         "Changes apply recorded at portal-mode establishments that no representative has "
@@ -199,6 +209,10 @@ MESSAGES: dict[str, Message] = {
         "confirmed in the portal (rvsq-access tasks list --format runbook):",
         "Changements d'un apply précédent, aux établissements que ce plan touche, pas encore "
         "confirmés dans le portail (rvsq-access tasks list --format runbook) :",
+    ),
+    "tasks.plan.item": Message(
+        "**{number}** ({age}) {establishment}: {person}, {what}",
+        "**{number}** ({age}) {establishment} : {person}, {what}",
     ),
     "E223": Message(
         "No establishment has the id {id}: the state knows none by that id.",

@@ -11,6 +11,7 @@ import click
 from reconciler import os_words, pipeline
 from reconciler.checking.cache import ParseCache
 from reconciler.checking.validation import Validation
+from reconciler.clock import utc_now
 from reconciler.commands import (
     EXIT_CHANGES,
     EXIT_OK,
@@ -27,7 +28,7 @@ from reconciler.pipeline import Planned
 from reconciler.planning import planfile, refusals
 from reconciler.planning.planner import Plan
 from reconciler.records import State
-from reconciler.render import plan_json
+from reconciler.render import plan_json, tasks_view
 from reconciler.render.formats import PLAN_FORMATS
 from reconciler.render.plan_view import PlanView
 from reconciler.store import SQLStore
@@ -84,6 +85,8 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
     store = open_state(env)  # first: a state that is not there stops before any work
     try:
         planned = plan_input(env, store, paths, env.parse_cache(), strict, as_of)
+        # Only the Markdown plan shows the tasks already waiting (a pull request's say).
+        waiting = store.portal_tasks() if fmt == "markdown" else []
     finally:
         store.close()
     validation, state = planned.validation, planned.state
@@ -94,7 +97,8 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, detailed: bool,
             out.write_text(plan_json.to_json(plan, env.messages), encoding="utf-8")
         except OSError as exc:
             raise UserError("E190", path=out.as_posix(), _words=os_words.words(exc)) from None
-    write(env, fmt, PlanView(plan, validation.files, state))
+    write(env, fmt, PlanView(plan, validation.files, state,
+                             tasks=tasks_view.rows(waiting, state, utc_now())))
     if fmt == "text" and out is not None:
         click.echo(env.messages("plan.saved", path=out.as_posix()))
     if not detailed:

@@ -23,7 +23,7 @@ from reconciler.commands import (
 )
 from reconciler.commands.plan import compute, limits, refused
 from reconciler.errors import UserError
-from reconciler.render import report_csv
+from reconciler.render import report_csv, tasks_view
 from reconciler.render import report_view as report
 from reconciler.render.past_view import rebuilt_lines
 from reconciler.render.report_formats import REPORT_FORMATS
@@ -92,6 +92,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
                                  today=today, history=True)
             last_change = store.last_audit_entry()
             period = changes(store)
+            waiting = store.portal_tasks()
     finally:
         store.close()
     if not past:
@@ -99,7 +100,7 @@ def run(env: Env, paths: list[Path], fmt: str, out: Path | None, asked: Asked,
         plan = compute(env, planned)
         plan = refused(plan, state, limits(env))  # as `plan` shows them, with its defaults
         data = report.build(validation.files, state, plan, validation.policy, today,
-                            last_change, period)
+                            last_change, period, tasks_view.rows(waiting, state, now))
     if fmt == "csv":  # the one format with options of its own
         text = report_csv.render(data, env.messages, delimiter, asked.csv_table)
     else:

@@ -31,6 +31,7 @@ from reconciler.history.replay import Replayed
 from reconciler.problems import Problem, error
 from reconciler.reading import directory_csv as directory
 from reconciler.records import AccountRecord
+from reconciler.render import tasks_view
 from reconciler.render.audit_view import action_words
 from reconciler.render.markdown import plain
 from reconciler.render.past_view import Rebuilt, rebuilt_lines, when_words
@@ -65,19 +66,27 @@ def list_accounts(env: Env, as_of: AsOf | None = None) -> int:
     try:
         past, _ = _past(env, store, as_of)
         state = past.state if past is not None else store.snapshot()
+        # Today's accounts say which changes wait for the portal; a moment gone by, none.
+        waiting = tasks_view.by_account(store.portal_tasks()) if past is None else {}
     finally:
         store.close()
     accounts = sorted(state.accounts.values(), key=lambda a: (a.establishment or "", a.username))
     if not accounts:
         click.echo(env.messages("state.empty" if past is None else "history.empty"))
         return EXIT_OK
-    click.echo(env.messages("state.header"))
-    none = env.messages("none")
+    m = env.messages
+    # A column of its own only when some change waits: without portal tasks, the list is
+    # as it always was.
+    click.echo(m("state.header") + (f"\t{m('tasks.state_column')}" if waiting else ""))
+    none = m("none")
     for a in accounts:
         services = ", ".join(a.services) or none
-        click.echo("\t".join(plain(field) for field in (
-            a.username, a.email, a.establishment or none, origin_name(a.origin, env.messages),
-            services)))
+        fields = [a.username, a.email, a.establishment or none, origin_name(a.origin, m),
+                  services]
+        if waiting:
+            numbers = waiting.get(a.username)
+            fields.append(tasks_view.requested(numbers, m) if numbers else "")
+        click.echo("\t".join(plain(field) for field in fields))
     return EXIT_OK
 
 
@@ -98,6 +107,7 @@ def show(env: Env, username: str, as_of: AsOf | None = None) -> int:
     store = open_state(env)
     try:
         past, rebuilt = _past(env, store, as_of)
+        waiting: dict[str, list[int]] = {}
         if past is not None:
             accounts = past.state.accounts
             account = accounts.get(username) or accounts.get(username.lower())
@@ -105,6 +115,7 @@ def show(env: Env, username: str, as_of: AsOf | None = None) -> int:
         else:
             account = store.account(username) or store.account(username.lower())
             last = store.last_entry_about(account.username) if account else None
+            waiting = tasks_view.by_account(store.portal_tasks()) if account else {}
     finally:
         store.close()
     if account is None:
@@ -126,6 +137,9 @@ def show(env: Env, username: str, as_of: AsOf | None = None) -> int:
             fields[day] = day_for_people(dt.date.fromisoformat(fields[day]), m.lang)
     fields["updated_at"] = _last_change(account, last, m)
     click.echo(m("state.show", **fields))
+    numbers = waiting.get(account.username)
+    if numbers:  # the state holds it; the portal may not show it yet
+        click.echo(m("tasks.state_show", requested=tasks_view.requested(numbers, m)))
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from reconciler.planning.planner import (
 )
 from reconciler.reading.model import AccessFile
 from reconciler.records import State
+from reconciler.render import tasks_markdown
 from reconciler.render.markdown import (
     capitalised,
     code,
@@ -292,6 +293,12 @@ def _sections(view: PlanView, messages: Messages) -> list[_Section]:
         sections.append(_Section([f"<details><summary>{summary}</summary>", "", "```diff"],
                                  _details(view, messages), ["```", "", "</details>"],
                                  lambda count: messages("md.more", count=count)))
+    waiting = view.waiting()
+    if waiting:  # changes of an earlier apply the portal has not been seen to carry out
+        sections.append(_Section(
+            # A blank line first: after « </details> », GitHub reads Markdown again.
+            ["", f"### {messages('tasks.plan.title')}", "", messages("tasks.plan.intro"), ""],
+            [(tasks_markdown.plan_item(t, messages), 1) for t in waiting], [""], more))
     return sections
 
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reconciler.catalog import Messages
 from reconciler.planning.planner import Action, Blocked, Plan, full_name, is_release
 from reconciler.reading.model import AccessFile, User
 from reconciler.records import EMPTY, AccountRecord, State
+
+if TYPE_CHECKING:
+    from reconciler.render.tasks_view import TaskRow
 
 UNKNOWN_REGION = "?"
 
@@ -99,13 +102,20 @@ class PlanView:
     """A plan with what renderers look up around it (see the module's docstring)."""
 
     def __init__(self, plan: Plan, files: Sequence[AccessFile] = (), state: State = EMPTY,
-                 known: Mapping[str, Place] | None = None) -> None:
+                 known: Mapping[str, Place] | None = None,
+                 tasks: Sequence[TaskRow] = ()) -> None:
         """`known`: establishments' places when the caller already has them (else from
-        `files` and `state`)."""
+        `files` and `state`); `tasks`: the open portal tasks an earlier apply recorded
+        (read by the command: the planner knows nothing of them)."""
         self.plan = plan
         self.files = files
         self.state = state
         self._known = known
+        self.tasks = tasks
+
+    def waiting(self) -> list[TaskRow]:
+        """The open portal tasks at the establishments the plan touches, oldest first."""
+        return [t for t in self.tasks if t.establishment in self.groups]
 
     @functools.cached_property
     def places(self) -> Mapping[str, Place]:

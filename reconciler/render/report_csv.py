@@ -82,11 +82,30 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-TABLES = ("accounts", "changes")  # `report --format csv --table`: one table per file
+_TASK_COLUMNS = ("id", "establishment", "username", "action", "services", "changes",
+                 "created_at", "age_days")
+
+
+def tasks(report: Report, messages: Messages, delimiter: str = ",") -> str:
+    """The open portal tasks, oldest first: machine names and ISO 8601 UTC times (the
+    column headers in the reader's language)."""
+    rows: list[list[str | int | None]] = [
+        [messages(f"report.task_col.{c}") for c in _TASK_COLUMNS]]
+    for t in report.tasks:
+        rows.append([t.id, t.establishment, t.username, t.action, " ".join(t.services),
+                     "; ".join(f"{name}: {_text(c.get('old'))} → {_text(c.get('new'))}"
+                               for name, c in (t.changes or {}).items()),
+                     t.created_at, t.age_days])
+    return sheet(rows, delimiter)
+
+
+TABLES = ("accounts", "changes", "tasks")  # `report --format csv --table`: one table per file
 
 
 def render(report: Report, messages: Messages, delimiter: str = ",",
            table: str = "accounts") -> str:
     if table == "changes":
         return changes(report, messages, delimiter)
+    if table == "tasks":
+        return tasks(report, messages, delimiter)
     return sheet([header(messages), *(row(a, messages) for a in report.accounts)], delimiter)

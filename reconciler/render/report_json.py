@@ -14,6 +14,7 @@ from reconciler.catalog import Messages
 from reconciler.planning.planner import Blocked, Refusal
 from reconciler.render.report_table import blocked_text, refusal_text
 from reconciler.render.report_view import FORMAT_VERSION, Report
+from reconciler.render.tasks_view import machine
 
 
 def plain(value: Any) -> Any:
@@ -52,6 +53,11 @@ def to_dict(report: Report, messages: Messages) -> dict[str, Any]:
     # What each change is about, without the view's lookup sets (audit log's filters).
     data["changes"] = [{k: v for k, v in change.items() if k not in _LOOKUPS}
                        for change in data["changes"]]
+    # Open portal tasks, as `tasks list --format json` writes them; the key only when some
+    # change waits for the portal (a register-mode report is as it always was).
+    del data["tasks"]
+    if report.tasks:
+        data["tasks"] = [machine(t) for t in report.tasks]
     return {"format_version": FORMAT_VERSION, "language": messages.lang, **data}
 
 

@@ -19,6 +19,7 @@ from reconciler.planning.planner import (
     full_name,
 )
 from reconciler.reading.policy import DEFAULT
+from reconciler.render import tasks_view
 from reconciler.render.audit_view import COMMIT_SHOWN, action_words, detail
 from reconciler.render.past_view import rebuilt_detail, when_words
 from reconciler.render.plan_view import describe, origin_name
@@ -174,6 +175,9 @@ def sections(report: Report, messages: Messages, mark: str = "x") -> list[Sectio
                 _inventory_tables(report.inventory, m)),
         Section("plan", m("report.section.plan"), None, _plan_tables(report, m)),
         Section("blocked", m("report.section.blocked"), None, (_blocked_table(report, m),)),
+        # Only when some change waits for the portal: a register-mode report is unchanged.
+        *([Section("tasks", m("tasks.report.title"), m("tasks.report.note"),
+                   (tasks_table(report, m),))] if report.tasks else []),
         changes, recent, codes,
         Section("reviews", m("report.section.reviews"),
                 m("report.note.reviews", days=report.header.review_interval_days),
@@ -185,6 +189,20 @@ def sections(report: Report, messages: Messages, mark: str = "x") -> list[Sectio
         Section("accounts", m("report.section.accounts"), m("report.note.accounts"),
                 (_accounts_table(report, m, mark),)),
     ]
+
+
+def tasks_table(report: Report, m: Messages) -> Table:
+    """The open portal tasks, oldest first: their number, when apply recorded them, their
+    age, whom they concern and what to do in the portal."""
+    return Table(
+        None,
+        tuple(m(f"tasks.col.{c}") for c in ("number", "recorded", "age", "establishment",
+                                              "username", "name", "what")),
+        tuple((str(r.id), _when(r.created_at, m), tasks_view.age_words(r.age_days, m),
+               tasks_view.place_words(r, m), r.username, r.name,
+               tasks_view.what(r, m, str)) for r in report.tasks),
+        numeric=frozenset({0}),
+    )
 
 
 def changes_table(report: Report, m: Messages) -> Table:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from reconciler import clock, domain
@@ -31,6 +31,7 @@ from reconciler.records import CREATED, AccountRecord, State
 from reconciler.render.audit_view import ChangeRow, change_row
 from reconciler.render.past_view import Rebuilt
 from reconciler.render.plan_view import places
+from reconciler.render.tasks_view import TaskRow
 from reconciler.store.audit_chain import AuditEntry
 
 FORMAT_VERSION = 2  # 2: changes in the period; a past moment rebuilt from the audit log
@@ -176,12 +177,14 @@ class Report(NamedTuple):
     expiring: tuple[ExpiryRow, ...]
     unowned: tuple[UnownedRow, ...]
     changes: tuple[ChangeRow, ...] = ()  # the audit log's entries of the period, in order
+    tasks: tuple[TaskRow, ...] = ()  # today's open portal tasks, oldest first
 
 
 # --- build ------------------------------------------------------------------------------
 def build(
     files: list[AccessFile], state: State, plan: Plan, policy: Policy, today: dt.date,
     last_change: AuditEntry | None = None, period: Period | None = None,
+    tasks: Sequence[TaskRow] = (),
 ) -> Report:
     """Today's report (or a day to come): the state as it is, the plan, what to review."""
     files = sorted(files, key=lambda f: f.establishment.id)
@@ -202,6 +205,7 @@ def build(
         expiring=expiring(files, today),
         unowned=unowned(files, state),
         changes=_changes(period),
+        tasks=tuple(tasks),
     )
 
 

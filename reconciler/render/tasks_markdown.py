@@ -63,12 +63,10 @@ def render(rows: Sequence[TaskRow], messages: Messages, everything: bool = False
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def plan_section(rows: Sequence[TaskRow], messages: Messages) -> list[str]:
-    """The Markdown plan's short section: the open tasks already waiting at the
-    establishments the plan touches; nothing when there are none."""
-    if not rows:
-        return []
-    lines = [f"## {messages('tasks.plan.title')}", "", messages("tasks.plan.intro"), ""]
-    for group in by_establishment(rows):
-        lines += [f"### {heading(group, messages)}", "", *table(group, messages)]
-    return lines
+def plan_item(row: TaskRow, messages: Messages) -> str:
+    """One open task in the Markdown plan: its number and age, where, whom, what to do."""
+    person = f"{escape(row.name)} ({code(row.username)})" if row.name else code(row.username)
+    return "- " + messages("tasks.plan.item", number=row.id,
+                           age=age_words(row.age_days, messages),
+                           establishment=escape(row.establishment_name), person=person,
+                           what=what(row, messages, escape))
