@@ -492,7 +492,7 @@ def tasks_list(env: Any, establishment: str | None, everything: bool, fmt: str) 
 
 
 @tasks.command("done", help="help.tasks_done")
-@argument("ids", nargs=-1, required=True, type=click.IntRange(min=1), metavar="metavar.task")
+@argument("ids", nargs=-1, required=True, type=AtLeast(1), metavar="metavar.task")
 @option("--note", metavar="metavar.note", help="help.tasks_note")
 @click.pass_obj
 def tasks_done(env: Any, ids: tuple[int, ...], note: str | None) -> None:
@@ -502,7 +502,7 @@ def tasks_done(env: Any, ids: tuple[int, ...], note: str | None) -> None:
 
 
 @tasks.command("reopen", help="help.tasks_reopen")
-@argument("task_id", type=click.IntRange(min=1), metavar="metavar.task")
+@argument("task_id", type=AtLeast(1), metavar="metavar.task")
 @option("--note", metavar="metavar.note", help="help.tasks_note")
 @click.pass_obj
 def tasks_reopen(env: Any, task_id: int, note: str | None) -> None:

@@ -116,12 +116,22 @@ def test_help_says_defaults_ranges_and_metavars_in_french() -> None:
     assert "--identity FICHIER-CLÉ" in text and "[obligatoire]" in text
     text = _help((), FRENCH_WAYS["--lang fr before"])
     assert "COMMANDE [ARGUMENTS]..." in text and "Commandes :" in text
+    text = _help(("tasks", "list"), FRENCH_WAYS["--lang fr before"])
+    assert "--establishment IDENTIFIANT" in text and "--all" in text
+    assert "[text|json|markdown|runbook]" in text
+    text = _help(("tasks", "done"), FRENCH_WAYS["--lang fr before"])
+    assert "NUMÉRO..." in text and "--note TEXTE" in text
+    assert "--note TEXTE" in _help(("tasks", "reopen"), FRENCH_WAYS["--lang fr before"])
 
 
 def test_help_in_english_reads_naturally() -> None:
     text = _help(("apply",), ENGLISH_WAYS["--lang en before"])
     assert "[default: 10; 0 or more]" in text and "x>=0" not in text
     assert "--identity KEYFILE" in _help(("codes", "reveal"), ENGLISH_WAYS["--lang en before"])
+    text = _help(("tasks", "done"), ENGLISH_WAYS["--lang en before"])
+    assert "NUMBER..." in text and "--note TEXT" in text
+    assert "[text|json|markdown|runbook]" in _help(("tasks", "list"),
+                                                   ENGLISH_WAYS["--lang en before"])
 
 
 USAGE_ERRORS = {
@@ -138,6 +148,13 @@ USAGE_ERRORS = {
     "not a date": (("validate", "--as-of", "demain"), "« demain » n'est pas une date"),
     "no value": (("validate", "--format"), "l'option --format demande une valeur"),
     "extra argument": (("state", "list", "x"), "argument en trop"),
+    "no task number": (("tasks", "done"), "il manque l'argument « NUMÉRO »."),
+    "task number out of range": (("tasks", "reopen", "0"),
+                                 "valeur refusée pour « NUMÉRO » : 0 n'est pas 1 ou plus."),
+    "task number not a number": (("tasks", "done", "x"), "« x » n'est pas un nombre"),
+    "bad tasks format": (("tasks", "list", "--format", "pdf"),
+                         "« pdf » n'est pas une des valeurs"),
+    "bad report table": (("report", "--table", "people"), "« people » n'est pas une des valeurs"),
     "missing command": (("state",), "Utilisation :"),
 }
 
