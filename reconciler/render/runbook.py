@@ -27,6 +27,7 @@ from reconciler.domain import SERVICE_LABELS
 from reconciler.planning.planner import Action, Blocked, Plan
 from reconciler.reading.model import AccessFile
 from reconciler.records import State
+from reconciler.render import tasks_view
 from reconciler.render.markdown import capitalised, code, escape, escaped, short_digest
 from reconciler.render.plan_view import Group, PlanView
 
@@ -393,10 +394,10 @@ def task_lines(ctx: _Context, key: tuple[str, str], last: bool) -> list[str]:
     numbers = list((ctx.tasks or {}).get(key, ()))
     if not numbers:
         return []
-    m, shown = ctx.messages, ", ".join(map(str, numbers))
+    m, shown = ctx.messages, tasks_view.numbers_words(numbers)
     if not last:
         return [f"_{m('tasks.runbook.part', count=len(numbers), numbers=shown)}_", ""]
-    command = code("rvsq-access tasks done " + " ".join(map(str, numbers)))
+    command = code(tasks_view.done_command(numbers))
     return [f"_{m('tasks.runbook.carries', count=len(numbers), numbers=shown)}_ "
             + m("tasks.runbook.confirm", command=command), ""]
 
@@ -420,8 +421,8 @@ def establishment_lines(ctx: _Context, group: Group) -> list[str]:
         quiet += not found and action.action != "create_establishment"
     ordered = _in_portal_order(found_for)
     steps = [proc for proc, _ in ordered]
-    # A person's last procedure among all sections is where their tasks are confirmed: a
-    # move's « Supprimer » at the old site comes before the new site's section.
+    # A person's tasks are confirmed after their last procedure in the section of the
+    # tasks' own establishment: a move's « Supprimer » at the old site is only part of them.
     last_of = {key: i for i, (_, key) in enumerate(ordered)}
     if not steps and not blocked:
         return []

@@ -151,7 +151,9 @@ def as_plan(tasks: Iterable[PortalTask], state: State, now: str) -> tuple[Plan, 
     """The open tasks' actions as a plan, in the planner's order (by establishment,
     username and kind), so that the runbook's procedures carry them out; and each
     person's task numbers at each establishment. A person's grants (and revocations) of
-    several runs are one action: one screen ticks (or unticks) all their boxes."""
+    several runs are one action: one screen ticks (or unticks) all their boxes. `state` is
+    after apply: the runbook's services kept (the state's, less those revoked, plus those
+    granted) are the state's own, whichever tasks are still open."""
     merged: dict[tuple[str, str, str], Action] = {}
     others: list[tuple[int, Action]] = []
     numbers: dict[tuple[str, str], list[int]] = {}
