@@ -270,6 +270,8 @@ def test_the_markdown_plan_shows_the_tasks_waiting_where_it_changes(moved: Path)
     assert plan[plan.index("### Portal tasks already waiting") - 2:].startswith("\n\n")
     assert re.findall(r"^- \*\*(\d+)\*\* \(today\) Clinique B", section, re.M) == ["7", "8", "9"]
     assert "Clinique A" not in section  # the plan does not touch it
+    assert "Paul Martin (paul.martin@…), grant: rvsq-reorientation-clinique" in section
+    assert "@example.org" not in section  # a pull request's comment holds no full email
     ok(cli("tasks", "done", "7", "8", "9"))
     assert "Portal tasks" not in ok(cli("plan", "--format", "markdown")).stdout
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from reconciler.catalog import Messages
 from reconciler.clock import for_people
-from reconciler.render.markdown import code, escape
+from reconciler.render.markdown import code, elide, escape
 from reconciler.render.tasks_view import TaskRow, age_words, what
 
 
@@ -64,8 +64,10 @@ def render(rows: Sequence[TaskRow], messages: Messages, everything: bool = False
 
 
 def plan_item(row: TaskRow, messages: Messages) -> str:
-    """One open task in the Markdown plan: its number and age, where, whom, what to do."""
-    person = f"{escape(row.name)} ({code(row.username)})" if row.name else code(row.username)
+    """One open task in the Markdown plan: its number and age, where, whom, what to do;
+    emails shortened, as everywhere in a pull request's comment."""
+    username = escape(elide(row.username))
+    person = f"{escape(row.name)} ({username})" if row.name else username
     return "- " + messages("tasks.plan.item", number=row.id,
                            age=age_words(row.age_days, messages),
                            establishment=escape(row.establishment_name), person=person,
