@@ -3,8 +3,8 @@ export's problems, and `--adopt`."""
 
 from reconciler.catalog.message import Message
 
-_COLUMNS_EN = ("« Nom », « Prénom », « Nom d'utilisateur » (or last_name, first_name, "
-               "username), optionally « Établissement » and one column per service (its id, "
+_COLUMNS_EN = ("'Nom', 'Prénom', 'Nom d'utilisateur' (or last_name, first_name, "
+               "username), optionally 'Établissement' and one column per service (its id, "
                "e.g. rvsq-811, or its label in the portal)")
 _COLUMNS_FR = ("« Nom », « Prénom », « Nom d'utilisateur » (ou last_name, first_name, "
                "username), au besoin « Établissement » et une colonne par service (son "
@@ -27,7 +27,7 @@ MESSAGES: dict[str, Message] = {
         "« {value} » n'est pas un nom d'utilisateur comme le portail l'écrit",
     ),
     "E231.hint": Message(
-        "copy the « Nom d'utilisateur » column as the portal shows it (a RAMQ code such as "
+        "copy the 'Nom d'utilisateur' column as the portal shows it (a RAMQ code such as "
         "CE10455, or an email).",
         "copiez la colonne « Nom d'utilisateur » telle que le portail l'affiche (un code de "
         "la RAMQ comme CE10455, ou un courriel).",
@@ -46,7 +46,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "E233.hint": Message(
         "write the establishment's id, as its access file's 'establishment: id:' gives it, "
-        "in each row's « Établissement » cell.",
+        "in each row's 'Établissement' cell.",
         "écrivez l'identifiant de l'établissement, tel que le donne « establishment: id: » "
         "dans son fichier d'accès, dans la case « Établissement » de chaque ligne.",
     ),
@@ -62,7 +62,7 @@ MESSAGES: dict[str, Message] = {
     ),
     # --- the command's errors ----------------------------------------------------------------
     "E235": Message(
-        "'{path}' does not say which establishment it lists: it has no « Établissement » "
+        "'{path}' does not say which establishment it lists: it has no 'Établissement' "
         "column.",
         "« {path} » ne dit pas quel établissement il liste : il n'a pas de colonne « "
         "Établissement ».",
@@ -222,7 +222,7 @@ MESSAGES: dict[str, Message] = {
         "concordance, 2 écart, 1 erreur.",
     ),
     "help.drift_establishment": Message(
-        "The establishment the export lists (else its « Établissement » column).",
+        "The establishment the export lists (else its 'Établissement' column).",
         "L'établissement que liste l'export (sinon sa colonne « Établissement »).",
     ),
     "help.drift_adopt": Message(
