@@ -56,6 +56,9 @@ def run(env: Env, export: Path, establishment: str | None, fmt: str, adopt: bool
     try:
         with store.lock(LOCK_TIMEOUT, lambda: click.echo(env.messages(
                 "import.waiting", timeout=LOCK_TIMEOUT), err=True)):
+            # A writing command: an older state is brought up to date first (its portal
+            # tasks are read below).
+            store.migrate(iso(utc_now()))
             state = store.snapshot()
             if establishment is not None and establishment not in state.establishments:
                 raise UserError("E236", establishment=establishment,
@@ -70,7 +73,6 @@ def run(env: Env, export: Path, establishment: str | None, fmt: str, adopt: bool
             now = iso(utc_now())
             who = actor(env.actor)
             if drift.confirmed or (adopt and not drift.in_step):
-                store.migrate(now)  # an older state is brought up to date only to be written
                 store.check_head()
             if drift.confirmed:
                 portal_tasks.confirm(store, [t.id for t in drift.confirmed], actor=who,
