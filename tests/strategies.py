@@ -179,6 +179,9 @@ def _establishment(draw: st.DrawFn, est_id: str, retired: bool) -> dict[str, Any
     }
     if retired:
         details["retired"] = True
+    mode = draw(st.sampled_from((None, "register", "portal")))  # None: the policy's
+    if mode is not None:
+        details["mode"] = mode
     return {
         "version": 1,
         "establishment": details,

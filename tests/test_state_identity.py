@@ -269,7 +269,9 @@ def as_an_earlier_release_left_it(folder: Path) -> None:
     change references (its audit entries are the same), no exported emails."""
     store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}")
     with store.transaction():
-        store._execute("DELETE FROM schema_migrations WHERE version IN (3, 4, 5)")
+        store._execute("DELETE FROM schema_migrations WHERE version IN (3, 4, 5, 6)")
+        store._execute("DROP TABLE portal_tasks")
+        store._execute("ALTER TABLE establishments DROP COLUMN mode")
         store._execute("ALTER TABLE audit_log DROP COLUMN mac")
         store._execute("DROP INDEX outbox_waiting")
         store._execute("ALTER TABLE outbox DROP COLUMN exported_at")
@@ -288,7 +290,7 @@ def test_a_state_from_an_earlier_release_is_migrated_only_by_writing_commands(
     for args in READ_ONLY:
         result = cli(*args)
         assert result.exit_code == 1, (args, result.output)
-        assert "error[E140]" in result.output and "schema 2; this version uses 5" in result.output
+        assert "error[E140]" in result.output and "schema 2; this version uses 6" in result.output
     assert (folder / ".rvsq" / "state.db").read_bytes() == before
     refused = cli("apply", "--plan", "nowhere.json")  # nothing to apply: nothing migrated
     assert refused.exit_code == 1
@@ -299,7 +301,7 @@ def test_a_state_from_an_earlier_release_is_migrated_only_by_writing_commands(
     migrated = cli("state", "init")
     assert migrated.exit_code == 0
     assert re.fullmatch(rf"Brought the state at {folder}/.rvsq/state.db up to date \(schema 2 "
-                        rf"to 5; id {ID.pattern}, serial \d+\)\.\n", migrated.output)
+                        rf"to 6; id {ID.pattern}, serial \d+\)\.\n", migrated.output)
     plan = json.loads(cli("plan", "--format", "json").stdout)
     assert ID.fullmatch(plan["state"]["id"]) and plan["actions"] == []
     assert cli("audit", "verify").exit_code == 0  # the old entries still verify
@@ -318,12 +320,12 @@ def test_a_state_from_a_later_release_is_refused(folder: Path,
     new_state_with_directory()
     store = new_store(f"sqlite:///{folder / '.rvsq' / 'state.db'}")
     with store.transaction():
-        store._execute(sql.RECORD_MIGRATION, (6, "from the future", "2030-01-01"))
+        store._execute(sql.RECORD_MIGRATION, (7, "from the future", "2030-01-01"))
     store.close()
     for args in (("plan",), ("state", "init"), ("apply", "--auto-approve")):
         result = cli(*args)
         assert result.exit_code == 1 and "error[E141]" in result.output, result.output
-        assert "schema 6; this version knows up to 5" in result.output
+        assert "schema 7; this version knows up to 6" in result.output
 
 
 # --- PostgreSQL -------------------------------------------------------------------------

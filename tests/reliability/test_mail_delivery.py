@@ -489,7 +489,9 @@ def test_the_sqlite_state_file_of_an_older_version_is_brought_up_to_date_by_expo
         conn.execute("ALTER TABLE outbox DROP COLUMN exported_to")
         conn.execute("ALTER TABLE outbox DROP COLUMN exported_at")
         conn.execute("ALTER TABLE audit_log DROP COLUMN mac")
-        conn.execute("DELETE FROM schema_migrations WHERE version IN (4, 5)")
+        conn.execute("DELETE FROM schema_migrations WHERE version IN (4, 5, 6)")
+        conn.execute("DROP TABLE portal_tasks")
+        conn.execute("ALTER TABLE establishments DROP COLUMN mode")
     assert "error[E140]" in outbox("list", code=1).stderr  # read-only: changes nothing
     outbox("export", "by-hand")
     assert len(list(Path("by-hand").iterdir())) == NEW_USERS

@@ -62,7 +62,7 @@ def test_a_clean_state_passes_with_what_was_checked(applied: Path) -> None:
     assert data["state"]["serial"] == 19
     assert data["checked"] == {"entries": 19, "sealed": 7, "copies": 3, "shown": 0,
                                "unknown": 0, "identical": 3, "elsewhere": 0, "pending": 0,
-                               "created": 7}
+                               "created": 7, "portal": 0}
 
 
 def test_codes_issued_before_the_audit_said_where_are_counted_as_unknown(
