@@ -34,6 +34,13 @@ MESSAGES: dict[str, Message] = {
         "RAMQ (aucun code émis, aucun courriel envoyé). Pour les voir : rvsq-access tasks "
         "list --format runbook",
     ),
+    "plan.by_hand": Message(
+        "By hand in RAMQ's portal: apply records {count} portal {count:task|tasks} for the "
+        "representative, issues no code and sends no email.",
+        "À la main dans le portail de la RAMQ : la commande apply consigne {count} "
+        "{count:tâche|tâches} de portail pour le représentant, n'émet aucun code et "
+        "n'envoie aucun courriel.",
+    ),
     "audit.action.confirm_task": Message(
         "confirm a portal task", "confirmer une tâche de portail"),
     "audit.action.reopen_task": Message(

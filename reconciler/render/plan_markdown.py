@@ -193,6 +193,9 @@ def _people(view: PlanView, messages: Messages) -> list[tuple[str, int]]:
         heading = "#### " + messages("md.establishment", name=escape(name),
                                      id=escape(group.establishment), region=escape(region))
         prefix = "" if not items else "\n"
+        tasks = view.portal_tasks(group)
+        if tasks:
+            heading += "\n\n_" + messages("plan.by_hand", count=tasks) + "_"
         items.append((f"{prefix}{heading}\n\n{lines[0]}", 1))
         items += [(line, 1) for line in lines[1:]]
     return items

@@ -101,6 +101,9 @@ def _lines(view: PlanView, messages: Messages, color: bool) -> Iterator[str]:
         heading = messages("plan.establishment", id=group.establishment, name=name,
                            region=region)
         yield click.style(heading, bold=True) if color else heading
+        tasks = view.portal_tasks(group)
+        if tasks:
+            yield "  " + messages("plan.by_hand", count=tasks)
         yield from map(action_line, group.actions)
         for entry in group.blocked:
             yield from blocked_lines(entry, messages, color)

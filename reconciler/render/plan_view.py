@@ -123,6 +123,20 @@ class PlanView:
         return {est: Group(est, self.place(est), actions.get(est, []), blocked.get(est, []))
                 for est in sorted(actions.keys() | blocked.keys())}
 
+    @functools.cached_property
+    def by_hand(self) -> frozenset[str]:
+        """Establishments whose changes a representative carries out in RAMQ's portal
+        (portal mode, once the plan is applied: ARCHITECTURE §11)."""
+        from reconciler.planning.refusals import portal_sites
+
+        return portal_sites(self.plan, self.state)
+
+    def portal_tasks(self, group: Group) -> int:
+        """How many portal tasks applying `group` records (none in register mode)."""
+        if group.establishment not in self.by_hand:
+            return 0
+        return sum(action.in_portal for action in group.actions)
+
     def by_id(self) -> Iterator[Group]:
         return iter(self.groups.values())
 
