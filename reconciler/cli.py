@@ -287,6 +287,21 @@ def state_import_directory(env: Any, csv_file: Path, update_managed: bool) -> No
     _exit(command.import_directory(env, csv_file, update_managed))
 
 
+@cli.command("drift", help="help.drift")
+@argument("export", type=READ, metavar="metavar.export")
+@option("--establishment", metavar="metavar.establishment", help="help.drift_establishment")
+@option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+        help="help.format")
+@option("--directory", "as_directory", is_flag=True, help="help.drift_directory")
+@option("--adopt", is_flag=True, help="help.drift_adopt")
+@click.pass_obj
+def drift(env: Any, export: Path, establishment: str | None, fmt: str, as_directory: bool,
+          adopt: bool) -> None:
+    from reconciler.commands import drift as command
+
+    _exit(command.run(env, export, establishment, fmt, adopt, as_directory))
+
+
 @cli.group(cls=_Group, help="help.codes")
 def codes() -> None:
     pass
@@ -340,7 +355,7 @@ def audit_head(env: Any, fmt: str) -> None:
 AUDITED_ACTIONS = ("create_establishment", "update_establishment", "create_account",
                    "grant_services", "revoke_services", "update_account", "regenerate_code",
                    "reset_password", "delete_account", "import_directory", "confirm_task",
-                   "reopen_task")
+                   "reopen_task", "adopt_portal")
 
 
 @audit.command("log", help="help.audit_log")

@@ -134,6 +134,20 @@ def test_help_in_english_reads_naturally() -> None:
                                                    ENGLISH_WAYS["--lang en before"])
 
 
+def test_drift_says_its_options_in_both_languages() -> None:
+    french = _help(("drift",), FRENCH_WAYS["--lang fr before"])
+    assert "drift [OPTIONS] EXPORT_CSV" in french
+    for option in ("--establishment IDENTIFIANT", "--format [text|json|markdown]",
+                   "--directory", "--adopt"):
+        assert option in french, french
+    assert "Consigner dans l'état ce que montre le portail" in french
+    english = _help(("drift",), ENGLISH_WAYS["--lang en before"])
+    for option in ("--establishment ID", "--format [text|json|markdown]", "--directory",
+                   "--adopt"):
+        assert option in english, english
+    assert "Exit 0 in step, 2 drift, 1 error." in " ".join(english.split())
+
+
 USAGE_ERRORS = {
     "unknown option": (("validate", "--nope"), "Pour de l'aide, lancez « cli validate --help"),
     "unknown option, near one": (("validate", "--strikt"),

@@ -21,6 +21,7 @@ from reconciler.catalog import (
     audit_anchor,
     audit_log,
     command_line,
+    drift,
     editing,
     emails,
     history,
@@ -44,7 +45,7 @@ LANGUAGES = ("en", "fr")
 AREAS: tuple[ModuleType, ...] = (
     problems_reading, problems_schema, problems_rules, problem_output, plan_output, editing,
     state_output, imports, apply_output, emails, runbook_text, report_output, command_line,
-    audit_anchor, audit_log, history, portal_tasks,
+    audit_anchor, audit_log, history, portal_tasks, drift,
 )
 
 

@@ -31,11 +31,11 @@ MESSAGES: dict[str, Message] = {
         "Only entries of this action (repeat it for several): create_establishment, "
         "update_establishment, create_account, grant_services, revoke_services, "
         "update_account, regenerate_code, reset_password, delete_account, import_directory, "
-        "confirm_task, reopen_task.",
+        "confirm_task, reopen_task, adopt_portal.",
         "Seulement les entrées de cette action (répétez-la pour plusieurs) : "
         "create_establishment, update_establishment, create_account, grant_services, "
         "revoke_services, update_account, regenerate_code, reset_password, delete_account, "
-        "import_directory, confirm_task, reopen_task.",
+        "import_directory, confirm_task, reopen_task, adopt_portal.",
     ),
     "metavar.action": Message("ACTION", "ACTION"),
     "metavar.moment": Message("YYYY-MM-DD[THH:MM]", "AAAA-MM-JJ[THH:MM]"),

@@ -197,6 +197,35 @@ def _no_change(entry: AuditEntry, establishments: dict[str, EstablishmentRecord]
     """A portal task confirmed or reopened: the state's accounts are as they were."""
 
 
+def _adopt(entry: AuditEntry, establishments: dict[str, EstablishmentRecord],
+           accounts: _Accounts, unknown: set[str]) -> None:
+    """`drift --adopt` (commands/drift.py): the account as the portal showed it; one the
+    state did not know is added as an existing RAMQ account."""
+    f, at, name = entry.fields, entry.at, entry.username or ""
+    if f.get("new_account"):
+        person = f["person"]
+        accounts[name] = {
+            "username": name, "email": person["email"], "title": person.get("title"),
+            "first_name": person.get("first_name"), "last_name": person.get("last_name"),
+            "profile": person.get("profile"),
+            "professional_number": person.get("professional_number"),
+            "establishment": None, "expires": None, "reviewed": None, "ticket": None,
+            "origin": EXISTING, "services": set(), "code_token": None, "reset_token": None,
+            "code_issued_at": None, "reset_at": None, "created_at": at, "updated_at": at}
+        unknown.discard(name)
+    account = accounts.get(name)
+    if account is None:
+        return
+    changes = f.get("changes", {})
+    for field, change in changes.items():
+        if field not in ACCOUNT_FIELDS:
+            raise KeyError(field)
+        account[field] = change.get("new")
+    account["services"] = _names(f.get("services_after", []))
+    if changes and not f.get("new_account"):
+        account["updated_at"] = at
+
+
 _STEPS = {
     "create_establishment": _establishment,
     "update_establishment": _establishment,
@@ -210,4 +239,5 @@ _STEPS = {
     "import_directory": _import,
     "confirm_task": _no_change,
     "reopen_task": _no_change,
+    "adopt_portal": _adopt,
 }

@@ -20,14 +20,15 @@ from typing import Any, NamedTuple
 from reconciler.catalog import Messages
 from reconciler.clock import for_people
 from reconciler.planning.planner import ACTION_KINDS, full_name
-from reconciler.render.plan_view import describe, quoted
+from reconciler.render.plan_view import describe, field_name, quoted
 from reconciler.store.audit_chain import AuditEntry
 from reconciler.terminal import inert
 
 IMPORT = "import_directory"  # a change the log records that no plan makes
 CONFIRM, REOPEN = "confirm_task", "reopen_task"  # a portal task's (applying/portal_tasks.py)
+ADOPT = "adopt_portal"  # the portal's truth recorded by `drift --adopt` (commands/drift.py)
 # Every action the log records: what `audit log --action` accepts.
-AUDITED_ACTIONS = (*ACTION_KINDS, IMPORT, CONFIRM, REOPEN)
+AUDITED_ACTIONS = (*ACTION_KINDS, IMPORT, CONFIRM, REOPEN, ADOPT)
 COMMIT_SHOWN = 12  # hex digits of a commit a table shows (the JSON and CSV keep it whole)
 
 
@@ -112,6 +113,11 @@ def change_row(entry: AuditEntry) -> ChangeRow:
         removed = _texts(fields.get("services"))
     elif action == "delete_account":
         removed = _texts(fields.get("services_before"))
+    elif action == ADOPT:  # the services as the portal showed them, against the state's
+        held_before, held_after = _texts(fields.get("services_before")), _texts(
+            fields.get("services_after"))
+        granted = tuple(s for s in held_after if s not in held_before)
+        removed = tuple(s for s in held_before if s not in held_after)
     establishment_name = _text(fields.get("establishment_name"))
     if on_establishment:
         establishment_name = _text(fields.get("name"))
@@ -141,6 +147,7 @@ def change_row(entry: AuditEntry) -> ChangeRow:
         listed=frozenset(who.casefold() for who in listed if who),
         places=frozenset(place for place in places if place),
         **(_task(fields) if action in (CONFIRM, REOPEN) else {}),
+        **({"source": _text(fields.get("source"))} if action == ADOPT else {}),
     )
 
 
@@ -170,6 +177,15 @@ def detail(row: ChangeRow, messages: Messages) -> str:
                                  source=row.source or messages("none")))
         if row.note:
             said.append(messages("audit_log.detail.note", note=row.note))
+        return "; ".join(said)
+    if row.action == ADOPT:  # fields from old to new, the services held after, the export
+        said = [f"{field_name(field, messages)}{messages('plan.colon')}{value(c['old'])} → "
+                f"{value(c['new'])}" for field, c in row.changes.items()]
+        if row.held is not None:
+            said.append(messages("audit_log.detail.held", services=", ".join(
+                [*(f"+{s}" for s in row.granted), *(f"-{s}" for s in row.removed)])
+                or messages("none"), held=", ".join(row.held) or messages("none")))
+        said.append(messages("audit_log.detail.adopted", source=row.source or messages("none")))
         return "; ".join(said)
     if row.action == "delete_account":
         return (messages("audit_log.detail.deleted", services=", ".join(row.removed))

@@ -88,3 +88,29 @@ def test_an_action_it_does_not_know_changes_nothing() -> None:
     later = entry(3, "2026-03-02T00:00:00Z", "confirm_task", "ana@example.org", task=7)
     rebuilt = replay([GMF, ANA, later], "2026-04-01T00:00:00Z")
     assert list(rebuilt.state.accounts) == ["ana@example.org"] and rebuilt.last == later
+
+
+def test_an_adoption_of_the_portal() -> None:
+    """`drift --adopt`: an account the portal lists that the state lacked is added as an
+    existing one; a known one takes the portal's names, establishment and services."""
+    entries = [GMF, ANA,
+               entry(3, "2026-03-02T10:00:00Z", "adopt_portal", "bo@example.org",
+                     new_account=True, source="portail.csv",
+                     person={"username": "bo@example.org", "email": "bo@example.org",
+                             "title": None, "first_name": "Bo", "last_name": "Lee",
+                             "profile": None, "professional_number": None,
+                             "origin": "existing"},
+                     changes={"establishment": {"old": None, "new": "gmf"}},
+                     services_before=[], services_after=["rvsq", "rvsq-811"]),
+               entry(4, "2026-03-03T10:00:00Z", "adopt_portal", "ana@example.org",
+                     source="portail.csv", changes={
+                         "last_name": {"old": "Roy", "new": "Roi"},
+                         "establishment": {"old": "gmf", "new": None}},
+                     services_before=["rvsq"], services_after=[])]
+    accounts = replay(entries, "2026-03-04T00:00:00Z").state.accounts
+    bo = accounts["bo@example.org"]
+    assert (bo.origin, bo.establishment, bo.services, bo.last_name, bo.created_at) == (
+        "existing", "gmf", ("rvsq", "rvsq-811"), "Lee", "2026-03-02T10:00:00Z")
+    ana = accounts["ana@example.org"]
+    assert (ana.establishment, ana.services, ana.last_name, ana.updated_at) == (
+        None, (), "Roi", "2026-03-03T10:00:00Z")
