@@ -98,7 +98,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Run:
     _edit(folder / GMF, "    last_name: MacFly",  # Martin, then Georges
           '    secret_code: {rotate: "2026-11-20"}\n    password_reset: {requested: "INC-4411"}\n')
     _edit(folder / SANTE, "    last_name: Bouchard", '    secret_code: {rotate: "R-1"}\n')
-    _edit(folder / SANTE, "  - username: IP40562", '    secret_code: {rotate: "R-2"}\n')
+    _edit(folder / SANTE, "    last_name: Pelletier", '    secret_code: {rotate: "R-2"}\n')
     _edit(folder / GMF, "  - username: CE10455",  # rule K: blocked
           '    password_reset: {requested: "INC-4412"}\n')
     rvsq("plan", "--format", "json")

@@ -117,7 +117,8 @@ def _edit_files(rvsq: Cli) -> None:
     rvsq("user", "rotate-code", GMF, "martinmacfly@ramq.gouv.qc.ca", "--token", "2026-11-20")
     rvsq("user", "rotate-code", SANTE, "julie.bouchard@ciusss-capitalenationale.gouv.qc.ca",
          "--token", "R-1")
-    rvsq("user", "rotate-code", SANTE, "IP40562", "--token", "R-2")
+    rvsq("user", "rotate-code", SANTE, "francois.pelletier@ciusss-capitalenationale.gouv.qc.ca",
+         "--token", "R-2")
     rvsq("user", "reset-password", GMF, "georgemacfly@ramq.gouv.qc.ca", "--token", "INC-4411")
 
 
