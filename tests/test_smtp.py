@@ -89,7 +89,11 @@ def state_rows(query: str) -> list[tuple[Any, ...]]:
 
 
 def new_users() -> list[str]:
-    return sorted(e for (e,) in state_rows("SELECT email FROM accounts WHERE origin = 'created'"))
+    """The accounts created at register-mode sites: those this tool writes to (at a
+    portal-mode site, RAMQ's portal does)."""
+    return sorted(e for (e,) in state_rows(
+        "SELECT a.email FROM accounts a JOIN establishments e ON e.id = a.establishment "
+        "WHERE a.origin = 'created' AND e.mode = 'register'"))
 
 
 def pending() -> int:

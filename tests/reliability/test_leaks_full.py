@@ -55,7 +55,9 @@ KILLED_AFTER = 3  # the crashed apply dies right after its 3rd committed action
 # 5 accounts created at register-mode sites (the emergency department works in the portal,
 # which issues its codes), then 2 more and 3 new codes
 MIN_CODES = 10
-CODE_ACTIONS = ("create_account", "regenerate_code")  # each issues exactly one code
+# Each issues exactly one code, but at a portal-mode site (its entry's code: "portal"),
+# where RAMQ's portal issues it.
+CODE_ACTIONS = ("create_account", "regenerate_code")
 PLANTED = "planted.txt"
 
 
@@ -179,7 +181,9 @@ def _play(folder: Path, state_url: str | None) -> tuple[Cli, dict[str, bytes], i
 
     _read_everything(rvsq)
     audit = json.loads(rvsq("audit", "log", "--format", "json").stdout)
-    return rvsq, after_crash, sum(entry["action"] in CODE_ACTIONS for entry in audit)
+    return rvsq, after_crash, sum(entry["action"] in CODE_ACTIONS
+                                  and entry["fields"].get("code") != "portal"
+                                  for entry in audit)
 
 
 # --- what the tool wrote ----------------------------------------------------------------
