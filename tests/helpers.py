@@ -105,6 +105,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+# The example's emergency department carries out its changes in RAMQ's portal (mode:
+# portal): apply issues no code and writes no email for its people.
+EMERGENCY = Path("access/03/urgence-chu-de-quebec.yaml")
+
+
+def emergency_in_register_mode(folder: Path = Path()) -> None:
+    """Put the working copy's emergency department in register mode (the tool issues its
+    codes and writes its emails): for a test that needs more register-mode people than the
+    example's other sites have."""
+    edit(folder / EMERGENCY, "  mode: portal\n", "")
+
+
 def remove_user(path: Path, first_line: str) -> None:
     """Delete the YAML entry that starts with `  - <first_line>`."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -39,7 +39,7 @@ BLOCKED = "Appliqué, avec des entrées bloquées"
 FAILED = "L'application a échoué (code 1)"
 TRACKED = "Git suit des fichiers sous .rvsq/"
 LINKED = "Git suit des liens symboliques sous access/"
-EMAILS_TO_SEND = "courriel(s) à envoyer à la main"
+EMAILS_TO_SEND = "Courriels à envoyer à la main :"
 UNDELIVERED = "Appliqué, mais des courriels ou des codes scellés attendent d'être livrés"
 
 
@@ -398,9 +398,11 @@ def test_apply_job_applies_and_keeps_the_sealed_codes_and_the_emails(
         assert f"`{head}`" in (scratch.home / "step-summary.md").read_text(encoding="utf-8")
     assert BLOCKED not in job.output and "Traceback" not in job.output
     uploaded = job.uploaded(scratch.repo)
-    assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 3
-    assert len([path for path in uploaded if path.startswith(".rvsq/outbox/")]) == 7
-    assert f"7 {EMAILS_TO_SEND}" in job.output  # no SMTP server: someone must send them
+    # The two register-mode sites' codes and emails; the emergency department's changes
+    # (portal mode) wait as portal tasks, with neither.
+    assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 2
+    assert len([path for path in uploaded if path.startswith(".rvsq/outbox/")]) == 5
+    assert f"{EMAILS_TO_SEND} 5." in job.output  # no SMTP server: someone must send them
     assert "est cohérent" in job.output  # `state check` after the apply
     assert job.env["RVSQ_CHANGE_REF"] == (
         ("https://github.example/sante/acces-rvsq" if platform == "github"
@@ -437,15 +439,16 @@ def test_apply_job_fails_when_the_mail_server_takes_no_email_and_keeps_them_wait
     job = apply_job(platform, scratch, f"smtp://127.0.0.1:{port}")
     assert not job.passed
     assert "18 actions appliquées" in job.output
-    assert "7 courriels n'ont pas pu être livrés" in job.output
+    # The register-mode sites' 5 creation emails (none for the portal-mode one).
+    assert "5 courriels n'ont pas pu être livrés" in job.output
     assert UNDELIVERED in job.output and FAILED not in job.output
     uploaded = job.uploaded(scratch.repo)
-    assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 3
+    assert len([path for path in uploaded if path.startswith(".rvsq/codes/")]) == 2
     assert not [path for path in uploaded if path.startswith(".rvsq/outbox/")]
     assert EMAILS_TO_SEND not in job.output  # they wait in the state, for the next run
     listed = cli("--state", scratch.state, "outbox", "list", "--format", "json")
     assert listed.exit_code == 0, listed.output
-    assert '"failed": 7' in listed.stdout
+    assert '"failed": 5' in listed.stdout
 
 
 @PLATFORMS

@@ -125,7 +125,9 @@ def test_in_french(two_applies: list[str]) -> None:
 
 
 def test_a_file_another_key_opens_shows_nothing_and_says_which(two_applies: list[str]) -> None:
-    other = next(p.as_posix() for p in Path(".rvsq/codes").glob("*-urgence-chu-de-quebec.age"))
+    # Another register-mode site's file (the emergency department, in portal mode, has none).
+    other = next(p.as_posix() for p in
+                 Path(".rvsq/codes").glob("*-info-sante-811-capitale-nationale.age"))
     result = cli("codes", "reveal", *two_applies, other, "--identity", str(IDENTITY_FILE))
     assert result.exit_code == 1 and result.stdout == ""
     assert f"error[E122] '{other}' cannot be opened with that identity" in result.stderr

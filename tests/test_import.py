@@ -43,6 +43,11 @@ def test_import_all_round_trips_to_an_empty_plan(applied: Path) -> None:
     assert gmf.startswith("# yaml-language-server: $schema=../../schemas/access-file.schema")
     assert "  - username: martinmacfly@ramq.gouv.qc.ca\n    email: marty@example.org\n" in gmf
     assert 'secret_code: {rotate: "2026-11-20, again"}' in gmf
+    # Each site's mode is written: the emergency department's portal mode is not lost to
+    # the policy's default (register).
+    assert "\n  type: gmf\n  mode: register\n" in gmf
+    urgence = (applied / "imported/03/urgence-chu-de-quebec.yaml").read_text(encoding="utf-8")
+    assert "\n  type: urgence-ch\n  mode: portal\n" in urgence
     assert cli("validate", "imported").exit_code == 0
     plan = json.loads(cli("plan", "--format", "json", "imported").stdout)
     assert plan["actions"] == [] and plan["blocked"] == []

@@ -68,10 +68,17 @@ def test_first_apply_creates_and_adds_then_nothing_left_to_do(repo: Path) -> Non
     assert "Applied 18 actions" in out
     assert "martinmacfly@ramq.gouv.qc.ca can log in from" in out
     assert "No changes." in ok(cli("plan", "--detailed-exitcode")).output
-    # New accounts: created, each with one code (hash only) and one creation email.
-    created = state_rows("SELECT username, code_hash FROM accounts WHERE origin = 'created'")
-    assert len(created) == 7 and all(h.startswith("sha256:") for _, h in created)
-    assert sorted(m["To"] for m in emails().values()) == sorted(u for u, _ in created)
+    # New accounts: created; at a register-mode site each with one code (hash only) and one
+    # creation email; at the emergency department (portal mode) with neither: RAMQ's portal
+    # issues the code and writes to the person.
+    created = state_rows("SELECT username, code_hash, establishment FROM accounts "
+                         "WHERE origin = 'created'")
+    assert len(created) == 7
+    register = [(u, h) for u, h, site in created if site != "urgence-chu-de-quebec"]
+    assert len(register) == 5 and all(h.startswith("sha256:") for _, h in register)
+    assert sorted(u for u, h, site in created if site == "urgence-chu-de-quebec" and h is None
+                  ) == ["marc-andre.cote@chudequebec.ca", "sophie.gagnon@chudequebec.ca"]
+    assert sorted(m["To"] for m in emails().values()) == sorted(u for u, _ in register)
     # Existing RAMQ accounts got RVSQ added, not a new account.
     show = ok(cli("state", "show", "CE10455")).output
     assert "origin: existing" in show and "services: rvsq" in show
@@ -81,7 +88,7 @@ def test_first_apply_creates_and_adds_then_nothing_left_to_do(repo: Path) -> Non
 def test_sealed_codes_open_with_the_representatives_identity(repo: Path) -> None:
     apply_all()
     files = sorted(Path(".rvsq/codes").glob("*.age"))
-    assert len(files) == 3
+    assert len(files) == 2  # the register-mode sites'; none for the portal-mode one
     hashes = dict(state_rows("SELECT username, code_hash FROM accounts"))
     for path in files:
         assert path.stat().st_mode & 0o777 == 0o600
@@ -348,7 +355,7 @@ def test_an_interrupted_export_writes_the_same_emails_again(repo: Path) -> None:
     leaves them unmarked, and the next one writes the very same files again."""
     apply_all()
     first = {name: message.as_bytes() for name, message in emails().items()}
-    assert len(first) == 7
+    assert len(first) == 5  # the register-mode sites' new accounts
     assert state_rows("SELECT count(*) FROM outbox WHERE exported_at IS NULL") == [(0,)]
     state_rows("UPDATE outbox SET exported_at = NULL")  # as if stopped before the marking
     for path in Path(".rvsq/outbox").glob("*.eml"):

@@ -2,8 +2,9 @@
 aiosmtpd server on 127.0.0.1 that records what it receives.
 
 Each test starts from a copy of the example repository with the RAMQ directory imported;
-its first apply creates 7 accounts, hence 7 creation emails. TLS certificates are made at
-test time with the openssl command line, in a temp folder.
+its first apply creates 7 accounts, 5 of them at register-mode sites, hence 5 creation
+emails (the emergency department works in RAMQ's portal, which writes to its people). TLS
+certificates are made at test time with the openssl command line, in a temp folder.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reconciler.applying import secret_codes as codes
 
 IDENTITIES = REPO / "examples" / "demo-identities"
 REFUSED = "martinmacfly@ramq.gouv.qc.ca"  # a new user of the example
+NEW_USERS = 5  # the example's first apply: 5 creation emails
 USER, PASSWORD = "representant@gmf.example", "Tr0ub4dor&3-pw"
 
 
@@ -87,7 +89,11 @@ def state_rows(query: str) -> list[tuple[Any, ...]]:
 
 
 def new_users() -> list[str]:
-    return sorted(e for (e,) in state_rows("SELECT email FROM accounts WHERE origin = 'created'"))
+    """The accounts created at register-mode sites: those this tool writes to (at a
+    portal-mode site, RAMQ's portal does)."""
+    return sorted(e for (e,) in state_rows(
+        "SELECT a.email FROM accounts a JOIN establishments e ON e.id = a.establishment "
+        "WHERE a.origin = 'created' AND e.mode = 'register'"))
 
 
 def pending() -> int:
@@ -106,7 +112,7 @@ def secret_codes() -> list[str]:
 
 def assert_all_new_users_got_one(server: Server) -> None:
     assert sorted(server.handler.recipients()) == new_users()
-    assert len(new_users()) == 7 and pending() == 0
+    assert len(new_users()) == NEW_USERS and pending() == 0
 
 
 # --- 1. delivery ----------------------------------------------------------------------
@@ -115,12 +121,12 @@ def test_creation_emails_are_delivered_by_smtp_without_codes(
     server = smtp()
     use(monkeypatch, server.url)
     result = ok(apply())
-    assert f"7 emails delivered to {server.where}." in result.stdout
+    assert f"{NEW_USERS} emails delivered to {server.where}." in result.stdout
     assert_all_new_users_got_one(server)
     received = server.handler.received
-    assert len({m.message["Message-ID"] for m in received}) == 7
+    assert len({m.message["Message-ID"] for m in received}) == NEW_USERS
     secrets = secret_codes()
-    assert len(secrets) == 7
+    assert len(secrets) == NEW_USERS
     for mail in received:
         assert mail.recipients == [mail.message["To"]]
         assert "Votre accès" in mail.message["Subject"]
@@ -133,7 +139,7 @@ def test_creation_emails_are_delivered_by_smtp_without_codes(
                 assert code not in text and code.replace("-", "") not in text
     assert not list(Path(".rvsq").rglob("*.eml"))
     again = ok(apply())
-    assert "delivered" not in again.output and len(received) == 7
+    assert "delivered" not in again.output and len(received) == NEW_USERS
 
 
 # --- 2. and 3. failures are kept and retried -------------------------------------------
@@ -143,7 +149,7 @@ def test_a_refused_recipient_is_kept_and_sent_by_the_next_apply(
     server.handler.refuse[REFUSED] = "550 5.1.1 No such mailbox here"
     use(monkeypatch, server.url)
     result = ok(apply(), 4)
-    assert f"6 emails delivered to {server.where}." in result.stdout
+    assert f"{NEW_USERS - 1} emails delivered to {server.where}." in result.stdout
     assert (f"1 email could not be delivered by {server.where}: 550 5.1.1 No such mailbox "
             "here. It waits in the state's outbox: send it with 'rvsq-access outbox send'"
             ) in result.stderr
@@ -154,7 +160,7 @@ def test_a_refused_recipient_is_kept_and_sent_by_the_next_apply(
     result = ok(apply())
     assert f"1 email delivered to {server.where}." in result.stdout
     assert "could not" not in result.output
-    assert server.handler.recipients()[6:] == [REFUSED]
+    assert server.handler.recipients()[NEW_USERS - 1:] == [REFUSED]
     assert_all_new_users_got_one(server)
 
 
@@ -164,22 +170,22 @@ def test_server_down_the_changes_stay_and_the_emails_go_when_it_is_up(
     use(monkeypatch, f"smtp://{HOST}:{port}")
     result = ok(apply(), 4)
     assert "Applied 18 actions" in result.stdout
-    assert f"7 emails could not be delivered by {HOST}:{port}:" in result.stderr
+    assert f"{NEW_USERS} emails could not be delivered by {HOST}:{port}:" in result.stderr
     assert "the connection was refused" in result.stderr
-    assert len(new_users()) == 7 and pending() == 7
+    assert len(new_users()) == NEW_USERS and pending() == NEW_USERS
     server = smtp(port=port)
     result = ok(apply())
-    assert f"7 emails delivered to {server.where}." in result.stdout
+    assert f"{NEW_USERS} emails delivered to {server.where}." in result.stdout
     assert_all_new_users_got_one(server)
-    assert "delivered" not in ok(apply()).output and len(server.handler.received) == 7
+    assert "delivered" not in ok(apply()).output and len(server.handler.received) == NEW_USERS
 
 
 def test_a_second_run_with_the_server_down_counts_each_kept_email_once(
         sqlite_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     use(monkeypatch, f"smtp://{HOST}:{free_port()}")
     ok(apply(), 4)
-    result = ok(apply(), 4)  # nothing to apply; the 7 kept emails fail again
-    assert "7 emails could not be delivered" in result.stderr
+    result = ok(apply(), 4)  # nothing to apply; the kept emails fail again
+    assert f"{NEW_USERS} emails could not be delivered" in result.stderr
     assert state_rows("SELECT DISTINCT attempts FROM outbox") == [(2,)]
 
 
@@ -189,7 +195,7 @@ def test_starttls_with_a_private_ca(sqlite_repo: Path, smtp: Callable[..., Serve
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(tls_context=server_tls(certificate), require_starttls=True)
     use(monkeypatch, server.url, RVSQ_SMTP_CAFILE=certificate.cert)
-    assert f"7 emails delivered to {server.where}." in ok(apply()).stdout
+    assert f"{NEW_USERS} emails delivered to {server.where}." in ok(apply()).stdout
     assert_all_new_users_got_one(server)
     assert all(mail.encrypted for mail in server.handler.received)
 
@@ -200,10 +206,10 @@ def test_starttls_with_an_unknown_certificate_sends_nothing(
     server = smtp(tls_context=server_tls(certificate), require_starttls=True)
     use(monkeypatch, server.url)  # no RVSQ_SMTP_CAFILE: the system CAs do not know it
     result = ok(apply(), 4)
-    assert (f"7 emails could not be delivered by {server.where}: "
+    assert (f"{NEW_USERS} emails could not be delivered by {server.where}: "
             "[SSL: CERTIFICATE_VERIFY_FAILED]") in result.stderr
     assert "delivered to" not in result.stdout
-    assert server.handler.received == [] and pending() == 7
+    assert server.handler.received == [] and pending() == NEW_USERS
 
 
 def test_smtps_with_a_private_ca(sqlite_repo: Path, smtp: Callable[..., Server],
@@ -211,7 +217,7 @@ def test_smtps_with_a_private_ca(sqlite_repo: Path, smtp: Callable[..., Server],
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     server = smtp(scheme="smtps", ssl_context=server_tls(certificate))
     use(monkeypatch, server.url, RVSQ_SMTP_CAFILE=certificate.cert)
-    assert f"7 emails delivered to {server.where}." in ok(apply()).stdout
+    assert f"{NEW_USERS} emails delivered to {server.where}." in ok(apply()).stdout
     assert_all_new_users_got_one(server)
     assert all(mail.encrypted for mail in server.handler.received)
 
@@ -238,7 +244,7 @@ def test_the_user_and_password_are_used(sqlite_repo: Path, auth_server: Server,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RVSQ_SMTP_PASSWORD", PASSWORD)
     result = ok(apply())
-    assert f"7 emails delivered to {auth_server.where}." in result.stdout
+    assert f"{NEW_USERS} emails delivered to {auth_server.where}." in result.stdout
     assert_all_new_users_got_one(auth_server)
     assert {mail.login for mail in auth_server.handler.received} == {USER.encode()}
     assert PASSWORD not in result.output
@@ -249,8 +255,9 @@ def test_a_wrong_password_is_reported_and_nothing_is_marked_sent(
     wrong = "not-the-Pa55word"
     monkeypatch.setenv("RVSQ_SMTP_PASSWORD", wrong)
     result = ok(apply(), 4)
-    assert f"7 emails could not be delivered by {auth_server.where}: (535" in result.stderr
-    assert auth_server.handler.received == [] and pending() == 7
+    assert (f"{NEW_USERS} emails could not be delivered by {auth_server.where}: (535"
+            in result.stderr)
+    assert auth_server.handler.received == [] and pending() == NEW_USERS
     assert wrong not in result.output
     assert not any(wrong in str(row) for row in state_rows("SELECT * FROM outbox"))
 
@@ -269,7 +276,7 @@ def test_a_bad_url_is_a_clear_error_and_a_good_one_then_delivers_everything(
     use(monkeypatch, server.url)
     result = ok(apply())
     assert "Applied 18 actions" in result.stdout
-    assert f"7 emails delivered to {server.where}." in result.stdout
+    assert f"{NEW_USERS} emails delivered to {server.where}." in result.stdout
     assert_all_new_users_got_one(server)
 
 

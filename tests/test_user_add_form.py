@@ -184,11 +184,11 @@ def test_a_username_or_email_of_another_file_is_refused_with_its_place_and_the_f
         ("Services", "rvsq"), ("Add it?", "n"),
     ])
     assert code == 0, out
-    assert (f"'CE20931' is already used in {OTHER}:38, by another establishment's entry; "
+    assert (f"'CE20931' is already used in {OTHER}:41, by another establishment's entry; "
             "an account and an email belong to one person at one establishment: give "
             f"another, or to move this person to {FILE}, first run 'rvsq-access user remove "
             f"{OTHER} CE20931'.") in out
-    assert f"'Olivier.Roy@umontreal.ca' is already used in {OTHER}:39" in out
+    assert f"'Olivier.Roy@umontreal.ca' is already used in {OTHER}:42" in out
     assert f"Nothing was written to {FILE}." in out  # the summary declined
     assert (repo / FILE).read_text(encoding="utf-8") == before
 
@@ -218,7 +218,7 @@ def test_options_alone_are_checked_against_the_whole_repository(repo: Path) -> N
         cwd=repo, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 1, result.stderr
     assert (f"{FILE}:47:12: error[E061] the email 'sophie.gagnon@chudequebec.ca' is also "
-            f"used in {OTHER} line 14") in result.stderr
+            f"used in {OTHER} line 17") in result.stderr
     assert "each person needs their own" in result.stderr
     assert "[E093]" in result.stderr
     assert (repo / FILE).read_bytes() == before

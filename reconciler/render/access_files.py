@@ -57,6 +57,8 @@ def establishment_yaml(est: EstablishmentRecord, accounts: list[AccountRecord],
     ]
     if est.retired:
         lines.append("  retired: true")
+    # Always said: the file must plan back to no change whatever the policy's default.
+    lines.append(f"  mode: {scalar(est.mode)}")
     lines += [
         "representative:",
         f"  name: {scalar(est.representative_name)}",

@@ -31,7 +31,6 @@ EXE = Path(sys.executable).parent / "rvsq-access"
 IDENTITIES = REPO / "examples" / "demo-identities"
 ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----\n"
 GMF = Path("access/06/gmf-hill-valley.yaml")
-URGENCE = Path("access/03/urgence-chu-de-quebec.yaml")
 SANTE = Path("access/03/info-sante-811-capitale-nationale.yaml")
 
 
@@ -92,12 +91,14 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Run:
     rvsq("plan")
     rvsq("plan", "--format", "json")
     rvsq("plan", "--out", "plan-1.json")
-    rvsq("apply", "--auto-approve", expect=4)  # creates 7 accounts: 7 codes; 7 emails wait
+    # Creates 7 accounts: 5 codes, 5 emails wait; the emergency department's 2 (portal
+    # mode) are portal tasks, with neither.
+    rvsq("apply", "--auto-approve", expect=4)
 
     _edit(folder / GMF, "    last_name: MacFly",  # Martin, then Georges
           '    secret_code: {rotate: "2026-11-20"}\n    password_reset: {requested: "INC-4411"}\n')
     _edit(folder / SANTE, "    last_name: Bouchard", '    secret_code: {rotate: "R-1"}\n')
-    _edit(folder / URGENCE, "  - username: IELP20417", '    secret_code: {rotate: "R-2"}\n')
+    _edit(folder / SANTE, "    last_name: Pelletier", '    secret_code: {rotate: "R-2"}\n')
     _edit(folder / GMF, "  - username: CE10455",  # rule K: blocked
           '    password_reset: {requested: "INC-4412"}\n')
     rvsq("plan", "--format", "json")
@@ -191,7 +192,7 @@ def test_no_code_in_the_database_dump(scenario: Run, issued: set[str]) -> None:
 
 def test_no_code_in_any_decoded_email(scenario: Run, issued: set[str]) -> None:
     emails = decoded_emails(scenario.folder)
-    assert len(emails) >= 8  # 7 accounts created, 1 password reset
+    assert len(emails) >= 6  # 5 accounts created at register-mode sites, 1 password reset
     # The bodies were decoded: "é" is "=C3=A9" in quoted-printable.
     assert all("représentant".encode() in text for text in emails.values())
     assert _leaks(emails, issued) == []

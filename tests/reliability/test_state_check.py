@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import cli, ok, sqlite_only, without_root_rights
+from helpers import cli, emergency_in_register_mode, ok, sqlite_only, without_root_rights
 
 from reconciler.store import open_store, parse_location
 
@@ -51,26 +51,34 @@ def test_a_clean_state_passes_with_what_was_checked(applied: Path) -> None:
     assert checked.stderr == ""
     assert checked.stdout == (
         f"The state at {where} checks out: 19 audit entries, chain intact, serial 19; "
-        "7 sealed codes in 3 sealed copies, as the audit log records, 0 shown on a "
-        "terminal; sealed files: 3 identical to the state, 0 not on this machine, 0 waiting "
-        "to be written; 7 created accounts, each with its creation email.\n")
+        "5 sealed codes in 2 sealed copies, as the audit log records, 0 shown on a "
+        "terminal; sealed files: 2 identical to the state, 0 not on this machine, 0 waiting "
+        "to be written; 5 created accounts, each with its creation email. 2 codes were left "
+        "to RAMQ's portal (portal mode), which issues them and writes to the user.\n")
     french = ok(cli("--lang", "fr", "state", "check")).stdout
     assert french.startswith(f"L'état à {where} est cohérent\u00a0: 19 entrées d'audit, "
-                             "chaîne intacte, numéro de série 19\u00a0; 7 codes scellés")
+                             "chaîne intacte, numéro de série 19\u00a0; 5 codes scellés")
+    assert french.endswith("2 codes ont été laissés au portail de la RAMQ (mode portail), "
+                           "qui les émet et écrit à l'utilisateur.\n")
     data = check_json()
     assert data["ok"] is True and data["findings"] == []
     assert data["state"]["serial"] == 19
-    assert data["checked"] == {"entries": 19, "sealed": 7, "copies": 3, "shown": 0,
-                               "unknown": 0, "identical": 3, "elsewhere": 0, "pending": 0,
-                               "created": 7, "portal": 0}
+    # The emergency department (portal mode): its 2 accounts have neither code nor email.
+    assert data["checked"] == {"entries": 19, "sealed": 5, "copies": 2, "shown": 0,
+                               "unknown": 0, "identical": 2, "elsewhere": 0, "pending": 0,
+                               "created": 5, "portal": 2}
 
 
 def test_codes_issued_before_the_audit_said_where_are_counted_as_unknown(
-        applied: Path, state_url: str) -> None:
+        repo: Path, state_url: str) -> None:
     """An entry an earlier version wrote has no "code" field: not a broken invariant. Its
     hash is then no longer the chain's, so the audit log is rewritten as that version
-    would have written it (the whole chain, head included)."""
+    would have written it (the whole chain, head included). That version had no portal
+    mode: every site issued its codes, the emergency department too."""
     from reconciler.store import audit_chain as audit
+
+    emergency_in_register_mode()
+    ok(cli("apply", "--auto-approve"), 4)
 
     store = open_store(parse_location(state_url), NOW, writing=True)
     try:
@@ -115,19 +123,19 @@ def test_a_sealed_copy_removed_or_altered(applied: Path, state_url: str) -> None
     run = run_id()
     damage(state_url, "DELETE FROM sealed_codes WHERE establishment = ?", "gmf-hill-valley")
     damage(state_url, "UPDATE sealed_codes SET codes = codes + 1 WHERE establishment = ?",
-           "urgence-chu-de-quebec")
+           "info-sante-811-capitale-nationale")
     assert findings(2) == [
         f"error[E180] run {run}, establishment 'gmf-hill-valley': the audit log records 3 "
         "sealed codes, but the state holds no sealed copy of them",
-        f"error[E181] run {run}, establishment 'urgence-chu-de-quebec': the audit log "
-        "records 2 sealed codes, but the state's sealed copy holds 3",
+        f"error[E181] run {run}, establishment 'info-sante-811-capitale-nationale': the "
+        "audit log records 2 sealed codes, but the state's sealed copy holds 3",
     ]
     data = check_json()
     assert data["ok"] is False
     assert [(f["code"], f["location"]) for f in data["findings"]] == [
         ("E180", {"table": "sealed_codes", "run_id": run, "establishment": "gmf-hill-valley"}),
         ("E181", {"table": "sealed_codes", "run_id": run,
-                  "establishment": "urgence-chu-de-quebec"}),
+                  "establishment": "info-sante-811-capitale-nationale"}),
     ]
     assert data["findings"][0]["hint"].startswith("the sealed copy was removed outside")
 
@@ -192,6 +200,11 @@ def sealed_files(repo: Path) -> list[Path]:
 
 @sqlite_only
 def test_an_exported_file_cut_short_replaced_or_elsewhere(applied: Path) -> None:
+    # The first apply seals codes for the two register-mode sites; a new code at one of
+    # them makes a third sealed file, of a later run.
+    ok(cli("user", "rotate-code", "access/06/gmf-hill-valley.yaml",
+           "martinmacfly@ramq.gouv.qc.ca", "--token", "R-1"))
+    ok(cli("apply", "--auto-approve"), 4)  # the first run's emails still wait
     first, second, third = sealed_files(applied)
     size = first.stat().st_size
     with first.open("r+b") as handle:
@@ -242,7 +255,7 @@ def test_a_read_only_copy_is_checked(applied: Path, tmp_path: Path) -> None:
         for folder in (copy, copy / ".rvsq", copy / ".rvsq" / "codes"):
             folder.chmod(0o700)
     assert result.returncode == 0, result.stderr
-    assert "sealed files: 3 identical to the state, 0 not on this machine" in result.stdout
+    assert "sealed files: 2 identical to the state, 0 not on this machine" in result.stdout
     after = {p: p.read_bytes() for p in (copy / ".rvsq").rglob("*") if p.is_file()}
     assert after == before  # no file made (no -wal, no -shm), none changed
 
