@@ -237,3 +237,12 @@ def _placeholder(est: str) -> dict[str, Any]:
 scenarios = configs().flatmap(
     lambda before: configs(before).map(lambda after: Scenario(before, after))
 )
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[Config]:
+    """Two to four configurations in turn over the same people, each following the last."""
+    steps = [draw(configs())]
+    for _ in range(draw(st.integers(1, 3))):
+        steps.append(draw(configs(steps[-1])))
+    return steps

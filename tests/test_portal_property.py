@@ -16,8 +16,7 @@ from pathlib import Path
 
 from helpers import new_store
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from strategies import TODAY, Config, configs
+from strategies import TODAY, Config, histories
 
 from reconciler import pipeline
 from reconciler.applying import portal_tasks
@@ -26,14 +25,6 @@ from reconciler.clock import iso
 from reconciler.records import PORTAL
 
 START = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
-
-
-@st.composite
-def histories(draw: st.DrawFn) -> list[Config]:
-    steps = [draw(configs())]
-    for _ in range(draw(st.integers(1, 3))):
-        steps.append(draw(configs(steps[-1])))
-    return steps
 
 
 @settings(max_examples=30, deadline=None, derandomize=True,

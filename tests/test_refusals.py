@@ -121,6 +121,20 @@ def test_a_new_establishment_without_recipient_is_refused_in_every_format(repo: 
     apply_all()
 
 
+def test_a_portal_mode_site_needs_no_recipient(repo: Path) -> None:
+    """The portal issues its codes: without an age key, nothing is refused, and apply
+    records a portal task instead of a code (ARCHITECTURE §11)."""
+    NEW.write_text(NEW_ESTABLISHMENT.replace("  type: clinique\n",
+                                             "  type: clinique\n  mode: portal\n"),
+                   encoding="utf-8")
+    assert refusals() == []
+    ok(cli("apply", "--auto-approve"), 4)  # the register-mode sites' emails wait
+    [task] = json.loads(ok(cli("tasks", "list", "--establishment", "clinique-nouvelle",
+                               "--format", "json")).stdout)["tasks"]
+    assert task["action"] == "create_account"
+    assert not list(Path(".rvsq/codes").glob("*-clinique-nouvelle.age"))
+
+
 # --- closing a site (E113) and the per-run limit (E112) ----------------------------------
 def test_closing_a_site_over_the_guard_is_refused_unless_allowed(repo: Path) -> None:
     apply_all()

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from helpers import new_store
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from strategies import TODAY, Config, configs, directory_csv
+from strategies import TODAY, Config, directory_csv, histories
 
 from reconciler import pipeline
 from reconciler.applying.executor import Settings, apply_plan
@@ -42,14 +41,6 @@ class Clock:
     def __call__(self) -> dt.datetime:
         self.now += dt.timedelta(seconds=1)
         return self.now
-
-
-@st.composite
-def histories(draw: st.DrawFn) -> list[Config]:
-    steps = [draw(configs())]
-    for _ in range(draw(st.integers(1, 3))):
-        steps.append(draw(configs(steps[-1])))
-    return steps
 
 
 def _import(store: SQLStore, folder: Path, clock: Clock) -> None:

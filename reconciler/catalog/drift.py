@@ -11,6 +11,14 @@ _COLUMNS_FR = ("« Nom », « Prénom », « Nom d'utilisateur » (ou last_name,
                "identifiant, p. ex. rvsq-811, ou son libellé dans le portail)")
 
 MESSAGES: dict[str, Message] = {
+    "drift.windows_1252": Message(
+        "{path} is not UTF-8: it was read as Windows-1252, as Excel saves CSV on a French "
+        "Windows. If names below lose their accents, save the export again as "
+        "\"CSV UTF-8\".",
+        "{path} n'est pas en UTF-8 : il a été lu en Windows-1252, comme Excel enregistre le CSV "
+        "sous un Windows français. Si les noms ci-dessous perdent leurs accents, enregistrez "
+        "l'export de nouveau en « CSV UTF-8 ».",
+    ),
     # --- the export's problems (located at a line) -----------------------------------------
     "E230": Message(
         "the portal's export has no column {columns}",

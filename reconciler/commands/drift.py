@@ -64,7 +64,7 @@ def run(env: Env, export: Path, establishment: str | None, fmt: str, adopt: bool
                 raise UserError("E236", establishment=establishment,
                                 known=", ".join(sorted(state.establishments)) or "—")
             if sheet.encoding != directory.UTF8:  # said first: it explains odd accents
-                click.echo(env.messages("import.windows_1252", path=file), err=True)
+                click.echo(env.messages("drift.windows_1252", path=file), err=True)
             found = (_directory(env, sheet, file, state, establishment) if as_directory
                      else _portal(env, sheet, file, state, establishment, store))
             if found is None:

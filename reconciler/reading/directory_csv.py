@@ -15,14 +15,17 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from reconciler import domain, files
 from reconciler.catalog import phrase
 from reconciler.errors import UserError
 from reconciler.problems import Problem, error
 from reconciler.records import CREATED, State
+
+Parsed = TypeVar("Parsed")
 
 COLUMNS = ("username", "email", "title", "first_name", "last_name", "profile",
            "professional_number")
@@ -122,10 +125,16 @@ def _choice(value: str | None, allowed: tuple[str, ...]) -> str | None:
 
 def rows(found: Sheet, file: str, state: State) -> tuple[list[dict[str, Any]], list[Problem]]:
     """The sheet's rows, each checked; rows left empty are skipped."""
+    return parsed(found, file, lambda reader: _rows(reader, file, state))
+
+
+def parsed(found: Sheet, file: str, parse: Callable[[Any], Parsed]) -> Parsed:
+    """`parse` given the sheet's csv reader; a sheet the csv module cannot read (a quote
+    left open, a field past its limit) is E124, at the line it stopped on."""
     reader = csv.reader(io.StringIO(found.text, newline=""), delimiter=found.delimiter)
     try:
-        return _rows(reader, file, state)
-    except csv.Error:  # a quote left open, a field past the csv module's limit
+        return parse(reader)
+    except csv.Error:
         raise UserError("E124", path=file, _hint="malformed", _words={"reason": phrase(
             "import.malformed", line=reader.line_num)}) from None
 

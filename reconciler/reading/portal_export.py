@@ -20,9 +20,8 @@ from typing import Any, NamedTuple
 
 from reconciler import domain
 from reconciler.catalog import phrase
-from reconciler.errors import UserError
 from reconciler.problems import Problem, error
-from reconciler.reading.directory_csv import HEADERS, Sheet, folded
+from reconciler.reading.directory_csv import HEADERS, Sheet, folded, parsed
 
 COLUMNS = ("username", "first_name", "last_name")  # each required
 ESTABLISHMENT_HEADERS = ("etablissement", "establishment", "id_etablissement",
@@ -75,12 +74,7 @@ def _column(header: str) -> str | None:
 def rows(found: Sheet, file: str, known: Collection[str]) -> tuple[Export, list[Problem]]:
     """The export's rows, each checked; `known` are the establishments the state knows
     (an « Établissement » cell must name one of them)."""
-    reader = csv.reader(io.StringIO(found.text, newline=""), delimiter=found.delimiter)
-    try:
-        return _rows(reader, file, known)
-    except csv.Error:  # a quote left open, a field past the csv module's limit
-        raise UserError("E124", path=file, _hint="malformed", _words={"reason": phrase(
-            "import.malformed", line=reader.line_num)}) from None
+    return parsed(found, file, lambda reader: _rows(reader, file, known))
 
 
 def _rows(reader: Any, file: str, known: Collection[str]) -> tuple[Export, list[Problem]]:
