@@ -58,22 +58,41 @@ def _set(store: SQLStore, ids: Iterable[int], status: str, *, actor: str, now: s
     missing = [i for i, task in found.items() if task is None]
     if missing:
         raise UserError("E220", ids=", ".join(map(str, missing)))
-    changed, unchanged = [], []
-    for task_id in wanted:
-        with store.transaction():
-            task = store.portal_task(task_id)  # again, inside: another run may have moved it
-            assert task is not None  # tasks are never deleted
-            if task.status == status:
-                unchanged.append(task)
-                continue
-            done = status == DONE
-            store.set_task_status(task_id, status, now if done else None,
-                                  actor if done else None, note)
-            store.append_audit(now, actor, None, run_id, CONFIRM if done else REOPEN,
-                               task.establishment, task.username,
-                               entry_fields(task, note=note, how=how, source=source))
+    changed: list[PortalTask] = []
+    unchanged: list[PortalTask] = []
+    try:
+        for task_id in wanted:
+            with store.transaction():
+                task = store.portal_task(task_id)  # again, inside: another run may have
+                assert task is not None  # moved it (tasks are never deleted)
+                if task.status == status:
+                    unchanged.append(task)
+                    continue
+                done = status == DONE
+                store.set_task_status(task_id, status, now if done else None,
+                                      actor if done else None, note)
+                store.append_audit(now, actor, None, run_id, CONFIRM if done else REOPEN,
+                                   task.establishment, task.username,
+                                   entry_fields(task, note=note, how=how, source=source))
             changed.append(task)
+    except KeyboardInterrupt:  # Ctrl-C or a stop signal: the current task rolled back
+        raise _interrupted(store, found, status) from None
     return Outcome(changed, unchanged)
+
+
+def _interrupted(store: SQLStore, found: dict[int, PortalTask | None], status: str
+                 ) -> UserError:
+    """E224: which tasks this command changed before it was stopped, read again from the
+    state (a stop may land between a commit and its bookkeeping), and which it did not."""
+    done, rest = [], []
+    for task_id, before in found.items():
+        try:
+            now = store.portal_task(task_id)
+        except (OSError, *store.errors):  # a connection the stop broke: not known done
+            now = None
+        moved = before is not None and now is not None and before.status != status == now.status
+        (done if moved else rest).append(str(task_id))
+    return UserError("E224", done=", ".join(done) or "—", rest=", ".join(rest) or "—")
 
 
 def entry_fields(task: PortalTask, **more: Any) -> dict[str, Any]:

@@ -13,6 +13,18 @@ MESSAGES: dict[str, Message] = {
         "Run 'rvsq-access tasks list --all' to see every task with its number.",
         "Lancez « rvsq-access tasks list --all » pour voir chaque tâche avec son numéro.",
     ),
+    "E224": Message(
+        "Interrupted: tasks changed before the stop: {done}; not changed: {rest}. Each "
+        "change that was made is in the audit log.",
+        "Interrompu : tâches modifiées avant l'arrêt : {done}; non modifiées : {rest}. "
+        "Chaque modification faite figure au journal d'audit.",
+    ),
+    "E224.hint": Message(
+        "Run the same command again for the tasks not changed (a task already done is left "
+        "as it is).",
+        "Relancez la même commande pour les tâches non modifiées (une tâche déjà faite est "
+        "laissée telle quelle).",
+    ),
     "E222": Message(
         "The note cannot be recorded: it must be one line of printable text of at most "
         "{limit} characters.",

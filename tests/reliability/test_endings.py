@@ -7,6 +7,7 @@ read-only .rvsq, planted links.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -129,6 +130,43 @@ def test_ctrl_c_in_a_read_only_command_is_one_sentence(tmp_path: Path) -> None:
     out, err = proc.communicate(timeout=60)
     _clean(out + err)
     assert proc.returncode == 1 and "error[E151] interrupted" in err, err
+
+
+def test_ctrl_c_while_confirming_portal_tasks_says_which_were_confirmed(
+        tmp_path: Path) -> None:
+    """The emergency department works in the portal: apply leaves 6 open tasks. A Ctrl-C
+    inside the third task's transaction keeps the first two confirmed (each audited), the
+    third rolled back, and says so."""
+    repo = _example(tmp_path)
+    assert _rvsq(repo, "apply", "--auto-approve").returncode == 4
+    tasks = json.loads(_rvsq(repo, "tasks", "list", "--format", "json").stdout)["tasks"]
+    ids = [str(t["id"]) for t in tasks[:4]]
+    proc = subprocess.Popen([sys.executable, "-c", (
+        "import os, signal, sys\n"
+        "from reconciler.store.base import SQLStore\n"
+        "real = SQLStore.set_task_status\n"
+        "calls = []\n"
+        "def stopped(self, *a, **k):\n"
+        "    calls.append(1)\n"
+        "    if len(calls) == 3:\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return real(self, *a, **k)\n"
+        "SQLStore.set_task_status = stopped\n"
+        "from reconciler.cli import main\n"
+        f"sys.argv = ['rvsq-access', 'tasks', 'done', *{ids!r}]\n"
+        "main()\n")], cwd=repo, env=_env(), text=True, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE)
+    out, err = proc.communicate(timeout=60)
+    _clean(out + err)
+    assert proc.returncode == 1, err
+    assert (f"error[E224] Interrupted: tasks changed before the stop: {ids[0]}, {ids[1]}; "
+            f"not changed: {ids[2]}, {ids[3]}.") in err
+    confirmed = json.loads(_rvsq(repo, "audit", "log", "--action", "confirm_task",
+                                 "--format", "json").stdout)
+    assert [str(e["fields"]["task"]) for e in confirmed] == ids[:2]
+    again = _rvsq(repo, "tasks", "done", *ids)
+    assert again.returncode == 0
+    assert "Confirmed 2 portal tasks:" in again.stdout, again.stdout
 
 
 # --- 3. deliveries that fail after commit ------------------------------------------------
