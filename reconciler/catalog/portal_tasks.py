@@ -107,7 +107,7 @@ MESSAGES: dict[str, Message] = {
     "metavar.task": Message("NUMBER", "NUMÉRO"),
     "metavar.note": Message("TEXT", "TEXTE"),
     # --- tasks list --------------------------------------------------------------------------
-    "tasks.col.number": Message("No.", "No"),
+    "tasks.col.number": Message("No.", "N°"),
     "tasks.col.age": Message("Age", "Âge"),
     "tasks.col.recorded": Message("Recorded", "Consignée"),
     "tasks.col.establishment": Message("Establishment", "Établissement"),

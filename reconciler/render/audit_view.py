@@ -135,7 +135,9 @@ def change_row(entry: AuditEntry) -> ChangeRow:
     return ChangeRow(
         seq=entry.seq, at=entry.at, action=action, establishment=entry.establishment,
         establishment_name=establishment_name, username=entry.username,
-        name=full_name(_text(person.get("first_name")), _text(person.get("last_name"))),
+        # (a task's confirmation records the name the plan gave, not a whole person)
+        name=full_name(_text(person.get("first_name")), _text(person.get("last_name")))
+        or (_text(fields.get("name")) or "" if action in (CONFIRM, REOPEN) else ""),
         email=email, profile=_text(person.get("profile")), granted=granted, removed=removed,
         changes=changes, token=_text(fields.get("token")), ticket=_text(fields.get("ticket")),
         actor=entry.actor, git_commit=entry.git_commit, change_ref=entry.change_ref,
