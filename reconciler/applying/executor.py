@@ -27,8 +27,14 @@ from reconciler.errors import UserError
 from reconciler.folders import private_folder, safe_name
 from reconciler.history import story
 from reconciler.planning import refusals
-from reconciler.planning.planner import ACTION_KINDS, ESTABLISHMENT_KINDS, Action, Plan
-from reconciler.records import PORTAL, REGISTER, AccountRecord, State
+from reconciler.planning.planner import (
+    ACTION_KINDS,
+    ESTABLISHMENT_KINDS,
+    Action,
+    Plan,
+    portal_sites,
+)
+from reconciler.records import PORTAL, AccountRecord, State
 from reconciler.store import SealedCodes, SQLStore
 
 LOGIN_DELAY = dt.timedelta(hours=24)  # RAMQ: a new user can log in about a day later
@@ -210,13 +216,12 @@ class _Run:
         self.code_files: list[Path] = []  # sealed files written (after the last action)
         self.new_accounts: list[NewAccount] = []
         self.names = {e.id: e.name for e in state.establishments.values()}
-        # Where the portal carries the changes out (ARCHITECTURE §11): apply records a task
-        # for each, issues no code and writes no email; the state says they wait.
-        self.modes = {e.id: e.mode for e in state.establishments.values()}
         for action in plan.actions:
             if action.action in ESTABLISHMENT_KINDS and action.after:
                 self.names[action.establishment] = action.after["name"]
-                self.modes[action.establishment] = action.after.get("mode") or REGISTER
+        # Where the portal carries the changes out (ARCHITECTURE §11): apply records a task
+        # for each, issues no code and writes no email; the state says they wait.
+        self.portal_sites = portal_sites(plan, state)
         self.tasks = 0  # portal tasks committed
 
     def progress(self, done: int, total: int) -> Progress:
@@ -240,8 +245,9 @@ class _Run:
                     {**fields, **({"ticket": action.ticket} if action.ticket else {})},
                     self.settings.change_ref,
                 )
-                task = self._by_hand(action)
-                if task:
+                by_hand = self._by_hand(action)
+                if by_hand:  # the plan's action as `plan --format json` writes it, no age key
+                    task = {k: v for k, v in action.to_dict().items() if k != "recipient"}
                     self.store.add_task(seq, self.run_id, action.establishment,
                                         action.username, action.action, task, now)
                 # From the COMMIT to the bookkeeping below, a stop (Ctrl-C, SIGTERM) waits:
@@ -250,7 +256,7 @@ class _Run:
                 _hold_stops()
             self.shown.extend(self._shown_now)  # committed: now a code a person may get
             self.committed += 1
-            self.tasks += bool(task)
+            self.tasks += by_hand
         except BaseException:
             # Rolled back: its code was never stored, so it must reach nobody; the batch
             # forgets it too, or the next sealing of this establishment would hold it.
@@ -357,14 +363,10 @@ class _Run:
         return {"person": person, "establishment_name": self.names.get(action.establishment)}
 
     # --- helpers --------------------------------------------------------------------
-    def _by_hand(self, action: Action) -> dict[str, Any] | None:
-        """The portal task for `action`, when a representative carries it out by hand:
-        a change the portal shows (`Action.in_portal`) at a portal-mode establishment.
-        The plan's action as `plan --format json` writes it, without the age key (nothing
-        is sealed for a portal task)."""
-        if not action.in_portal or self.modes.get(action.establishment) != PORTAL:
-            return None
-        return {k: v for k, v in action.to_dict().items() if k != "recipient"}
+    def _by_hand(self, action: Action) -> bool:
+        """Does a representative carry `action` out by hand, as a portal task? A change
+        the portal shows (`Action.in_portal`) at a portal-mode establishment."""
+        return action.establishment in self.portal_sites and action.in_portal
 
     def _issue_code(self, action: Action, token: str | None, now: str, email: str) -> str:
         """A new code: its hash in the account, its sealed copy in the same transaction.

@@ -115,7 +115,8 @@ def show(env: Env, username: str, as_of: AsOf | None = None) -> int:
         else:
             account = store.account(username) or store.account(username.lower())
             last = store.last_entry_about(account.username) if account else None
-            waiting = tasks_view.by_account(store.portal_tasks()) if account else {}
+            waiting = tasks_view.by_account(
+                store.portal_tasks(username=account.username)) if account else {}
     finally:
         store.close()
     if account is None:

@@ -21,6 +21,7 @@ from reconciler.records import (
     CREATED,
     EVERYTHING,
     EXISTING,
+    PORTAL,
     REGISTER,
     AccountRecord,
     Scope,
@@ -243,6 +244,15 @@ class Plan(NamedTuple):
 class PlanResult(NamedTuple):
     plan: Plan
     problems: list[Problem]  # errors only the state can reveal; a plan with any is refused
+
+
+def portal_sites(plan: Plan, state: State) -> frozenset[str]:
+    """The establishments in portal mode once `plan` is applied: the state's, as the
+    plan's establishment actions leave them."""
+    modes = {est.id: est.mode for est in state.establishments.values()}
+    modes.update((a.establishment, (a.after or {}).get("mode") or REGISTER)
+                 for a in plan.actions if a.kind.on_establishment)
+    return frozenset(est for est, mode in modes.items() if mode == PORTAL)
 
 
 def make_plan(

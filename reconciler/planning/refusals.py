@@ -16,8 +16,8 @@ from operator import attrgetter, eq, is_
 from typing import NamedTuple
 
 from reconciler.errors import UserError
-from reconciler.planning.planner import Action, Plan, Refusal
-from reconciler.records import PORTAL, REGISTER, State
+from reconciler.planning.planner import Action, Plan, Refusal, portal_sites
+from reconciler.records import State
 
 MAX_DELETES = 10  # removals per run (apply and plan --max-deletes)
 MASS_DELETE_SHARE = 0.25  # of an establishment's accounts...
@@ -90,15 +90,6 @@ def of(plan: Plan, state: State, limits: Limits) -> tuple[Refusal, ...]:
         except UserError as exc:
             found.append(Refusal(exc.code, None, exc.params))
     return tuple(found)
-
-
-def portal_sites(plan: Plan, state: State) -> frozenset[str]:
-    """The establishments in portal mode once `plan` is applied: the state's, as the
-    plan's establishment actions leave them."""
-    modes = {est.id: est.mode for est in state.establishments.values()}
-    modes.update((a.establishment, (a.after or {}).get("mode") or REGISTER)
-                 for a in plan.actions if a.kind.on_establishment)
-    return frozenset(est for est, mode in modes.items() if mode == PORTAL)
 
 
 def check(plan: Plan, state: State, limits: Limits) -> None:

@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reconciler.catalog import Messages
-from reconciler.planning.planner import Action, Blocked, Plan, full_name, is_release
+from reconciler.planning.planner import (
+    Action,
+    Blocked,
+    Plan,
+    full_name,
+    is_release,
+    portal_sites,
+)
 from reconciler.reading.model import AccessFile, User
 from reconciler.records import EMPTY, AccountRecord, State
 
@@ -137,8 +144,6 @@ class PlanView:
     def by_hand(self) -> frozenset[str]:
         """Establishments whose changes a representative carries out in RAMQ's portal
         (portal mode, once the plan is applied: ARCHITECTURE §11)."""
-        from reconciler.planning.refusals import portal_sites
-
         return portal_sites(self.plan, self.state)
 
     def portal_tasks(self, group: Group) -> int:

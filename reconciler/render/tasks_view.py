@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from reconciler.catalog import Messages
 from reconciler.clock import for_people, parse_iso
 from reconciler.planning.planner import Action, Plan, full_name
-from reconciler.records import DONE, PortalTask, State
+from reconciler.records import PortalTask, State
 from reconciler.render import audit_view
 from reconciler.render.plan_view import PlanView, describe, places, quoted
 
@@ -40,10 +40,6 @@ class TaskRow(NamedTuple):
     done_by: str | None
     note: str | None
 
-    @property
-    def is_open(self) -> bool:
-        return self.status != DONE
-
 
 def age_days(created_at: str, now: dt.datetime) -> int:
     """Whole days since `created_at` (0: less than a day)."""
@@ -64,17 +60,17 @@ def rows(tasks: Iterable[PortalTask], state: State, now: dt.datetime) -> list[Ta
         place = known.get(task.establishment)
         found.append(TaskRow(
             task.id, task.establishment, place.name if place else task.establishment, username,
-            name or "", task.action, tuple(fields.get("services") or ()),
+            name, task.action, tuple(fields.get("services") or ()),
             fields.get("changes"), task.created_at, age_days(task.created_at, now),
             task.status, task.done_at, task.done_by, task.note))
     return found
 
 
-def by_account(tasks: Iterable[PortalTask | TaskRow]) -> dict[str, list[int]]:
+def by_account(tasks: Iterable[PortalTask]) -> dict[str, list[int]]:
     """Username → the numbers of its open tasks."""
     found: dict[str, list[int]] = {}
     for task in tasks:
-        if task.username and task.status != DONE:
+        if task.username and task.is_open:
             found.setdefault(task.username, []).append(task.id)
     return found
 

@@ -349,14 +349,15 @@ class SQLStore:
             sealed = self._execute(sql.COUNT_UNEXPORTED_SEALED).fetchone()[0]
         return emails, int(sealed)
 
-    def portal_tasks(self, establishment: str | None = None, *, everything: bool = False
-                     ) -> list[PortalTask]:
+    def portal_tasks(self, establishment: str | None = None, *, username: str | None = None,
+                     everything: bool = False) -> list[PortalTask]:
         """The open portal tasks (`everything`: done ones too), in the order they were
-        recorded; of one establishment, or of all."""
+        recorded; of one establishment or account, or of all."""
         where, params = [] if everything else [f"status = '{OPEN}'"], []
-        if establishment is not None:
-            where.append("establishment = ?")
-            params.append(establishment)
+        for column, value in (("establishment", establishment), ("username", username)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
         query = sql.LIST_TASKS.format(where=f"WHERE {' AND '.join(where)}" if where else "")
         with self.reading():
             return [_task(row) for row in self._execute(query, params).fetchall()]
